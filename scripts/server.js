@@ -1,0 +1,25 @@
+// The production server: SvelteKit's handler behind gzip compression (adapter-node sends HTML uncompressed).
+import http from 'node:http';
+import compression from 'compression';
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+process.env.ORIGIN ||= `http://localhost:${port}`;
+
+const { handler } = await import('../build/handler.js');
+const compress = compression({ threshold: 1024 });
+
+const server = http.createServer((req, res) => {
+	compress(req, res, () => handler(req, res));
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, host, () => {
+	console.log(`[ecrav] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (ORIGIN ${process.env.ORIGIN})`);
+});
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,25 @@
+import { createDb, migrate } from './db';
+import { loadConfig, type AppConfig } from './config';
+import { createServices, filesystemStorage, type Services } from './services';
+import { seedDemoCommunity } from './demo/seed';
+
+let app: Promise<Services> | null = null;
+
+/**
+ * Opens the database, migrates it and seeds the demo community when the database is empty (unless
+ * ECRAV_DEMO=off). Runs once per process; every request shares the result.
+ */
+export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
+	app ??= (async () => {
+		const database = await createDb({ url: config.databaseUrl });
+		await migrate(database);
+		const services = createServices({ database, storage: filesystemStorage(config.dataDir) });
+		if (config.demo && (await services.communities.isEmpty())) {
+			const started = Date.now();
+			await seedDemoCommunity(services);
+			console.log(`[ecrav] demo community "cigadung" seeded in ${Date.now() - started} ms`);
+		}
+		return services;
+	})();
+	return app;
+}

@@ -1,0 +1,183 @@
+import type { Actor } from '../auth/actor';
+import { requireSystem } from '../auth/guards';
+import type { Community, Product, Shop } from '../db/schema';
+
+/** What the catalog needs to know of a community: its id for queries, its slug for URLs. */
+export type CommunityRef = Pick<Community, 'id' | 'slug'>;
+import { NotFoundError } from '../errors';
+import { processPhoto } from '../media/image-pipeline';
+import type { MediaStorage } from '../media/storage';
+import type { ProcessedPhoto } from '../media/types';
+import { editDistance, indexTerms, parseQuery, words } from '../search/indonesian';
+import { newId, slugify } from '../../utils/ids';
+import { nowIso } from '../../utils/dates';
+import { id as idMessages } from '../../i18n/id';
+import { en as enMessages } from '../../i18n/en';
+import { catalogQuerySchema } from '../../validation/catalog';
+import { newProductSchema, type NewProductInput } from '../../validation/product';
+import { parseInput } from '../validate';
+import { galleryImage, parseVariants, toProductCard, type ImageRef, type ProductCard } from './product-card';
+import type { ProductRepository } from './product.repository';
+import type { ShopRepository } from '../shops/shop.repository';
+
+export interface ProductPage {
+	items: ProductCard[];
+	page: { number: number; size: number; total: number; pages: number };
+	query: { q: string; category: string; shop: string; sort: 'relevance' | 'newest' | 'cheapest' };
+	/** Only when a search found nothing: close words from this community's products. */
+	suggestions: string[];
+}
+
+export interface ProductDetail {
+	product: Product;
+	photos: { id: string; image: ImageRef }[];
+	related: ProductCard[];
+}
+
+const SUGGESTION_VOCAB_LIMIT = 5000;
+const VOCAB_TTL_MS = 5 * 60_000;
+
+export class CatalogService {
+	private vocab = new Map<string, { words: string[]; at: number }>();
+
+	constructor(
+		private readonly products: ProductRepository,
+		private readonly shops: ShopRepository,
+		private readonly storage: MediaStorage,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/**
+	 * The catalog: published products of active shops, searched in Bahasa Indonesia, filtered and paged.
+	 * Query input is validated with the same schema as the API (bad input → 400, never a 500). Public.
+	 */
+	async listProducts(_actor: Actor, community: CommunityRef, rawQuery: Record<string, unknown>): Promise<ProductPage> {
+		const q = parseInput(catalogQuerySchema, rawQuery, 400);
+		const search = parseQuery(q.q);
+		let shopId: string | undefined;
+		if (q.shop) {
+			const shop = await this.shops.findActiveBySlug(community.id, q.shop);
+			if (!shop) throw new NotFoundError('error.notFound.shop', { slug: q.shop });
+			shopId = shop.id;
+		}
+		const sort = q.sort ?? (search.length > 0 ? 'relevance' : 'newest');
+		const { rows, total } = await this.products.listPublished({
+			communityId: community.id,
+			search,
+			categorySlug: q.category || undefined,
+			shopId,
+			sort,
+			limit: q.perPage,
+			offset: (q.page - 1) * q.perPage
+		});
+		const suggestions = total === 0 && search.length > 0 ? await this.suggest(community, q.q) : [];
+		return {
+			items: rows.map((r) => toProductCard(community.slug, r)),
+			page: { number: q.page, size: q.perPage, total, pages: Math.max(1, Math.ceil(total / q.perPage)) },
+			query: { q: q.q, category: q.category, shop: q.shop, sort },
+			suggestions
+		};
+	}
+
+	/** Words from this community's product names closest to what was typed ("kripik kentang" → "keripik"). */
+	private async suggest(community: CommunityRef, typed: string): Promise<string[]> {
+		const now = this.clock().getTime();
+		let entry = this.vocab.get(community.id);
+		if (!entry || now - entry.at > VOCAB_TTL_MS) {
+			const names = await this.products.listPublishedNames(community.id, SUGGESTION_VOCAB_LIMIT);
+			const set = new Set<string>();
+			for (const n of names) for (const w of words(n)) if (w.length >= 3 && !/\d/.test(w)) set.add(w);
+			entry = { words: [...set], at: now };
+			this.vocab.set(community.id, entry);
+		}
+		const scored: { word: string; score: number }[] = [];
+		for (const t of words(typed)) {
+			if (t.length < 3) continue;
+			for (const w of entry.words) {
+				const d = editDistance(t, w.slice(0, Math.max(t.length, w.length)));
+				const limit = t.length <= 4 ? 1 : t.length <= 7 ? 2 : 3;
+				const prefix = w.startsWith(t.slice(0, 3));
+				if (d <= limit || (prefix && d <= limit + 2)) scored.push({ word: w, score: d - (prefix ? 0.5 : 0) });
+			}
+		}
+		scored.sort((a, b) => a.score - b.score || a.word.localeCompare(b.word));
+		return [...new Set(scored.map((s) => s.word))].slice(0, 5);
+	}
+
+	/** A published product of an active shop of this community, with photos and related products. Public. */
+	async getProduct(_actor: Actor, community: CommunityRef, shop: Shop, productSlug: string): Promise<ProductDetail> {
+		if (shop.community_id !== community.id) throw new NotFoundError('error.notFound.shop', { slug: shop.slug });
+		const product = await this.products.findPublishedBySlug(shop.id, productSlug);
+		if (!product) throw new NotFoundError('error.notFound.product', { slug: productSlug });
+		const [photos, related] = await Promise.all([this.products.listPhotos(product.id), this.products.listRelated(community.id, product, 4)]);
+		return {
+			product,
+			photos: photos.flatMap((p) => {
+				const image = galleryImage(parseVariants(p.variants));
+				return image ? [{ id: p.id, image }] : [];
+			}),
+			related: related.map((r) => toProductCard(community.slug, r))
+		};
+	}
+
+	/** Category slugs with how many products each shows, for the filter list. Public. */
+	async categoryCounts(_actor: Actor, community: CommunityRef): Promise<Map<string, number>> {
+		return this.products.countByCategory(community.id);
+	}
+
+	/** Creates a product in a shop (seeding and the CLI for now; sellers get their own path with accounts). */
+	async createProduct(actor: Actor, shop: Shop, input: NewProductInput): Promise<Product> {
+		requireSystem(actor);
+		const data = parseInput(newProductSchema, input);
+		const now = this.clock().toISOString();
+		return this.products.insert({
+			id: newId('prod'),
+			community_id: shop.community_id,
+			shop_id: shop.id,
+			slug: data.slug ?? slugify(data.name),
+			name: data.name,
+			category_slug: data.categorySlug,
+			price: data.price,
+			unit: data.unit,
+			stock: data.stock,
+			made_to_order: data.madeToOrder ? 1 : 0,
+			lead_time_days: data.leadTimeDays,
+			weight_grams: data.weightGrams ?? null,
+			description: data.description,
+			shelf_life: data.shelfLife ?? null,
+			ingredients: data.ingredients ?? null,
+			pirt: data.pirt ?? null,
+			halal: data.halal ?? null,
+			bpom: data.bpom ?? null,
+			status: data.published ? 'published' : 'draft',
+			search_terms: productSearchTerms(data.name, data.categorySlug, shop.name, data.description),
+			published_at: data.published ? now : null,
+			created_at: now,
+			updated_at: now
+		});
+	}
+
+	/** Adds a photo at the end of the product's gallery, through the one image pipeline. */
+	async addPhoto(actor: Actor, product: Product, image: Buffer): Promise<ProcessedPhoto & { id: string }> {
+		requireSystem(actor);
+		const processed = await processPhoto(this.storage, image);
+		const existing = await this.products.listPhotos(product.id);
+		const id = newId('pho');
+		await this.products.insertPhoto({
+			id,
+			product_id: product.id,
+			position: existing.length,
+			width: processed.width,
+			height: processed.height,
+			variants: JSON.stringify(processed.variants),
+			created_at: nowIso()
+		});
+		return { id, ...processed };
+	}
+}
+
+/** What a product is found by: its name, its category in both languages, its shop and its description. */
+export function productSearchTerms(name: string, categorySlug: string, shopName: string, description: string): string {
+	const key = `category.${categorySlug}` as keyof typeof idMessages;
+	return indexTerms(name, idMessages[key], enMessages[key], shopName, description);
+}

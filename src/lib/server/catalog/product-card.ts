@@ -1,0 +1,83 @@
+import type { PhotoVariant } from '../media/types';
+import { mediaUrl } from '../media/types';
+import type { ProductCardRow } from './product.repository';
+
+export interface ImageRef {
+	src: string;
+	srcset: string;
+	width: number;
+	height: number;
+}
+
+export interface ProductCard {
+	id: string;
+	slug: string;
+	name: string;
+	price: number;
+	unit: string;
+	category: string;
+	available: boolean;
+	madeToOrder: boolean;
+	leadTimeDays: number;
+	url: string;
+	image: ImageRef | null;
+	shop: { slug: string; name: string };
+}
+
+export function parseVariants(json: string | null): PhotoVariant[] {
+	if (!json) return [];
+	try {
+		const v = JSON.parse(json);
+		return Array.isArray(v) ? (v as PhotoVariant[]) : [];
+	} catch {
+		return [];
+	}
+}
+
+/** The square card image: 300 px, with the 600 px variant for sharper screens. */
+export function squareImage(variants: PhotoVariant[]): ImageRef | null {
+	const thumb = variants.find((v) => v.name === 'thumb');
+	const medium = variants.find((v) => v.name === 'medium');
+	if (!thumb) return null;
+	return {
+		src: mediaUrl(thumb.key),
+		srcset: [thumb, medium].filter((v): v is PhotoVariant => !!v).map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', '),
+		width: thumb.width,
+		height: thumb.height
+	};
+}
+
+/** The gallery image: 600 px square for phones, the 1200 px original-shape variant for larger screens. */
+export function galleryImage(variants: PhotoVariant[]): ImageRef | null {
+	const medium = variants.find((v) => v.name === 'medium');
+	const large = variants.find((v) => v.name === 'large');
+	const main = medium ?? large;
+	if (!main) return null;
+	return {
+		src: mediaUrl(main.key),
+		srcset: [medium, large].filter((v): v is PhotoVariant => !!v).map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', '),
+		width: main.width,
+		height: main.height
+	};
+}
+
+export function productPath(communitySlug: string, shopSlug: string, productSlug: string): string {
+	return `/c/${communitySlug}/toko/${shopSlug}/${productSlug}`;
+}
+
+export function toProductCard(communitySlug: string, row: ProductCardRow): ProductCard {
+	return {
+		id: row.id,
+		slug: row.slug,
+		name: row.name,
+		price: row.price,
+		unit: row.unit,
+		category: row.category_slug,
+		available: row.made_to_order === 1 || (row.stock ?? 0) > 0,
+		madeToOrder: row.made_to_order === 1,
+		leadTimeDays: row.lead_time_days,
+		url: productPath(communitySlug, row.shop_slug, row.slug),
+		image: squareImage(parseVariants(row.cover)),
+		shop: { slug: row.shop_slug, name: row.shop_name }
+	};
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Community, DB, NewCommunity } from '../db/schema';
+
+export interface CommunityWithCounts extends Community {
+	shop_count: number;
+	product_count: number;
+}
+
+export class CommunityRepository {
+	constructor(private readonly db: Kysely<DB>) {}
+
+	async insert(values: NewCommunity): Promise<Community> {
+		return this.db.insertInto('community').values(values).returningAll().executeTakeFirstOrThrow();
+	}
+
+	async findBySlug(slug: string): Promise<Community | undefined> {
+		return this.db.selectFrom('community').selectAll().where('slug', '=', slug).executeTakeFirst();
+	}
+
+	async count(): Promise<number> {
+		const row = await this.db.selectFrom('community').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		return Number(row.n);
+	}
+
+	/** Every community with how many active shops and published products it shows. */
+	async listWithCounts(): Promise<CommunityWithCounts[]> {
+		const rows = await this.db
+			.selectFrom('community as c')
+			.selectAll('c')
+			.select((eb) => [
+				eb
+					.selectFrom('shop as s')
+					.select(eb.fn.countAll().as('n'))
+					.whereRef('s.community_id', '=', 'c.id')
+					.where('s.status', '=', 'active')
+					.as('shop_count'),
+				eb
+					.selectFrom('product as p')
+					.innerJoin('shop as s', 's.id', 'p.shop_id')
+					.select(eb.fn.countAll().as('n'))
+					.whereRef('p.community_id', '=', 'c.id')
+					.where('p.status', '=', 'published')
+					.where('s.status', '=', 'active')
+					.as('product_count')
+			])
+			.orderBy('c.name')
+			.execute();
+		return rows.map((r) => ({ ...r, shop_count: Number(r.shop_count), product_count: Number(r.product_count) }));
+	}
+}

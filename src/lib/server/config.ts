@@ -1,0 +1,19 @@
+import { join, resolve } from 'node:path';
+
+/** Every environment variable E-Crav reads, with its default. Documented in README and .env.example. */
+export interface AppConfig {
+	databaseUrl: string;
+	dataDir: string;
+	demo: boolean;
+	publicOrigin: string | null;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+	const dataDir = resolve(env.DATA_DIR || './data');
+	return {
+		databaseUrl: env.DATABASE_URL || `sqlite:${join(dataDir, 'ecrav.sqlite')}`,
+		dataDir,
+		demo: (env.ECRAV_DEMO ?? 'on').toLowerCase() !== 'off',
+		publicOrigin: env.ORIGIN || null
+	};
+}

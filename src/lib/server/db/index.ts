@@ -1,0 +1,77 @@
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DB, Dialect } from './schema';
+import { catalogMigration } from './migrations/0001-catalog';
+import { seedCategories } from './reference-data';
+
+export type { Dialect };
+
+export interface Database {
+	db: Kysely<DB>;
+	dialect: Dialect;
+	destroy(): Promise<void>;
+}
+
+export interface DbConfig {
+	/** `sqlite:<path>`, `sqlite::memory:` or `postgres://…` */
+	url: string;
+	/** PostgreSQL only: schema to use (tests give each file its own). */
+	schema?: string;
+	/** PostgreSQL only: pool size. */
+	poolSize?: number;
+}
+
+/** Tells which database a DATABASE_URL names, with a clear error for anything else. */
+export function dialectOf(url: string): Dialect {
+	if (url.startsWith('sqlite:')) return 'sqlite';
+	if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+	throw new Error(`DATABASE_URL must start with "sqlite:" or "postgres://", got "${url.split(':')[0]}:…"`);
+}
+
+/** Opens the database named by the URL. Nothing else in the app constructs a Kysely instance. */
+export async function createDb(config: DbConfig): Promise<Database> {
+	const dialect = dialectOf(config.url);
+	if (dialect === 'sqlite') {
+		const { default: SQLite } = await import('better-sqlite3');
+		const path = config.url.slice('sqlite:'.length) || ':memory:';
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		const sqlite = new SQLite(path);
+		sqlite.pragma('journal_mode = WAL');
+		sqlite.pragma('synchronous = NORMAL');
+		sqlite.pragma('foreign_keys = ON');
+		sqlite.pragma('busy_timeout = 5000');
+		const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+		return { db, dialect, destroy: () => db.destroy() };
+	}
+	const pg = await import('pg');
+	const Pool = pg.default.Pool;
+	// bigint columns (price) and count(*) come back as strings by default; rupiah fit safely in a JS number.
+	pg.default.types.setTypeParser(20, (v: string) => Number(v));
+	const pool = new Pool({
+		connectionString: config.url,
+		max: config.poolSize ?? 10,
+		options: config.schema ? `-c search_path=${config.schema}` : undefined
+	});
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	return { db, dialect, destroy: () => db.destroy() };
+}
+
+function migrationsFor(dialect: Dialect): MigrationProvider {
+	return {
+		async getMigrations() {
+			return { '0001-catalog': catalogMigration(dialect) };
+		}
+	};
+}
+
+/** Brings the schema up to date and makes sure reference data (categories) exists. Safe to run at every start. */
+export async function migrate(database: Database): Promise<void> {
+	const migrator = new Migrator({ db: database.db, provider: migrationsFor(database.dialect) });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === 'Error');
+		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+	}
+	await seedCategories(database.db);
+}

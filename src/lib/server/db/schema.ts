@@ -1,0 +1,105 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as TypeScript sees it. Conventions that hold on both SQLite and PostgreSQL:
+ * ids are prefixed text made in TypeScript, money is integer rupiah, time is ISO-8601 UTC text,
+ * booleans are 0/1 integers and JSON is text.
+ */
+export interface DB {
+	community: CommunityTable;
+	category: CategoryTable;
+	shop: ShopTable;
+	product: ProductTable;
+	product_photo: ProductPhotoTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface CommunityTable {
+	id: string;
+	slug: string;
+	name: string;
+	/** Kemendagri code `PP.KK.CC.XNNN`; the only safe way to tell the five Cigadungs apart. */
+	region_code: string;
+	kind: 'kelurahan' | 'desa';
+	district: string;
+	regency: string;
+	province: string;
+	group_name: string | null;
+	is_demo: ColumnType<number, number | undefined, number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface CategoryTable {
+	slug: string;
+	position: number;
+}
+
+export interface ShopTable {
+	id: string;
+	community_id: string;
+	slug: string;
+	name: string;
+	business_type: string;
+	/** E.164 digits without plus, e.g. `6281234567890`. */
+	whatsapp: string;
+	area: string | null;
+	story: string;
+	/** JSON `PhotoVariant[]` of the logo, or null. */
+	logo: string | null;
+	nib: string | null;
+	status: 'active' | 'hidden';
+	created_at: string;
+	updated_at: string;
+}
+
+export type ProductStatus = 'draft' | 'published' | 'archived';
+
+export interface ProductTable {
+	id: string;
+	community_id: string;
+	shop_id: string;
+	slug: string;
+	name: string;
+	category_slug: string;
+	price: number;
+	unit: string;
+	/** null when the product is made to order (no stock is kept). */
+	stock: number | null;
+	made_to_order: ColumnType<number, number | undefined, number>;
+	lead_time_days: ColumnType<number, number | undefined, number>;
+	weight_grams: number | null;
+	description: string;
+	shelf_life: string | null;
+	ingredients: string | null;
+	pirt: string | null;
+	halal: string | null;
+	bpom: string | null;
+	status: ProductStatus;
+	/** Normalised raw + stemmed words, maintained by the catalog repository; indexed per dialect. */
+	search_terms: string;
+	published_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ProductPhotoTable {
+	id: string;
+	product_id: string;
+	position: number;
+	width: number;
+	height: number;
+	/** JSON `PhotoVariant[]`. */
+	variants: string;
+	created_at: string;
+}
+
+export type Community = Selectable<CommunityTable>;
+export type NewCommunity = Insertable<CommunityTable>;
+export type Shop = Selectable<ShopTable>;
+export type NewShop = Insertable<ShopTable>;
+export type ShopUpdate = Updateable<ShopTable>;
+export type Product = Selectable<ProductTable>;
+export type NewProduct = Insertable<ProductTable>;
+export type ProductPhoto = Selectable<ProductPhotoTable>;

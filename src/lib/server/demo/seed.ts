@@ -1,0 +1,127 @@
+import type { Services } from '../services';
+import { systemActor } from '../auth/actor';
+import { placeholderPhoto } from '../media/placeholder';
+import type { CategorySlug } from '../../categories';
+import demo from './cigadung.json';
+
+const actor = systemActor('demo-seed');
+
+/** Shop name from the report's business line and initials: "Penjual ketempling" + "JJ" → "Ketempling JJ". */
+export function demoShopName(business: string, initials: string): string {
+	const what = business.replace(/^(Penjual|Pedagang)\s+/i, '');
+	const title = what.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+	return `${title} ${initials}`;
+}
+
+function categoryFor(name: string, business: string): CategorySlug {
+	const n = name.toLowerCase();
+	const b = business.toLowerCase();
+	if (n.includes('frozen')) return 'frozen-food';
+	if (/sambal/.test(b)) return 'sambal-bumbu';
+	if (/warung|sembako/.test(b) || /^tahu kuning/.test(n)) return 'sembako';
+	if (/mie ayam|gado|sate|bubur/.test(b)) return 'makanan-berat';
+	if (/gemblong|kue|donat|lumpia|risol/.test(b)) return 'kue';
+	return 'camilan-keripik';
+}
+
+const UNIT_GRAMS: Record<string, number> = { porsi: 450, pcs: 60, pak: 350, kotak: 600, bungkus: 250, cup: 300, toples: 350, karung: 5000, botol: 950, kg: 1000, paket: 6000 };
+
+function weightFor(name: string, unit: string): number {
+	const m = /(\d+(?:[.,]\d+)?)\s*(kg|g|ml|l)\b/i.exec(name);
+	if (m) {
+		const v = Number(m[1].replace(',', '.'));
+		const u = m[2].toLowerCase();
+		const grams = u === 'kg' || u === 'l' ? v * 1000 : v;
+		return Math.round(grams + (u === 'ml' ? 120 : 30)); // packaging: a bottle weighs more than a plastic bag
+	}
+	return UNIT_GRAMS[unit] ?? 300;
+}
+
+const SENTENCES: Record<CategorySlug, string> = {
+	'makanan-berat': 'Dimasak saat dipesan supaya tetap hangat dan segar. Cocok untuk makan siang atau makan malam keluarga.',
+	'camilan-keripik': 'Renyah, gurih, dan digoreng dengan minyak yang selalu diganti. Cocok untuk teman ngopi dan oleh-oleh khas Kuningan.',
+	kue: 'Dibuat setiap pagi dengan bahan sederhana tanpa pengawet. Cocok untuk sarapan, arisan, dan hajatan.',
+	minuman: 'Segar dan dibuat dari bahan pilihan.',
+	'frozen-food': 'Disimpan beku, tinggal goreng kapan saja. Tahan 1 bulan di freezer.',
+	'sambal-bumbu': 'Diulek dari cabai segar, tanpa pengawet dan tanpa penyedap buatan. Simpan di kulkas setelah dibuka.',
+	sembako: 'Kebutuhan dapur sehari-hari dengan harga warung, bisa diantar di sekitar Cigadung.',
+	lainnya: 'Produk UMKM Kelurahan Cigadung.'
+};
+
+const SHELF_LIFE: Record<CategorySlug, string | null> = {
+	'makanan-berat': 'Habiskan di hari yang sama',
+	'camilan-keripik': '2 bulan dalam kemasan tertutup',
+	kue: '1–2 hari',
+	minuman: '1 hari',
+	'frozen-food': '1 bulan di freezer',
+	'sambal-bumbu': '1 bulan di kulkas',
+	sembako: null,
+	lainnya: null
+};
+
+function stableNumber(text: string, min: number, max: number): number {
+	let h = 2166136261;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+	return min + ((h >>> 0) % (max - min + 1));
+}
+
+/**
+ * Seeds Kelurahan Cigadung with the 26 sellers of the field report (anonymous: business + initials), each
+ * with its products and placeholder photos made by the real image pipeline. Runs only on an empty database.
+ * The WhatsApp numbers are fictitious (62812000000NN) and every demo page says so.
+ */
+export async function seedDemoCommunity(services: Services, options: { photos?: boolean } = {}): Promise<void> {
+	const photos = options.photos ?? true;
+	const c = demo.community;
+	const community = await services.communities.create(actor, {
+		slug: 'cigadung',
+		name: c.name,
+		regionCode: c.regionCode,
+		kind: c.kind as 'kelurahan',
+		district: c.district,
+		regency: c.regency,
+		province: c.province,
+		groupName: demo.group.name,
+		isDemo: true
+	});
+
+	let index = 0;
+	for (const seller of demo.sellers) {
+		index++;
+		const name = demoShopName(seller.business, seller.initials);
+		const shop = await services.shops.create(actor, community, {
+			name,
+			businessType: seller.business,
+			whatsapp: `62812000000${String(index).padStart(2, '0')}`,
+			area: `RW ${String(((index - 1) % 7) + 1).padStart(2, '0')}`,
+			story: `${seller.business} di Kelurahan Cigadung, anggota ${demo.group.name}. Melayani pesanan tetangga dan pelanggan sekitar Kuningan.`
+		});
+		let productIndex = 0;
+		for (const [productName, unit, price] of seller.examples as [string, string, number][]) {
+			productIndex++;
+			const category = categoryFor(productName, seller.business);
+			const madeToOrder = unit === 'porsi' || /hajatan/i.test(productName);
+			const product = await services.catalog.createProduct(actor, shop, {
+				name: productName,
+				categorySlug: category,
+				price,
+				unit,
+				madeToOrder,
+				leadTimeDays: /hajatan/i.test(productName) ? 2 : 0,
+				stock: madeToOrder ? null : stableNumber(productName, 4, 40),
+				weightGrams: weightFor(productName, unit),
+				description: `${productName} buatan ${name}, UMKM ${c.name}, Kuningan. ${SENTENCES[category]}`,
+				shelfLife: SHELF_LIFE[category],
+				pirt: productIndex === 1 && /ketempling|sambal|basreng|keripik/i.test(seller.business) ? `2063208010${String(index).padStart(3, '0')}-29` : null,
+				halal: productIndex === 1 && index % 3 === 0 ? 'Halal (pernyataan mandiri)' : null,
+				published: true
+			});
+			if (photos) {
+				const count = productIndex === 1 && index % 4 === 0 ? 2 : 1;
+				for (let v = 0; v < count; v++) {
+					await services.catalog.addPhoto(actor, product, await placeholderPhoto(productName, name, v));
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,44 @@
+import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { translator, type Translate } from '../i18n';
+import { issueMessage } from '../validation/issues';
+import { DomainError } from './errors';
+
+function describe(t: Translate, e: DomainError) {
+	const fields: Record<string, string> = {};
+	for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);
+	const first = e.issues[0];
+	// For a single bad parameter the precise field message is the most useful headline.
+	const message = e.issues.length === 1 && first ? issueMessage(t, first) : t(e.messageKey, e.params);
+	return { message, fields };
+}
+
+/**
+ * Runs a page's load and turns domain errors into SvelteKit errors with a translated message,
+ * so "not found" is a friendly 404 page and bad query input a 400 page; never a 500.
+ */
+export async function pageLoad<T>(event: Pick<RequestEvent, 'locals'>, fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof DomainError) {
+			const { message } = describe(translator(event.locals.locale), e);
+			error(e.status, { message });
+		}
+		throw e;
+	}
+}
+
+/** JSON API wrapper: `{ "error": { "code", "message", "details" } }` with the domain error's 4xx status. */
+export async function apiCall(event: Pick<RequestEvent, 'locals'>, fn: () => Promise<Response>): Promise<Response> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof DomainError) {
+			const { message, fields } = describe(translator(event.locals.locale), e);
+			const details = Object.keys(fields).length ? { fields } : undefined;
+			return json({ error: { code: e.code, message, ...(details ? { details } : {}) } }, { status: e.status });
+		}
+		console.error('[ecrav] unexpected API error', e);
+		return json({ error: { code: 'internal', message: translator(event.locals.locale)('api.internal') } }, { status: 500 });
+	}
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Database } from './db';
+import { CommunityRepository } from './communities/community.repository';
+import { CommunityService } from './communities/community.service';
+import { ShopRepository } from './shops/shop.repository';
+import { ShopService } from './shops/shop.service';
+import { ProductRepository } from './catalog/product.repository';
+import { CatalogService } from './catalog/catalog.service';
+import { FilesystemStorage, type MediaStorage } from './media/storage';
+
+export interface ServiceDeps {
+	database: Database;
+	storage: MediaStorage;
+	clock?: () => Date;
+}
+
+/** Every service, wired once. Routes and tests use this; nothing else builds repositories. */
+export function createServices({ database, storage, clock }: ServiceDeps) {
+	const { db, dialect } = database;
+	const communityRepo = new CommunityRepository(db);
+	const shopRepo = new ShopRepository(db);
+	const productRepo = new ProductRepository(db, dialect);
+	return {
+		database,
+		storage,
+		communities: new CommunityService(communityRepo),
+		shops: new ShopService(shopRepo),
+		catalog: new CatalogService(productRepo, shopRepo, storage, clock)
+	};
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function filesystemStorage(dataDir: string): MediaStorage {
+	return new FilesystemStorage(join(dataDir, 'media'));
+}

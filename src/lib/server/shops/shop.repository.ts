@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { DB, NewShop, Shop } from '../db/schema';
+
+export interface ShopWithCount extends Shop {
+	product_count: number;
+}
+
+export class ShopRepository {
+	constructor(private readonly db: Kysely<DB>) {}
+
+	async insert(values: NewShop): Promise<Shop> {
+		return this.db.insertInto('shop').values(values).returningAll().executeTakeFirstOrThrow();
+	}
+
+	async findActiveBySlug(communityId: string, slug: string): Promise<Shop | undefined> {
+		return this.db
+			.selectFrom('shop')
+			.selectAll()
+			.where('community_id', '=', communityId)
+			.where('slug', '=', slug)
+			.where('status', '=', 'active')
+			.executeTakeFirst();
+	}
+
+	async listActiveByCommunity(communityId: string): Promise<ShopWithCount[]> {
+		const rows = await this.db
+			.selectFrom('shop as s')
+			.selectAll('s')
+			.select((eb) =>
+				eb
+					.selectFrom('product as p')
+					.select(eb.fn.countAll().as('n'))
+					.whereRef('p.shop_id', '=', 's.id')
+					.where('p.status', '=', 'published')
+					.as('product_count')
+			)
+			.where('s.community_id', '=', communityId)
+			.where('s.status', '=', 'active')
+			.orderBy('s.name')
+			.execute();
+		return rows.map((r) => ({ ...r, product_count: Number(r.product_count) }));
+	}
+}

@@ -1,0 +1,37 @@
+/** Every date a user sees is in WIB (Asia/Jakarta), whatever the server's own time zone is. */
+export const APP_TIME_ZONE = 'Asia/Jakarta';
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = locale + JSON.stringify(options);
+	let f = dateFormatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { timeZone: APP_TIME_ZONE, ...options });
+		dateFormatters.set(key, f);
+	}
+	return f;
+}
+
+/** `Kamis, 28 November 2024` */
+export function formatDate(iso: string, locale = 'id'): string {
+	return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+/** `15.00 WIB` (Indonesian writes times with a dot). */
+export function formatTime(iso: string, locale = 'id'): string {
+	const parts = formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+	const hour = parts.find((p) => p.type === 'hour')?.value ?? '00';
+	const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+	return locale === 'en' ? `${hour}:${minute} WIB` : `${hour}.${minute} WIB`;
+}
+
+/** `Kamis, 28 November 2024 pukul 15.00 WIB` */
+export function formatDateTime(iso: string, locale = 'id'): string {
+	return `${formatDate(iso, locale)} ${locale === 'en' ? 'at' : 'pukul'} ${formatTime(iso, locale)}`;
+}
+
+/** Current instant as ISO-8601 UTC text, the one format timestamps are stored in. */
+export function nowIso(): string {
+	return new Date().toISOString();
+}

@@ -1,0 +1,21 @@
+import { pageLoad } from '$lib/server/http';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const c = await event.locals.services.communities.getBySlug(event.locals.actor, event.params.community);
+		return {
+			community: {
+				id: c.id,
+				slug: c.slug,
+				name: c.name,
+				kind: c.kind,
+				regionCode: c.region_code,
+				district: c.district,
+				regency: c.regency,
+				province: c.province,
+				groupName: c.group_name,
+				isDemo: c.is_demo === 1
+			}
+		};
+	});

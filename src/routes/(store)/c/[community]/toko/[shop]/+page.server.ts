@@ -1,0 +1,30 @@
+import { pageLoad } from '$lib/server/http';
+import { searchParamsObject } from '$lib/validation/catalog';
+import { translator } from '$lib/i18n';
+import { whatsappUrl } from '$lib/utils/whatsapp';
+import { formatWhatsappLocal } from '$lib/utils/phone';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { community } = await event.parent();
+		const { services, actor, locale } = event.locals;
+		const shop = await services.shops.getBySlug(actor, community, event.params.shop);
+		const query = { ...searchParamsObject(event.url.searchParams, ['page']), shop: shop.slug, perPage: '48' };
+		const result = await services.catalog.listProducts(actor, community, query);
+		const t = translator(locale);
+		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}`;
+		return {
+			shop: {
+				slug: shop.slug,
+				name: shop.name,
+				businessType: shop.business_type,
+				area: shop.area,
+				story: shop.story,
+				whatsappDisplay: formatWhatsappLocal(shop.whatsapp),
+				chatUrl: whatsappUrl(shop.whatsapp, t('shop.chatMessage', { shop: shop.name, url }))
+			},
+			result,
+			url
+		};
+	});

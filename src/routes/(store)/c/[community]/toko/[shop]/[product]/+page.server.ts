@@ -1,0 +1,44 @@
+import { pageLoad } from '$lib/server/http';
+import { translator } from '$lib/i18n';
+import { whatsappUrl } from '$lib/utils/whatsapp';
+import { formatRupiah } from '$lib/utils/money';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { community } = await event.parent();
+		const { services, actor, locale } = event.locals;
+		const shop = await services.shops.getBySlug(actor, community, event.params.shop);
+		const detail = await services.catalog.getProduct(actor, community, shop, event.params.product);
+		const p = detail.product;
+		const t = translator(locale);
+		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}/${p.slug}`;
+		const message = t('product.orderMessage', { shop: shop.name, product: p.name, price: formatRupiah(p.price), unit: p.unit, url });
+		return {
+			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib },
+			product: {
+				id: p.id,
+				slug: p.slug,
+				name: p.name,
+				category: p.category_slug,
+				price: p.price,
+				unit: p.unit,
+				stock: p.stock,
+				madeToOrder: p.made_to_order === 1,
+				leadTimeDays: p.lead_time_days,
+				available: p.made_to_order === 1 || (p.stock ?? 0) > 0,
+				weightGrams: p.weight_grams,
+				description: p.description,
+				shelfLife: p.shelf_life,
+				ingredients: p.ingredients,
+				pirt: p.pirt,
+				halal: p.halal,
+				bpom: p.bpom
+			},
+			photos: detail.photos,
+			related: detail.related,
+			orderUrl: whatsappUrl(shop.whatsapp, message),
+			url,
+			origin: event.url.origin
+		};
+	});

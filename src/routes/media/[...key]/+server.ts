@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+
+/** Photo variants. Keys contain the content hash, so a response never changes: cache it for a year. */
+export const GET: RequestHandler = async ({ params, locals, request }) => {
+	const data = await locals.services.storage.get(params.key);
+	if (!data) error(404, 'Not found');
+	const etag = `"${params.key.replace(/[^a-z0-9]/g, '').slice(-32)}"`;
+	const headers = {
+		'content-type': params.key.endsWith('.webp') ? 'image/webp' : params.key.endsWith('.png') ? 'image/png' : 'image/jpeg',
+		'cache-control': 'public, max-age=31536000, immutable',
+		etag
+	};
+	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	return new Response(new Uint8Array(data), { headers: { ...headers, 'content-length': String(data.length) } });
+};

@@ -176,8 +176,12 @@ export class CatalogService {
 	}
 }
 
-/** What a product is found by: its name, its category in both languages, its shop and its description. */
+/**
+ * What a product is found by: its name, its category in both languages, its shop and its description.
+ * The name's words are written twice so both bm25 (SQLite) and ts_rank (PostgreSQL) rank name matches first.
+ */
 export function productSearchTerms(name: string, categorySlug: string, shopName: string, description: string): string {
 	const key = `category.${categorySlug}` as keyof typeof idMessages;
-	return indexTerms(name, idMessages[key], enMessages[key], shopName, description);
+	const nameTerms = indexTerms(name);
+	return `${nameTerms} ${nameTerms} ${indexTerms(idMessages[key], enMessages[key], shopName, description)}`;
 }

@@ -43,7 +43,8 @@ export async function processPhoto(storage: MediaStorage, input: Buffer): Promis
 
 	let meta: Metadata;
 	try {
-		meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+		// Reading the header decodes no pixels, so it is safe without a limit; the limit is checked right after.
+		meta = await sharp(input, { limitInputPixels: false }).metadata();
 	} catch {
 		throw new ValidationError('media.unreadable');
 	}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+async function findKetemplingAndOrder(page: Page) {
+	await page.goto(`${app.baseUrl}/c/cigadung`);
+	await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Katalog Kelurahan Cigadung');
+	await page.getByLabel('Cari produk').fill('ketempling');
+	await page.getByRole('button', { name: 'Cari' }).click();
+	await page.waitForURL(/q=ketempling/);
+	await expect(page.getByText('5 produk untuk "ketempling"').isVisible()).resolves.toBe(true);
+	await page.getByRole('link', { name: /Ketempling Original 250 g/ }).click();
+	await page.waitForURL(/\/toko\/ketempling-jj\/ketempling-original-250-g$/);
+
+	await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ketempling Original 250 g');
+	await expect(page.locator('.buy .price').textContent()).resolves.toBe('Rp 12.000');
+	const wa = page.getByRole('link', { name: 'Pesan via WhatsApp' });
+	await expect(wa.isVisible()).resolves.toBe(true);
+	const href = (await wa.getAttribute('href')) ?? '';
+	const url = new URL(href);
+	expect(url.origin + url.pathname).toBe('https://wa.me/6281200000008');
+	const text = url.searchParams.get('text') ?? '';
+	expect(text).toContain('Halo Ketempling JJ, saya mau pesan Ketempling Original 250 g (Rp 12.000 per bungkus)');
+	expect(text).toContain(`${app.baseUrl}/c/cigadung/toko/ketempling-jj/ketempling-original-250-g`);
+	// The order button is visible without scrolling on a 390 × 844 phone.
+	const box = await wa.boundingBox();
+	expect(box && box.y + box.height).toBeLessThanOrEqual(844);
+}
+
+describe('storefront on a phone', () => {
+	it('should let a buyer search "ketempling", open a result and reach the seller on WhatsApp', async () => {
+		const context = await browser.newContext(PHONE);
+		const page = await context.newPage();
+		await findKetemplingAndOrder(page);
+		await context.close();
+	});
+
+	it('should work the same with JavaScript disabled', async () => {
+		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const page = await context.newPage();
+		await findKetemplingAndOrder(page);
+		await context.close();
+	});
+
+	it('should send no JavaScript and mark the demo on the catalog page', async () => {
+		const context = await browser.newContext(PHONE);
+		const page = await context.newPage();
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(r.url());
+		});
+		await page.goto(`${app.baseUrl}/c/cigadung`);
+		expect(scripts).toEqual([]);
+		await expect(page.locator('script').count()).resolves.toBe(0);
+		await expect(page.getByRole('note').textContent()).resolves.toContain('Nomor WhatsApp di sini fiktif');
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('id');
+		// Lazy images carry their size, so nothing jumps while they load.
+		const imgs = await page.locator('.grid img').evaluateAll((els) => els.map((e) => [e.getAttribute('width'), e.getAttribute('loading')]));
+		expect(imgs.length).toBeGreaterThan(4);
+		expect(imgs.every(([w]) => w === '300')).toBe(true);
+		expect(imgs.slice(4).every(([, l]) => l === 'lazy')).toBe(true);
+		await context.close();
+	});
+
+	it('should suggest other words when a search finds nothing', async () => {
+		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${app.baseUrl}/c/cigadung?q=kripik+kentang`);
+		await expect(page.getByText('Belum ada "kripik kentang".').isVisible()).resolves.toBe(true);
+		await page.getByRole('link', { name: 'keripik', exact: true }).click();
+		await page.waitForURL(/q=keripik/);
+		await expect(page.getByRole('link', { name: /Keripik Singkong Balado/ }).count()).resolves.toBeGreaterThan(0);
+		await context.close();
+	});
+
+	it('should open a shop with its chat link and show a friendly 404 for unknown pages', async () => {
+		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${app.baseUrl}/c/cigadung/toko/sambal-mt`);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sambal MT');
+		const chat = await page.getByRole('link', { name: 'Chat penjual' }).getAttribute('href');
+		expect(chat).toMatch(/^https:\/\/wa\.me\/6281200000022\?text=/);
+		for (const path of ['/c/tidak-ada', '/c/cigadung/toko/tidak-ada', '/c/cigadung/toko/sambal-mt/tidak-ada', '/halaman/acak']) {
+			const res = await page.goto(app.baseUrl + path);
+			expect(res?.status(), path).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Halaman tidak ditemukan');
+		}
+		await context.close();
+	});
+
+	it('should switch to English and back without JavaScript', async () => {
+		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${app.baseUrl}/c/cigadung?q=sambal`);
+		await page.getByRole('link', { name: 'Ganti bahasa ke English' }).click();
+		await page.waitForURL(/\/c\/cigadung\?q=sambal$/);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kelurahan Cigadung catalog');
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+		await page.getByRole('link', { name: 'Switch language to Bahasa Indonesia' }).click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Katalog Kelurahan Cigadung');
+		await context.close();
+	});
+
+	it('should give link previews (Open Graph) and schema.org Product data on product pages', async () => {
+		const res = await fetch(`${app.baseUrl}/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml`);
+		const html = await res.text();
+		expect(html).toContain('<meta property="og:title" content="Sambal Cumi 150 ml · Rp 25.000"');
+		expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/p\/[0-9a-f]{2}\/[0-9a-f]+-medium\.webp"/);
+		const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
+		expect(ld).toMatchObject({ '@type': 'Product', name: 'Sambal Cumi 150 ml', offers: { priceCurrency: 'IDR', price: 25000 } });
+	});
+});

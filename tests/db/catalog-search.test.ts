@@ -118,5 +118,18 @@ describe(`${CatalogService.name} search (${TEST_DIALECT})`, () => {
 			const otherPage = await ctx.services.catalog.listProducts(PUBLIC_ACTOR, other, { q: 'ketempling' });
 			expect(otherPage.items.map((i) => i.name)).toEqual(['Ketempling Desa Sebelah']);
 		});
+
+		it('should hide the products of a hidden shop and of an unpublished product at once, and bring them back', async () => {
+			const { db } = ctx.database;
+			const shop = await ctx.services.shops.getBySlug(PUBLIC_ACTOR, cigadung, 'sambal-mt');
+			await db.updateTable('shop').set({ status: 'hidden' }).where('id', '=', shop.id).execute();
+			expect(await names('sambal')).not.toContain('Sambal Cumi 150 ml');
+			await db.updateTable('shop').set({ status: 'active' }).where('id', '=', shop.id).execute();
+			expect(await names('sambal')).toContain('Sambal Cumi 150 ml');
+			await db.updateTable('product').set({ status: 'draft' }).where('name', '=', 'Sambal Cumi 150 ml').execute();
+			expect(await names('cumi')).toEqual([]);
+			await db.updateTable('product').set({ status: 'published' }).where('name', '=', 'Sambal Cumi 150 ml').execute();
+			expect(await names('cumi')).toEqual(['Sambal Cumi 150 ml']);
+		});
 	});
 });

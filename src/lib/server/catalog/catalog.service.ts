@@ -150,7 +150,7 @@ export class CatalogService {
 			halal: data.halal ?? null,
 			bpom: data.bpom ?? null,
 			status: data.published ? 'published' : 'draft',
-			search_terms: productSearchTerms(data.name, data.categorySlug, shop.name, data.description),
+			...productSearchTerms(data.name, data.categorySlug, shop.name, data.description),
 			published_at: data.published ? now : null,
 			created_at: now,
 			updated_at: now
@@ -176,12 +176,8 @@ export class CatalogService {
 	}
 }
 
-/**
- * What a product is found by: its name, its category in both languages, its shop and its description.
- * The name's words are written twice so both bm25 (SQLite) and ts_rank (PostgreSQL) rank name matches first.
- */
-export function productSearchTerms(name: string, categorySlug: string, shopName: string, description: string): string {
+/** What a product is found by: its name (ranked first), and its category in both languages, shop and description. */
+export function productSearchTerms(name: string, categorySlug: string, shopName: string, description: string) {
 	const key = `category.${categorySlug}` as keyof typeof idMessages;
-	const nameTerms = indexTerms(name);
-	return `${nameTerms} ${nameTerms} ${indexTerms(idMessages[key], enMessages[key], shopName, description)}`;
+	return { search_name: indexTerms(name), search_body: indexTerms(idMessages[key], enMessages[key], shopName, description) };
 }

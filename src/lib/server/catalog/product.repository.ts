@@ -1,6 +1,6 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB, Dialect, NewProduct, Product, ProductPhoto } from '../db/schema';
-import { toFts5, toTsquery, type QueryWord } from '../search/indonesian';
+import { scopeTokens, toFts5, toTsquery, type QueryWord } from '../search/indonesian';
 
 export type ProductSort = 'relevance' | 'newest' | 'cheapest';
 
@@ -28,6 +28,16 @@ export interface ProductCardRow {
 	shop_slug: string;
 	shop_name: string;
 	cover: string | null;
+}
+
+/** Above this many matches SQLite skips bm25 ranking (its cost grows with every match) and shows newest first. */
+export const RANK_LIMIT = 3000;
+/** Up to this many matches, direct rowid lookups beat walking the community's sorted index. */
+const DIRECT_LOOKUP_LIMIT = 500;
+
+function toRow(r: unknown): ProductCardRow {
+	const row = r as ProductCardRow;
+	return { ...row, price: Number(row.price) };
 }
 
 type Visible = SelectQueryBuilder<DB & { p: DB['product']; s: DB['shop'] }, 'p' | 's', object>;
@@ -82,40 +92,81 @@ export class ProductRepository {
 		let qb = this.visible(q.communityId);
 		if (q.categorySlug) qb = qb.where('p.category_slug', '=', q.categorySlug);
 		if (q.shopId) qb = qb.where('p.shop_id', '=', q.shopId);
-		if (q.search.length > 0) {
-			if (this.dialect === 'sqlite') {
-				qb = qb.innerJoin(
-					sql<{ fts_rowid: number; rank: number }>`(SELECT rowid AS fts_rowid, rank FROM product_fts WHERE product_fts MATCH ${toFts5(q.search)})`.as('f'),
-					(join) => join.on(sql`f.fts_rowid`, '=', sql`p.rowid`)
-				) as unknown as Visible;
-			} else {
-				qb = qb.where(sql<boolean>`to_tsvector('simple', p.search_terms) @@ to_tsquery('simple', ${toTsquery(q.search)})`);
-			}
-		}
 		return qb;
 	}
 
 	/** One page of product cards plus the total, for the catalog, the shop page and the API. */
 	async listPublished(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
+		if (q.search.length > 0) return this.dialect === 'sqlite' ? this.searchSqlite(q) : this.searchPostgres(q);
 		const base = this.filtered(q);
-		let rows = selectCards(base);
-		if (q.sort === 'cheapest') rows = rows.orderBy('p.price', 'asc');
-		else if (q.sort === 'relevance' && q.search.length > 0) {
-			rows =
-				this.dialect === 'sqlite'
-					? rows.orderBy(sql`f.rank`, 'asc')
-					: rows.orderBy(sql`ts_rank(to_tsvector('simple', p.search_terms), to_tsquery('simple', ${toTsquery(q.search)}))`, 'desc');
-		}
-		rows = rows.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(q.limit).offset(q.offset);
+		const rows = selectCards(base)
+			.orderBy(q.sort === 'cheapest' ? 'p.price' : 'p.created_at', q.sort === 'cheapest' ? 'asc' : 'desc')
+			.orderBy('p.id', 'desc')
+			.limit(q.limit)
+			.offset(q.offset);
+		const [list, count] = await Promise.all([rows.execute(), base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()]);
+		return { rows: list.map(toRow), total: Number((count as { n: unknown }).n) };
+	}
 
-		const [list, count] = await Promise.all([
-			rows.execute(),
-			base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-		]);
-		return {
-			rows: list.map((r) => ({ ...(r as unknown as ProductCardRow), price: Number(r.price) })),
-			total: Number((count as { n: unknown }).n)
-		};
+	/**
+	 * SQLite: filters, counts and ranks inside FTS5 (the scope tokens carry community, category, shop and
+	 * visibility), then reads only the page's products. bm25 weighs name words 10× the rest. Ranking costs
+	 * time per match, so beyond RANK_LIMIT matches "relevance" falls back to newest first.
+	 */
+	private async searchSqlite(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
+		const scope = scopeTokens(q).map((t) => `"${t}"`).join(' AND ');
+		const match = `{name body} : (${toFts5(q.search)}) AND scope : (${scope})`;
+		const countRow = await sql<{ n: number }>`SELECT count(*) AS n FROM product_fts WHERE product_fts MATCH ${match}`.execute(this.db);
+		const total = Number(countRow.rows[0]?.n ?? 0);
+		if (total === 0 || q.offset >= total) return { rows: [], total };
+		if (q.sort === 'relevance' && total <= RANK_LIMIT) {
+			const ranked = await sql<{ rowid: number }>`SELECT rowid FROM product_fts WHERE product_fts MATCH ${match}
+				ORDER BY bm25(product_fts, 10.0, 1.0, 0.0), rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
+			const ids = ranked.rows.map((r) => r.rowid);
+			if (ids.length === 0) return { rows: [], total };
+			const list = await selectCards(this.byRowid(q.communityId, sql`p.rowid IN (${sql.join(ids)})`, true))
+				.select(sql<number>`p.rowid`.as('fts_rowid'))
+				.execute();
+			const byRowid = new Map(list.map((r) => [Number((r as { fts_rowid: number }).fts_rowid), r]));
+			return { rows: ids.flatMap((id) => (byRowid.has(id) ? [toRow(byRowid.get(id))] : [])), total };
+		}
+		// Few matches: look each up by rowid and sort them. Many: walk the community's sorted index and keep
+		// the matches, which finds a page long before the end.
+		const few = total <= DIRECT_LOOKUP_LIMIT;
+		const list = await selectCards(this.byRowid(q.communityId, sql`p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ${match})`, few))
+			.orderBy(q.sort === 'cheapest' ? 'p.price' : 'p.created_at', q.sort === 'cheapest' ? 'asc' : 'desc')
+			.orderBy('p.id', 'desc')
+			.limit(q.limit)
+			.offset(q.offset)
+			.execute();
+		return { rows: list.map(toRow), total };
+	}
+
+	/**
+	 * Visible products restricted by a rowid condition. With `direct`, unary + on the indexed columns keeps
+	 * SQLite from preferring the community index over rowid lookups.
+	 */
+	private byRowid(communityId: string, rowidCondition: RawBuilder<unknown>, direct: boolean): Visible {
+		const col = (c: string) => (direct ? sql.raw(`+p.${c}`) : sql.raw(`p.${c}`));
+		return this.db
+			.selectFrom('product as p')
+			.innerJoin('shop as s', 's.id', 'p.shop_id')
+			.where(col('community_id'), '=', communityId)
+			.where(col('status'), '=', 'published')
+			.where('s.status', '=', 'active')
+			.where(sql<boolean>`${rowidCondition}`) as unknown as Visible;
+	}
+
+	/** PostgreSQL: the same words through a GIN-indexed, weighted tsvector (name words weigh most). */
+	private async searchPostgres(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
+		const tsq = toTsquery(q.search);
+		const base = this.filtered(q).where(sql<boolean>`p.search_vector @@ to_tsquery('simple', ${tsq})`);
+		let rows = selectCards(base);
+		if (q.sort === 'relevance') rows = rows.orderBy(sql`ts_rank(p.search_vector, to_tsquery('simple', ${tsq}))`, 'desc');
+		else rows = rows.orderBy(q.sort === 'cheapest' ? 'p.price' : 'p.created_at', q.sort === 'cheapest' ? 'asc' : 'desc');
+		rows = rows.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(q.limit).offset(q.offset);
+		const [list, count] = await Promise.all([rows.execute(), base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()]);
+		return { rows: list.map(toRow), total: Number((count as { n: unknown }).n) };
 	}
 
 	async findPublishedBySlug(shopId: string, slug: string): Promise<Product | undefined> {
@@ -141,7 +192,7 @@ export class ProductRepository {
 			.orderBy('p.id', 'desc')
 			.limit(limit)
 			.execute();
-		return rows.map((r) => ({ ...(r as unknown as ProductCardRow), price: Number(r.price) }));
+		return rows.map(toRow);
 	}
 
 	/** Distinct product names of a community (bounded), the vocabulary for "Mungkin maksud Anda". */

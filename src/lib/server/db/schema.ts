@@ -77,8 +77,9 @@ export interface ProductTable {
 	halal: string | null;
 	bpom: string | null;
 	status: ProductStatus;
-	/** Normalised raw + stemmed words, maintained by the catalog repository; indexed per dialect. */
-	search_terms: string;
+	/** Normalised raw + canonical + stemmed words of the name, and of everything else; indexed per dialect. */
+	search_name: string;
+	search_body: string;
 	published_at: string | null;
 	created_at: string;
 	updated_at: string;

@@ -69,7 +69,7 @@ export function canonical(word: string): string {
 	return SPELLING_VARIANTS[word] ?? word;
 }
 
-/** The text stored in `product.search_terms`: every word raw, canonical and stemmed, each once. */
+/** The text stored in `product.search_name` / `search_body`: every word raw, canonical and stemmed, each once. */
 export function indexTerms(...texts: (string | null | undefined)[]): string {
 	const out = new Set<string>();
 	for (const text of texts) {
@@ -109,6 +109,14 @@ export function toFts5(query: QueryWord[]): string {
 	return query
 		.map((q) => '(' + [...q.prefixes.map((p) => `"${p}"*`), `"${q.stem}"`].join(' OR ') + ')')
 		.join(' AND ');
+}
+
+/** Filter tokens as the SQLite triggers write them into `product_fts.scope` (ids lose `_`, slugs lose `-`). */
+export function scopeTokens(filter: { communityId: string; categorySlug?: string; shopId?: string }): string[] {
+	const out = [`v${filter.communityId.replace(/_/g, '')}`];
+	if (filter.categorySlug) out.push(`c${filter.categorySlug.replace(/-/g, '')}`);
+	if (filter.shopId) out.push(`s${filter.shopId.replace(/_/g, '')}`);
+	return out.map((t) => t.replace(/[^a-z0-9]/g, ''));
 }
 
 /** PostgreSQL tsquery for the 'simple' configuration, the same meaning as toFts5. */

@@ -66,7 +66,8 @@ export function catalogMigration(dialect: Dialect): Migration {
 				.addColumn('halal', 'text')
 				.addColumn('bpom', 'text')
 				.addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'published', 'archived')`))
-				.addColumn('search_terms', 'text', (c) => c.notNull().defaultTo(''))
+				.addColumn('search_name', 'text', (c) => c.notNull().defaultTo(''))
+				.addColumn('search_body', 'text', (c) => c.notNull().defaultTo(''))
 				.addColumn('published_at', 'text')
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.addColumn('updated_at', 'text', (c) => c.notNull())
@@ -90,19 +91,28 @@ export function catalogMigration(dialect: Dialect): Migration {
 			await db.schema.createIndex('product_photo_order_idx').on('product_photo').columns(['product_id', 'position']).execute();
 
 			if (dialect === 'sqlite') {
-				// External-content FTS5 over product.search_terms, kept in step by triggers. Product rows use the
-				// implicit rowid; `npm run ecrav -- reindex` rebuilds the index should a VACUUM ever renumber them.
-				await sql`CREATE VIRTUAL TABLE product_fts USING fts5(search_terms, content='product', content_rowid='rowid', tokenize='unicode61', prefix='2 3 4')`.execute(db);
+				// Contentless FTS5 keyed by the product's rowid. `scope` holds filter tokens (community, category,
+				// shop) only while the product is visible (published, shop active), so one MATCH filters, counts
+				// and ranks without touching the product table. Triggers keep it in step with product and shop.
+				await sql`CREATE VIRTUAL TABLE product_fts USING fts5(name, body, scope, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3 4')`.execute(db);
+				const scope = (p: string) => sql.raw(`CASE WHEN ${p}.status = 'published' AND (SELECT status FROM shop WHERE shop.id = ${p}.shop_id) = 'active'
+					THEN 'v' || replace(${p}.community_id, '_', '') || ' c' || replace(${p}.category_slug, '-', '') || ' s' || replace(${p}.shop_id, '_', '')
+					ELSE '' END`);
 				await sql`CREATE TRIGGER product_fts_ai AFTER INSERT ON product BEGIN
-					INSERT INTO product_fts(rowid, search_terms) VALUES (new.rowid, new.search_terms); END`.execute(db);
+					INSERT INTO product_fts(rowid, name, body, scope) VALUES (new.rowid, new.search_name, new.search_body, ${scope('new')}); END`.execute(db);
 				await sql`CREATE TRIGGER product_fts_ad AFTER DELETE ON product BEGIN
-					INSERT INTO product_fts(product_fts, rowid, search_terms) VALUES ('delete', old.rowid, old.search_terms); END`.execute(db);
-				await sql`CREATE TRIGGER product_fts_au AFTER UPDATE OF search_terms ON product BEGIN
-					INSERT INTO product_fts(product_fts, rowid, search_terms) VALUES ('delete', old.rowid, old.search_terms);
-					INSERT INTO product_fts(rowid, search_terms) VALUES (new.rowid, new.search_terms); END`.execute(db);
+					DELETE FROM product_fts WHERE rowid = old.rowid; END`.execute(db);
+				await sql`CREATE TRIGGER product_fts_au AFTER UPDATE OF search_name, search_body, status, category_slug, shop_id, community_id ON product BEGIN
+					DELETE FROM product_fts WHERE rowid = old.rowid;
+					INSERT INTO product_fts(rowid, name, body, scope) VALUES (new.rowid, new.search_name, new.search_body, ${scope('new')}); END`.execute(db);
+				await sql`CREATE TRIGGER product_fts_shop_au AFTER UPDATE OF status ON shop BEGIN
+					DELETE FROM product_fts WHERE rowid IN (SELECT rowid FROM product WHERE shop_id = new.id);
+					INSERT INTO product_fts(rowid, name, body, scope) SELECT p.rowid, p.search_name, p.search_body, ${scope('p')} FROM product p WHERE p.shop_id = new.id; END`.execute(db);
 			} else {
-				// 'simple' because the words are already normalised and stemmed in TypeScript: both dialects match alike.
-				await sql`CREATE INDEX product_search_idx ON product USING gin (to_tsvector('simple', search_terms))`.execute(db);
+				// The same normalised words as SQLite, in the 'simple' configuration; name words weigh most.
+				await sql`ALTER TABLE product ADD COLUMN search_vector tsvector GENERATED ALWAYS AS
+					(setweight(to_tsvector('simple', search_name), 'A') || setweight(to_tsvector('simple', search_body), 'D')) STORED`.execute(db);
+				await sql`CREATE INDEX product_search_idx ON product USING gin (search_vector)`.execute(db);
 			}
 		}
 	};

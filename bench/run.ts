@@ -1,0 +1,199 @@
+/**
+ * E-Crav speed and size measurements. Prints one JSON document; nothing here asserts (goals are read by people).
+ *   npm run bench                      all of it (≈3 minutes)
+ *   BENCH_ONLY=weight,photos,http,search npm run bench
+ *   BENCH_PG_URL=postgres://…          also measure search on PostgreSQL
+ *   BENCH_DURATION=10                  seconds per HTTP run (default 10)
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDb, migrate, type Database } from '../src/lib/server/db';
+import { createServices } from '../src/lib/server/services';
+import { FilesystemStorage } from '../src/lib/server/media/storage';
+import { PUBLIC_ACTOR } from '../src/lib/server/auth/actor';
+import { generateCatalog } from './generate';
+
+const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,http,search').split(','));
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const a = s.address();
+			s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+		});
+	});
+}
+
+async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['scripts/server.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const base = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 600; i++) {
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return { base, child };
+		} catch {
+			/* starting */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('server did not start');
+}
+
+/** Bytes as sent over the wire with gzip (Node's fetch would decompress and hide them). */
+function sentBytes(url: string): Promise<{ status: number; bytes: number; body: string; type: string }> {
+	return new Promise((resolve, reject) => {
+		request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', async () => {
+				const raw = Buffer.concat(chunks);
+				const body = res.headers['content-encoding'] === 'gzip' ? (await import('node:zlib')).gunzipSync(raw).toString() : raw.toString();
+				resolve({ status: res.statusCode ?? 0, bytes: raw.length, body, type: String(res.headers['content-type'] ?? '') });
+			});
+		})
+			.on('error', reject)
+			.end();
+	});
+}
+
+async function pageWeight(base: string, path: string) {
+	const page = await sentBytes(base + path);
+	const refs = [...page.body.matchAll(/<(?:link|script)[^>]+(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('http'));
+	const sub = [];
+	for (const ref of refs) {
+		const r = await sentBytes(new URL(ref, base + path).toString());
+		sub.push({ url: ref, bytes: r.bytes, type: r.type });
+	}
+	const scripts = (page.body.match(/<script(?![^>]*application\/ld\+json)/g) ?? []).length;
+	return {
+		path,
+		htmlBytesGzip: page.bytes,
+		htmlBytesRaw: Buffer.byteLength(page.body),
+		subresources: sub,
+		totalExceptPhotosGzip: page.bytes + sub.reduce((a, s) => a + s.bytes, 0),
+		javascriptFiles: sub.filter((s) => s.type.includes('javascript')).length + scripts
+	};
+}
+
+async function load(url: string) {
+	const r = await autocannon({ url, connections: 50, duration, headers: { 'accept-encoding': 'gzip' } });
+	return { url: url.replace(/^http:\/\/[^/]+/, ''), requestsPerSec: Math.round(r.requests.average), latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max }, non2xx: r.non2xx, errors: r.errors };
+}
+
+async function photoStats(database: Database) {
+	const rows = await database.db.selectFrom('product_photo').select('variants').execute();
+	const by: Record<string, number[]> = {};
+	for (const r of rows) for (const v of JSON.parse(r.variants) as { name: string; bytes: number; width: number }[]) (by[`${v.name} (${v.width}px)`] ??= []).push(v.bytes);
+	return Object.fromEntries(
+		Object.entries(by).map(([k, v]) => [k, { count: v.length, minBytes: Math.min(...v), avgBytes: Math.round(v.reduce((a, b) => a + b, 0) / v.length), maxBytes: Math.max(...v) }])
+	);
+}
+
+function percentile(sorted: number[], p: number) {
+	return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
+}
+
+async function searchLatency(database: Database, label: string) {
+	const dir = await mkdtemp(join(tmpdir(), 'ecrav-bench-'));
+	await migrate(database);
+	const t0 = Date.now();
+	await generateCatalog(database, 'bench100k', 100_000, null);
+	const generatedMs = Date.now() - t0;
+	const services = createServices({ database, storage: new FilesystemStorage(dir) });
+	const community = await services.communities.getBySlug(PUBLIC_ACTOR, 'bench100k');
+	const queries = ['ketempling', 'ketemp', 'kripik pedas', 'sambal', 'sambel cumi', 'makanan', 'basreng daun jeruk', 'ketempling balado', 'dodol manis 250', 'keju', 'es cendol', 'tidakada'];
+	for (const q of queries) await services.catalog.listProducts(PUBLIC_ACTOR, community, { q }); // warm up
+	const all: number[] = [];
+	const perQuery: Record<string, { p50: number; p95: number; total: number }> = {};
+	for (const q of queries) {
+		const times: number[] = [];
+		let total = 0;
+		for (let i = 0; i < 30; i++) {
+			const s = performance.now();
+			const r = await services.catalog.listProducts(PUBLIC_ACTOR, community, { q });
+			times.push(performance.now() - s);
+			total = r.page.total;
+		}
+		times.sort((a, b) => a - b);
+		all.push(...times);
+		perQuery[q] = { p50: percentile(times, 50), p95: percentile(times, 95), total };
+	}
+	all.sort((a, b) => a - b);
+	await rm(dir, { recursive: true, force: true });
+	return { database: label, products: 100_000, generatedInMs: generatedMs, p50Ms: percentile(all, 50), p95Ms: percentile(all, 95), perQuery };
+}
+
+const cleanup: (() => Promise<void> | void)[] = [];
+try {
+	if (only.has('weight') || only.has('photos') || only.has('http')) {
+		const demoDir = await mkdtemp(join(tmpdir(), 'ecrav-bench-demo-'));
+		cleanup.push(() => rm(demoDir, { recursive: true, force: true }));
+		const demo = await startServer({ DATA_DIR: demoDir, DATABASE_URL: '', ECRAV_DEMO: 'on' });
+		cleanup.push(() => void demo.child.kill());
+		if (only.has('weight')) {
+			out.pageWeight = {
+				catalog: await pageWeight(demo.base, '/c/cigadung'),
+				search: await pageWeight(demo.base, '/c/cigadung?q=ketempling'),
+				product: await pageWeight(demo.base, '/c/cigadung/toko/ketempling-jj/ketempling-original-250-g')
+			};
+		}
+		if (only.has('photos')) {
+			const db = await createDb({ url: `sqlite:${join(demoDir, 'ecrav.sqlite')}` });
+			out.photoVariants = await photoStats(db);
+			await db.destroy();
+		}
+		if (only.has('http')) {
+			out.httpDemo = [await load(`${demo.base}/c/cigadung`), await load(`${demo.base}/api/v1/communities/cigadung/products`)];
+			const variants = (await (await createDb({ url: `sqlite:${join(demoDir, 'ecrav.sqlite')}` })).db.selectFrom('product_photo').select('variants').executeTakeFirst())?.variants ?? null;
+			const bigDir = await mkdtemp(join(tmpdir(), 'ecrav-bench-10k-'));
+			cleanup.push(() => rm(bigDir, { recursive: true, force: true }));
+			const big = await createDb({ url: `sqlite:${join(bigDir, 'ecrav.sqlite')}` });
+			await migrate(big);
+			await generateCatalog(big, 'bench10k', 10_000, variants);
+			await big.destroy();
+			const server = await startServer({ DATA_DIR: bigDir, DATABASE_URL: '', ECRAV_DEMO: 'off' });
+			cleanup.push(() => void server.child.kill());
+			out.http10k = [
+				await load(`${server.base}/c/bench10k`),
+				await load(`${server.base}/c/bench10k?q=keripik+pedas`),
+				await load(`${server.base}/api/v1/communities/bench10k/products`)
+			];
+		}
+	}
+	if (only.has('search')) {
+		const searches = [];
+		const dir = await mkdtemp(join(tmpdir(), 'ecrav-bench-100k-'));
+		cleanup.push(() => rm(dir, { recursive: true, force: true }));
+		const sqlite = await createDb({ url: `sqlite:${join(dir, 'search.sqlite')}` });
+		searches.push(await searchLatency(sqlite, 'sqlite'));
+		await sqlite.destroy();
+		if (process.env.BENCH_PG_URL) {
+			const schema = `bench_${Date.now().toString(36)}`;
+			const admin = new pg.Client({ connectionString: process.env.BENCH_PG_URL });
+			await admin.connect();
+			await admin.query(`CREATE SCHEMA ${schema}`);
+			const database = await createDb({ url: process.env.BENCH_PG_URL, schema });
+			searches.push(await searchLatency(database, 'postgres'));
+			await database.destroy();
+			await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+			await admin.end();
+		} else searches.push({ database: 'postgres', skipped: 'set BENCH_PG_URL=postgres://… to measure' });
+		out.search = searches;
+	}
+} finally {
+	for (const c of cleanup.reverse()) await c();
+}
+console.log(JSON.stringify(out, null, 2));
+process.exit(0);

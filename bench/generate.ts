@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../src/lib/server/db';
+import type { ProductPhotoTable, ProductTable } from '../src/lib/server/db/schema';
 import { productSearchTerms } from '../src/lib/server/catalog/catalog.service';
 import { CATEGORY_SLUGS } from '../src/lib/categories';
 import { newId } from '../src/lib/utils/ids';
@@ -53,8 +55,8 @@ export async function generateCatalog(database: Database, slug: string, count: n
 	const rand = rng(count);
 	const batch = 500;
 	for (let start = 0; start < count; start += batch) {
-		const rows = [];
-		const photos = [];
+		const rows: Insertable<ProductTable>[] = [];
+		const photos: Insertable<ProductPhotoTable>[] = [];
 		for (let i = start; i < Math.min(count, start + batch); i++) {
 			const [base, category] = BASES[Math.floor(rand() * BASES.length)];
 			const name = `${base} ${FLAVOURS[Math.floor(rand() * FLAVOURS.length)]} ${SIZES[Math.floor(rand() * SIZES.length)]}`.replace(/\b\w/g, (c) => c.toUpperCase());

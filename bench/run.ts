@@ -170,6 +170,15 @@ try {
 				await load(`${server.base}/c/bench10k?q=keripik+pedas`),
 				await load(`${server.base}/api/v1/communities/bench10k/products`)
 			];
+			server.child.kill();
+			// The same without the page cache: what every first view after a change costs.
+			const uncached = await startServer({ DATA_DIR: bigDir, DATABASE_URL: '', ECRAV_DEMO: 'off', ECRAV_PAGE_CACHE: 'off' });
+			cleanup.push(() => void uncached.child.kill());
+			out.http10kUncached = [
+				await load(`${uncached.base}/c/bench10k`),
+				await load(`${uncached.base}/c/bench10k?q=keripik+pedas`),
+				await load(`${uncached.base}/api/v1/communities/bench10k/products`)
+			];
 		}
 	}
 	if (only.has('search')) {

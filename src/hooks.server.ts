@@ -2,6 +2,9 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
+import { PageCache, cacheableCommunity, type CachedResponse } from '$lib/server/cache/page-cache';
+
+const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
 
 export const init: ServerInit = async () => {
 	await getApp();
@@ -24,12 +27,45 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = toLocale(chosen);
 	event.locals.actor = PUBLIC_ACTOR;
 
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
-	});
+	const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+	const response = await cachedOr(event, render);
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
 	return response;
 };
+
+/**
+ * Public community pages and API reads are the same for every visitor without a session: they are served
+ * from the page cache, keyed by the community's catalog_version (so a changed product shows at once).
+ * Any cookie other than the language choice means the visitor may see something personal: no cache.
+ */
+async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Promise<Response>): Promise<Response> {
+	const slug = cacheableCommunity(event.url.pathname);
+	const personal = event.cookies.getAll().some((c) => c.name !== 'lang');
+	if (!pageCache || !slug || event.request.method !== 'GET' || personal || event.isSubRequest) return render();
+	const version = await event.locals.services.communities.catalogVersion(event.locals.actor, slug);
+	if (version === undefined) return render();
+	const key = `${event.locals.locale}|${version}|${event.url.origin}${event.url.pathname}${event.url.search}`;
+	let entry = pageCache.get(key);
+	if (!entry) {
+		const response = await render();
+		const type = response.headers.get('content-type') ?? '';
+		if (response.status !== 200 || response.headers.has('set-cookie') || !/^(text\/html|application\/json)/.test(type)) return response;
+		entry = pageCache.set(key, { status: response.status, headers: [...response.headers], body: Buffer.from(await response.arrayBuffer()) });
+	}
+	return fromCache(entry, event.request.headers.get('accept-encoding') ?? '');
+}
+
+function fromCache(entry: CachedResponse, acceptEncoding: string): Response {
+	const headers = new Headers(entry.headers);
+	headers.set('vary', 'accept-encoding, cookie');
+	if (entry.gzip && /\bgzip\b/.test(acceptEncoding)) {
+		headers.set('content-encoding', 'gzip');
+		headers.set('content-length', String(entry.gzip.length));
+		return new Response(new Uint8Array(entry.gzip), { status: entry.status, headers });
+	}
+	headers.set('content-length', String(entry.body.length));
+	return new Response(new Uint8Array(entry.body), { status: entry.status, headers });
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(`[ecrav] ${event.request.method} ${event.url.pathname}`, error);

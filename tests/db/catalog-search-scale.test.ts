@@ -45,10 +45,10 @@ describe(`${CatalogService.name} search at scale (${TEST_DIALECT})`, () => {
 	});
 
 	it('should sort cheapest first exactly like a full scan', async () => {
-		const expected = bruteForce('pedas').sort((a, b) => a.price - b.price || b.id.localeCompare(a.id));
+		const expected = bruteForce('pedas').sort((a, b) => a.price - b.price || a.id.localeCompare(b.id));
 		const result = await ctx.services.catalog.listProducts(PUBLIC_ACTOR, community, { q: 'pedas', sort: 'cheapest', perPage: 50 });
 		expect(result.page.total).toBe(expected.length);
-		expect(result.items.map((i) => i.price)).toEqual(expected.slice(0, 50).map((p) => p.price));
+		expect(result.items.map((i) => i.id)).toEqual(expected.slice(0, 50).map((p) => p.id));
 	});
 
 	it('should rank by relevance when matches are few enough, and list every match exactly once across pages', async () => {

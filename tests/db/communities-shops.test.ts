@@ -3,7 +3,10 @@ import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db
 import { CommunityService } from '../../src/lib/server/communities/community.service';
 import { ShopService } from '../../src/lib/server/shops/shop.service';
 import { PUBLIC_ACTOR } from '../../src/lib/server/auth/actor';
+import sharp from 'sharp';
 import { makeCommunity, makeProduct, makeShop, system } from '../helpers/factories';
+
+const sharpPhoto = () => sharp({ create: { width: 800, height: 800, channels: 3, background: '#d08040' } }).jpeg().toBuffer();
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -57,6 +60,31 @@ describe(`${CommunityService.name} (${TEST_DIALECT})`, () => {
 	describe('getBySlug', () => {
 		it('should answer a 404 naming the unknown slug', async () => {
 			await expect(ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'tidak-ada')).rejects.toMatchObject({ status: 404, params: { slug: 'tidak-ada' } });
+		});
+	});
+
+	describe('catalogVersion', () => {
+		it('should change with every change a buyer could see, and only in that community', async () => {
+			const c = await makeCommunity(ctx.services);
+			const other = await makeCommunity(ctx.services);
+			const version = () => ctx.services.communities.catalogVersion(PUBLIC_ACTOR, c.slug);
+			const otherBefore = await ctx.services.communities.catalogVersion(PUBLIC_ACTOR, other.slug);
+			const seen = [await version()];
+			const shop = await makeShop(ctx.services, c);
+			seen.push(await version());
+			const product = await makeProduct(ctx.services, shop);
+			seen.push(await version());
+			await ctx.database.db.updateTable('product').set({ price: 15000 }).where('id', '=', product.id).execute();
+			seen.push(await version());
+			await ctx.services.catalog.addPhoto(system, product, await sharpPhoto());
+			seen.push(await version());
+			await ctx.database.db.updateTable('shop').set({ status: 'hidden' }).where('id', '=', shop.id).execute();
+			seen.push(await version());
+			await ctx.database.db.updateTable('community').set({ name: 'Desa Berganti Nama' }).where('id', '=', c.id).execute();
+			seen.push(await version());
+			for (let i = 1; i < seen.length; i++) expect(seen[i], `step ${i}`).toBeGreaterThan(seen[i - 1] as number);
+			expect(await ctx.services.communities.catalogVersion(PUBLIC_ACTOR, other.slug)).toBe(otherBefore);
+			expect(await ctx.services.communities.catalogVersion(PUBLIC_ACTOR, 'tidak-ada')).toBeUndefined();
 		});
 	});
 

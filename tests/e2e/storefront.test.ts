@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -119,5 +121,20 @@ describe('storefront on a phone', () => {
 		expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/p\/[0-9a-f]{2}\/[0-9a-f]+-medium\.webp"/);
 		const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
 		expect(ld).toMatchObject({ '@type': 'Product', name: 'Sambal Cumi 150 ml', offers: { priceCurrency: 'IDR', price: 25000 } });
+	});
+
+	it('should show a changed price at once, although public pages are cached', async () => {
+		const url = `${app.baseUrl}/c/cigadung/toko/basreng-as/basreng-original-200-g`;
+		const before = await (await fetch(url)).text();
+		expect(before).toContain('Rp 13.000');
+		expect(await (await fetch(url)).text()).toBe(before);
+		const db = new Database(join(app.dataDir, 'ecrav.sqlite'));
+		db.prepare("UPDATE product SET price = 14500 WHERE slug = 'basreng-original-200-g'").run();
+		db.close();
+		const after = await (await fetch(url)).text();
+		expect(after).toContain('Rp 14.500');
+		expect(after).not.toContain('Rp 13.000');
+		const list = await (await fetch(`${app.baseUrl}/api/v1/communities/cigadung/products?q=basreng+original`)).json();
+		expect(list.data[0].price).toBe(14500);
 	});
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB, Dialect, NewProduct, Product, ProductPhoto } from '../db/schema';
+import { CATEGORY_SLUGS } from '../../categories';
 import { scopeTokens, toFts5, toTsquery, type QueryWord } from '../search/indonesian';
 
 export type ProductSort = 'relevance' | 'newest' | 'cheapest';
@@ -64,6 +65,11 @@ function selectCards(qb: Visible) {
 		);
 }
 
+/** Newest first, or cheapest first; ties broken by id so pages never overlap. Both orders walk an index. */
+function orderCards<Q extends ReturnType<typeof selectCards>>(qb: Q, sort: ProductSort): Q {
+	return (sort === 'cheapest' ? qb.orderBy('p.price', 'asc').orderBy('p.id', 'asc') : qb.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc')) as Q;
+}
+
 /** Products as buyers see them: only published products of active shops, searched the same way on both dialects. */
 export class ProductRepository {
 	constructor(
@@ -99,13 +105,22 @@ export class ProductRepository {
 	async listPublished(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
 		if (q.search.length > 0) return this.dialect === 'sqlite' ? this.searchSqlite(q) : this.searchPostgres(q);
 		const base = this.filtered(q);
-		const rows = selectCards(base)
-			.orderBy(q.sort === 'cheapest' ? 'p.price' : 'p.created_at', q.sort === 'cheapest' ? 'asc' : 'desc')
-			.orderBy('p.id', 'desc')
-			.limit(q.limit)
-			.offset(q.offset);
-		const [list, count] = await Promise.all([rows.execute(), base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()]);
-		return { rows: list.map(toRow), total: Number((count as { n: unknown }).n) };
+		const rows = orderCards(selectCards(base), q.sort).limit(q.limit).offset(q.offset);
+		const [list, total] = await Promise.all([rows.execute(), this.countVisible(q)]);
+		return { rows: list.map(toRow), total };
+	}
+
+	/** How many products are visible under these filters. SQLite counts the scope tokens in FTS5 (no table scan). */
+	private async countVisible(q: Pick<ProductListQuery, 'communityId' | 'categorySlug' | 'shopId'>): Promise<number> {
+		if (this.dialect === 'sqlite') {
+			const match = `scope : (${scopeTokens(q).map((t) => `"${t}"`).join(' AND ')})`;
+			const r = await sql<{ n: number }>`SELECT count(*) AS n FROM product_fts WHERE product_fts MATCH ${match}`.execute(this.db);
+			return Number(r.rows[0]?.n ?? 0);
+		}
+		const r = await this.filtered({ ...q, search: [], sort: 'newest', limit: 0, offset: 0 })
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
+		return Number((r as { n: unknown }).n);
 	}
 
 	/**
@@ -133,9 +148,7 @@ export class ProductRepository {
 		// Few matches: look each up by rowid and sort them. Many: walk the community's sorted index and keep
 		// the matches, which finds a page long before the end.
 		const few = total <= DIRECT_LOOKUP_LIMIT;
-		const list = await selectCards(this.byRowid(q.communityId, sql`p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ${match})`, few))
-			.orderBy(q.sort === 'cheapest' ? 'p.price' : 'p.created_at', q.sort === 'cheapest' ? 'asc' : 'desc')
-			.orderBy('p.id', 'desc')
+		const list = await orderCards(selectCards(this.byRowid(q.communityId, sql`p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ${match})`, few)), q.sort)
 			.limit(q.limit)
 			.offset(q.offset)
 			.execute();
@@ -163,8 +176,7 @@ export class ProductRepository {
 		const base = this.filtered(q).where(sql<boolean>`p.search_vector @@ to_tsquery('simple', ${tsq})`);
 		let rows = selectCards(base);
 		if (q.sort === 'relevance') rows = rows.orderBy(sql`ts_rank(p.search_vector, to_tsquery('simple', ${tsq}))`, 'desc');
-		else rows = rows.orderBy(q.sort === 'cheapest' ? 'p.price' : 'p.created_at', q.sort === 'cheapest' ? 'asc' : 'desc');
-		rows = rows.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(q.limit).offset(q.offset);
+		rows = orderCards(rows, q.sort === 'cheapest' ? 'cheapest' : 'newest').limit(q.limit).offset(q.offset);
 		const [list, count] = await Promise.all([rows.execute(), base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()]);
 		return { rows: list.map(toRow), total: Number((count as { n: unknown }).n) };
 	}
@@ -202,6 +214,10 @@ export class ProductRepository {
 	}
 
 	async countByCategory(communityId: string): Promise<Map<string, number>> {
+		if (this.dialect === 'sqlite') {
+			const counts = await Promise.all(CATEGORY_SLUGS.map((slug) => this.countVisible({ communityId, categorySlug: slug })));
+			return new Map(CATEGORY_SLUGS.map((slug, i) => [slug, counts[i]] as [string, number]).filter(([, n]) => n > 0));
+		}
 		const rows = await this.visible(communityId)
 			.select(['p.category_slug'])
 			.select((eb) => eb.fn.countAll().as('n'))

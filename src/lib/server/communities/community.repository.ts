@@ -17,6 +17,12 @@ export class CommunityRepository {
 		return this.db.selectFrom('community').selectAll().where('slug', '=', slug).executeTakeFirst();
 	}
 
+	/** The community's catalog version, or undefined for an unknown slug. One primary-key-sized lookup. */
+	async findCatalogVersion(slug: string): Promise<number | undefined> {
+		const row = await this.db.selectFrom('community').select('catalog_version').where('slug', '=', slug).executeTakeFirst();
+		return row ? Number(row.catalog_version) : undefined;
+	}
+
 	async count(): Promise<number> {
 		const row = await this.db.selectFrom('community').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
 		return Number(row.n);

@@ -23,6 +23,11 @@ export class CommunityService {
 		return community;
 	}
 
+	/** Changes whenever anything buyers see in this community changes (kept by database triggers). Public. */
+	async catalogVersion(_actor: Actor, slug: string): Promise<number | undefined> {
+		return this.communities.findCatalogVersion(slug);
+	}
+
 	async isEmpty(): Promise<boolean> {
 		return (await this.communities.count()) === 0;
 	}

@@ -27,6 +27,8 @@ export interface CommunityTable {
 	province: string;
 	group_name: string | null;
 	is_demo: ColumnType<number, number | undefined, number>;
+	/** Bumped by triggers on every change buyers can see; cached pages are keyed by it. */
+	catalog_version: ColumnType<number, number | undefined, number>;
 	created_at: string;
 	updated_at: string;
 }

@@ -17,6 +17,7 @@ export function catalogMigration(dialect: Dialect): Migration {
 				.addColumn('province', 'text', (c) => c.notNull())
 				.addColumn('group_name', 'text')
 				.addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('catalog_version', 'integer', (c) => c.notNull().defaultTo(0))
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.addColumn('updated_at', 'text', (c) => c.notNull())
 				.execute();
@@ -73,10 +74,11 @@ export function catalogMigration(dialect: Dialect): Migration {
 				.addColumn('updated_at', 'text', (c) => c.notNull())
 				.addUniqueConstraint('product_shop_slug_uq', ['shop_id', 'slug'])
 				.execute();
-			await db.schema.createIndex('product_catalog_newest_idx').on('product').columns(['community_id', 'status', 'created_at']).execute();
-			await db.schema.createIndex('product_catalog_price_idx').on('product').columns(['community_id', 'status', 'price']).execute();
-			await db.schema.createIndex('product_catalog_category_idx').on('product').columns(['community_id', 'category_slug', 'status', 'created_at']).execute();
-			await db.schema.createIndex('product_shop_idx').on('product').columns(['shop_id', 'status', 'created_at']).execute();
+			// Each catalog order walks one of these from the top; the id makes ties (and pages) deterministic.
+			await db.schema.createIndex('product_catalog_newest_idx').on('product').columns(['community_id', 'status', 'created_at', 'id']).execute();
+			await db.schema.createIndex('product_catalog_price_idx').on('product').columns(['community_id', 'status', 'price', 'id']).execute();
+			await db.schema.createIndex('product_catalog_category_idx').on('product').columns(['community_id', 'category_slug', 'status', 'created_at', 'id']).execute();
+			await db.schema.createIndex('product_shop_idx').on('product').columns(['shop_id', 'status', 'created_at', 'id']).execute();
 
 			await db.schema
 				.createTable('product_photo')
@@ -89,6 +91,8 @@ export function catalogMigration(dialect: Dialect): Migration {
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.execute();
 			await db.schema.createIndex('product_photo_order_idx').on('product_photo').columns(['product_id', 'position']).execute();
+
+			await catalogVersionTriggers(db, dialect);
 
 			if (dialect === 'sqlite') {
 				// Contentless FTS5 keyed by the product's rowid. `scope` holds filter tokens (community, category,
@@ -116,4 +120,45 @@ export function catalogMigration(dialect: Dialect): Migration {
 			}
 		}
 	};
+}
+
+/**
+ * Every write that changes what buyers see (a product, its photos, a shop) bumps its community's
+ * catalog_version, in the database itself so no write path can forget. Cached pages are keyed by it,
+ * so a changed product shows at once, on every app process.
+ */
+async function catalogVersionTriggers(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+	if (dialect === 'sqlite') {
+		const bump = (communityExpr: string) => `UPDATE community SET catalog_version = catalog_version + 1 WHERE id = ${communityExpr};`;
+		for (const [table, newExpr, oldExpr] of [
+			['product', 'new.community_id', 'old.community_id'],
+			['shop', 'new.community_id', 'old.community_id'],
+			['product_photo', '(SELECT community_id FROM product WHERE id = new.product_id)', '(SELECT community_id FROM product WHERE id = old.product_id)']
+		]) {
+			await sql.raw(`CREATE TRIGGER ${table}_version_ai AFTER INSERT ON ${table} BEGIN ${bump(newExpr)} END`).execute(db);
+			await sql.raw(`CREATE TRIGGER ${table}_version_au AFTER UPDATE ON ${table} BEGIN ${bump(newExpr)} ${bump(oldExpr)} END`).execute(db);
+			await sql.raw(`CREATE TRIGGER ${table}_version_ad AFTER DELETE ON ${table} BEGIN ${bump(oldExpr)} END`).execute(db);
+		}
+		await sql.raw(`CREATE TRIGGER community_version_au AFTER UPDATE ON community WHEN new.catalog_version = old.catalog_version
+			BEGIN UPDATE community SET catalog_version = catalog_version + 1 WHERE id = new.id; END`).execute(db);
+		return;
+	}
+	await sql.raw(`CREATE FUNCTION ecrav_bump_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$
+		DECLARE ids text[];
+		BEGIN
+			IF TG_TABLE_NAME = 'product_photo' THEN
+				SELECT array_agg(community_id) INTO ids FROM product
+					WHERE id IN (CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.product_id END, CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.product_id END);
+			ELSE
+				ids := ARRAY[CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.community_id END, CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.community_id END];
+			END IF;
+			UPDATE community SET catalog_version = catalog_version + 1 WHERE id = ANY(ids);
+			RETURN NULL;
+		END $$`).execute(db);
+	for (const table of ['product', 'shop', 'product_photo']) {
+		await sql.raw(`CREATE TRIGGER ${table}_catalog_version AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ecrav_bump_catalog_version()`).execute(db);
+	}
+	await sql.raw(`CREATE FUNCTION ecrav_bump_own_version() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.catalog_version = OLD.catalog_version THEN NEW.catalog_version := OLD.catalog_version + 1; END IF; RETURN NEW; END $$`).execute(db);
+	await sql.raw(`CREATE TRIGGER community_catalog_version BEFORE UPDATE ON community FOR EACH ROW EXECUTE FUNCTION ecrav_bump_own_version()`).execute(db);
 }

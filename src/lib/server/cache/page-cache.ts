@@ -1,0 +1,63 @@
+import { gzipSync } from 'node:zlib';
+
+export interface CachedResponse {
+	status: number;
+	headers: [string, string][];
+	body: Buffer;
+	gzip: Buffer | null;
+}
+
+/**
+ * A small in-memory LRU of public responses. Keys carry the community's catalog_version, so an entry is
+ * never stale: after any change the next request misses and renders afresh. Bounded by count and bytes.
+ */
+export class PageCache {
+	private entries = new Map<string, CachedResponse>();
+	private bytes = 0;
+
+	constructor(
+		private readonly maxEntries = 2000,
+		private readonly maxBytes = 64 * 1024 * 1024
+	) {}
+
+	get(key: string): CachedResponse | undefined {
+		const hit = this.entries.get(key);
+		if (hit) {
+			this.entries.delete(key);
+			this.entries.set(key, hit);
+		}
+		return hit;
+	}
+
+	set(key: string, value: Omit<CachedResponse, 'gzip'>): CachedResponse {
+		// Compressed once here instead of on every hit.
+		const entry: CachedResponse = { ...value, gzip: value.body.length > 1024 ? gzipSync(value.body, { level: 6 }) : null };
+		const size = entry.body.length + (entry.gzip?.length ?? 0);
+		if (size > this.maxBytes / 8) return entry;
+		this.delete(key);
+		this.entries.set(key, entry);
+		this.bytes += size;
+		for (const [k] of this.entries) {
+			if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+			this.delete(k);
+		}
+		return entry;
+	}
+
+	private delete(key: string) {
+		const old = this.entries.get(key);
+		if (!old) return;
+		this.bytes -= old.body.length + (old.gzip?.length ?? 0);
+		this.entries.delete(key);
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+}
+
+/** The community slug a public, cacheable URL belongs to, or null when the URL is not cacheable. */
+export function cacheableCommunity(pathname: string): string | null {
+	const m = /^\/(?:c|api\/v1\/communities)\/([a-z0-9-]{1,60})(?:\/|$)/.exec(pathname);
+	return m ? m[1] : null;
+}

@@ -11,6 +11,7 @@ declare global {
 			services: Services;
 			locale: Locale;
 			actor: Actor;
+			sessionToken?: string;
 		}
 	}
 }

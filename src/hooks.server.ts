@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
 import { PageCache, cacheableCommunity, type CachedResponse } from '$lib/server/cache/page-cache';
 
 const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
@@ -26,6 +27,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get('lang') ?? (isApi ? (event.request.headers.get('accept-language') ?? '').slice(0, 2) : null);
 	event.locals.locale = toLocale(chosen);
 	event.locals.actor = PUBLIC_ACTOR;
+	await authenticate(event, isApi);
 
 	const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
 	const response = await cachedOr(event, render);
@@ -65,6 +67,33 @@ function fromCache(entry: CachedResponse, acceptEncoding: string): Response {
 	}
 	headers.set('content-length', String(entry.body.length));
 	return new Response(new Uint8Array(entry.body), { status: entry.status, headers });
+}
+
+/**
+ * Browser pages sign in with the session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS); the API only
+ * with `Authorization: Bearer <token>`, so no cookie can ever authorise a cross-site API call.
+ */
+async function authenticate(event: Parameters<Handle>[0]['event'], isApi: boolean) {
+	const auth = event.locals.services.auth;
+	if (isApi) {
+		const header = event.request.headers.get('authorization') ?? '';
+		const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+		if (token) {
+			const found = await auth.actorForToken(token, 'api');
+			if (found) event.locals.actor = found.actor;
+		}
+		return;
+	}
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return;
+	const found = await auth.actorForToken(token, 'cookie');
+	if (!found) {
+		clearSessionCookie(event.cookies);
+		return;
+	}
+	event.locals.actor = found.actor;
+	event.locals.sessionToken = token;
+	if (found.renewedUntil) setSessionCookie(event.cookies, token, found.renewedUntil, event.url.protocol === 'https:');
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

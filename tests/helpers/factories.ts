@@ -25,7 +25,7 @@ export async function makeShop(services: Services, community: Community, name = 
 }
 
 export async function makeProduct(services: Services, shop: Shop, input: Partial<NewProductInput> = {}): Promise<Product> {
-	return services.catalog.createProduct(system, shop, {
+	return services.products.create(system, shop, {
 		name: input.name ?? `Produk ${++seq}`,
 		categorySlug: input.categorySlug ?? 'camilan-keripik',
 		price: input.price ?? 10000,

@@ -9,7 +9,7 @@ export class DomainError extends Error {
 	constructor(
 		readonly code: string,
 		readonly messageKey: MessageKey,
-		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
 		readonly params: Params = {},
 		readonly issues: FieldIssue[] = []
 	) {

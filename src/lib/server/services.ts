@@ -6,7 +6,11 @@ import { ShopRepository } from './shops/shop.repository';
 import { ShopService } from './shops/shop.service';
 import { ProductRepository } from './catalog/product.repository';
 import { CatalogService } from './catalog/catalog.service';
+import { ProductEditorService } from './catalog/product-editor.service';
 import { FilesystemStorage, type MediaStorage } from './media/storage';
+import { AccountRepository } from './accounts/account.repository';
+import { AuthService } from './accounts/auth.service';
+import { MemberService } from './accounts/member.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -20,12 +24,18 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const communityRepo = new CommunityRepository(db);
 	const shopRepo = new ShopRepository(db);
 	const productRepo = new ProductRepository(db, dialect);
+	const accountRepo = new AccountRepository(db);
+	const auth = new AuthService(accountRepo, clock);
+	const shops = new ShopService(shopRepo, storage);
 	return {
 		database,
 		storage,
+		auth,
 		communities: new CommunityService(communityRepo),
-		shops: new ShopService(shopRepo),
-		catalog: new CatalogService(productRepo, shopRepo, storage, clock)
+		shops,
+		members: new MemberService(accountRepo, auth, shops),
+		catalog: new CatalogService(productRepo, shopRepo, clock),
+		products: new ProductEditorService(productRepo, shopRepo, storage, clock)
 	};
 }
 

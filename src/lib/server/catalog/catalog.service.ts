@@ -1,20 +1,13 @@
 import type { Actor } from '../auth/actor';
-import { requireSystem } from '../auth/guards';
 import type { Community, Product, Shop } from '../db/schema';
 
 /** What the catalog needs to know of a community: its id for queries, its slug for URLs. */
 export type CommunityRef = Pick<Community, 'id' | 'slug'>;
 import { NotFoundError } from '../errors';
-import { processPhoto } from '../media/image-pipeline';
-import type { MediaStorage } from '../media/storage';
-import type { ProcessedPhoto } from '../media/types';
 import { editDistance, indexTerms, parseQuery, words } from '../search/indonesian';
-import { newId, slugify } from '../../utils/ids';
-import { nowIso } from '../../utils/dates';
 import { id as idMessages } from '../../i18n/id';
 import { en as enMessages } from '../../i18n/en';
 import { catalogQuerySchema } from '../../validation/catalog';
-import { newProductSchema, type NewProductInput } from '../../validation/product';
 import { parseInput } from '../validate';
 import { galleryImage, parseVariants, toProductCard, type ImageRef, type ProductCard } from './product-card';
 import type { ProductRepository } from './product.repository';
@@ -43,7 +36,6 @@ export class CatalogService {
 	constructor(
 		private readonly products: ProductRepository,
 		private readonly shops: ShopRepository,
-		private readonly storage: MediaStorage,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -123,56 +115,6 @@ export class CatalogService {
 	/** Category slugs with how many products each shows, for the filter list. Public. */
 	async categoryCounts(_actor: Actor, community: CommunityRef): Promise<Map<string, number>> {
 		return this.products.countByCategory(community.id);
-	}
-
-	/** Creates a product in a shop (seeding and the CLI for now; sellers get their own path with accounts). */
-	async createProduct(actor: Actor, shop: Shop, input: NewProductInput): Promise<Product> {
-		requireSystem(actor);
-		const data = parseInput(newProductSchema, input);
-		const now = this.clock().toISOString();
-		return this.products.insert({
-			id: newId('prod'),
-			community_id: shop.community_id,
-			shop_id: shop.id,
-			slug: data.slug ?? slugify(data.name),
-			name: data.name,
-			category_slug: data.categorySlug,
-			price: data.price,
-			unit: data.unit,
-			stock: data.stock,
-			made_to_order: data.madeToOrder ? 1 : 0,
-			lead_time_days: data.leadTimeDays,
-			weight_grams: data.weightGrams ?? null,
-			description: data.description,
-			shelf_life: data.shelfLife ?? null,
-			ingredients: data.ingredients ?? null,
-			pirt: data.pirt ?? null,
-			halal: data.halal ?? null,
-			bpom: data.bpom ?? null,
-			status: data.published ? 'published' : 'draft',
-			...productSearchTerms(data.name, data.categorySlug, shop.name, data.description),
-			published_at: data.published ? now : null,
-			created_at: now,
-			updated_at: now
-		});
-	}
-
-	/** Adds a photo at the end of the product's gallery, through the one image pipeline. */
-	async addPhoto(actor: Actor, product: Product, image: Buffer): Promise<ProcessedPhoto & { id: string }> {
-		requireSystem(actor);
-		const processed = await processPhoto(this.storage, image);
-		const existing = await this.products.listPhotos(product.id);
-		const id = newId('pho');
-		await this.products.insertPhoto({
-			id,
-			product_id: product.id,
-			position: existing.length,
-			width: processed.width,
-			height: processed.height,
-			variants: JSON.stringify(processed.variants),
-			created_at: nowIso()
-		});
-		return { id, ...processed };
 	}
 }
 

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { DB, Dialect, NewProduct, Product, ProductPhoto } from '../db/schema';
+import type { DB, Dialect, NewProduct, Product, ProductPhoto, ProductVariant } from '../db/schema';
+import type { Updateable } from 'kysely';
+import type { ProductTable } from '../db/schema';
 import { CATEGORY_SLUGS } from '../../categories';
 import { scopeTokens, toFts5, toTsquery, type QueryWord } from '../search/indonesian';
 
@@ -81,7 +83,82 @@ export class ProductRepository {
 		return this.db.insertInto('product').values(values).returningAll().executeTakeFirstOrThrow();
 	}
 
-	async insertPhoto(values: { id: string; product_id: string; position: number; width: number; height: number; variants: string; created_at: string }) {
+	async findById(id: string): Promise<Product | undefined> {
+		const row = await this.db.selectFrom('product').selectAll().where('id', '=', id).executeTakeFirst();
+		return row && { ...row, price: Number(row.price) };
+	}
+
+	async update(id: string, values: Updateable<ProductTable>): Promise<Product> {
+		const row = await this.db.updateTable('product').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+		return { ...row, price: Number(row.price) };
+	}
+
+	async slugTaken(shopId: string, slug: string): Promise<boolean> {
+		return !!(await this.db.selectFrom('product').select('id').where('shop_id', '=', shopId).where('slug', '=', slug).executeTakeFirst());
+	}
+
+	/** A shop's products for its seller: drafts and published, archived last, newest first. */
+	async listByShop(shopId: string, includeArchived: boolean): Promise<Product[]> {
+		let q = this.db.selectFrom('product').selectAll().where('shop_id', '=', shopId);
+		if (!includeArchived) q = q.where('status', '!=', 'archived');
+		const rows = await q.orderBy('created_at', 'desc').execute();
+		return rows.map((r) => ({ ...r, price: Number(r.price) }));
+	}
+
+	listVariants(productId: string): Promise<ProductVariant[]> {
+		return this.db
+			.selectFrom('product_variant')
+			.selectAll()
+			.where('product_id', '=', productId)
+			.orderBy('position')
+			.execute()
+			.then((rows) => rows.map((r) => ({ ...r, price: Number(r.price) })));
+	}
+
+	/** Replaces the variant list in one transaction: kept ids stay (orders will refer to them), others go. */
+	async replaceVariants(productId: string, variants: { id: string; label: string; price: number; stock: number | null }[]): Promise<void> {
+		await this.db.transaction().execute(async (trx) => {
+			const keep = variants.map((v) => v.id);
+			let del = trx.deleteFrom('product_variant').where('product_id', '=', productId);
+			if (keep.length) del = del.where('id', 'not in', keep);
+			await del.execute();
+			for (const [position, v] of variants.entries()) {
+				await trx
+					.insertInto('product_variant')
+					.values({ id: v.id, product_id: productId, label: v.label, price: v.price, stock: v.stock, position })
+					.onConflict((oc) => oc.column('id').doUpdateSet({ label: v.label, price: v.price, stock: v.stock, position }))
+					.execute();
+			}
+		});
+	}
+
+	async findPhoto(photoId: string): Promise<ProductPhoto | undefined> {
+		return this.db.selectFrom('product_photo').selectAll().where('id', '=', photoId).executeTakeFirst();
+	}
+
+	/** Deletes a photo and closes the gap, so positions stay 0…n-1 and the first is always the cover. */
+	async deletePhoto(photo: ProductPhoto): Promise<void> {
+		await this.db.transaction().execute(async (trx) => {
+			await trx.deleteFrom('product_photo').where('id', '=', photo.id).execute();
+			await trx
+				.updateTable('product_photo')
+				.set((eb) => ({ position: eb('position', '-', 1) }))
+				.where('product_id', '=', photo.product_id)
+				.where('position', '>', photo.position)
+				.execute();
+		});
+	}
+
+	/** Writes a new photo order (ids in the order wanted). */
+	async reorderPhotos(productId: string, orderedIds: string[]): Promise<void> {
+		await this.db.transaction().execute(async (trx) => {
+			for (const [position, id] of orderedIds.entries()) {
+				await trx.updateTable('product_photo').set({ position }).where('id', '=', id).where('product_id', '=', productId).execute();
+			}
+		});
+	}
+
+	async insertPhoto(values: { id: string; product_id: string; position: number; width: number; height: number; variants: string; hints: string; created_at: string }) {
 		await this.db.insertInto('product_photo').values(values).execute();
 	}
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB, Dialect } from './schema';
 import { catalogMigration } from './migrations/0001-catalog';
+import { accountsMigration } from './migrations/0002-accounts';
 import { seedCategories } from './reference-data';
 
 export type { Dialect };
@@ -60,7 +61,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
 function migrationsFor(dialect: Dialect): MigrationProvider {
 	return {
 		async getMigrations() {
-			return { '0001-catalog': catalogMigration(dialect) };
+			return { '0001-catalog': catalogMigration(dialect), '0002-accounts': accountsMigration() };
 		}
 	};
 }

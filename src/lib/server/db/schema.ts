@@ -11,6 +11,12 @@ export interface DB {
 	shop: ShopTable;
 	product: ProductTable;
 	product_photo: ProductPhotoTable;
+	product_variant: ProductVariantTable;
+	app_user: UserTable;
+	membership: MembershipTable;
+	session: SessionTable;
+	setup_link: SetupLinkTable;
+	login_throttle: LoginThrottleTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -52,6 +58,15 @@ export interface ShopTable {
 	logo: string | null;
 	nib: string | null;
 	status: 'active' | 'hidden';
+	owner_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+	pickup_point: ColumnType<string | null, string | null | undefined, string | null>;
+	opening_hours: ColumnType<string | null, string | null | undefined, string | null>;
+	/** JSON `DeliveryOptions`. */
+	delivery: ColumnType<string, string | undefined, string>;
+	/** JSON `PaymentOptions`. */
+	payment: ColumnType<string, string | undefined, string>;
+	/** Last onboarding step the seller finished (0 = not started). */
+	onboarding_step: ColumnType<number, number | undefined, number>;
 	created_at: string;
 	updated_at: string;
 }
@@ -78,6 +93,8 @@ export interface ProductTable {
 	pirt: string | null;
 	halal: string | null;
 	bpom: string | null;
+	/** What the variants differ in, e.g. "Rasa" or "Ukuran" (≤ 14 characters, Shopee's limit). */
+	variant_title: ColumnType<string | null, string | null | undefined, string | null>;
 	status: ProductStatus;
 	/** Normalised raw + canonical + stemmed words of the name, and of everything else; indexed per dialect. */
 	search_name: string;
@@ -95,6 +112,8 @@ export interface ProductPhotoTable {
 	height: number;
 	/** JSON `PhotoVariant[]`. */
 	variants: string;
+	/** JSON array of coaching hint codes found at upload. */
+	hints: ColumnType<string, string | undefined, string>;
 	created_at: string;
 }
 
@@ -106,3 +125,63 @@ export type ShopUpdate = Updateable<ShopTable>;
 export type Product = Selectable<ProductTable>;
 export type NewProduct = Insertable<ProductTable>;
 export type ProductPhoto = Selectable<ProductPhotoTable>;
+
+export interface ProductVariantTable {
+	id: string;
+	product_id: string;
+	label: string;
+	price: number;
+	stock: number | null;
+	position: number;
+}
+
+export type Role = 'coordinator' | 'facilitator' | 'seller';
+
+export interface UserTable {
+	id: string;
+	name: string;
+	email: string | null;
+	whatsapp: string | null;
+	/** argon2id; null until the person sets a password through their setup link. */
+	password_hash: string | null;
+	is_platform_admin: ColumnType<number, number | undefined, number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface MembershipTable {
+	id: string;
+	user_id: string;
+	community_id: string;
+	role: Role;
+	created_at: string;
+}
+
+/** Sessions and API tokens: only the SHA-256 of the random token is stored. */
+export interface SessionTable {
+	token_hash: string;
+	user_id: string;
+	kind: 'cookie' | 'api';
+	created_at: string;
+	expires_at: string;
+	last_seen_at: string;
+}
+
+export interface SetupLinkTable {
+	token_hash: string;
+	user_id: string;
+	purpose: 'invite' | 'reset';
+	created_by: string | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+	key: string;
+	failures: number;
+	window_started_at: string;
+}
+
+export type User = Selectable<UserTable>;
+export type ProductVariant = Selectable<ProductVariantTable>;

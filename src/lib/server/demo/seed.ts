@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import { systemActor } from '../auth/actor';
 import { placeholderPhoto } from '../media/placeholder';
 import type { CategorySlug } from '../../categories';
+import type { Community, Role } from '../db/schema';
 import demo from './cigadung.json';
 
 const actor = systemActor('demo-seed');
@@ -85,23 +86,27 @@ export async function seedDemoCommunity(services: Services, options: { photos?: 
 		isDemo: true
 	});
 
+	const accounts = await seedDemoAccounts(services, community);
+
 	let index = 0;
 	for (const seller of demo.sellers) {
 		index++;
 		const name = demoShopName(seller.business, seller.initials);
+		const owner = name === 'Ketempling JJ' ? accounts.jj : name === 'Sambal MT' ? accounts.mt : null;
 		const shop = await services.shops.create(actor, community, {
 			name,
 			businessType: seller.business,
 			whatsapp: `62812000000${String(index).padStart(2, '0')}`,
 			area: `RW ${String(((index - 1) % 7) + 1).padStart(2, '0')}`,
 			story: `${seller.business} di Kelurahan Cigadung, anggota ${demo.group.name}. Melayani pesanan tetangga dan pelanggan sekitar Kuningan.`
-		});
+		}, owner);
+		await seedShopSettings(services, shop.id, name, index);
 		let productIndex = 0;
 		for (const [productName, unit, price] of seller.examples as [string, string, number][]) {
 			productIndex++;
 			const category = categoryFor(productName, seller.business);
 			const madeToOrder = unit === 'porsi' || /hajatan/i.test(productName);
-			const product = await services.catalog.createProduct(actor, shop, {
+			const product = await services.products.create(actor, shop, {
 				name: productName,
 				categorySlug: category,
 				price,
@@ -119,9 +124,42 @@ export async function seedDemoCommunity(services: Services, options: { photos?: 
 			if (photos) {
 				const count = productIndex === 1 && index % 4 === 0 ? 2 : 1;
 				for (let v = 0; v < count; v++) {
-					await services.catalog.addPhoto(actor, product, await placeholderPhoto(productName, name, v));
+					await services.products.addPhoto(actor, product.id, await placeholderPhoto(productName, name, v));
 				}
 			}
 		}
 	}
+}
+
+export const DEMO_PASSWORD = 'demo-cigadung-2024';
+
+/** The README's demo logins: a coordinator, a facilitator, and the sellers of Ketempling JJ and Sambal MT. */
+async function seedDemoAccounts(services: Services, community: Community) {
+	const make = async (name: string, email: string, role: Role) => {
+		const id = await services.auth.createUser(actor, { name, email, password: DEMO_PASSWORD });
+		await services.members.addRole(actor, community, id, role);
+		return id;
+	};
+	await make('UJ (Koordinator TKM UMKM Kharisma)', 'koordinator@cigadung.test', 'coordinator');
+	await make('Pendamping Dinas Koperasi', 'pendamping@cigadung.test', 'facilitator');
+	return { jj: await make('JJ', 'jj@cigadung.test', 'seller'), mt: await make('MT', 'mt@cigadung.test', 'seller') };
+}
+
+/** The QRIS sample published in the brief ("Warung Sayur Bu Sugeng"): a sample, not a real account of the demo seller. */
+export const SAMPLE_QRIS =
+	'00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UMI5204581253033605802ID5922Warung Sayur Bu Sugeng6010Kab. Demak610559567630458C7';
+
+/** Delivery and payment so a buyer can try every path: Sambal MT takes QRIS (sample), transfer and COD. */
+async function seedShopSettings(services: Services, shopId: string, name: string, index: number) {
+	const transfer = name === 'Sambal MT' || index % 3 === 0;
+	await services.shops.saveOnboardingStep(actor, shopId, 'pengiriman', { pickup: true, local: index % 2 === 0 || name === 'Sambal MT', localFee: 5000, localArea: 'Kelurahan Cigadung', courier: name === 'Sambal MT' });
+	await services.shops.saveOnboardingStep(actor, shopId, 'pembayaran', {
+		cod: true,
+		transfer,
+		bank: transfer ? 'BRI' : '',
+		accountNumber: transfer ? `0123010${String(index).padStart(6, '0')}` : '',
+		accountName: transfer ? `${name} (contoh)` : '',
+		qris: name === 'Sambal MT' ? SAMPLE_QRIS : ''
+	});
+	await services.shops.saveOnboardingStep(actor, shopId, 'produk', {});
 }

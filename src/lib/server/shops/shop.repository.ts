@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, NewShop, Shop } from '../db/schema';
+import type { DB, NewShop, Shop, ShopUpdate } from '../db/schema';
 
 export interface ShopWithCount extends Shop {
 	product_count: number;
@@ -10,6 +10,22 @@ export class ShopRepository {
 
 	async insert(values: NewShop): Promise<Shop> {
 		return this.db.insertInto('shop').values(values).returningAll().executeTakeFirstOrThrow();
+	}
+
+	findById(id: string): Promise<Shop | undefined> {
+		return this.db.selectFrom('shop').selectAll().where('id', '=', id).executeTakeFirst();
+	}
+
+	async slugTaken(communityId: string, slug: string): Promise<boolean> {
+		return !!(await this.db.selectFrom('shop').select('id').where('community_id', '=', communityId).where('slug', '=', slug).executeTakeFirst());
+	}
+
+	listByOwner(userId: string): Promise<Shop[]> {
+		return this.db.selectFrom('shop').selectAll().where('owner_user_id', '=', userId).orderBy('created_at').execute();
+	}
+
+	async update(id: string, values: ShopUpdate): Promise<Shop> {
+		return this.db.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 	}
 
 	async findActiveBySlug(communityId: string, slug: string): Promise<Shop | undefined> {

@@ -1,15 +1,23 @@
 import type { Actor } from '../auth/actor';
-import { requireSystem } from '../auth/guards';
-import type { Community, Shop } from '../db/schema';
+import { requireCommunityRole, requireShopManager, requireUser } from '../auth/guards';
+import type { Community, Shop, ShopUpdate } from '../db/schema';
+import type { MessageKey } from '../../i18n';
+import { processPhoto } from '../media/image-pipeline';
+import type { MediaStorage } from '../media/storage';
+import type { ProcessedPhoto } from '../media/types';
+import { parseQris, QrisError } from '../payments/qris';
 import { NotFoundError, ValidationError } from '../errors';
 import { newId, slugify } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
-import { newShopSchema, type NewShopInput } from '../../validation/shop';
+import { newShopSchema, onboardingSchemas, ONBOARDING_STEPS, type NewShopInput, type OnboardingStep, type PaymentInput } from '../../validation/shop';
 import { parseInput } from '../validate';
 import type { ShopRepository, ShopWithCount } from './shop.repository';
 
 export class ShopService {
-	constructor(private readonly shops: ShopRepository) {}
+	constructor(
+		private readonly shops: ShopRepository,
+		private readonly storage: MediaStorage
+	) {}
 
 	/** Active shops of a community with their published product counts. Public. */
 	async listByCommunity(_actor: Actor, community: Pick<Community, 'id'>): Promise<ShopWithCount[]> {
@@ -23,11 +31,15 @@ export class ShopService {
 		return shop;
 	}
 
-	async create(actor: Actor, community: Community, input: NewShopInput): Promise<Shop> {
-		requireSystem(actor);
+	/**
+	 * Opens a shop: the system and platform admins anywhere, coordinators and facilitators in their own
+	 * community (when they add a member). The slug gets a number when the name is taken.
+	 */
+	async create(actor: Actor, community: Community, input: NewShopInput, ownerUserId: string | null = null): Promise<Shop> {
+		if (actor.kind !== 'system') requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
 		const data = parseInput(newShopSchema, input);
-		const slug = data.slug ?? slugify(data.name);
-		if (await this.shops.findActiveBySlug(community.id, slug)) {
+		const slug = data.slug ?? (await this.freeSlug(community.id, slugify(data.name)));
+		if (await this.shops.slugTaken(community.id, slug)) {
 			throw new ValidationError('error.slugTaken', { slug }, [{ field: 'slug', messageKey: 'error.slugTaken', params: { slug } }]);
 		}
 		const now = nowIso();
@@ -43,8 +55,130 @@ export class ShopService {
 			logo: null,
 			nib: data.nib ?? null,
 			status: 'active',
+			owner_user_id: ownerUserId,
 			created_at: now,
 			updated_at: now
 		});
+	}
+
+	private async freeSlug(communityId: string, base: string): Promise<string> {
+		for (let n = 1; n < 1000; n++) {
+			const candidate = n === 1 ? base : `${base}-${n}`;
+			if (!(await this.shops.slugTaken(communityId, candidate))) return candidate;
+		}
+		return `${base}-${Date.now().toString(36)}`;
+	}
+
+	/** A shop the actor may manage (owner, or coordinator/facilitator of its community); others get a 404. */
+	async getManaged(actor: Actor, shopId: string): Promise<Shop> {
+		const shop = await this.shops.findById(shopId);
+		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: '' });
+		requireShopManager(actor, shop);
+		return shop;
+	}
+
+	/** The shops the signed-in person owns. */
+	async listOwned(actor: Actor): Promise<Shop[]> {
+		const user = requireUser(actor);
+		return this.shops.listByOwner(user.userId);
+	}
+
+	/** Saves one onboarding step (validated by that step's schema) and remembers how far the seller got. */
+	async saveOnboardingStep(actor: Actor, shopId: string, step: OnboardingStep, input: Record<string, unknown>): Promise<Shop> {
+		const shop = await this.getManaged(actor, shopId);
+		const index = ONBOARDING_STEPS.indexOf(step) + 1;
+		const changes: ShopUpdate = { updated_at: nowIso(), onboarding_step: Math.max(shop.onboarding_step, index) };
+		switch (step) {
+			case 'nama':
+				changes.name = parseInput(onboardingSchemas.nama, input).name;
+				break;
+			case 'whatsapp':
+				changes.whatsapp = parseInput(onboardingSchemas.whatsapp, input).whatsapp;
+				break;
+			case 'cerita': {
+				const d = parseInput(onboardingSchemas.cerita, input);
+				changes.story = d.story;
+				if (d.businessType) changes.business_type = d.businessType;
+				break;
+			}
+			case 'lokasi': {
+				const d = parseInput(onboardingSchemas.lokasi, input);
+				Object.assign(changes, { area: d.area || null, pickup_point: d.pickupPoint || null, opening_hours: d.openingHours || null });
+				break;
+			}
+			case 'pengiriman': {
+				const d = parseInput(onboardingSchemas.pengiriman, input);
+				changes.delivery = JSON.stringify({ pickup: d.pickup, local: d.local ? { fee: d.localFee, area: d.localArea } : null, courier: d.courier });
+				break;
+			}
+			case 'pembayaran':
+				changes.payment = JSON.stringify(toPaymentOptions(parseInput(onboardingSchemas.pembayaran, input)));
+				break;
+			case 'logo':
+			case 'produk':
+				break;
+		}
+		return this.shops.update(shop.id, changes);
+	}
+
+	/** Sets the shop's logo through the one image pipeline. */
+	async setLogo(actor: Actor, shopId: string, image: Buffer): Promise<{ shop: Shop; hints: ProcessedPhoto['hints'] }> {
+		const shop = await this.getManaged(actor, shopId);
+		const processed = await processPhoto(this.storage, image);
+		const updated = await this.shops.update(shop.id, {
+			logo: JSON.stringify(processed.variants),
+			updated_at: nowIso(),
+			onboarding_step: Math.max(shop.onboarding_step, ONBOARDING_STEPS.indexOf('logo') + 1)
+		});
+		return { shop: updated, hints: processed.hints };
+	}
+}
+
+export interface PaymentOptions {
+	cod: boolean;
+	transfer: { bank: string; accountNumber: string; accountName: string } | null;
+	qris: { payload: string; merchantName: string; merchantCity: string; nmid: string | null } | null;
+}
+
+export interface DeliveryOptionsStored {
+	pickup: boolean;
+	local: { fee: number; area: string } | null;
+	courier: boolean;
+}
+
+/** Validates a pasted QRIS (static only) and keeps what the seller should confirm: merchant, city, NMID. */
+function toPaymentOptions(p: PaymentInput): PaymentOptions {
+	let qris: PaymentOptions['qris'] = null;
+	if (p.qris) {
+		try {
+			const info = parseQris(p.qris);
+			if (info.isDynamic) throw new QrisError('dynamic', 'one-time code');
+			qris = { payload: p.qris.trim(), merchantName: info.merchantName, merchantCity: info.merchantCity, nmid: info.nmid };
+		} catch (e) {
+			if (!(e instanceof QrisError)) throw e;
+			const reasonKey = `qris.${e.code}` as MessageKey;
+			throw new ValidationError('shop.qrisInvalid', { reasonKey }, [{ field: 'qris', messageKey: 'shop.qrisInvalid', params: { reasonKey } }]);
+		}
+	}
+	return {
+		cod: p.cod,
+		transfer: p.transfer ? { bank: p.bank, accountNumber: p.accountNumber, accountName: p.accountName } : null,
+		qris
+	};
+}
+
+export function readPayment(shop: Pick<Shop, 'payment'>): PaymentOptions {
+	try {
+		return { cod: false, transfer: null, qris: null, ...JSON.parse(shop.payment) };
+	} catch {
+		return { cod: true, transfer: null, qris: null };
+	}
+}
+
+export function readDelivery(shop: Pick<Shop, 'delivery'>): DeliveryOptionsStored {
+	try {
+		return { pickup: false, local: null, courier: false, ...JSON.parse(shop.delivery) };
+	} catch {
+		return { pickup: true, local: null, courier: false };
 	}
 }

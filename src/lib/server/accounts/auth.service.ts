@@ -1,0 +1,218 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { Actor, UserActor } from '../auth/actor';
+import { requireCommunityRole, requireSystem } from '../auth/guards';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
+import { newId } from '../../utils/ids';
+import { normalizeWhatsapp } from '../../utils/phone';
+import { loginSchema, newUserSchema, setPasswordSchema, type NewUserInput } from '../../validation/account';
+import { parseInput } from '../validate';
+import type { AccountRepository } from './account.repository';
+import { hashToken, newToken } from './tokens';
+
+const DAY = 86_400_000;
+export const SESSION_DAYS = 30;
+export const API_TOKEN_DAYS = 90;
+export const SETUP_LINK_DAYS = 14;
+/** Per account: 5 wrong passwords in 15 minutes, then wait. Per address: 30. The window always ends. */
+export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
+
+const ARGON2 = { algorithm: 2 as const /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// Verified against when the login is unknown, so a wrong e-mail takes as long as a wrong password.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$2wpVkSBY33W5K9vIVBzKyw$/E8d4EK6fKxZTmqA9TIhPKRdmVrpdFsl0iPvICZx4mI';
+
+export interface LoginResult {
+	token: string;
+	expiresAt: string;
+	user: { id: string; name: string; roles: string[] };
+}
+
+/** "jj@cigadung.test" or "0812…" → the column to look it up by. */
+export function parseLogin(login: string): { email?: string; whatsapp?: string } {
+	const trimmed = login.trim();
+	if (trimmed.includes('@')) return { email: trimmed.toLowerCase() };
+	const wa = normalizeWhatsapp(trimmed);
+	return wa ? { whatsapp: wa } : {};
+}
+
+export class AuthService {
+	constructor(
+		private readonly accounts: AccountRepository,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	private now() {
+		return this.clock();
+	}
+
+	/** Creates a person (CLI, demo, coordinators adding members). Without a password they set one via a link. */
+	async createUser(actor: Actor, input: NewUserInput): Promise<string> {
+		requireSystem(actor);
+		return this.insertUser(input);
+	}
+
+	/** Shared by createUser and MemberService (which checks its own rules first). */
+	async insertUser(input: NewUserInput): Promise<string> {
+		const data = parseInput(newUserSchema, input);
+		if (!data.email && !data.whatsapp) throw new ValidationError('auth.loginRequired');
+		if (data.email && (await this.accounts.findUserByLogin({ email: data.email })))
+			throw new ValidationError('auth.emailTaken', {}, [{ field: 'email', messageKey: 'auth.emailTaken', params: {} }]);
+		if (data.whatsapp && (await this.accounts.findUserByLogin({ whatsapp: data.whatsapp })))
+			throw new ValidationError('auth.whatsappTaken', {}, [{ field: 'whatsapp', messageKey: 'auth.whatsappTaken', params: {} }]);
+		const id = newId('usr');
+		await this.accounts.insertUser({
+			id,
+			name: data.name,
+			email: data.email ?? null,
+			whatsapp: data.whatsapp ?? null,
+			password_hash: data.password ? await hash(data.password, ARGON2) : null,
+			is_platform_admin: data.platformAdmin ? 1 : 0,
+			created_at: this.now().toISOString()
+		});
+		return id;
+	}
+
+	/**
+	 * Checks a login and opens a session (browser cookie) or an API token. Throttled per account and per
+	 * address with a clear message; the throttle window always ends, so the real owner is never locked out.
+	 */
+	async login(input: unknown, meta: { address: string; kind: 'cookie' | 'api' }): Promise<LoginResult> {
+		const data = parseInput(loginSchema, input);
+		const login = parseLogin(data.login);
+		const accountKey = `login:${login.email ?? login.whatsapp ?? data.login.trim().toLowerCase()}`;
+		const addressKey = `addr:${meta.address}`;
+		await this.checkThrottle(accountKey, THROTTLE.perAccount);
+		await this.checkThrottle(addressKey, THROTTLE.perAddress);
+		const user = await this.accounts.findUserByLogin(login);
+		const ok = await verify(user?.password_hash ?? DUMMY_HASH, data.password).catch(() => false);
+		if (!user || !user.password_hash || !ok) {
+			await this.recordFailure(accountKey);
+			await this.recordFailure(addressKey);
+			throw new DomainError('invalid_credentials', 'auth.invalid', 401);
+		}
+		await this.accounts.clearThrottle(accountKey);
+		return this.openSession(user.id, meta.kind);
+	}
+
+	private async checkThrottle(key: string, limit: number) {
+		const row = await this.accounts.findThrottle(key);
+		if (!row) return;
+		const elapsed = this.now().getTime() - Date.parse(row.window_started_at);
+		if (elapsed >= THROTTLE.windowMs) return;
+		if (row.failures >= limit) {
+			const minutes = Math.max(1, Math.ceil((THROTTLE.windowMs - elapsed) / 60_000));
+			throw new DomainError('too_many_attempts', 'auth.throttled', 429, { minutes });
+		}
+	}
+
+	private async recordFailure(key: string) {
+		const row = await this.accounts.findThrottle(key);
+		const now = this.now();
+		if (!row || now.getTime() - Date.parse(row.window_started_at) >= THROTTLE.windowMs) await this.accounts.saveThrottle(key, 1, now.toISOString());
+		else await this.accounts.saveThrottle(key, row.failures + 1, row.window_started_at);
+	}
+
+	private async openSession(userId: string, kind: 'cookie' | 'api'): Promise<LoginResult> {
+		const token = newToken();
+		const now = this.now();
+		const expiresAt = new Date(now.getTime() + (kind === 'cookie' ? SESSION_DAYS : API_TOKEN_DAYS) * DAY).toISOString();
+		await this.accounts.insertSession({ token_hash: hashToken(token), user_id: userId, kind, created_at: now.toISOString(), expires_at: expiresAt });
+		const actor = await this.loadActor(userId);
+		return { token, expiresAt, user: { id: userId, name: actor?.name ?? '', roles: rolesOf(actor) } };
+	}
+
+	/**
+	 * The actor behind a session cookie or API token, or null when it is unknown, expired or of the other
+	 * kind. Browser sessions slide: used within their 30 days, they are extended (at most once a day).
+	 */
+	async actorForToken(token: string, kind: 'cookie' | 'api'): Promise<{ actor: UserActor; renewedUntil: string | null } | null> {
+		if (!token || token.length > 100) return null;
+		const tokenHash = hashToken(token);
+		const session = await this.accounts.findSession(tokenHash);
+		if (!session || session.kind !== kind) return null;
+		const now = this.now();
+		if (Date.parse(session.expires_at) <= now.getTime()) {
+			await this.accounts.deleteSession(tokenHash);
+			return null;
+		}
+		const actor = await this.loadActor(session.user_id);
+		if (!actor) return null;
+		let renewedUntil: string | null = null;
+		if (kind === 'cookie' && now.getTime() - Date.parse(session.last_seen_at) > DAY) {
+			renewedUntil = new Date(now.getTime() + SESSION_DAYS * DAY).toISOString();
+			await this.accounts.touchSession(tokenHash, now.toISOString(), renewedUntil);
+		}
+		return { actor, renewedUntil };
+	}
+
+	async loadActor(userId: string): Promise<UserActor | null> {
+		const user = await this.accounts.findUserById(userId);
+		if (!user) return null;
+		const [memberships, shopIds] = await Promise.all([this.accounts.memberships(userId), this.accounts.ownedShopIds(userId)]);
+		return { kind: 'user', userId, name: user.name, isPlatformAdmin: user.is_platform_admin === 1, memberships, shopIds };
+	}
+
+	async logout(token: string): Promise<void> {
+		if (token) await this.accounts.deleteSession(hashToken(token));
+	}
+
+	/** Ends every session and API token of the acting person (a lost phone). */
+	async logoutEverywhere(actor: Actor): Promise<void> {
+		if (actor.kind !== 'user') return;
+		await this.accounts.deleteSessionsOfUser(actor.userId);
+	}
+
+	/**
+	 * A one-time link to set a password: for a new member (invite) or a forgotten password (reset). Only a
+	 * coordinator or facilitator of a community the person belongs to may issue it. Older links stop working.
+	 */
+	async issueSetupLink(actor: Actor, userId: string, communityId: string, purpose: 'invite' | 'reset'): Promise<{ token: string; expiresAt: string }> {
+		requireCommunityRole(actor, communityId, ['coordinator', 'facilitator']);
+		const memberships = await this.accounts.memberships(userId);
+		if (!memberships.some((m) => m.communityId === communityId)) throw new NotFoundError('member.notFound');
+		const token = newToken();
+		const now = this.now();
+		const expiresAt = new Date(now.getTime() + SETUP_LINK_DAYS * DAY).toISOString();
+		await this.accounts.retireSetupLinks(userId, now.toISOString());
+		await this.accounts.insertSetupLink({
+			token_hash: hashToken(token),
+			user_id: userId,
+			purpose,
+			created_by: actor.kind === 'user' ? actor.userId : null,
+			created_at: now.toISOString(),
+			expires_at: expiresAt
+		});
+		return { token, expiresAt };
+	}
+
+	/** Who a setup link is for, so the page can greet them; refuses used, replaced or expired links. */
+	async setupLinkInfo(token: string): Promise<{ name: string; purpose: 'invite' | 'reset'; login: string }> {
+		const link = token.length <= 100 ? await this.accounts.findSetupLink(hashToken(token)) : undefined;
+		if (!link) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
+		if (link.used_at) throw new DomainError('link_used', 'auth.linkUsed', 410);
+		if (Date.parse(link.expires_at) <= this.now().getTime()) throw new DomainError('link_expired', 'auth.linkExpired', 410);
+		const user = await this.accounts.findUserById(link.user_id);
+		if (!user) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
+		return { name: user.name, purpose: link.purpose, login: user.email ?? user.whatsapp ?? '' };
+	}
+
+	/** Sets the password through a setup link, uses the link up, ends old sessions and signs the person in. */
+	async setPasswordWithLink(token: string, input: unknown): Promise<LoginResult> {
+		await this.setupLinkInfo(token);
+		const data = parseInput(setPasswordSchema, input);
+		const link = await this.accounts.findSetupLink(hashToken(token));
+		if (!link) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
+		const at = this.now().toISOString();
+		if (!(await this.accounts.useSetupLink(link.token_hash, at))) throw new DomainError('link_used', 'auth.linkUsed', 410);
+		await this.accounts.setPassword(link.user_id, await hash(data.password, ARGON2), at);
+		await this.accounts.deleteSessionsOfUser(link.user_id);
+		return this.openSession(link.user_id, 'cookie');
+	}
+}
+
+export function rolesOf(actor: UserActor | null): string[] {
+	if (!actor) return [];
+	const roles = new Set<string>(actor.memberships.map((m) => m.role));
+	if (actor.isPlatformAdmin) roles.add('admin');
+	if (actor.shopIds.length) roles.add('seller');
+	return [...roles];
+}

@@ -1,0 +1,70 @@
+import type { Actor } from '../auth/actor';
+import { requireCommunityRole } from '../auth/guards';
+import type { Community, Role } from '../db/schema';
+import { newId } from '../../utils/ids';
+import { nowIso } from '../../utils/dates';
+import { newMemberSchema, type NewMemberInput } from '../../validation/member';
+import { parseInput } from '../validate';
+import type { AccountRepository } from './account.repository';
+import type { AuthService } from './auth.service';
+import type { ShopService } from '../shops/shop.service';
+
+export interface MemberRow {
+	userId: string;
+	name: string;
+	whatsapp: string | null;
+	email: string | null;
+	hasPassword: boolean;
+	shop: { id: string; slug: string; name: string; onboardingStep: number; publishedProducts: number } | null;
+}
+
+/** The group's roster: coordinators and facilitators add sellers and hand them their setup links. */
+export class MemberService {
+	constructor(
+		private readonly accounts: AccountRepository,
+		private readonly auth: AuthService,
+		private readonly shops: ShopService
+	) {}
+
+	/**
+	 * Adds a seller: an account without a password, a seller membership, a shop they own, and a one-time
+	 * setup link (valid 14 days). Everything is checked before anything is written.
+	 */
+	async addSeller(actor: Actor, community: Community, input: NewMemberInput): Promise<{ userId: string; shopId: string; setupToken: string; expiresAt: string }> {
+		requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
+		const data = parseInput(newMemberSchema, input);
+		const userId = await this.auth.insertUser({ name: data.name, whatsapp: data.whatsapp, email: data.email });
+		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
+		const shop = await this.shops.create(actor, community, { name: `${shortBusiness(data.businessType)} ${data.name}`.slice(0, 60), businessType: data.businessType, whatsapp: data.whatsapp, area: data.area || undefined }, userId);
+		const link = await this.auth.issueSetupLink(actor, userId, community.id, 'invite');
+		return { userId, shopId: shop.id, setupToken: link.token, expiresAt: link.expiresAt };
+	}
+
+	/** Gives an existing member a role (used by the CLI and the demo for coordinators and facilitators). */
+	async addRole(actor: Actor, community: Community, userId: string, role: Role): Promise<void> {
+		requireCommunityRole(actor, community.id, ['coordinator']);
+		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role, created_at: nowIso() });
+	}
+
+	/** The roster with each seller's progress: password set, onboarding step, products on show. */
+	async listSellers(actor: Actor, community: Community): Promise<MemberRow[]> {
+		requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
+		const rows = await this.accounts.sellerRoster(community.id);
+		return rows.map((r) => ({
+			userId: r.user_id,
+			name: r.name,
+			whatsapp: r.whatsapp,
+			email: r.email,
+			hasPassword: !!r.password_hash,
+			shop: r.shop_id
+				? { id: r.shop_id, slug: r.shop_slug ?? '', name: r.shop_name ?? '', onboardingStep: Number(r.onboarding_step ?? 0), publishedProducts: Number(r.published ?? 0) }
+				: null
+		}));
+	}
+}
+
+/** "Penjual ketempling" → "Ketempling" for a first shop name the seller can change in step 1. */
+function shortBusiness(business: string): string {
+	const what = business.replace(/^(penjual|pedagang|usaha|jualan)\s+/i, '').trim();
+	return what.charAt(0).toUpperCase() + what.slice(1);
+}

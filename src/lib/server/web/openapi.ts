@@ -1,0 +1,104 @@
+/** OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Keep it in step with the routes. */
+const error = { $ref: '#/components/responses/Error' };
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+
+export const openapi = {
+	openapi: '3.1.0',
+	info: { title: 'E-Crav API', version: '1.0.0', description: 'Community catalogs of village micro food sellers. Money is integer rupiah; times are ISO-8601 UTC. Messages follow Accept-Language (id default, en).' },
+	servers: [{ url: '/api/v1' }],
+	components: {
+		securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /auth/login (stored hashed, expires in 90 days).' } },
+		responses: {
+			Error: {
+				description: 'An error: 400/422 bad input, 401 not signed in, 403 not allowed, 404 unknown (or another shop\'s), 413 too large, 429 too many attempts.',
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['error'],
+							properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object', properties: { fields: { type: 'object', additionalProperties: { type: 'string' } } } } } } }
+						}
+					}
+				}
+			}
+		},
+		schemas: {
+			ProductInput: {
+				type: 'object',
+				properties: {
+					name: { type: 'string', minLength: 3, maxLength: 120 },
+					categorySlug: { enum: ['makanan-berat', 'camilan-keripik', 'kue', 'minuman', 'frozen-food', 'sambal-bumbu', 'sembako', 'lainnya'] },
+					price: { type: 'integer', minimum: 100, maximum: 100000000 },
+					unit: { type: 'string', maxLength: 20 },
+					stock: { type: ['integer', 'null'], minimum: 0 },
+					madeToOrder: { type: 'boolean' },
+					leadTimeDays: { type: 'integer', minimum: 0, maximum: 60 },
+					weightGrams: { type: ['integer', 'null'], minimum: 1, maximum: 100000 },
+					description: { type: 'string', maxLength: 3000 },
+					shelfLife: { type: ['string', 'null'] },
+					ingredients: { type: ['string', 'null'] },
+					pirt: { type: ['string', 'null'], pattern: '^\\d{13}-?\\d{2}$' },
+					halal: { type: ['string', 'null'] },
+					bpom: { type: ['string', 'null'], pattern: '^MD ?\\d{12}$' },
+					variantTitle: { type: ['string', 'null'], maxLength: 14 },
+					variants: { type: 'array', maxItems: 20, items: { type: 'object', required: ['label', 'price'], properties: { id: { type: 'string' }, label: { type: 'string', maxLength: 20 }, price: { type: 'integer' }, stock: { type: ['integer', 'null'] } } } },
+					published: { type: 'boolean' }
+				}
+			},
+			Product: {
+				type: 'object',
+				properties: { id: { type: 'string' }, slug: { type: 'string' }, shopId: { type: 'string' }, name: { type: 'string' }, category: { type: 'string' }, price: { type: 'integer' }, unit: { type: 'string' }, stock: { type: ['integer', 'null'] }, madeToOrder: { type: 'boolean' }, status: { enum: ['draft', 'published', 'archived'] }, published: { type: 'boolean' } }
+			}
+		}
+	},
+	paths: {
+		'/communities': { get: { summary: 'Communities on this installation', responses: { 200: { description: '{ data: [ { slug, name, regionCode, … } ] }' } } } },
+		'/communities/{slug}/products': {
+			get: {
+				summary: 'Search a community catalog',
+				parameters: [id('slug'), ...['q', 'category', 'shop', 'sort'].map((n) => ({ name: n, in: 'query', schema: { type: 'string' } })), { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } }, { name: 'perPage', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+				responses: { 200: { description: '{ data: [ { id, slug, name, price, unit, category, imageUrl, url, shop } ], page: { number, size, total } }' }, 400: error, 404: error }
+			}
+		},
+		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },
+		'/communities/{slug}/shops/{shop}': { get: { summary: 'One shop with its products', parameters: [id('slug'), id('shop')], responses: { 200: { description: '{ data: {...} }' }, 404: error } } },
+		'/auth/login': {
+			post: {
+				summary: 'Sign in with an e-mail or WhatsApp number',
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['login', 'password'], properties: { login: { type: 'string' }, password: { type: 'string' } } } } } },
+				responses: { 200: { description: '{ token, expiresAt, user: { id, name, roles } }' }, 401: error, 429: error }
+			}
+		},
+		'/me/shops': { get: { security: [{ bearer: [] }], summary: "The caller's shops", responses: { 200: { description: '{ data: [ { id, slug, name } ] }' }, 401: error } } },
+		'/shops/{shopId}/products': {
+			get: { security: [{ bearer: [] }], summary: "A shop's products for its seller", parameters: [id('shopId')], responses: { 200: { description: '{ data: [Product] }' }, 401: error, 404: error } },
+			post: {
+				security: [{ bearer: [] }],
+				summary: 'Create a product (draft unless published: true)',
+				parameters: [id('shopId')],
+				requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/ProductInput' }], required: ['name', 'categorySlug', 'price', 'unit'] } } } },
+				responses: { 201: { description: 'The product', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } }, 400: error, 401: error, 404: error, 422: error }
+			}
+		},
+		'/products/{productId}': {
+			get: { security: [{ bearer: [] }], summary: 'A product with variants, photos and listing score', parameters: [id('productId')], responses: { 200: { description: 'Product' }, 401: error, 404: error } },
+			patch: {
+				security: [{ bearer: [] }],
+				summary: 'Change any editable field',
+				parameters: [id('productId')],
+				requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProductInput' } } } },
+				responses: { 200: { description: 'The product' }, 400: error, 401: error, 404: error, 422: error }
+			},
+			delete: { security: [{ bearer: [] }], summary: 'Archive the product', parameters: [id('productId')], responses: { 200: { description: 'The archived product' }, 401: error, 404: error } }
+		},
+		'/products/{productId}/photos': {
+			post: {
+				security: [{ bearer: [] }],
+				summary: 'Upload a photo (JPEG, PNG, WebP, HEIC; ≤ 15 MB; ≤ 50 MP)',
+				parameters: [id('productId')],
+				requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+				responses: { 201: { description: '{ id, variants: [ { width, height, url, bytes } ], hints: [ { code, message } ] }' }, 400: error, 401: error, 404: error, 413: error, 422: error }
+			}
+		}
+	}
+} as const;

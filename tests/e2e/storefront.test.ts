@@ -21,14 +21,14 @@ async function findKetemplingAndOrder(page: Page) {
 	await page.getByLabel('Cari produk').fill('ketempling');
 	await page.getByRole('button', { name: 'Cari' }).click();
 	await page.waitForURL(/q=ketempling/);
-	await expect(page.getByText('5 produk untuk "ketempling"').isVisible()).resolves.toBe(true);
+	await expect(page.getByText('5 produk untuk "ketempling"').waitFor({ timeout: 15_000 }).then(() => true)).resolves.toBe(true);
 	await page.getByRole('link', { name: /Ketempling Original 250 g/ }).click();
 	await page.waitForURL(/\/toko\/ketempling-jj\/ketempling-original-250-g$/);
 
 	await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ketempling Original 250 g');
 	await expect(page.locator('.buy .price').textContent()).resolves.toBe('Rp 12.000');
 	const wa = page.getByRole('link', { name: 'Pesan via WhatsApp' });
-	await expect(wa.isVisible()).resolves.toBe(true);
+	await expect(wa.waitFor({ timeout: 15_000 }).then(() => true)).resolves.toBe(true);
 	const href = (await wa.getAttribute('href')) ?? '';
 	const url = new URL(href);
 	expect(url.origin + url.pathname).toBe('https://wa.me/6281200000008');
@@ -79,7 +79,7 @@ describe('storefront on a phone', () => {
 		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${app.baseUrl}/c/cigadung?q=kripik+kentang`);
-		await expect(page.getByText('Belum ada "kripik kentang".').isVisible()).resolves.toBe(true);
+		await expect(page.getByText('Belum ada "kripik kentang".').waitFor({ timeout: 15_000 }).then(() => true)).resolves.toBe(true);
 		await page.getByRole('link', { name: 'keripik', exact: true }).click();
 		await page.waitForURL(/q=keripik/);
 		await expect(page.getByRole('link', { name: /Keripik Singkong Balado/ }).count()).resolves.toBeGreaterThan(0);

@@ -13,6 +13,10 @@ export class CommunityRepository {
 		return this.db.insertInto('community').values(values).returningAll().executeTakeFirstOrThrow();
 	}
 
+	async findById(id: string): Promise<Community | undefined> {
+		return this.db.selectFrom('community').selectAll().where('id', '=', id).executeTakeFirst();
+	}
+
 	async findBySlug(slug: string): Promise<Community | undefined> {
 		return this.db.selectFrom('community').selectAll().where('slug', '=', slug).executeTakeFirst();
 	}

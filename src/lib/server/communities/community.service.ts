@@ -28,6 +28,12 @@ export class CommunityService {
 		return this.communities.findCatalogVersion(slug);
 	}
 
+	async getById(_actor: Actor, id: string): Promise<Community> {
+		const community = await this.communities.findById(id);
+		if (!community) throw new NotFoundError('error.notFound.community', { slug: id });
+		return community;
+	}
+
 	async isEmpty(): Promise<boolean> {
 		return (await this.communities.count()) === 0;
 	}

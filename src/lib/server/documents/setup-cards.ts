@@ -1,0 +1,49 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+export interface SetupCard {
+	name: string;
+	shop: string;
+	url: string;
+	expires: string;
+}
+
+/**
+ * Printable setup cards for a training session: 8 per A4 page (2 × 4), each with the member's name, shop,
+ * a QR code of their one-time link and the link as text. Cut along the lines and hand out.
+ */
+export async function setupCardsPdf(cards: SetupCard[], text: { title: string; scan: string; expires: (d: string) => string }): Promise<Buffer> {
+	const doc = new PDFDocument({ size: 'A4', margin: 24, info: { Title: text.title, Producer: 'E-Crav' } });
+	const chunks: Buffer[] = [];
+	doc.on('data', (c: Buffer) => chunks.push(c));
+	const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+	const cols = 2;
+	const rows = 4;
+	const w = (doc.page.width - 48) / cols;
+	const h = (doc.page.height - 48) / rows;
+	for (const [i, card] of cards.entries()) {
+		const slot = i % (cols * rows);
+		if (i > 0 && slot === 0) doc.addPage();
+		const x = 24 + (slot % cols) * w;
+		const y = 24 + Math.floor(slot / cols) * h;
+		doc.save().dash(4, { space: 4 }).rect(x, y, w, h).strokeColor('#999999').stroke().restore();
+		const qr = await QRCode.toBuffer(card.url, { errorCorrectionLevel: 'M', margin: 1, width: 300 });
+		const size = Math.min(h - 40, w * 0.45);
+		doc.image(qr, x + 10, y + 10, { width: size, height: size });
+		const tx = x + size + 20;
+		const tw = w - size - 30;
+		doc.fillColor('#000000').font('Helvetica-Bold').fontSize(12).text(card.name, tx, y + 12, { width: tw });
+		doc.font('Helvetica').fontSize(10).text(card.shop, { width: tw });
+		doc.moveDown(0.5).fontSize(9).text(text.scan, { width: tw });
+		doc.moveDown(0.5).fontSize(8).fillColor('#444444').text(text.expires(card.expires), { width: tw });
+		doc.fontSize(6.5).fillColor('#444444').text(card.url, x + 10, y + size + 14, { width: w - 20 });
+	}
+	if (cards.length === 0) doc.fontSize(12).text(text.title);
+	doc.end();
+	return done;
+}
+
+/** A QR code as a data: URL, for showing a member's link on screen right after adding them. */
+export function qrDataUrl(text: string): Promise<string> {
+	return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+}

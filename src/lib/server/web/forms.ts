@@ -1,0 +1,34 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { translator, type Locale } from '../../i18n';
+import { issueMessage } from '../../validation/issues';
+import { DomainError } from '../errors';
+
+export interface FormState {
+	message: string;
+	fields: Record<string, string>;
+	values: Record<string, string>;
+}
+
+/** The form's text fields, to give back on failure so nothing typed is lost. Files and passwords are left out. */
+export function formValues(form: FormData): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of form) if (typeof v === 'string' && !/password|confirm/i.test(k)) out[k] = v.slice(0, 5000);
+	return out;
+}
+
+/**
+ * Runs a form action; a domain error becomes a translated failure (status 4xx) with a message for the top
+ * of the form, one per field, and the values as typed. Other errors are bugs and go to handleError.
+ */
+export async function formAction<T>(locale: Locale, form: FormData, fn: () => Promise<T>): Promise<T | ActionFailure<FormState>> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (!(e instanceof DomainError)) throw e;
+		const t = translator(locale);
+		const fields: Record<string, string> = {};
+		for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);
+		const status = e.status === 401 || e.status === 403 ? e.status : e.status === 429 ? 429 : e.status === 404 ? 404 : 400;
+		return fail(status, { message: t(e.messageKey, e.params), fields, values: formValues(form) });
+	}
+}

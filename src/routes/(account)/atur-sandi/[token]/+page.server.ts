@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { setSessionCookie } from '$lib/server/web/session-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const info = await event.locals.services.auth.setupLinkInfo(event.params.token);
+		return { name: info.name, login: info.login, purpose: info.purpose };
+	});
+
+export const actions: Actions = {
+	default: async ({ request, locals, params, cookies, url }) => {
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			const r = await locals.services.auth.setPasswordWithLink(params.token, { password: form.get('password'), confirm: form.get('confirm') });
+			setSessionCookie(cookies, r.token, r.expiresAt, url.protocol === 'https:');
+			return r.user.roles.includes('seller') ? '/jual/mulai/nama' : '/';
+		});
+		if (typeof result !== 'string') return result;
+		redirect(303, result);
+	}
+};

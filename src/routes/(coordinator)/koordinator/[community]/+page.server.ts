@@ -1,0 +1,69 @@
+import { redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { qrDataUrl } from '$lib/server/documents/setup-cards';
+import { translator } from '$lib/i18n';
+import { formatDate } from '$lib/utils/dates';
+import { formatWhatsappLocal } from '$lib/utils/phone';
+import { whatsappUrl } from '$lib/utils/whatsapp';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { locals, url, params } = event;
+		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname)}`);
+		const community = await locals.services.communities.getBySlug(locals.actor, params.community);
+		const sellers = await locals.services.members.listSellers(locals.actor, community);
+		return {
+			group: { slug: community.slug, name: community.name, groupName: community.group_name },
+			sellers: sellers.map((s) => ({ ...s, whatsappDisplay: s.whatsapp ? formatWhatsappLocal(s.whatsapp) : null }))
+		};
+	});
+
+/** The link, its QR and a polite WhatsApp message, shown once (only a hash of the token is kept). */
+async function linkView(locale: 'id' | 'en', origin: string, name: string, whatsapp: string | null, token: string, expiresAt: string) {
+	const t = translator(locale);
+	const url = `${origin}/atur-sandi/${token}`;
+	const expires = formatDate(expiresAt, locale);
+	return {
+		name,
+		url,
+		expires,
+		qr: await qrDataUrl(url),
+		whatsappUrl: whatsapp ? whatsappUrl(whatsapp, t('roster.linkMessage', { name, url, expires })) : null
+	};
+}
+
+export const actions: Actions = {
+	tambah: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
+			const added = await locals.services.members.addSeller(locals.actor, community, {
+				name: String(form.get('name') ?? ''),
+				businessType: String(form.get('businessType') ?? ''),
+				area: String(form.get('area') ?? ''),
+				whatsapp: String(form.get('whatsapp') ?? ''),
+				email: String(form.get('email') ?? '')
+			});
+			const wa = String(form.get('whatsapp') ?? '');
+			const sellers = await locals.services.members.listSellers(locals.actor, community);
+			const me = sellers.find((s) => s.userId === added.userId);
+			return { link: await linkView(locals.locale, url.origin, me?.name ?? '', me?.whatsapp ?? wa, added.setupToken, added.expiresAt) };
+		});
+		return result;
+	},
+	tautan: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
+			const userId = String(form.get('linkFor') ?? '');
+			const sellers = await locals.services.members.listSellers(locals.actor, community);
+			const member = sellers.find((s) => s.userId === userId);
+			const link = await locals.services.auth.issueSetupLink(locals.actor, userId, community.id, member?.hasPassword ? 'reset' : 'invite');
+			return { link: await linkView(locals.locale, url.origin, member?.name ?? '', member?.whatsapp ?? null, link.token, link.expiresAt) };
+		});
+	}
+};

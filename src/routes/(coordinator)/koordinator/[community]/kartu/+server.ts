@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { DomainError } from '$lib/server/errors';
+import { setupCardsPdf } from '$lib/server/documents/setup-cards';
+import { translator } from '$lib/i18n';
+import { formatDate } from '$lib/utils/dates';
+import type { RequestHandler } from './$types';
+
+/**
+ * POST (a form, so CSRF-checked): new one-time setup links for the chosen sellers (all who have not set a
+ * password yet when none are chosen), printed as QR cards, 8 per A4 page. Earlier links of those sellers stop working.
+ */
+export const POST: RequestHandler = async ({ request, locals, params, url }) => {
+	const t = translator(locals.locale);
+	try {
+		const community = await locals.services.communities.getBySlug(locals.actor, params.community);
+		const sellers = await locals.services.members.listSellers(locals.actor, community);
+		const chosen = new Set((await request.formData()).getAll('userId').map(String));
+		const targets = sellers.filter((s) => (chosen.size ? chosen.has(s.userId) : !s.hasPassword));
+		const cards = [];
+		for (const s of targets) {
+			const link = await locals.services.auth.issueSetupLink(locals.actor, s.userId, community.id, s.hasPassword ? 'reset' : 'invite');
+			cards.push({ name: s.name, shop: s.shop?.name ?? '', url: `${url.origin}/atur-sandi/${link.token}`, expires: formatDate(link.expiresAt, locals.locale) });
+		}
+		const pdf = await setupCardsPdf(cards, { title: t('roster.cardsTitle', { group: community.group_name ?? community.name }), scan: t('roster.cardScan'), expires: (d) => t('roster.cardExpires', { date: d }) });
+		return new Response(new Uint8Array(pdf), {
+			headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="kartu-${community.slug}.pdf"`, 'cache-control': 'no-store' }
+		});
+	} catch (e) {
+		if (e instanceof DomainError) error(e.status, { message: t(e.messageKey, e.params) });
+		throw e;
+	}
+};

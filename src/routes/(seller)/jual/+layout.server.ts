@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { readDelivery, readPayment } from '$lib/server/shops/shop.service';
+import type { LayoutServerLoad } from './$types';
+
+export const csr = false;
+
+/** Every seller page: signed in, and a shop this person may manage (their own, or ?toko= for helpers). */
+export const load: LayoutServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { locals, url } = event;
+		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname + url.search)}`);
+		const shopId = url.searchParams.get('toko') ?? locals.actor.shopIds[0];
+		if (!shopId) redirect(303, '/');
+		const shop = await locals.services.shops.getManaged(locals.actor, shopId);
+		const community = await locals.services.communities.getById(locals.actor, shop.community_id);
+		return {
+			shop: {
+				id: shop.id,
+				slug: shop.slug,
+				name: shop.name,
+				whatsapp: shop.whatsapp,
+				businessType: shop.business_type,
+				story: shop.story,
+				area: shop.area,
+				pickupPoint: shop.pickup_point,
+				openingHours: shop.opening_hours,
+				hasLogo: !!shop.logo,
+				delivery: readDelivery(shop),
+				payment: readPayment(shop),
+				onboardingStep: shop.onboarding_step
+			},
+			community: { slug: community.slug, name: community.name },
+			/** Keeps ?toko= on links when a coordinator is helping. */
+			shopQuery: url.searchParams.get('toko') ? `?toko=${shop.id}` : ''
+		};
+	});

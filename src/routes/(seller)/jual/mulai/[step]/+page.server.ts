@@ -1,0 +1,46 @@
+import { error, redirect } from '@sveltejs/kit';
+import { ONBOARDING_STEPS, type OnboardingStep } from '$lib/validation/shop';
+import { formAction } from '$lib/server/web/forms';
+import { ValidationError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+function stepOf(param: string): OnboardingStep {
+	if (!(ONBOARDING_STEPS as readonly string[]).includes(param)) error(404, 'Not found');
+	return param as OnboardingStep;
+}
+
+function nextPath(step: OnboardingStep, shopQuery: string): string {
+	const next = ONBOARDING_STEPS[ONBOARDING_STEPS.indexOf(step) + 1];
+	if (!next) return `/jual${shopQuery}`;
+	if (next === 'produk') return `/jual/produk/baru${shopQuery ? `${shopQuery}&` : '?'}mulai=1`;
+	return `/jual/mulai/${next}${shopQuery}`;
+}
+
+export const load: PageServerLoad = async ({ params, parent }) => {
+	const step = stepOf(params.step);
+	const { shopQuery } = await parent();
+	if (step === 'produk') redirect(303, nextPath('pembayaran', shopQuery));
+	return { step, index: ONBOARDING_STEPS.indexOf(step) + 1, total: ONBOARDING_STEPS.length, skip: nextPath(step, shopQuery) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params, url }) => {
+		const step = stepOf(params.step);
+		const shopId = url.searchParams.get('toko') ?? (locals.actor.kind === 'user' ? locals.actor.shopIds[0] : undefined);
+		const shopQuery = url.searchParams.get('toko') ? `?toko=${url.searchParams.get('toko')}` : '';
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			if (!shopId) throw new ValidationError('auth.required');
+			if (step === 'logo') {
+				const file = form.get('logo');
+				if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'logo', messageKey: 'media.empty', params: {} }]);
+				await locals.services.shops.setLogo(locals.actor, shopId, Buffer.from(await file.arrayBuffer()));
+			} else {
+				await locals.services.shops.saveOnboardingStep(locals.actor, shopId, step, Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')));
+			}
+			return true;
+		});
+		if (result !== true) return result;
+		redirect(303, nextPath(step, shopQuery));
+	}
+};

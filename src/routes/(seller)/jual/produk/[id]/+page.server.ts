@@ -1,0 +1,124 @@
+import { redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { describeFromForm, productInputFromForm } from '$lib/server/web/product-form';
+import { toProductCard } from '$lib/server/catalog/product-card';
+import { ValidationError } from '$lib/server/errors';
+import { translator, type MessageKey } from '$lib/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const m = await event.locals.services.products.getManaged(event.locals.actor, event.params.id);
+		const { community } = await event.parent();
+		const p = m.product;
+		const t = translator(event.locals.locale);
+		return {
+			product: {
+				id: p.id,
+				slug: p.slug,
+				status: p.status,
+				saved: {
+					name: p.name,
+					categorySlug: p.category_slug,
+					price: p.price,
+					unit: p.unit,
+					stock: p.stock,
+					madeToOrder: p.made_to_order === 1,
+					leadTimeDays: p.lead_time_days,
+					weightGrams: p.weight_grams,
+					description: p.description,
+					shelfLife: p.shelf_life,
+					ingredients: p.ingredients,
+					pirt: p.pirt,
+					halal: p.halal,
+					bpom: p.bpom,
+					variantTitle: p.variant_title,
+					variants: m.variants.map((v) => ({ id: v.id, label: v.label, price: v.price, stock: v.stock }))
+				}
+			},
+			photos: m.photos.map((ph) => ({ id: ph.id, thumb: ph.thumb, hints: ph.hints.map((h) => t(`media.hint.${camel(h)}` as MessageKey)) })),
+			quality: { score: m.quality.score, tips: m.quality.tips.map((tip) => t(tip.messageKey)) },
+			preview: toProductCard(community.slug, {
+				id: p.id,
+				slug: p.slug,
+				name: p.name,
+				price: p.price,
+				unit: p.unit,
+				category_slug: p.category_slug,
+				stock: p.stock,
+				made_to_order: p.made_to_order,
+				lead_time_days: p.lead_time_days,
+				created_at: p.created_at,
+				shop_slug: m.shop.slug,
+				shop_name: m.shop.name,
+				cover: m.photos[0] ? JSON.stringify([]) : null
+			}),
+			cover: m.photos[0]?.thumb ?? null,
+			isNew: event.url.searchParams.has('baru'),
+			publicUrl: `${event.url.origin}/c/${community.slug}/toko/${m.shop.slug}/${p.slug}`
+		};
+	});
+
+function camel(code: string): string {
+	return code.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+}
+
+const back = (id: string, flag = '') => `/jual/produk/${id}${flag}`;
+
+export const actions: Actions = {
+	simpan: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			await locals.services.products.update(locals.actor, params.id, productInputFromForm(form));
+			return true;
+		});
+		if (result !== true) return result;
+		return { saved: true };
+	},
+	bantu: async ({ request }) => describeFromForm(await request.formData()),
+	tampilkan: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const r = await formAction(locals.locale, form, () => locals.services.products.setStatus(locals.actor, params.id, 'published'));
+		if (!('id' in r)) return r;
+		return { published: true };
+	},
+	sembunyikan: async ({ locals, params, request }) => {
+		const r = await formAction(locals.locale, await request.formData(), () => locals.services.products.setStatus(locals.actor, params.id, 'draft'));
+		if (!('id' in r)) return r;
+		return { saved: true };
+	},
+	arsipkan: async ({ locals, params, request }) => {
+		const r = await formAction(locals.locale, await request.formData(), () => locals.services.products.setStatus(locals.actor, params.id, 'archived'));
+		if (!('id' in r)) return r;
+		redirect(303, '/jual');
+	},
+	salin: async ({ locals, params, request }) => {
+		const r = await formAction(locals.locale, await request.formData(), () => locals.services.products.duplicate(locals.actor, params.id));
+		if (!('id' in r)) return r;
+		redirect(303, back(r.id));
+	},
+	foto: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const r = await formAction(locals.locale, form, async () => {
+			const file = form.get('photo');
+			if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'photo', messageKey: 'media.empty', params: {} }]);
+			return locals.services.products.addPhoto(locals.actor, params.id, Buffer.from(await file.arrayBuffer()));
+		});
+		if (!('id' in r)) return r;
+		const t = translator(locals.locale);
+		return { uploaded: true, hints: r.hints.map((h) => t(h.messageKey)) };
+	},
+	fotoSampul: async ({ locals, request }) => {
+		const form = await request.formData();
+		return (await formAction(locals.locale, form, () => locals.services.products.movePhoto(locals.actor, String(form.get('photoId') ?? ''), 'first'))) ?? { saved: true };
+	},
+	fotoGeser: async ({ locals, request }) => {
+		const form = await request.formData();
+		return (await formAction(locals.locale, form, () => locals.services.products.movePhoto(locals.actor, String(form.get('photoId') ?? ''), 'up'))) ?? { saved: true };
+	},
+	fotoHapus: async ({ locals, request }) => {
+		const form = await request.formData();
+		return (await formAction(locals.locale, form, () => locals.services.products.removePhoto(locals.actor, String(form.get('photoId') ?? '')))) ?? { saved: true };
+	}
+};

@@ -20,7 +20,20 @@ const SECURITY_HEADERS: Record<string, string> = {
 		"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 };
 
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
+
+/** A form posted to our pages from another site (CSRF): refused, whatever cookies it carries. */
+function isCrossSiteForm(request: Request, url: URL): boolean {
+	if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
+	if (url.pathname.startsWith('/api/')) return false;
+	if (!FORM_TYPES.test(request.headers.get('content-type') ?? '')) return false;
+	return request.headers.get('origin') !== url.origin;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteForm(event.request, event.url)) {
+		return new Response('Formulir dari situs lain ditolak. / Cross-site form submissions are forbidden.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
 	event.locals.services = await getApp();
 	const isApi = event.url.pathname.startsWith('/api/');
 	// Pages follow the language the visitor chose (cookie); API clients say it with Accept-Language.

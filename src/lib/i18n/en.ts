@@ -321,6 +321,7 @@ export const en: Record<MessageKey, string> = {
 	'roster.cardExpires': "Works once, until {date}.",
 	'editor.variantPrice': "Price of variant {n}",
 	'editor.variantStock': "Stock of variant {n}",
+	'media.heicUnsupported': "HEIC photos from iPhones cannot be read yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or send the photo as JPG.",
 	'footer.about': 'E-Crav — an open platform for kelurahan and village small-business groups.',
 	'footer.times': 'All times in WIB (Jakarta).'
 };

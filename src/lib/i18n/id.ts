@@ -319,6 +319,7 @@ export const id = {
 	'roster.cardExpires': "Sekali pakai, berlaku sampai {date}.",
 	'editor.variantPrice': "Harga varian {n}",
 	'editor.variantStock': "Stok varian {n}",
+	'media.heicUnsupported': "Foto HEIC dari iPhone belum bisa dibaca. Di iPhone pilih Pengaturan › Kamera › Format › Paling Kompatibel, atau kirim fotonya sebagai JPG.",
 	'footer.about': 'E-Crav — platform terbuka untuk kelompok UMKM kelurahan dan desa.',
 	'footer.times': 'Semua waktu dalam WIB.'
 } as const;

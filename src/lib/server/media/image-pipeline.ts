@@ -46,7 +46,7 @@ export async function processPhoto(storage: MediaStorage, input: Buffer): Promis
 		// Reading the header decodes no pixels, so it is safe without a limit; the limit is checked right after.
 		meta = await sharp(input, { limitInputPixels: false }).metadata();
 	} catch {
-		throw new ValidationError('media.unreadable');
+		throw new ValidationError(kind === 'heif' ? 'media.heicUnsupported' : 'media.unreadable');
 	}
 	if (!meta.width || !meta.height) throw new ValidationError('media.unreadable');
 	if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new ValidationError('media.tooManyPixels');
@@ -64,7 +64,8 @@ export async function processPhoto(storage: MediaStorage, input: Buffer): Promis
 			.raw()
 			.toBuffer({ resolveWithObject: true });
 	} catch {
-		throw new ValidationError('media.unreadable');
+		// sharp's bundled libvips reads AVIF-style HEIF but not the HEVC photos iPhones take.
+		throw new ValidationError(kind === 'heif' ? 'media.heicUnsupported' : 'media.unreadable');
 	}
 	const { width, height, channels } = oriented.info;
 	const raw = () => sharp(oriented.data, { raw: { width, height, channels } });

@@ -1,0 +1,101 @@
+/**
+ * E-Crav command line, for the person who runs the installation.
+ *   npm run ecrav -- create-admin --name "Nama" --email admin@contoh.id --password "…"
+ *   npm run ecrav -- create-community --slug cigadung --name "Kelurahan Cigadung" --region-code 32.08.18.1002 \
+ *        --kind kelurahan --district Cigugur --regency "Kabupaten Kuningan" --province "Jawa Barat" [--group "TKM UMKM Kharisma"]
+ *   npm run ecrav -- add-coordinator --community cigadung --name "Nama" --whatsapp 0812… [--email …] [--role facilitator]
+ *        (prints a one-time link to set the password)
+ *   npm run ecrav -- reindex-search      (rebuilds the SQLite search index, e.g. after VACUUM)
+ * Reads DATABASE_URL / DATA_DIR like the server.
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createDb, migrate } from '../src/lib/server/db';
+import { loadConfig } from '../src/lib/server/config';
+import { createServices, filesystemStorage } from '../src/lib/server/services';
+import { systemActor } from '../src/lib/server/auth/actor';
+import { DomainError } from '../src/lib/server/errors';
+import { translator } from '../src/lib/i18n';
+import { issueMessage } from '../src/lib/validation/issues';
+
+const [command, ...rest] = process.argv.slice(2);
+const { values: opts } = parseArgs({
+	args: rest,
+	options: Object.fromEntries(
+		['name', 'email', 'password', 'whatsapp', 'slug', 'region-code', 'kind', 'district', 'regency', 'province', 'group', 'community', 'role', 'origin'].map((k) => [k, { type: 'string' as const }])
+	),
+	strict: true
+});
+const need = (k: string) => {
+	const v = opts[k];
+	if (!v) {
+		console.error(`Missing --${k}`);
+		process.exit(2);
+	}
+	return v as string;
+};
+
+const config = loadConfig();
+const database = await createDb({ url: config.databaseUrl });
+await migrate(database);
+const services = createServices({ database, storage: filesystemStorage(config.dataDir) });
+const actor = systemActor('cli');
+const t = translator('id');
+
+try {
+	switch (command) {
+		case 'create-admin': {
+			const id = await services.auth.createUser(actor, { name: need('name'), email: need('email'), password: need('password'), platformAdmin: true });
+			console.log(`Admin dibuat: ${id}`);
+			break;
+		}
+		case 'create-community': {
+			const c = await services.communities.create(actor, {
+				slug: need('slug'),
+				name: need('name'),
+				regionCode: need('region-code'),
+				kind: need('kind') as 'kelurahan' | 'desa',
+				district: need('district'),
+				regency: need('regency'),
+				province: need('province'),
+				groupName: opts.group as string | undefined
+			});
+			console.log(`Komunitas dibuat: /c/${c.slug} (${c.region_code})`);
+			break;
+		}
+		case 'add-coordinator': {
+			const community = await services.communities.getBySlug(actor, need('community'));
+			const role = (opts.role as string | undefined) === 'facilitator' ? 'facilitator' : 'coordinator';
+			const id = await services.auth.createUser(actor, { name: need('name'), whatsapp: opts.whatsapp as string | undefined, email: opts.email as string | undefined });
+			await services.members.addRole(actor, community, id, role);
+			const link = await services.auth.issueSetupLink(actor, id, community.id, 'invite');
+			const origin = (opts.origin as string | undefined) ?? process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+			console.log(`${role === 'coordinator' ? 'Koordinator' : 'Pendamping'} ditambahkan. Tautan sekali pakai untuk membuat kata sandi (berlaku sampai ${link.expiresAt}):`);
+			console.log(`${origin}/atur-sandi/${link.token}`);
+			break;
+		}
+		case 'reindex-search': {
+			if (database.dialect !== 'sqlite') {
+				console.log('PostgreSQL keeps its search column itself; nothing to do.');
+				break;
+			}
+			await sql`DELETE FROM product_fts`.execute(database.db);
+			await sql`UPDATE product SET search_name = search_name || ''`.execute(database.db);
+			await sql`UPDATE product SET search_body = search_body`.execute(database.db);
+			const n = await sql<{ n: number }>`SELECT count(*) AS n FROM product_fts`.execute(database.db);
+			console.log(`Indeks pencarian dibangun ulang: ${n.rows[0]?.n ?? 0} produk.`);
+			break;
+		}
+		default:
+			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search (lihat README)');
+			process.exitCode = command ? 2 : 0;
+	}
+} catch (e) {
+	if (e instanceof DomainError) {
+		console.error(t(e.messageKey, e.params));
+		for (const issue of e.issues) console.error(`  --${issue.field}: ${issueMessage(t, issue)}`);
+		process.exitCode = 1;
+	} else throw e;
+} finally {
+	await database.destroy();
+}

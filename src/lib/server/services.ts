@@ -11,6 +11,8 @@ import { FilesystemStorage, type MediaStorage } from './media/storage';
 import { AccountRepository } from './accounts/account.repository';
 import { AuthService } from './accounts/auth.service';
 import { MemberService } from './accounts/member.service';
+import { OrderRepository } from './orders/order.repository';
+import { OrderService } from './orders/order.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -35,7 +37,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		shops,
 		members: new MemberService(accountRepo, auth, shops),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
-		products: new ProductEditorService(productRepo, shopRepo, storage, clock)
+		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
+		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, clock)
 	};
 }
 

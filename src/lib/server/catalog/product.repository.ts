@@ -258,6 +258,19 @@ export class ProductRepository {
 		return { rows: list.map(toRow), total: Number((count as { n: unknown }).n) };
 	}
 
+	/** Published products of active shops of this community, by id, for pricing a checkout from the database. */
+	async findForCheckout(communityId: string, ids: string[]): Promise<Product[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.visible(communityId).selectAll('p').where('p.id', 'in', ids).execute();
+		return rows.map((r) => ({ ...(r as Product), price: Number((r as Product).price) }));
+	}
+
+	async variantsOf(productIds: string[]): Promise<ProductVariant[]> {
+		if (productIds.length === 0) return [];
+		const rows = await this.db.selectFrom('product_variant').selectAll().where('product_id', 'in', productIds).orderBy('position').execute();
+		return rows.map((r) => ({ ...r, price: Number(r.price) }));
+	}
+
 	async findPublishedBySlug(shopId: string, slug: string): Promise<Product | undefined> {
 		const row = await this.db
 			.selectFrom('product')

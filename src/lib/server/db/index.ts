@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { DB, Dialect } from './schema';
 import { catalogMigration } from './migrations/0001-catalog';
 import { accountsMigration } from './migrations/0002-accounts';
+import { ordersMigration } from './migrations/0003-orders';
 import { seedCategories } from './reference-data';
 
 export type { Dialect };
@@ -61,7 +62,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
 function migrationsFor(dialect: Dialect): MigrationProvider {
 	return {
 		async getMigrations() {
-			return { '0001-catalog': catalogMigration(dialect), '0002-accounts': accountsMigration() };
+			return { '0001-catalog': catalogMigration(dialect), '0002-accounts': accountsMigration(), '0003-orders': ordersMigration() };
 		}
 	};
 }

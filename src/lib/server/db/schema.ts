@@ -17,6 +17,10 @@ export interface DB {
 	session: SessionTable;
 	setup_link: SetupLinkTable;
 	login_throttle: LoginThrottleTable;
+	checkout: CheckoutTable;
+	shop_order: ShopOrderTable;
+	order_item: OrderItemTable;
+	order_event: OrderEventTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -185,3 +189,68 @@ export interface LoginThrottleTable {
 
 export type User = Selectable<UserTable>;
 export type ProductVariant = Selectable<ProductVariantTable>;
+
+export type OrderStatus = 'baru' | 'dikonfirmasi' | 'disiapkan' | 'dikirim' | 'siap_diambil' | 'selesai' | 'dibatalkan';
+export type DeliveryMethod = 'pickup' | 'local' | 'courier';
+export type PaymentMethod = 'cod' | 'transfer' | 'qris';
+
+export interface CheckoutTable {
+	id: string;
+	code: string;
+	/** The status page's secret (in the buyer's link). Kept so a retried checkout can answer with the same link. */
+	token: string;
+	community_id: string;
+	idempotency_key: string;
+	buyer_name: string;
+	buyer_whatsapp: string;
+	note: ColumnType<string, string | undefined, string>;
+	created_at: string;
+}
+
+export interface ShopOrderTable {
+	id: string;
+	code: string;
+	checkout_id: string;
+	community_id: string;
+	shop_id: string;
+	status: OrderStatus;
+	delivery: DeliveryMethod;
+	address: ColumnType<string, string | undefined, string>;
+	delivery_fee: number;
+	payment_method: PaymentMethod;
+	paid_at: string | null;
+	subtotal: number;
+	total: number;
+	item_count: number;
+	/** 1 once a cancellation has put the stock back, so it happens exactly once. */
+	restocked: ColumnType<number, number | undefined, number>;
+	seller_seen_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface OrderItemTable {
+	id: string;
+	order_id: string;
+	product_id: string;
+	variant_id: string | null;
+	name: string;
+	variant_label: string | null;
+	unit: string;
+	price: number;
+	quantity: number;
+	line_total: number;
+}
+
+export interface OrderEventTable {
+	id: string;
+	order_id: string;
+	status: string;
+	note: ColumnType<string, string | undefined, string>;
+	by_user_id: string | null;
+	at: string;
+}
+
+export type ShopOrder = Selectable<ShopOrderTable>;
+export type OrderItem = Selectable<OrderItemTable>;
+export type Checkout = Selectable<CheckoutTable>;

@@ -1,0 +1,293 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../auth/actor';
+import { requireCommunityRole, requireShopManager, requireUser } from '../auth/guards';
+import type { Community, OrderItem, OrderStatus, Product, ProductVariant, Shop, ShopOrder } from '../db/schema';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
+import { newId } from '../../utils/ids';
+import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../validation/checkout';
+import { parseInput } from '../validate';
+import { newToken } from '../accounts/tokens';
+import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.service';
+import type { ProductRepository } from '../catalog/product.repository';
+import type { ShopRepository } from '../shops/shop.repository';
+import { toDynamicQris } from '../payments/qris';
+import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Forward steps a seller may take; "dibatalkan" is possible from any status before "selesai". */
+const NEXT: Record<OrderStatus, OrderStatus[]> = {
+	baru: ['dikonfirmasi', 'disiapkan', 'dikirim', 'siap_diambil', 'selesai'],
+	dikonfirmasi: ['disiapkan', 'dikirim', 'siap_diambil', 'selesai'],
+	disiapkan: ['dikirim', 'siap_diambil', 'selesai'],
+	dikirim: ['selesai'],
+	siap_diambil: ['selesai'],
+	selesai: [],
+	dibatalkan: []
+};
+
+export interface OrderView {
+	id: string;
+	code: string;
+	status: OrderStatus;
+	createdAt: string;
+	shop: { id: string; slug: string; name: string; whatsapp: string };
+	items: { name: string; variantLabel: string | null; unit: string; price: number; quantity: number; lineTotal: number }[];
+	delivery: ShopOrder['delivery'];
+	address: string;
+	deliveryFee: number;
+	subtotal: number;
+	total: number;
+	paid: boolean;
+	payment: { method: ShopOrder['payment_method']; qris?: string; merchantName?: string; transfer?: PaymentOptions['transfer'] };
+	pickupPoint: string | null;
+}
+
+export interface CheckoutView {
+	code: string;
+	token: string;
+	buyer: { name: string; whatsapp: string };
+	note: string;
+	createdAt: string;
+	orders: OrderView[];
+}
+
+/**
+ * Orders: a checkout across several shops of one community becomes one order per shop, priced from the
+ * database, with stock taken atomically and duplicates prevented by an idempotency key.
+ */
+export class OrderService {
+	constructor(
+		private readonly orders: OrderRepository,
+		private readonly products: ProductRepository,
+		private readonly shops: ShopRepository,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/**
+	 * Places a checkout. The same idempotency key (a double tap, a retried request) returns the same
+	 * checkout. Anyone may order; prices, delivery fees and what each shop offers come from the database.
+	 */
+	async checkout(_actor: Actor, community: Community, input: CheckoutInput, idempotencyKey: string): Promise<CheckoutView> {
+		const key = parseInput(idempotencyKeySchema, idempotencyKey, 400);
+		const existing = await this.orders.findCheckoutByKey(community.id, key);
+		if (existing) return this.view(existing.id);
+		const data = parseInput(checkoutSchema, input);
+
+		const productIds = [...new Set(data.lines.map((l) => l.productId))];
+		const [products, variants] = await Promise.all([this.products.findForCheckout(community.id, productIds), this.products.variantsOf(productIds)]);
+		const byId = new Map(products.map((p) => [p.id, p]));
+		const merged = new Map<string, { product: Product; variant: ProductVariant | null; quantity: number }>();
+		for (const line of data.lines) {
+			const product = byId.get(line.productId);
+			if (!product) throw new ValidationError('order.productGone', {}, [{ field: 'lines', messageKey: 'order.productGone', params: {} }]);
+			const own = variants.filter((v) => v.product_id === product.id);
+			const variant = line.variantId ? (own.find((v) => v.id === line.variantId) ?? null) : null;
+			if ((own.length > 0 && !variant) || (line.variantId && !variant)) throw new ValidationError('order.variantRequired', { product: product.name });
+			const k = `${product.id}|${variant?.id ?? ''}`;
+			const prev = merged.get(k);
+			merged.set(k, { product, variant, quantity: Math.min(999, (prev?.quantity ?? 0) + line.quantity) });
+		}
+
+		const shopIds = [...new Set([...merged.values()].map((m) => m.product.shop_id))];
+		const shops = new Map<string, Shop>();
+		for (const id of shopIds) {
+			const shop = await this.shops.findById(id);
+			if (shop) shops.set(id, shop);
+		}
+		const at = this.clock().toISOString();
+		const planned: PlannedOrder[] = [];
+		for (const shop of shops.values()) {
+			const choice = data.shops[shop.slug];
+			if (!choice) throw new ValidationError('order.choiceMissing', { shop: shop.name }, [{ field: `shops.${shop.slug}`, messageKey: 'order.choiceMissing', params: { shop: shop.name } }]);
+			const delivery = readDelivery(shop);
+			const payment = readPayment(shop);
+			const offered = choice.delivery === 'pickup' ? delivery.pickup : choice.delivery === 'local' ? delivery.local !== null : delivery.courier;
+			if (!offered) throw new DomainError('delivery_not_offered', 'order.deliveryNotOffered', 422, { shop: shop.name });
+			const accepted = choice.payment === 'cod' ? payment.cod : choice.payment === 'transfer' ? payment.transfer !== null : payment.qris !== null;
+			if (!accepted) throw new DomainError('payment_not_accepted', 'order.paymentNotAccepted', 422, { shop: shop.name });
+			if (choice.delivery === 'local' && choice.address.length < 3)
+				throw new ValidationError('order.addressRequired', { shop: shop.name }, [{ field: `shops.${shop.slug}.address`, messageKey: 'order.addressRequired', params: { shop: shop.name } }]);
+			const lines: PlannedLine[] = [...merged.values()]
+				.filter((m) => m.product.shop_id === shop.id)
+				.map(({ product, variant, quantity }) => ({
+					productId: product.id,
+					variantId: variant?.id ?? null,
+					name: product.name,
+					variantLabel: variant?.label ?? null,
+					unit: product.unit,
+					price: variant?.price ?? product.price,
+					quantity,
+					stockFrom: product.made_to_order === 1 ? 'none' : variant && variant.stock !== null ? 'variant' : 'product'
+				}));
+			planned.push({
+				id: newId('ord'),
+				code: await this.freeCode(community.slug),
+				shopId: shop.id,
+				delivery: choice.delivery,
+				address: choice.delivery === 'local' ? choice.address : '',
+				deliveryFee: choice.delivery === 'local' ? (delivery.local?.fee ?? 0) : 0,
+				paymentMethod: choice.payment,
+				lines
+			});
+		}
+		const checkoutId = newId('chk');
+		try {
+			await this.orders.placeCheckout({
+				id: checkoutId,
+				code: await this.freeCode(community.slug),
+				token: newToken(),
+				communityId: community.id,
+				idempotencyKey: key,
+				buyerName: data.buyer.name,
+				buyerWhatsapp: data.buyer.whatsapp,
+				note: data.note,
+				at,
+				orders: planned,
+				newId
+			});
+		} catch (e) {
+			// The same key raced us and won: answer with what it created.
+			const winner = await this.orders.findCheckoutByKey(community.id, key);
+			if (winner) return this.view(winner.id);
+			throw e;
+		}
+		return this.view(checkoutId);
+	}
+
+	private async freeCode(communitySlug: string): Promise<string> {
+		const prefix = communitySlug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase().padEnd(3, 'X');
+		for (;;) {
+			const bytes = crypto.getRandomValues(new Uint8Array(4));
+			const code = `${prefix}-${[...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')}`;
+			if (!(await this.orders.codeTaken(code))) return code;
+		}
+	}
+
+	/** The buyer's status page: the checkout's orders with current statuses. A wrong token is "not found". */
+	async getCheckout(_actor: Actor, code: string, token: string): Promise<CheckoutView> {
+		const checkout = await this.orders.findCheckoutByCode(code.toUpperCase());
+		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
+		return this.view(checkout.id);
+	}
+
+	private async view(checkoutId: string): Promise<CheckoutView> {
+		const [orders, checkout] = await Promise.all([this.orders.ordersOfCheckout(checkoutId), this.orders.checkoutById(checkoutId)]);
+		if (!checkout) throw new NotFoundError('order.notFound');
+		const items = await this.orders.items(orders.map((o) => o.id));
+		const views: OrderView[] = [];
+		for (const o of orders) {
+			const shop = await this.shops.findById(o.shop_id);
+			if (shop) views.push(orderView(o, shop, items));
+		}
+		return { code: checkout.code, token: checkout.token, buyer: { name: checkout.buyer_name, whatsapp: checkout.buyer_whatsapp }, note: checkout.note, createdAt: checkout.created_at, orders: views };
+	}
+
+	/** The seller's inbox: newest first, with the number of new orders for the badge. */
+	async inbox(actor: Actor, shopId: string): Promise<{ orders: OrderView[]; newCount: number }> {
+		const shop = await this.managedShop(actor, shopId);
+		const orders = await this.orders.inbox(shop.id, 200);
+		const items = await this.orders.items(orders.map((o) => o.id));
+		return { orders: orders.map((o) => orderView(o, shop, items)), newCount: orders.filter((o) => o.status === 'baru').length };
+	}
+
+	async newCount(actor: Actor, shopId: string): Promise<number> {
+		const shop = await this.managedShop(actor, shopId);
+		return this.orders.countNew(shop.id);
+	}
+
+	/** One order for its seller, with the buyer's contact. Another shop's order is "not found". */
+	async getForSeller(actor: Actor, orderId: string): Promise<{ order: OrderView; buyer: { name: string; whatsapp: string }; note: string }> {
+		const { order, shop } = await this.managedOrder(actor, orderId);
+		const checkout = await this.orders.checkoutById(order.checkout_id);
+		const items = await this.orders.items([order.id]);
+		return { order: orderView(order, shop, items), buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: checkout?.note ?? '' };
+	}
+
+	/** Moves an order forward (baru → dikonfirmasi → disiapkan → dikirim / siap diambil → selesai) or cancels it (stock returns once). */
+	async setStatus(actor: Actor, orderId: string, to: OrderStatus): Promise<void> {
+		const { order } = await this.managedOrder(actor, orderId);
+		const by = actor.kind === 'user' ? actor.userId : null;
+		const at = this.clock().toISOString();
+		if (to === 'dibatalkan') {
+			if (order.status === 'selesai' || order.status === 'dibatalkan' || !(await this.orders.cancel(order, by, at, newId('evt'))))
+				throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to });
+			return;
+		}
+		if (!NEXT[order.status].includes(to) || !(await this.orders.transition(order, to, by, at, newId('evt'))))
+			throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to });
+	}
+
+	async markPaid(actor: Actor, orderId: string): Promise<void> {
+		const { order } = await this.managedOrder(actor, orderId);
+		await this.orders.markPaid(order.id, this.clock().toISOString());
+	}
+
+	/** Orders, items and turnover per shop per day (WIB) — the program's "did sales grow" figure. Coordinators and facilitators. */
+	async dailyStats(actor: Actor, community: Community, fromIso: string, toIso: string) {
+		requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
+		const rows = await this.orders.ordersBetween(community.id, fromIso, toIso);
+		const out = new Map<string, { day: string; shopId: string; orders: number; items: number; turnover: number }>();
+		for (const o of rows) {
+			const day = new Date(Date.parse(o.created_at) + 7 * 3600_000).toISOString().slice(0, 10);
+			const k = `${day}|${o.shop_id}`;
+			const e = out.get(k) ?? { day, shopId: o.shop_id, orders: 0, items: 0, turnover: 0 };
+			e.orders++;
+			e.items += o.item_count;
+			e.turnover += o.total;
+			out.set(k, e);
+		}
+		return [...out.values()].sort((a, b) => a.day.localeCompare(b.day) || a.shopId.localeCompare(b.shopId));
+	}
+
+	private async managedShop(actor: Actor, shopId: string): Promise<Shop> {
+		requireUser(actor);
+		const shop = await this.shops.findById(shopId);
+		if (!shop) throw new NotFoundError('order.notFound');
+		requireShopManager(actor, shop);
+		return shop;
+	}
+
+	private async managedOrder(actor: Actor, orderId: string): Promise<{ order: ShopOrder; shop: Shop }> {
+		requireUser(actor);
+		const order = await this.orders.findOrder(orderId);
+		const shop = order && (await this.shops.findById(order.shop_id));
+		if (!order || !shop) throw new NotFoundError('order.notFound');
+		try {
+			requireShopManager(actor, shop);
+		} catch {
+			throw new NotFoundError('order.notFound');
+		}
+		return { order, shop };
+	}
+}
+
+function sameSecret(a: string, b: string): boolean {
+	const x = Buffer.from(a);
+	const y = Buffer.from(String(b ?? ''));
+	return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
+	const payment = readPayment(shop);
+	const qris = o.payment_method === 'qris' && payment.qris ? toDynamicQris(payment.qris.payload, o.total) : undefined;
+	return {
+		id: o.id,
+		code: o.code,
+		status: o.status,
+		createdAt: o.created_at,
+		shop: { id: shop.id, slug: shop.slug, name: shop.name, whatsapp: shop.whatsapp },
+		items: items.filter((i) => i.order_id === o.id).map((i) => ({ name: i.name, variantLabel: i.variant_label, unit: i.unit, price: i.price, quantity: i.quantity, lineTotal: i.line_total })),
+		delivery: o.delivery,
+		address: o.address,
+		deliveryFee: o.delivery_fee,
+		subtotal: o.subtotal,
+		total: o.total,
+		paid: !!o.paid_at,
+		payment: {
+			method: o.payment_method,
+			...(qris ? { qris, merchantName: payment.qris?.merchantName } : {}),
+			...(o.payment_method === 'transfer' ? { transfer: payment.transfer } : {})
+		},
+		pickupPoint: shop.pickup_point
+	};
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { whatsappField } from './shop';
+
+export const checkoutSchema = z.object({
+	buyer: z.object({
+		name: z.string().trim().min(2, 'msg:order.nameShort').max(80),
+		whatsapp: whatsappField
+	}),
+	lines: z
+		.array(
+			z.object({
+				productId: z.string().max(40),
+				variantId: z.string().max(40).nullable().optional(),
+				quantity: z.number('msg:error.number').int('msg:error.number').min(1, 'msg:order.quantity').max(999, 'msg:order.quantity')
+			})
+		)
+		.min(1, 'msg:order.empty')
+		.max(50),
+	shops: z.record(
+		z.string().max(80),
+		z.object({
+			delivery: z.enum(['pickup', 'local', 'courier'], 'msg:order.deliveryChoose'),
+			payment: z.enum(['cod', 'transfer', 'qris'], 'msg:order.paymentChoose'),
+			address: z.string().trim().max(300).optional().default('')
+		})
+	),
+	note: z.string().trim().max(500).optional().default('')
+});
+export type CheckoutInput = z.input<typeof checkoutSchema>;
+
+/** A retried request carries the same key and gets the same orders back. */
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'msg:order.idempotencyKey');

@@ -23,6 +23,7 @@ export interface ProductPage {
 
 export interface ProductDetail {
 	product: Product;
+	variants: { id: string; label: string; price: number; available: boolean }[];
 	photos: { id: string; image: ImageRef }[];
 	related: ProductCard[];
 }
@@ -101,9 +102,10 @@ export class CatalogService {
 		if (shop.community_id !== community.id) throw new NotFoundError('error.notFound.shop', { slug: shop.slug });
 		const product = await this.products.findPublishedBySlug(shop.id, productSlug);
 		if (!product) throw new NotFoundError('error.notFound.product', { slug: productSlug });
-		const [photos, related] = await Promise.all([this.products.listPhotos(product.id), this.products.listRelated(community.id, product, 4)]);
+		const [photos, related, variants] = await Promise.all([this.products.listPhotos(product.id), this.products.listRelated(community.id, product, 4), this.products.listVariants(product.id)]);
 		return {
 			product,
+			variants: variants.map((v) => ({ id: v.id, label: v.label, price: v.price, available: product.made_to_order === 1 || v.stock === null || v.stock > 0 })),
 			photos: photos.flatMap((p) => {
 				const image = galleryImage(parseVariants(p.variants));
 				return image ? [{ id: p.id, image }] : [];

@@ -163,6 +163,11 @@ export class OrderService {
 		}
 	}
 
+	/** Whether this idempotency key was already used in this community (the API answers 200 instead of 201). */
+	async checkoutExists(communityId: string, key: string): Promise<boolean> {
+		return !!(await this.orders.findCheckoutByKey(communityId, key));
+	}
+
 	/** The buyer's status page: the checkout's orders with current statuses. A wrong token is "not found". */
 	async getCheckout(_actor: Actor, code: string, token: string): Promise<CheckoutView> {
 		const checkout = await this.orders.findCheckoutByCode(code.toUpperCase());
@@ -215,6 +220,11 @@ export class OrderService {
 		}
 		if (!NEXT[order.status].includes(to) || !(await this.orders.transition(order, to, by, at, newId('evt'))))
 			throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to });
+	}
+
+	/** The cart page: lines priced from the database, per shop, with what each shop offers. Public. */
+	async priceCart(_actor: Actor, community: Pick<Community, 'id' | 'slug'>, lines: CartLineInput[]): Promise<PricedCart> {
+		return priceCart(this.products, this.shops, community, lines);
 	}
 
 	async markPaid(actor: Actor, orderId: string): Promise<void> {
@@ -290,4 +300,78 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
 		},
 		pickupPoint: shop.pickup_point
 	};
+}
+
+export interface CartLineInput {
+	productId: string;
+	variantId: string | null;
+	quantity: number;
+}
+
+export interface PricedCart {
+	shops: {
+		slug: string;
+		name: string;
+		delivery: ReturnType<typeof readDelivery>;
+		payment: { cod: boolean; transfer: boolean; qris: boolean };
+		lines: { productId: string; variantId: string | null; name: string; variantLabel: string | null; unit: string; price: number; quantity: number; available: number | null; lineTotal: number; url: string; madeToOrder: boolean; leadTimeDays: number }[];
+		subtotal: number;
+	}[];
+	/** Lines whose quantity was lowered to what is left ("Maaf, … tinggal 2"). */
+	adjusted: { name: string; available: number; unit: string }[];
+	removed: number;
+}
+
+/** Prices a cart from the database (never from the cookie), grouped by shop, lowering quantities to the stock left. */
+export async function priceCart(products: ProductRepository, shops: ShopRepository, community: Pick<Community, 'id' | 'slug'>, lines: CartLineInput[]): Promise<PricedCart> {
+	const ids = [...new Set(lines.map((l) => l.productId))];
+	const [rows, variants] = await Promise.all([products.findForCheckout(community.id, ids), products.variantsOf(ids)]);
+	const byId = new Map(rows.map((p) => [p.id, p]));
+	const out: PricedCart = { shops: [], adjusted: [], removed: 0 };
+	const groups = new Map<string, PricedCart['shops'][number]>();
+	for (const line of lines) {
+		const p = byId.get(line.productId);
+		const own = variants.filter((v) => v.product_id === line.productId);
+		const variant = line.variantId ? own.find((v) => v.id === line.variantId) : undefined;
+		if (!p || (own.length > 0 && !variant)) {
+			out.removed++;
+			continue;
+		}
+		let group = groups.get(p.shop_id);
+		if (!group) {
+			const shop = await shops.findById(p.shop_id);
+			if (!shop) continue;
+			const pay = readPayment(shop);
+			group = { slug: shop.slug, name: shop.name, delivery: readDelivery(shop), payment: { cod: pay.cod, transfer: !!pay.transfer, qris: !!pay.qris }, lines: [], subtotal: 0 };
+			groups.set(p.shop_id, group);
+		}
+		const available = p.made_to_order === 1 ? null : variant && variant.stock !== null ? variant.stock : (p.stock ?? 0);
+		let quantity = Math.max(1, Math.min(999, line.quantity));
+		if (available !== null && quantity > available) {
+			if (available <= 0) {
+				out.adjusted.push({ name: p.name, available: 0, unit: p.unit });
+				continue;
+			}
+			quantity = available;
+			out.adjusted.push({ name: variant ? `${p.name} (${variant.label})` : p.name, available, unit: p.unit });
+		}
+		const price = variant?.price ?? p.price;
+		group.lines.push({
+			productId: p.id,
+			variantId: variant?.id ?? null,
+			name: p.name,
+			variantLabel: variant?.label ?? null,
+			unit: p.unit,
+			price,
+			quantity,
+			available,
+			lineTotal: price * quantity,
+			url: `/c/${community.slug}/toko/${group.slug}/${p.slug}`,
+			madeToOrder: p.made_to_order === 1,
+			leadTimeDays: p.lead_time_days
+		});
+		group.subtotal += price * quantity;
+	}
+	out.shops = [...groups.values()].filter((g) => g.lines.length > 0);
+	return out;
 }

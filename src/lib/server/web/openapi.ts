@@ -62,6 +62,38 @@ export const openapi = {
 		},
 		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },
 		'/communities/{slug}/shops/{shop}': { get: { summary: 'One shop with its products', parameters: [id('slug'), id('shop')], responses: { 200: { description: '{ data: {...} }' }, 404: error } } },
+		'/communities/{slug}/checkouts': {
+			post: {
+				summary: 'Place a checkout across shops (one order per shop). Idempotency-Key header required: the same key returns the same orders with 200.',
+				parameters: [id('slug'), { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } }],
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {
+							schema: {
+								type: 'object',
+								required: ['buyer', 'lines', 'shops'],
+								properties: {
+									buyer: { type: 'object', required: ['name', 'whatsapp'], properties: { name: { type: 'string' }, whatsapp: { type: 'string' } } },
+									lines: { type: 'array', items: { type: 'object', required: ['productId', 'quantity'], properties: { productId: { type: 'string' }, variantId: { type: ['string', 'null'] }, quantity: { type: 'integer', minimum: 1, maximum: 999 } } } },
+									shops: { type: 'object', additionalProperties: { type: 'object', required: ['delivery', 'payment'], properties: { delivery: { enum: ['pickup', 'local', 'courier'] }, payment: { enum: ['cod', 'transfer', 'qris'] }, address: { type: 'string' } } } },
+									note: { type: 'string' }
+								}
+							}
+						}
+					}
+				},
+				responses: {
+					201: { description: '{ code, token, statusUrl, orders: [ { code, shop: { slug, name }, status, total, payment: { method, qris? }, whatsappUrl } ] } (total in integer rupiah including delivery fees)' },
+					200: { description: 'The same checkout, for a repeated Idempotency-Key' },
+					400: error,
+					404: error,
+					409: { description: 'out_of_stock: error.message names the product and what is left' },
+					422: error
+				}
+			}
+		},
+		'/checkouts/{code}': { get: { summary: 'A checkout with current statuses', parameters: [id('code'), { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'As the checkout response' }, 404: error } } },
 		'/auth/login': {
 			post: {
 				summary: 'Sign in with an e-mail or WhatsApp number',

@@ -36,6 +36,8 @@ export const load: PageServerLoad = (event) =>
 				bpom: p.bpom
 			},
 			photos: detail.photos,
+			variants: detail.variants,
+			variantTitle: p.variant_title,
 			related: detail.related,
 			orderUrl: whatsappUrl(shop.whatsapp, message),
 			url,

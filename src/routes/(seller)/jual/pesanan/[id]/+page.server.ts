@@ -1,0 +1,37 @@
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { translator, type MessageKey } from '$lib/i18n';
+import { whatsappUrl } from '$lib/utils/whatsapp';
+import { formatRupiah } from '$lib/utils/money';
+import type { OrderStatus } from '$lib/server/db/schema';
+import { ValidationError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+const STATUSES: OrderStatus[] = ['dikonfirmasi', 'disiapkan', 'dikirim', 'siap_diambil', 'selesai', 'dibatalkan'];
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { order, buyer, note } = await event.locals.services.orders.getForSeller(event.locals.actor, event.params.id);
+		const t = translator(event.locals.locale);
+		const reply = t(`inbox.reply.${order.status}` as MessageKey, { name: buyer.name, code: order.code, total: formatRupiah(order.total), shop: order.shop.name });
+		return { order, buyer, note, replyUrl: whatsappUrl(buyer.whatsapp, reply) };
+	});
+
+export const actions: Actions = {
+	status: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const to = String(form.get('to') ?? '') as OrderStatus;
+		return formAction(locals.locale, form, async () => {
+			if (!STATUSES.includes(to)) throw new ValidationError('error.invalidInput');
+			await locals.services.orders.setStatus(locals.actor, params.id, to);
+			return { done: true };
+		});
+	},
+	lunas: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.orders.markPaid(locals.actor, params.id);
+			return { done: true };
+		});
+	}
+};

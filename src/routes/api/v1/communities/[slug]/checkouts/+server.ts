@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import { apiCall } from '$lib/server/http';
+import { readJson } from '$lib/server/web/api-body';
+import { checkoutJson } from '$lib/server/web/checkout-json';
+import { ValidationError } from '$lib/server/errors';
+import type { CheckoutInput } from '$lib/validation/checkout';
+import type { RequestHandler } from './$types';
+
+/** Places a checkout. The Idempotency-Key header is required: the same key returns the same orders (200). */
+export const POST: RequestHandler = (event) =>
+	apiCall(event, async () => {
+		const key = event.request.headers.get('idempotency-key');
+		if (!key) throw new ValidationError('order.idempotencyKey', {}, [], 400);
+		const { services, actor, locale } = event.locals;
+		const community = await services.communities.getBySlug(actor, event.params.slug);
+		const body = await readJson(event.request);
+		const before = await services.orders.checkoutExists(community.id, key);
+		const view = await services.orders.checkout(actor, community, body as CheckoutInput, key);
+		return json(checkoutJson(view, locale, event.url.origin), { status: before ? 200 : 201 });
+	});

@@ -19,7 +19,7 @@ import { FilesystemStorage } from '../src/lib/server/media/storage';
 import { PUBLIC_ACTOR } from '../src/lib/server/auth/actor';
 import { generateCatalog } from './generate';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,image,http,search').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,image,http,orders,search').split(','));
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
 
@@ -168,6 +168,53 @@ async function imagePipeline() {
 	};
 }
 
+/**
+ * Places checkouts at rising concurrency through the real API (SQLite server), every 10th request a retry
+ * of the previous key. Afterwards every acknowledged checkout must be in the database exactly once.
+ */
+async function orderLoad(base: string, dataDir: string) {
+	const login = await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'jj@cigadung.test', password: 'demo-cigadung-2024' }) })).json();
+	const shopId = (await (await fetch(`${base}/api/v1/me/shops`, { headers: { authorization: `Bearer ${login.token}` } })).json()).data[0].id;
+	const products = (await (await fetch(`${base}/api/v1/shops/${shopId}/products`, { headers: { authorization: `Bearer ${login.token}` } })).json()).data;
+	const product = products[0];
+	await fetch(`${base}/api/v1/products/${product.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: JSON.stringify({ stock: 1_000_000 }) });
+	const body = JSON.stringify({ buyer: { name: 'Bench', whatsapp: '081234567890' }, lines: [{ productId: product.id, quantity: 1 }], shops: { 'ketempling-jj': { delivery: 'pickup', payment: 'cod' } } });
+	const acknowledged = new Map<string, string>();
+	const levels = [];
+	let n = 0;
+	for (const concurrency of [1, 5, 10, 25, 50]) {
+		const latencies: number[] = [];
+		let errors = 0;
+		const end = Date.now() + duration * 500;
+		let lastKey = '';
+		await Promise.all(
+			Array.from({ length: concurrency }, async () => {
+				while (Date.now() < end) {
+					const key = ++n % 10 === 0 && lastKey ? lastKey : `bench-${process.pid}-${n}`;
+					lastKey = key;
+					const s = performance.now();
+					const res = await fetch(`${base}/api/v1/communities/cigadung/checkouts`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
+					const json = await res.json();
+					latencies.push(performance.now() - s);
+					if (res.status === 201 || res.status === 200) {
+						const prev = acknowledged.get(key);
+						if (prev && prev !== json.code) errors++; // a retry must return the same checkout
+						acknowledged.set(key, json.code);
+					} else errors++;
+				}
+			})
+		);
+		latencies.sort((a, b) => a - b);
+		levels.push({ concurrency, requests: latencies.length, ordersPerSec: Math.round(latencies.length / (duration / 2)), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors });
+	}
+	const db = await createDb({ url: `sqlite:${join(dataDir, 'ecrav.sqlite')}` });
+	const rows = await db.db.selectFrom('checkout').select(['code', 'idempotency_key']).where('buyer_name', '=', 'Bench').execute();
+	await db.destroy();
+	const inDb = new Map(rows.map((r) => [r.idempotency_key, r.code]));
+	const missing = [...acknowledged].filter(([k, code]) => inDb.get(k) !== code).length;
+	return { levels, acknowledgedCheckouts: acknowledged.size, checkoutsInDatabase: rows.length, missingOrDifferent: missing, extraInDatabase: rows.length - acknowledged.size, everyAcknowledgedOrderExactlyOnce: missing === 0 && rows.length === acknowledged.size };
+}
+
 const cleanup: (() => Promise<void> | void)[] = [];
 try {
 	if (only.has('weight') || only.has('photos') || only.has('http')) {
@@ -215,6 +262,13 @@ try {
 		}
 	}
 	if (only.has('image')) out.imagePipeline = await imagePipeline();
+	if (only.has('orders')) {
+		const dir = await mkdtemp(join(tmpdir(), 'ecrav-bench-orders-'));
+		cleanup.push(() => rm(dir, { recursive: true, force: true }));
+		const server = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'on' });
+		cleanup.push(() => void server.child.kill());
+		out.orders = await orderLoad(server.base, dir);
+	}
 	if (only.has('search')) {
 		const searches = [];
 		const dir = await mkdtemp(join(tmpdir(), 'ecrav-bench-100k-'));

@@ -106,6 +106,15 @@ describe(`${OrderService.name} (${TEST_DIALECT})`, () => {
 			await expect(ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: 1 }], shops: shops as CheckoutInput['shops'] }, k())).rejects.toMatchObject({ status: 422, code });
 		});
 
+		it('should refuse an order below the shop minimum with a message naming the amount', async () => {
+			const shop = await ctx.services.shops.getBySlug(PUBLIC_ACTOR, cigadung, 'donat-n');
+			await ctx.services.shops.saveOnboardingStep({ kind: 'system', purpose: 't' }, shop.id, 'pengiriman', { pickup: true, minOrder: '20000' });
+			const p = await product('donat-gula');
+			const order = (q: number) => ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: q }], shops: { 'donat-n': { delivery: 'pickup', payment: 'cod' } } }, k());
+			await expect(order(2)).rejects.toMatchObject({ status: 422, code: 'below_minimum', params: { shop: 'Donat N', amount: 'Rp 20.000' } });
+			await expect(order(8)).resolves.toMatchObject({ orders: [{ subtotal: 20000 }] });
+		});
+
 		it('should refuse a bad phone number, a zero quantity and a product of another community', async () => {
 			const p = await product('ketempling-pedas-250-g');
 			const shops = { 'ketempling-jj': { delivery: 'pickup' as const, payment: 'cod' as const } };
@@ -137,6 +146,20 @@ describe(`${OrderService.name} (${TEST_DIALECT})`, () => {
 			expect(seen.orders[0]).toMatchObject({ status: 'selesai', paid: true });
 			await expect(ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, 'salah')).rejects.toMatchObject({ status: 404 });
 			await expect(ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token.slice(0, -1) + 'x')).rejects.toMatchObject({ status: 404 });
+		});
+
+		it('should take a transfer receipt photo only with the checkout token and only for a transfer order', async () => {
+			const sharp = (await import('sharp')).default;
+			const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#eeeeee' } }).jpeg().toBuffer();
+			const p = await product('sambal-bawang-150-ml');
+			const view = await ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'transfer' } } }, k());
+			const code = view.orders[0].code;
+			await expect(ctx.services.orders.uploadPaymentProof(PUBLIC_ACTOR, view.code, 'salah', code, photo)).rejects.toMatchObject({ status: 404 });
+			await ctx.services.orders.uploadPaymentProof(PUBLIC_ACTOR, view.code, view.token, code, photo);
+			const seller = await ctx.services.orders.getForSeller(mt, view.orders[0].id);
+			expect(seller.order.paymentProof?.src).toMatch(/^\/media\/p\//);
+			const cod = await ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'cod' } } }, k());
+			await expect(ctx.services.orders.uploadPaymentProof(PUBLIC_ACTOR, cod.code, cod.token, cod.orders[0].code, photo)).rejects.toMatchObject({ status: 404 });
 		});
 
 		it('should put stock back exactly once when an order is cancelled', async () => {

@@ -54,3 +54,21 @@ describe('toDynamicQris', () => {
 		expect(parseQris(toDynamicQris(withTip, 10000)).fields.map((f) => f.tag)).not.toContain('55');
 	});
 });
+
+describe('readQrFromPhoto', () => {
+	it('should read a QRIS sticker from a photo and say so when there is none', async () => {
+		const { readQrFromPhoto } = await import('../../src/lib/server/media/qr-reader');
+		const QRCode = (await import('qrcode')).default;
+		const sharp = (await import('sharp')).default;
+		const qr = await QRCode.toBuffer(STATIC, { width: 500, margin: 2 });
+		// The sticker photographed on a table: rotated a little, on a bigger background, as JPEG.
+		const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#8a6a4a' } })
+			.composite([{ input: await sharp(qr).rotate(3, { background: '#ffffff' }).toBuffer(), left: 400, top: 200 }])
+			.jpeg({ quality: 85 })
+			.toBuffer();
+		expect(await readQrFromPhoto(photo)).toBe(STATIC);
+		const blank = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+		expect(await readQrFromPhoto(blank)).toBeNull();
+		await expect(readQrFromPhoto(Buffer.from('bukan foto'))).rejects.toMatchObject({ messageKey: 'media.notImage' });
+	});
+});

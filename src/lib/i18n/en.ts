@@ -405,6 +405,16 @@ export const en: Record<MessageKey, string> = {
 	'inbox.reply.selesai': "Hello {name}, thank you for shopping at {shop}! We hope to see you again.",
 	'inbox.reply.dibatalkan': "Hello {name}, we are sorry: order {code} was cancelled.",
 	'nav.orders': "Orders",
+	'onboarding.pengiriman.minOrder': "Minimum order (Rp, 0 = none)",
+	'order.belowMinimum': "The minimum order at {shop} is {amount}. Please add more first.",
+	'cart.minOrder': "Minimum order {amount}",
+	'cart.openingHours': "Opening hours: {hours}",
+	'onboarding.pembayaran.qrisPhoto': "…or take a photo of your QRIS sticker",
+	'shop.qrisPhotoUnreadable': "No QR code could be read from the photo. Take it closer, straight and in good light, or paste the QRIS text.",
+	'checkout.proof': "Photo of the transfer receipt (optional)",
+	'checkout.proofSend': "Send the receipt",
+	'checkout.proofSent': "The receipt has been sent to the seller.",
+	'inbox.proof': "Transfer receipt from the buyer",
 	'footer.about': 'E-Crav — an open platform for kelurahan and village small-business groups.',
 	'footer.times': 'All times in WIB (Jakarta).'
 };

@@ -403,6 +403,16 @@ export const id = {
 	'inbox.reply.selesai': "Halo {name}, terima kasih sudah berbelanja di {shop}! Ditunggu pesanan berikutnya.",
 	'inbox.reply.dibatalkan': "Halo {name}, mohon maaf pesanan {code} kami batalkan.",
 	'nav.orders': "Pesanan",
+	'onboarding.pengiriman.minOrder': "Minimal pesanan (Rp, 0 = bebas)",
+	'order.belowMinimum': "Minimal pesanan di {shop} adalah {amount}. Tambah jumlahnya dulu.",
+	'cart.minOrder': "Minimal pesanan {amount}",
+	'cart.openingHours': "Jam buka: {hours}",
+	'onboarding.pembayaran.qrisPhoto': "…atau foto stiker QRIS Anda",
+	'shop.qrisPhotoUnreadable': "Kode QR tidak terbaca dari foto. Foto stiker lebih dekat, lurus dan terang, atau tempel teks QRIS-nya.",
+	'checkout.proof': "Foto bukti transfer (boleh)",
+	'checkout.proofSend': "Kirim bukti transfer",
+	'checkout.proofSent': "Bukti transfer sudah terkirim ke penjual.",
+	'inbox.proof': "Bukti transfer dari pembeli",
 	'footer.about': 'E-Crav — platform terbuka untuk kelompok UMKM kelurahan dan desa.',
 	'footer.times': 'Semua waktu dalam WIB.'
 } as const;

@@ -38,7 +38,7 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		members: new MemberService(accountRepo, auth, shops),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
-		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, clock)
+		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, clock)
 	};
 }
 

@@ -36,7 +36,8 @@ export const deliverySchema = z
 		local: checkbox,
 		localFee: rupiah(100_000).optional().default(0),
 		localArea: z.string().trim().max(120).optional().default(''),
-		courier: checkbox
+		courier: checkbox,
+		minOrder: rupiah(10_000_000).optional().default(0)
 	})
 	.refine((d) => d.pickup || d.local || d.courier, { message: 'msg:shop.deliveryNone', path: ['pickup'] });
 export type DeliveryOptions = z.output<typeof deliverySchema>;

@@ -219,6 +219,8 @@ export interface ShopOrderTable {
 	delivery_fee: number;
 	payment_method: PaymentMethod;
 	paid_at: string | null;
+	/** JSON `PhotoVariant[]` of the buyer's transfer receipt photo, if any. */
+	payment_proof: ColumnType<string | null, string | null | undefined, string | null>;
 	subtotal: number;
 	total: number;
 	item_count: number;

@@ -201,6 +201,10 @@ export class OrderRepository {
 		await this.db.updateTable('shop_order').set({ paid_at: at, updated_at: at }).where('id', '=', orderId).where('paid_at', 'is', null).execute();
 	}
 
+	async setPaymentProof(orderId: string, variantsJson: string, at: string): Promise<void> {
+		await this.db.updateTable('shop_order').set({ payment_proof: variantsJson, updated_at: at }).where('id', '=', orderId).execute();
+	}
+
 	async markSeen(shopId: string, at: string): Promise<void> {
 		await this.db.updateTable('shop_order').set({ seller_seen_at: at }).where('shop_id', '=', shopId).where('seller_seen_at', 'is', null).execute();
 	}

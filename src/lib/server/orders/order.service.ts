@@ -4,6 +4,7 @@ import { requireCommunityRole, requireShopManager, requireUser } from '../auth/g
 import type { Community, OrderItem, OrderStatus, Product, ProductVariant, Shop, ShopOrder } from '../db/schema';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
+import { formatRupiah } from '../../utils/money';
 import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../validation/checkout';
 import { parseInput } from '../validate';
 import { newToken } from '../accounts/tokens';
@@ -11,6 +12,9 @@ import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.se
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 import { toDynamicQris } from '../payments/qris';
+import { processPhoto } from '../media/image-pipeline';
+import type { MediaStorage } from '../media/storage';
+import { galleryImage, parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -38,6 +42,7 @@ export interface OrderView {
 	subtotal: number;
 	total: number;
 	paid: boolean;
+	paymentProof: ImageRef | null;
 	payment: { method: ShopOrder['payment_method']; qris?: string; merchantName?: string; transfer?: PaymentOptions['transfer'] };
 	pickupPoint: string | null;
 }
@@ -60,6 +65,7 @@ export class OrderService {
 		private readonly orders: OrderRepository,
 		private readonly products: ProductRepository,
 		private readonly shops: ShopRepository,
+		private readonly storage: MediaStorage,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -119,6 +125,8 @@ export class OrderService {
 					quantity,
 					stockFrom: product.made_to_order === 1 ? 'none' : variant && variant.stock !== null ? 'variant' : 'product'
 				}));
+			const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+			if (subtotal < delivery.minOrder) throw new DomainError('below_minimum', 'order.belowMinimum', 422, { shop: shop.name, amount: formatRupiah(delivery.minOrder) });
 			planned.push({
 				id: newId('ord'),
 				code: await this.freeCode(community.slug),
@@ -161,6 +169,19 @@ export class OrderService {
 			const code = `${prefix}-${[...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')}`;
 			if (!(await this.orders.codeTaken(code))) return code;
 		}
+	}
+
+	/**
+	 * The buyer's photo of a transfer receipt, through the image pipeline (metadata stripped). Only with the
+	 * checkout's token, and only for a transfer order of that checkout.
+	 */
+	async uploadPaymentProof(_actor: Actor, checkoutCode: string, token: string, orderCode: string, image: Buffer): Promise<void> {
+		const checkout = await this.orders.findCheckoutByCode(checkoutCode.toUpperCase());
+		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
+		const order = (await this.orders.ordersOfCheckout(checkout.id)).find((o) => o.code === orderCode);
+		if (!order || order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
+		const photo = await processPhoto(this.storage, image);
+		await this.orders.setPaymentProof(order.id, JSON.stringify(photo.variants), this.clock().toISOString());
 	}
 
 	/** Whether this idempotency key was already used in this community (the API answers 200 instead of 201). */
@@ -293,6 +314,7 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
 		subtotal: o.subtotal,
 		total: o.total,
 		paid: !!o.paid_at,
+		paymentProof: o.payment_proof ? galleryImage(parseVariants(o.payment_proof)) : null,
 		payment: {
 			method: o.payment_method,
 			...(qris ? { qris, merchantName: payment.qris?.merchantName } : {}),
@@ -312,6 +334,7 @@ export interface PricedCart {
 	shops: {
 		slug: string;
 		name: string;
+		openingHours: string | null;
 		delivery: ReturnType<typeof readDelivery>;
 		payment: { cod: boolean; transfer: boolean; qris: boolean };
 		lines: { productId: string; variantId: string | null; name: string; variantLabel: string | null; unit: string; price: number; quantity: number; available: number | null; lineTotal: number; url: string; madeToOrder: boolean; leadTimeDays: number }[];
@@ -342,7 +365,7 @@ export async function priceCart(products: ProductRepository, shops: ShopReposito
 			const shop = await shops.findById(p.shop_id);
 			if (!shop) continue;
 			const pay = readPayment(shop);
-			group = { slug: shop.slug, name: shop.name, delivery: readDelivery(shop), payment: { cod: pay.cod, transfer: !!pay.transfer, qris: !!pay.qris }, lines: [], subtotal: 0 };
+			group = { slug: shop.slug, name: shop.name, openingHours: shop.opening_hours, delivery: readDelivery(shop), payment: { cod: pay.cod, transfer: !!pay.transfer, qris: !!pay.qris }, lines: [], subtotal: 0 };
 			groups.set(p.shop_id, group);
 		}
 		const available = p.made_to_order === 1 ? null : variant && variant.stock !== null ? variant.stock : (p.stock ?? 0);

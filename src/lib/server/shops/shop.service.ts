@@ -108,7 +108,7 @@ export class ShopService {
 			}
 			case 'pengiriman': {
 				const d = parseInput(onboardingSchemas.pengiriman, input);
-				changes.delivery = JSON.stringify({ pickup: d.pickup, local: d.local ? { fee: d.localFee, area: d.localArea } : null, courier: d.courier });
+				changes.delivery = JSON.stringify({ pickup: d.pickup, local: d.local ? { fee: d.localFee, area: d.localArea } : null, courier: d.courier, minOrder: d.minOrder });
 				break;
 			}
 			case 'pembayaran':
@@ -144,6 +144,8 @@ export interface DeliveryOptionsStored {
 	pickup: boolean;
 	local: { fee: number; area: string } | null;
 	courier: boolean;
+	/** Smallest order (subtotal, rupiah) the shop accepts; 0 = any. */
+	minOrder: number;
 }
 
 /** Validates a pasted QRIS (static only) and keeps what the seller should confirm: merchant, city, NMID. */
@@ -177,8 +179,8 @@ export function readPayment(shop: Pick<Shop, 'payment'>): PaymentOptions {
 
 export function readDelivery(shop: Pick<Shop, 'delivery'>): DeliveryOptionsStored {
 	try {
-		return { pickup: false, local: null, courier: false, ...JSON.parse(shop.delivery) };
+		return { pickup: false, local: null, courier: false, minOrder: 0, ...JSON.parse(shop.delivery) };
 	} catch {
-		return { pickup: true, local: null, courier: false };
+		return { pickup: true, local: null, courier: false, minOrder: 0 };
 	}
 }

@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = (event) =>
 		const shopId = url.searchParams.get('toko') ?? locals.actor.shopIds[0];
 		if (!shopId) redirect(303, '/');
 		const shop = await locals.services.shops.getManaged(locals.actor, shopId);
-		const community = await locals.services.communities.getById(locals.actor, shop.community_id);
+		const [community, newOrders] = await Promise.all([locals.services.communities.getById(locals.actor, shop.community_id), locals.services.orders.newCount(locals.actor, shop.id)]);
 		return {
 			shop: {
 				id: shop.id,
@@ -31,6 +31,7 @@ export const load: LayoutServerLoad = (event) =>
 				onboardingStep: shop.onboarding_step
 			},
 			community: { slug: community.slug, name: community.name },
+			newOrders,
 			/** Keeps ?toko= on links when a coordinator is helping. */
 			shopQuery: url.searchParams.get('toko') ? `?toko=${shop.id}` : ''
 		};

@@ -4,10 +4,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { shop } = await event.parent();
-		const [rows, newOrders] = await Promise.all([event.locals.services.products.listForShop(event.locals.actor, shop.id), event.locals.services.orders.newCount(event.locals.actor, shop.id)]);
+		const rows = await event.locals.services.products.listForShop(event.locals.actor, shop.id);
 		return {
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
-			origin: event.url.origin,
-			newOrders
+			origin: event.url.origin
 		};
 	});

@@ -33,6 +33,7 @@ export function ordersMigration(): Migration {
 				.addColumn('delivery_fee', 'bigint', (c) => c.notNull())
 				.addColumn('payment_method', 'text', (c) => c.notNull().check(sql`payment_method in ('cod', 'transfer', 'qris')`))
 				.addColumn('paid_at', 'text')
+				.addColumn('payment_proof', 'text')
 				.addColumn('subtotal', 'bigint', (c) => c.notNull())
 				.addColumn('total', 'bigint', (c) => c.notNull())
 				.addColumn('item_count', 'integer', (c) => c.notNull())

@@ -1,14 +1,17 @@
 import { pageLoad } from '$lib/server/http';
 import { qrDataUrl } from '$lib/server/documents/setup-cards';
 import { orderWhatsappUrl } from '$lib/server/web/order-message';
-import type { PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import { formAction } from '$lib/server/web/forms';
+import { ValidationError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The buyer's page for a checkout, reopened from its unguessable link (?t=…). */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const view = await event.locals.services.orders.getCheckout(event.locals.actor, event.params.code, event.url.searchParams.get('t') ?? '');
 		return {
-			checkout: { code: view.code, buyer: view.buyer.name, createdAt: view.createdAt },
+			checkout: { code: view.code, buyer: view.buyer.name, createdAt: view.createdAt, token: view.token },
 			orders: await Promise.all(
 				view.orders.map(async (o) => ({
 					...o,
@@ -18,3 +21,17 @@ export const load: PageServerLoad = (event) =>
 			)
 		};
 	});
+
+export const actions: Actions = {
+	bukti: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			const file = form.get('proof');
+			if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'proof', messageKey: 'media.empty', params: {} }]);
+			await locals.services.orders.uploadPaymentProof(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), Buffer.from(await file.arrayBuffer()));
+			return true;
+		});
+		if (result !== true) return result;
+		redirect(303, `/pesanan/${params.code}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`);
+	}
+};

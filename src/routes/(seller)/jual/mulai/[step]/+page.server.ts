@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { ONBOARDING_STEPS, type OnboardingStep } from '$lib/validation/shop';
 import { formAction } from '$lib/server/web/forms';
 import { ValidationError } from '$lib/server/errors';
+import { readQrFromPhoto } from '$lib/server/media/qr-reader';
 import type { Actions, PageServerLoad } from './$types';
 
 function stepOf(param: string): OnboardingStep {
@@ -36,7 +37,15 @@ export const actions: Actions = {
 				if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'logo', messageKey: 'media.empty', params: {} }]);
 				await locals.services.shops.setLogo(locals.actor, shopId, Buffer.from(await file.arrayBuffer()));
 			} else {
-				await locals.services.shops.saveOnboardingStep(locals.actor, shopId, step, Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')));
+				const fields = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+				const sticker = form.get('qrisPhoto');
+				if (step === 'pembayaran' && sticker instanceof File && sticker.size > 0) {
+					// A photo of the printed QRIS sticker: read the code from it, then validate it like pasted text.
+					const payload = await readQrFromPhoto(Buffer.from(await sticker.arrayBuffer()));
+					if (!payload) throw new ValidationError('shop.qrisPhotoUnreadable', {}, [{ field: 'qris', messageKey: 'shop.qrisPhotoUnreadable', params: {} }]);
+					fields.qris = payload;
+				}
+				await locals.services.shops.saveOnboardingStep(locals.actor, shopId, step, fields);
 			}
 			return true;
 		});

@@ -1,10 +1,12 @@
 import { pageLoad } from '$lib/server/http';
+import { readCart } from '$lib/server/web/cart';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const c = await event.locals.services.communities.getBySlug(event.locals.actor, event.params.community);
 		return {
+			cartCount: readCart(event.cookies).length,
 			community: {
 				id: c.id,
 				slug: c.slug,

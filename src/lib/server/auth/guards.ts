@@ -39,3 +39,12 @@ export function requireShopManager(actor: Actor, shop: { id: string; community_i
 	if (hasCommunityRole(user, shop.community_id, ['coordinator', 'facilitator'])) return;
 	throw new NotFoundError('error.notFound.shop', { slug: '' });
 }
+
+/** requireShopManager, but refusing with the caller's own "not found" (a product, an order) instead of the shop's. */
+export function requireShopManagerOr(actor: Actor, shop: { id: string; community_id: string }, notFound: () => Error): void {
+	try {
+		requireShopManager(actor, shop);
+	} catch {
+		throw notFound();
+	}
+}

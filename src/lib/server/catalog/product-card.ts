@@ -1,3 +1,4 @@
+import type { Product } from '../db/schema';
 import type { PhotoVariant } from '../media/types';
 import { mediaUrl } from '../media/types';
 import type { ProductCardRow } from './product.repository';
@@ -79,5 +80,35 @@ export function toProductCard(communitySlug: string, row: ProductCardRow): Produ
 		url: productPath(communitySlug, row.shop_slug, row.slug),
 		image: squareImage(parseVariants(row.cover)),
 		shop: { slug: row.shop_slug, name: row.shop_name }
+	};
+}
+
+/**
+ * A product row as the pages and the API show it (camelCase, booleans, no search columns). The field
+ * names match the product input schema, so the editor can show it and send it back unchanged.
+ */
+export function productDto(p: Product) {
+	return {
+		id: p.id,
+		slug: p.slug,
+		shopId: p.shop_id,
+		name: p.name,
+		categorySlug: p.category_slug,
+		price: p.price,
+		unit: p.unit,
+		stock: p.stock,
+		madeToOrder: p.made_to_order === 1,
+		leadTimeDays: p.lead_time_days,
+		available: p.made_to_order === 1 || (p.stock ?? 0) > 0,
+		weightGrams: p.weight_grams,
+		description: p.description,
+		shelfLife: p.shelf_life,
+		ingredients: p.ingredients,
+		pirt: p.pirt,
+		halal: p.halal,
+		bpom: p.bpom,
+		variantTitle: p.variant_title,
+		status: p.status,
+		published: p.status === 'published'
 	};
 }

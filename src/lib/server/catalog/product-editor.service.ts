@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { requireShopManager } from '../auth/guards';
+import { requireShopManager, requireShopManagerOr } from '../auth/guards';
 import type { Product, ProductPhoto, ProductVariant, Shop } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { processPhoto } from '../media/image-pipeline';
@@ -47,11 +47,7 @@ export class ProductEditorService {
 		const product = await this.products.findById(productId);
 		const shop = product && (await this.shops.findById(product.shop_id));
 		if (!product || !shop) throw new NotFoundError('product.notFound');
-		try {
-			requireShopManager(actor, shop);
-		} catch {
-			throw new NotFoundError('product.notFound');
-		}
+		requireShopManagerOr(actor, shop, () => new NotFoundError('product.notFound'));
 		return { product, shop };
 	}
 
@@ -94,11 +90,7 @@ export class ProductEditorService {
 	async createInShop(actor: Actor, shopId: string, input: NewProductInput): Promise<Product> {
 		const shop = await this.shops.findById(shopId);
 		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: '' });
-		try {
-			requireShopManager(actor, shop);
-		} catch {
-			throw new NotFoundError('error.notFound.shop', { slug: '' });
-		}
+		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shop', { slug: '' }));
 		return this.create(actor, shop, input);
 	}
 

@@ -58,3 +58,20 @@ export class CommunityRepository {
 		return rows.map((r) => ({ ...r, shop_count: Number(r.shop_count), product_count: Number(r.product_count) }));
 	}
 }
+
+/** A community as pages and the API show it. */
+export function communitySummary(c: CommunityWithCounts) {
+	return {
+		slug: c.slug,
+		name: c.name,
+		regionCode: c.region_code,
+		kind: c.kind,
+		district: c.district,
+		regency: c.regency,
+		province: c.province,
+		groupName: c.group_name,
+		isDemo: c.is_demo === 1,
+		shopCount: c.shop_count,
+		productCount: c.product_count
+	};
+}

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { requireCommunityRole, requireShopManager, requireUser } from '../auth/guards';
+import { requireCommunityRole, requireShopManager, requireShopManagerOr, requireUser } from '../auth/guards';
 import type { Community, OrderItem, OrderStatus, Product, ProductVariant, Shop, ShopOrder } from '../db/schema';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
@@ -283,11 +283,7 @@ export class OrderService {
 		const order = await this.orders.findOrder(orderId);
 		const shop = order && (await this.shops.findById(order.shop_id));
 		if (!order || !shop) throw new NotFoundError('order.notFound');
-		try {
-			requireShopManager(actor, shop);
-		} catch {
-			throw new NotFoundError('order.notFound');
-		}
+		requireShopManagerOr(actor, shop, () => new NotFoundError('order.notFound'));
 		return { order, shop };
 	}
 }

@@ -1,3 +1,5 @@
+import type { Product } from '../db/schema';
+import { productDto } from '../catalog/product-card';
 import { ValidationError } from '../errors';
 
 /** Reads a JSON body; anything that is not a JSON object (or over 256 KB) is a 400 with a clear message. */
@@ -20,22 +22,8 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 	throw new ValidationError('api.badJson', {}, [], 400);
 }
 
-/** The product as the API shows it to its seller. */
-export function productJson(p: { id: string; slug: string; name: string; category_slug: string; price: number; unit: string; stock: number | null; made_to_order: number; lead_time_days: number; weight_grams: number | null; description: string; status: string; shop_id: string }) {
-	return {
-		id: p.id,
-		slug: p.slug,
-		shopId: p.shop_id,
-		name: p.name,
-		category: p.category_slug,
-		price: p.price,
-		unit: p.unit,
-		stock: p.stock,
-		madeToOrder: p.made_to_order === 1,
-		leadTimeDays: p.lead_time_days,
-		weightGrams: p.weight_grams,
-		description: p.description,
-		status: p.status,
-		published: p.status === 'published'
-	};
+/** The product as the API shows it to its seller (`category` kept as the public API names it). */
+export function productJson(p: Product) {
+	const dto = productDto(p);
+	return { ...dto, category: dto.categorySlug };
 }

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { describeFromForm, productInputFromForm } from '$lib/server/web/product-form';
-import { toProductCard } from '$lib/server/catalog/product-card';
+import { productDto, toProductCard } from '$lib/server/catalog/product-card';
 import { ValidationError } from '$lib/server/errors';
 import { translator, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,21 +19,7 @@ export const load: PageServerLoad = (event) =>
 				slug: p.slug,
 				status: p.status,
 				saved: {
-					name: p.name,
-					categorySlug: p.category_slug,
-					price: p.price,
-					unit: p.unit,
-					stock: p.stock,
-					madeToOrder: p.made_to_order === 1,
-					leadTimeDays: p.lead_time_days,
-					weightGrams: p.weight_grams,
-					description: p.description,
-					shelfLife: p.shelf_life,
-					ingredients: p.ingredients,
-					pirt: p.pirt,
-					halal: p.halal,
-					bpom: p.bpom,
-					variantTitle: p.variant_title,
+					...productDto(p),
 					variants: m.variants.map((v) => ({ id: v.id, label: v.label, price: v.price, stock: v.stock }))
 				}
 			},

@@ -2,6 +2,7 @@ import { pageLoad } from '$lib/server/http';
 import { translator } from '$lib/i18n';
 import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatRupiah } from '$lib/utils/money';
+import { productDto } from '$lib/server/catalog/product-card';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -16,25 +17,7 @@ export const load: PageServerLoad = (event) =>
 		const message = t('product.orderMessage', { shop: shop.name, product: p.name, price: formatRupiah(p.price), unit: p.unit, url });
 		return {
 			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib },
-			product: {
-				id: p.id,
-				slug: p.slug,
-				name: p.name,
-				category: p.category_slug,
-				price: p.price,
-				unit: p.unit,
-				stock: p.stock,
-				madeToOrder: p.made_to_order === 1,
-				leadTimeDays: p.lead_time_days,
-				available: p.made_to_order === 1 || (p.stock ?? 0) > 0,
-				weightGrams: p.weight_grams,
-				description: p.description,
-				shelfLife: p.shelf_life,
-				ingredients: p.ingredients,
-				pirt: p.pirt,
-				halal: p.halal,
-				bpom: p.bpom
-			},
+			product: productDto(p),
 			photos: detail.photos,
 			variants: detail.variants,
 			variantTitle: p.variant_title,

@@ -415,6 +415,7 @@ export const en: Record<MessageKey, string> = {
 	'checkout.proofSend': "Send the receipt",
 	'checkout.proofSent': "The receipt has been sent to the seller.",
 	'inbox.proof': "Transfer receipt from the buyer",
+	'checkout.qrisSample': "This is a SAMPLE QRIS from public documentation (demo community). Do not pay it.",
 	'footer.about': 'E-Crav — an open platform for kelurahan and village small-business groups.',
 	'footer.times': 'All times in WIB (Jakarta).'
 };

@@ -413,6 +413,7 @@ export const id = {
 	'checkout.proofSend': "Kirim bukti transfer",
 	'checkout.proofSent': "Bukti transfer sudah terkirim ke penjual.",
 	'inbox.proof': "Bukti transfer dari pembeli",
+	'checkout.qrisSample': "Ini QRIS CONTOH dari dokumen publik (komunitas demo). Jangan dibayar.",
 	'footer.about': 'E-Crav — platform terbuka untuk kelompok UMKM kelurahan dan desa.',
 	'footer.times': 'Semua waktu dalam WIB.'
 } as const;

@@ -3,6 +3,7 @@ import { systemActor } from '../auth/actor';
 import { placeholderPhoto } from '../media/placeholder';
 import type { CategorySlug } from '../../categories';
 import type { Community, Role } from '../db/schema';
+import { PUBLISHED_SAMPLE_QRIS } from '../payments/qris';
 import demo from './cigadung.json';
 
 const actor = systemActor('demo-seed');
@@ -145,9 +146,7 @@ async function seedDemoAccounts(services: Services, community: Community) {
 	return { jj: await make('JJ', 'jj@cigadung.test', 'seller'), mt: await make('MT', 'mt@cigadung.test', 'seller') };
 }
 
-/** The QRIS sample published in the brief ("Warung Sayur Bu Sugeng"): a sample, not a real account of the demo seller. */
-export const SAMPLE_QRIS =
-	'00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UMI5204581253033605802ID5922Warung Sayur Bu Sugeng6010Kab. Demak610559567630458C7';
+
 
 /** Delivery and payment so a buyer can try every path: Sambal MT takes QRIS (sample), transfer and COD. */
 async function seedShopSettings(services: Services, shopId: string, name: string, index: number) {
@@ -159,7 +158,7 @@ async function seedShopSettings(services: Services, shopId: string, name: string
 		bank: transfer ? 'BRI' : '',
 		accountNumber: transfer ? `0123010${String(index).padStart(6, '0')}` : '',
 		accountName: transfer ? `${name} (contoh)` : '',
-		qris: name === 'Sambal MT' ? SAMPLE_QRIS : ''
+		qris: name === 'Sambal MT' ? PUBLISHED_SAMPLE_QRIS : ''
 	});
 	await services.shops.saveOnboardingStep(actor, shopId, 'produk', {});
 }

@@ -47,3 +47,9 @@ export async function setupCardsPdf(cards: SetupCard[], text: { title: string; s
 export function qrDataUrl(text: string): Promise<string> {
 	return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
 }
+
+/** A QR code as an SVG data: URL (sharp-edged at any size, a few KB), e.g. a dynamic QRIS on the order page. */
+export async function qrSvgDataUrl(text: string): Promise<string> {
+	const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+	return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}

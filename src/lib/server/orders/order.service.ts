@@ -11,7 +11,7 @@ import { newToken } from '../accounts/tokens';
 import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.service';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
-import { toDynamicQris } from '../payments/qris';
+import { PUBLISHED_SAMPLE_QRIS, toDynamicQris } from '../payments/qris';
 import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import { galleryImage, parseVariants, type ImageRef } from '../catalog/product-card';
@@ -43,7 +43,7 @@ export interface OrderView {
 	total: number;
 	paid: boolean;
 	paymentProof: ImageRef | null;
-	payment: { method: ShopOrder['payment_method']; qris?: string; merchantName?: string; transfer?: PaymentOptions['transfer'] };
+	payment: { method: ShopOrder['payment_method']; qris?: string; merchantName?: string; qrisSample?: boolean; transfer?: PaymentOptions['transfer'] };
 	pickupPoint: string | null;
 }
 
@@ -313,7 +313,7 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
 		paymentProof: o.payment_proof ? galleryImage(parseVariants(o.payment_proof)) : null,
 		payment: {
 			method: o.payment_method,
-			...(qris ? { qris, merchantName: payment.qris?.merchantName } : {}),
+			...(qris ? { qris, merchantName: payment.qris?.merchantName, qrisSample: payment.qris?.payload === PUBLISHED_SAMPLE_QRIS } : {}),
 			...(o.payment_method === 'transfer' ? { transfer: payment.transfer } : {})
 		},
 		pickupPoint: shop.pickup_point

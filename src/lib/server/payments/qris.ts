@@ -4,6 +4,10 @@
  * comes last. Everything here parses and re-serialises fields; nothing ever string-replaces inside a payload.
  */
 
+/** A static QRIS published as a documentation sample ("Warung Sayur Bu Sugeng"); the demo uses it, marked as a sample. */
+export const PUBLISHED_SAMPLE_QRIS =
+	'00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UMI5204581253033605802ID5922Warung Sayur Bu Sugeng6010Kab. Demak610559567630458C7';
+
 export interface TlvField {
 	tag: string;
 	value: string;

@@ -1,5 +1,5 @@
 import { pageLoad } from '$lib/server/http';
-import { qrDataUrl } from '$lib/server/documents/setup-cards';
+import { qrSvgDataUrl } from '$lib/server/documents/setup-cards';
 import { orderWhatsappUrl } from '$lib/server/web/order-message';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/web/forms';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) =>
 				view.orders.map(async (o) => ({
 					...o,
 					whatsappUrl: orderWhatsappUrl(event.locals.locale, o, view.buyer, view.note),
-					qrisImage: o.payment.qris ? await qrDataUrl(o.payment.qris) : null
+					qrisImage: o.payment.qris ? await qrSvgDataUrl(o.payment.qris) : null
 				}))
 			)
 		};
@@ -35,3 +35,4 @@ export const actions: Actions = {
 		redirect(303, `/pesanan/${params.code}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`);
 	}
 };
+

@@ -33,7 +33,7 @@ export interface ProductCardRow {
 	cover: string | null;
 }
 
-/** Above this many matches SQLite skips bm25 ranking (its cost grows with every match) and shows newest first. */
+/** Above this many matches both dialects skip relevance ranking (its cost grows with every match) and show newest first. */
 export const RANK_LIMIT = 3000;
 /** Up to this many matches, direct rowid lookups beat walking the community's sorted index. */
 const DIRECT_LOOKUP_LIMIT = 500;
@@ -216,7 +216,7 @@ export class ProductRepository {
 				ORDER BY bm25(product_fts, 10.0, 1.0, 0.0), rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
 			const ids = ranked.rows.map((r) => r.rowid);
 			if (ids.length === 0) return { rows: [], total };
-			const list = await selectCards(this.byRowid(q.communityId, sql`p.rowid IN (${sql.join(ids)})`, true))
+			const list = await selectCards(this.byRowid(q.communityId, sql.join(ids), true))
 				.select(sql<number>`p.rowid`.as('fts_rowid'))
 				.execute();
 			const byRowid = new Map(list.map((r) => [Number((r as { fts_rowid: number }).fts_rowid), r]));
@@ -225,7 +225,7 @@ export class ProductRepository {
 		// Few matches: look each up by rowid and sort them. Many: walk the community's sorted index and keep
 		// the matches, which finds a page long before the end.
 		const few = total <= DIRECT_LOOKUP_LIMIT;
-		const list = await orderCards(selectCards(this.byRowid(q.communityId, sql`p.rowid IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ${match})`, few)), q.sort)
+		const list = await orderCards(selectCards(this.byRowid(q.communityId, sql`SELECT rowid FROM product_fts WHERE product_fts MATCH ${match}`, few)), q.sort)
 			.limit(q.limit)
 			.offset(q.offset)
 			.execute();
@@ -233,10 +233,11 @@ export class ProductRepository {
 	}
 
 	/**
-	 * Visible products restricted by a rowid condition. With `direct`, unary + on the indexed columns keeps
-	 * SQLite from preferring the community index over rowid lookups.
+	 * Visible products whose rowid is in a list or subquery, with the plan chosen here rather than left to
+	 * SQLite's statistics (which flip it after an ANALYZE): `direct` looks each rowid up (unary + keeps the
+	 * community index out); otherwise the community's sorted index is walked (unary + keeps the rowid out).
 	 */
-	private byRowid(communityId: string, rowidCondition: RawBuilder<unknown>, direct: boolean): Visible {
+	private byRowid(communityId: string, rowids: RawBuilder<unknown>, direct: boolean): Visible {
 		const col = (c: string) => (direct ? sql.raw(`+p.${c}`) : sql.raw(`p.${c}`));
 		return this.db
 			.selectFrom('product as p')
@@ -244,18 +245,23 @@ export class ProductRepository {
 			.where(col('community_id'), '=', communityId)
 			.where(col('status'), '=', 'published')
 			.where('s.status', '=', 'active')
-			.where(sql<boolean>`${rowidCondition}`) as unknown as Visible;
+			.where(direct ? sql<boolean>`p.rowid IN (${rowids})` : sql<boolean>`+p.rowid IN (${rowids})`) as unknown as Visible;
 	}
 
-	/** PostgreSQL: the same words through a GIN-indexed, weighted tsvector (name words weigh most). */
+	/**
+	 * PostgreSQL: the same words through a GIN-indexed, weighted tsvector (name words weigh most). Counted
+	 * first; like SQLite, ts_rank is only computed up to RANK_LIMIT matches, beyond that newest first.
+	 */
 	private async searchPostgres(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
 		const tsq = toTsquery(q.search);
 		const base = this.filtered(q).where(sql<boolean>`p.search_vector @@ to_tsquery('simple', ${tsq})`);
+		const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		const total = Number((count as { n: unknown }).n);
+		if (total === 0 || q.offset >= total) return { rows: [], total };
 		let rows = selectCards(base);
-		if (q.sort === 'relevance') rows = rows.orderBy(sql`ts_rank(p.search_vector, to_tsquery('simple', ${tsq}))`, 'desc');
+		if (q.sort === 'relevance' && total <= RANK_LIMIT) rows = rows.orderBy(sql`ts_rank(p.search_vector, to_tsquery('simple', ${tsq}))`, 'desc');
 		rows = orderCards(rows, q.sort === 'cheapest' ? 'cheapest' : 'newest').limit(q.limit).offset(q.offset);
-		const [list, count] = await Promise.all([rows.execute(), base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()]);
-		return { rows: list.map(toRow), total: Number((count as { n: unknown }).n) };
+		return { rows: (await rows.execute()).map(toRow), total };
 	}
 
 	/** Published products of active shops of this community, by id, for pricing a checkout from the database. */

@@ -9,6 +9,15 @@ export function newId(prefix: string): string {
 	return `${prefix}_${time}${rand}`;
 }
 
+/** The first of `base`, `base-2`, `base-3`, … that `taken` says is free (a timestamped one if 999 are taken). */
+export async function firstFreeSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+	for (let n = 1; n < 1000; n++) {
+		const candidate = n === 1 ? base : `${base}-${n}`;
+		if (!(await taken(candidate))) return candidate;
+	}
+	return `${base}-${Date.now().toString(36)}`;
+}
+
 /** Lowercase ASCII slug for URLs: `Ketempling JJ` → `ketempling-jj`. */
 export function slugify(text: string): string {
 	const s = text

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import type { ProcessedPhoto } from '../media/types';
-import { newId, slugify } from '../../utils/ids';
+import { firstFreeSlug, newId, slugify } from '../../utils/ids';
 import { newProductSchema, productPatchSchema, type NewProductInput, type ProductPatchInput } from '../../validation/product';
 import { parseInput } from '../validate';
 import { productSearchTerms } from './catalog.service';
@@ -61,7 +61,7 @@ export class ProductEditorService {
 			id: newId('prod'),
 			community_id: shop.community_id,
 			shop_id: shop.id,
-			slug: data.slug ?? (await this.freeSlug(shop.id, slugify(data.name))),
+			slug: data.slug ?? (await firstFreeSlug(slugify(data.name), (s) => this.products.slugTaken(shop.id, s))),
 			name: data.name,
 			category_slug: data.categorySlug,
 			price: data.price,
@@ -92,14 +92,6 @@ export class ProductEditorService {
 		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: '' });
 		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shop', { slug: '' }));
 		return this.create(actor, shop, input);
-	}
-
-	private async freeSlug(shopId: string, base: string): Promise<string> {
-		for (let n = 1; n < 1000; n++) {
-			const candidate = n === 1 ? base : `${base}-${n}`;
-			if (!(await this.products.slugTaken(shopId, candidate))) return candidate;
-		}
-		return `${base}-${Date.now().toString(36)}`;
 	}
 
 	/** Changes any editable field. Nothing is written when any field is wrong. */

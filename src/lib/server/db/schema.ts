@@ -226,7 +226,6 @@ export interface ShopOrderTable {
 	item_count: number;
 	/** 1 once a cancellation has put the stock back, so it happens exactly once. */
 	restocked: ColumnType<number, number | undefined, number>;
-	seller_seen_at: string | null;
 	created_at: string;
 	updated_at: string;
 }

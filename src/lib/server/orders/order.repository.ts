@@ -136,7 +136,6 @@ export class OrderRepository {
 						subtotal,
 						total: subtotal + order.deliveryFee,
 						item_count: order.lines.reduce((s, l) => s + l.quantity, 0),
-						seller_seen_at: null,
 						created_at: plan.at,
 						updated_at: plan.at
 					})
@@ -203,10 +202,6 @@ export class OrderRepository {
 
 	async setPaymentProof(orderId: string, variantsJson: string, at: string): Promise<void> {
 		await this.db.updateTable('shop_order').set({ payment_proof: variantsJson, updated_at: at }).where('id', '=', orderId).execute();
-	}
-
-	async markSeen(shopId: string, at: string): Promise<void> {
-		await this.db.updateTable('shop_order').set({ seller_seen_at: at }).where('shop_id', '=', shopId).where('seller_seen_at', 'is', null).execute();
 	}
 
 	/** Orders of a community in a time range (not cancelled), for the program's "did sales grow" figures. */

@@ -7,7 +7,7 @@ import type { MediaStorage } from '../media/storage';
 import type { ProcessedPhoto } from '../media/types';
 import { parseQris, QrisError } from '../payments/qris';
 import { NotFoundError, ValidationError } from '../errors';
-import { newId, slugify } from '../../utils/ids';
+import { firstFreeSlug, newId, slugify } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
 import { newShopSchema, onboardingSchemas, ONBOARDING_STEPS, type NewShopInput, type OnboardingStep, type PaymentInput } from '../../validation/shop';
 import { parseInput } from '../validate';
@@ -38,7 +38,7 @@ export class ShopService {
 	async create(actor: Actor, community: Community, input: NewShopInput, ownerUserId: string | null = null): Promise<Shop> {
 		if (actor.kind !== 'system') requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
 		const data = parseInput(newShopSchema, input);
-		const slug = data.slug ?? (await this.freeSlug(community.id, slugify(data.name)));
+		const slug = data.slug ?? (await firstFreeSlug(slugify(data.name), (s) => this.shops.slugTaken(community.id, s)));
 		if (await this.shops.slugTaken(community.id, slug)) {
 			throw new ValidationError('error.slugTaken', { slug }, [{ field: 'slug', messageKey: 'error.slugTaken', params: { slug } }]);
 		}
@@ -59,14 +59,6 @@ export class ShopService {
 			created_at: now,
 			updated_at: now
 		});
-	}
-
-	private async freeSlug(communityId: string, base: string): Promise<string> {
-		for (let n = 1; n < 1000; n++) {
-			const candidate = n === 1 ? base : `${base}-${n}`;
-			if (!(await this.shops.slugTaken(communityId, candidate))) return candidate;
-		}
-		return `${base}-${Date.now().toString(36)}`;
 	}
 
 	/** A shop the actor may manage (owner, or coordinator/facilitator of its community); others get a 404. */

@@ -1,5 +1,4 @@
 import { composeDescription } from '../../utils/description-helper';
-import { productInputFromForm } from '../../validation/product';
 import { formValues } from './forms';
 
 /** "Bantu tulis deskripsi": the form comes back with the description composed from the seller's answers. */
@@ -18,7 +17,6 @@ export function describeFromForm(form: FormData) {
 	return { values, fields: {}, helped: true };
 }
 
-export { productInputFromForm };
 
 /** What the product form shows for a new product. */
 export const EMPTY_PRODUCT = {

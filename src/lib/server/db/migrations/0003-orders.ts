@@ -38,7 +38,6 @@ export function ordersMigration(): Migration {
 				.addColumn('total', 'bigint', (c) => c.notNull())
 				.addColumn('item_count', 'integer', (c) => c.notNull())
 				.addColumn('restocked', 'integer', (c) => c.notNull().defaultTo(0))
-				.addColumn('seller_seen_at', 'text')
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.addColumn('updated_at', 'text', (c) => c.notNull())
 				.execute();

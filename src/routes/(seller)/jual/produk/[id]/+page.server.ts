@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
-import { describeFromForm, productInputFromForm } from '$lib/server/web/product-form';
+import { describeFromForm } from '$lib/server/web/product-form';
+import { productInputFromForm } from '$lib/validation/product';
 import { productDto, toProductCard } from '$lib/server/catalog/product-card';
 import { ValidationError } from '$lib/server/errors';
 import { translator, type MessageKey } from '$lib/i18n';
@@ -25,7 +26,8 @@ export const load: PageServerLoad = (event) =>
 			},
 			photos: m.photos.map((ph) => ({ id: ph.id, thumb: ph.thumb, hints: ph.hints.map((h) => t(`media.hint.${camel(h)}` as MessageKey)) })),
 			quality: { score: m.quality.score, tips: m.quality.tips.map((tip) => t(tip.messageKey)) },
-			preview: toProductCard(community.slug, {
+			preview: {
+				...toProductCard(community.slug, {
 				id: p.id,
 				slug: p.slug,
 				name: p.name,
@@ -38,9 +40,10 @@ export const load: PageServerLoad = (event) =>
 				created_at: p.created_at,
 				shop_slug: m.shop.slug,
 				shop_name: m.shop.name,
-				cover: m.photos[0] ? JSON.stringify([]) : null
-			}),
-			cover: m.photos[0]?.thumb ?? null,
+				cover: null
+				}),
+				image: m.photos[0]?.thumb ?? null
+			},
 			isNew: event.url.searchParams.has('baru'),
 			publicUrl: `${event.url.origin}/c/${community.slug}/toko/${m.shop.slug}/${p.slug}`
 		};

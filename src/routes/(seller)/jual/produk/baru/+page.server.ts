@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/web/forms';
-import { describeFromForm, EMPTY_PRODUCT, productInputFromForm } from '$lib/server/web/product-form';
+import { describeFromForm, EMPTY_PRODUCT } from '$lib/server/web/product-form';
+import { productInputFromForm } from '$lib/validation/product';
 import type { NewProductInput } from '$lib/validation/product';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,9 @@
 import type { MessageKey } from './id';
+import { enSecurity } from './parts/security';
+import { enField } from './parts/field';
+import { enSeller } from './parts/seller';
+import { enProgram } from './parts/program';
+import { enTraining } from './parts/training';
 
 /** English: the second language. Keys are checked against the Indonesian catalogue by the type below. */
 export const en: Record<MessageKey, string> = {
@@ -417,5 +422,10 @@ export const en: Record<MessageKey, string> = {
 	'inbox.proof': "Transfer receipt from the buyer",
 	'checkout.qrisSample': "This is a SAMPLE QRIS from public documentation (demo community). Do not pay it.",
 	'footer.about': 'E-Crav — an open platform for kelurahan and village small-business groups.',
-	'footer.times': 'All times in WIB (Jakarta).'
+	'footer.times': 'All times in WIB (Jakarta).',
+	...enSecurity,
+	...enField,
+	...enSeller,
+	...enProgram,
+	...enTraining
 };

@@ -1,3 +1,8 @@
+import { idSecurity } from './parts/security';
+import { idField } from './parts/field';
+import { idSeller } from './parts/seller';
+import { idProgram } from './parts/program';
+import { idTraining } from './parts/training';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
 export const id = {
 	'app.name': 'E-Crav',
@@ -415,7 +420,12 @@ export const id = {
 	'inbox.proof': "Bukti transfer dari pembeli",
 	'checkout.qrisSample': "Ini QRIS CONTOH dari dokumen publik (komunitas demo). Jangan dibayar.",
 	'footer.about': 'E-Crav — platform terbuka untuk kelompok UMKM kelurahan dan desa.',
-	'footer.times': 'Semua waktu dalam WIB.'
+	'footer.times': 'Semua waktu dalam WIB.',
+	...idSecurity,
+	...idField,
+	...idSeller,
+	...idProgram,
+	...idTraining
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -2,9 +2,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB, Dialect } from './schema';
-import { catalogMigration } from './migrations/0001-catalog';
-import { accountsMigration } from './migrations/0002-accounts';
-import { ordersMigration } from './migrations/0003-orders';
+import { migrationsFor as allMigrations } from './migrations';
 import { seedCategories } from './reference-data';
 
 export type { Dialect };
@@ -62,14 +60,14 @@ export async function createDb(config: DbConfig): Promise<Database> {
 function migrationsFor(dialect: Dialect): MigrationProvider {
 	return {
 		async getMigrations() {
-			return { '0001-catalog': catalogMigration(dialect), '0002-accounts': accountsMigration(), '0003-orders': ordersMigration() };
+			return allMigrations(dialect);
 		}
 	};
 }
 
 /** Brings the schema up to date and makes sure reference data (categories) exists. Safe to run at every start. */
 export async function migrate(database: Database): Promise<void> {
-	const migrator = new Migrator({ db: database.db, provider: migrationsFor(database.dialect) });
+	const migrator = new Migrator({ db: database.db, provider: migrationsFor(database.dialect), allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error');

@@ -1,11 +1,15 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { SecurityTables } from './schema-security';
+import type { SellerTables } from './schema-seller';
+import type { ProgramTables } from './schema-program';
+import type { TrainingTables } from './schema-training';
 
 /**
  * The database as TypeScript sees it. Conventions that hold on both SQLite and PostgreSQL:
  * ids are prefixed text made in TypeScript, money is integer rupiah, time is ISO-8601 UTC text,
  * booleans are 0/1 integers and JSON is text.
  */
-export interface DB {
+export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables {
 	community: CommunityTable;
 	category: CategoryTable;
 	shop: ShopTable;

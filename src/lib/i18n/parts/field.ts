@@ -1,0 +1,10 @@
+/**
+ * Messages for: Field fixes: photos, cart, checkout, buyer pages (issue 7).
+ * Kept in a file of their own so that work on one area does not collide with another; id.ts and en.ts
+ * spread them in. Every key here needs both languages (the type of `enField` enforces it).
+ */
+export const idField = {
+} as const;
+
+export const enField: Record<keyof typeof idField, string> = {
+};

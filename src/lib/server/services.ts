@@ -13,6 +13,9 @@ import { AuthService } from './accounts/auth.service';
 import { MemberService } from './accounts/member.service';
 import { OrderRepository } from './orders/order.repository';
 import { OrderService } from './orders/order.service';
+import { ProgramRepository } from './program/program.repository';
+import { IndicatorRepository } from './program/indicator.repository';
+import { ProgramService } from './program/program.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -38,7 +41,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		members: new MemberService(accountRepo, auth, shops),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
-		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, clock)
+		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, clock),
+		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock)
 	};
 }
 

@@ -123,6 +123,57 @@ export const openapi = {
 			},
 			delete: { security: [{ bearer: [] }], summary: 'Archive the product', parameters: [id('productId')], responses: { 200: { description: 'The archived product' }, 401: error, 404: error } }
 		},
+		'/communities/{slug}/programs': {
+			get: {
+				security: [{ bearer: [] }],
+				summary: "The community's programs with their seven stages (coordinator or facilitator of that community; anyone else 404)",
+				parameters: [id('slug')],
+				responses: {
+					200: {
+						description: 'Programs, newest first',
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									required: ['data'],
+									properties: {
+										data: {
+											type: 'array',
+											items: {
+												type: 'object',
+												required: ['id', 'name', 'stages'],
+												properties: {
+													id: { type: 'string' },
+													name: { type: 'string' },
+													startsOn: { type: ['string', 'null'], format: 'date' },
+													endsOn: { type: ['string', 'null'], format: 'date' },
+													stages: {
+														type: 'array',
+														items: {
+															type: 'object',
+															required: ['key', 'name', 'status'],
+															properties: {
+																key: { enum: ['persiapan_sosial', 'dialog', 'asesmen', 'rencana', 'intervensi', 'evaluasi', 'terminasi'] },
+																name: { type: 'string' },
+																status: { enum: ['belum', 'berjalan', 'selesai'] },
+																startsOn: { type: ['string', 'null'], format: 'date' },
+																endsOn: { type: ['string', 'null'], format: 'date' }
+															}
+														}
+													}
+												}
+											}
+										}
+									}
+								}
+							}
+						}
+					},
+					401: error,
+					404: error
+				}
+			}
+		},
 		'/products/{productId}/photos': {
 			post: {
 				security: [{ bearer: [] }],

@@ -4,6 +4,7 @@ import { catalogMigration } from './0001-catalog';
 import { accountsMigration } from './0002-accounts';
 import { ordersMigration } from './0003-orders';
 import { membersMigration } from './0006-members';
+import { programMigration } from './0007-program';
 
 /**
  * Every migration, by name. Names sort in the order they were written; unordered landing is allowed
@@ -17,6 +18,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 		'0001-catalog': catalogMigration(dialect),
 		'0002-accounts': accountsMigration(),
 		'0003-orders': ordersMigration(),
-		'0006-members': membersMigration()
+		'0006-members': membersMigration(),
+		'0007-program': programMigration(dialect)
 	};
 }

@@ -1,0 +1,183 @@
+import type { Actor } from '../auth/actor';
+import { hasCommunityRole, requireUser } from '../auth/guards';
+import type { Community } from '../db/schema';
+import type { StageKey } from '../db/schema-program';
+import { NotFoundError } from '../errors';
+import { newId } from '../../utils/ids';
+import { parseInput } from '../validate';
+import { handoverSchema, programPlanSchema, STAGE_KEYS, stageUpdateSchema, type HandoverInput, type ProgramPlanInput, type StageUpdateInput } from '../../validation/program';
+import { programFor, requireProgramStaff } from './access';
+import type { Handover, Program, ProgramRepository, ProgramStage } from './program.repository';
+import type { IndicatorRepository } from './indicator.repository';
+import { METRICS, METRIC_DEFAULTS } from './metrics';
+import { copyTrainingTemplate } from './training-template';
+
+export interface ProgramWithStages extends Program {
+	stages: ProgramStage[];
+}
+
+/**
+ * Programs of a community (several over the years) with the report's seven stages, their plan and the
+ * handover record. Only the community's coordinator and facilitators see or change them; anyone else gets
+ * the same 404 as for a program that does not exist.
+ */
+export class ProgramService {
+	constructor(
+		private readonly programs: ProgramRepository,
+		private readonly indicators: IndicatorRepository,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	private now(): string {
+		return this.clock().toISOString();
+	}
+
+	async listByCommunity(actor: Actor, community: Community): Promise<ProgramWithStages[]> {
+		requireProgramStaff(actor, community.id);
+		const programs = await this.programs.listByCommunity(community.id);
+		const stages = await this.programs.stagesOf(programs.map((p) => p.id));
+		return programs.map((p) => ({ ...p, stages: stages.filter((s) => s.program_id === p.id) }));
+	}
+
+	async get(actor: Actor, programId: string): Promise<ProgramWithStages> {
+		const program = await programFor(actor, this.programs, programId);
+		return { ...program, stages: await this.programs.stagesOf([program.id]) };
+	}
+
+	/**
+	 * A new program with its seven stages (all "belum") and one automatic indicator per E-Crav metric, so the
+	 * indicators API answers every standard key from the first day. All in one transaction.
+	 */
+	async create(actor: Actor, community: Community, input: ProgramPlanInput): Promise<Program> {
+		requireProgramStaff(actor, community.id);
+		const plan = parseInput(programPlanSchema, input);
+		const now = this.now();
+		const id = newId('prg');
+		await this.programs.transaction(async (trx) => {
+			await this.programs.insertProgram(trx, {
+				id,
+				community_id: community.id,
+				name: plan.name,
+				theme: plan.theme,
+				goals: plan.goals,
+				target_group: plan.targetGroup,
+				starts_on: plan.startsOn,
+				ends_on: plan.endsOn,
+				created_at: now,
+				updated_at: now
+			});
+			await this.programs.insertStages(trx, STAGE_KEYS.map((key, i) => ({ id: newId('stg'), program_id: id, key, position: i + 1, updated_at: now })));
+			await this.indicators.insertMany(
+				trx,
+				METRICS.map((metric, i) => ({
+					id: newId('ind'),
+					program_id: id,
+					key: metric,
+					label: METRIC_DEFAULTS[metric].label,
+					unit: METRIC_DEFAULTS[metric].unit,
+					source: 'auto' as const,
+					metric,
+					position: i + 1,
+					created_at: now,
+					updated_at: now
+				}))
+			);
+		});
+		return (await this.programs.findById(id))!;
+	}
+
+	/** Name, theme, goals (one per line), target group and the field period. */
+	async updatePlan(actor: Actor, programId: string, input: ProgramPlanInput): Promise<Program> {
+		const program = await programFor(actor, this.programs, programId);
+		const plan = parseInput(programPlanSchema, input);
+		await this.programs.updatePlan(program.id, {
+			name: plan.name,
+			theme: plan.theme,
+			goals: plan.goals,
+			target_group: plan.targetGroup,
+			starts_on: plan.startsOn,
+			ends_on: plan.endsOn,
+			updated_at: this.now()
+		});
+		return (await this.programs.findById(program.id))!;
+	}
+
+	async updateStage(actor: Actor, programId: string, key: string, input: StageUpdateInput): Promise<ProgramStage> {
+		const program = await programFor(actor, this.programs, programId);
+		if (!(STAGE_KEYS as readonly string[]).includes(key)) throw new NotFoundError('program.stageNotFound');
+		const data = parseInput(stageUpdateSchema, input);
+		await this.programs.updateStage(program.id, key as StageKey, { status: data.status, starts_on: data.startsOn, ends_on: data.endsOn, notes: data.notes, updated_at: this.now() });
+		const stages = await this.programs.stagesOf([program.id]);
+		return stages.find((s) => s.key === key)!;
+	}
+
+	/** The handover record (terminasi), or null before it is written. Read by the evaluation report too. */
+	async getHandover(actor: Actor, programId: string): Promise<Handover | null> {
+		const program = await programFor(actor, this.programs, programId);
+		return (await this.programs.findHandover(program.id)) ?? null;
+	}
+
+	async saveHandover(actor: Actor, programId: string, input: HandoverInput): Promise<Handover> {
+		const program = await programFor(actor, this.programs, programId);
+		const data = parseInput(handoverSchema, input);
+		const row: Handover = { program_id: program.id, recipient: data.recipient, follow_up: data.followUp, handed_over_on: data.handedOverOn, updated_at: this.now() };
+		await this.programs.saveHandover(row);
+		return row;
+	}
+
+	/** Communities other than the program's own where this actor is coordinator: where a copy may go. */
+	copyTargets(actor: Actor, program: Program, communities: Community[]): Community[] {
+		return communities.filter((c) => c.id !== program.community_id && hasCommunityRole(actor, c.id, ['coordinator']));
+	}
+
+	/**
+	 * Copies a program to another community as a template: plan, stages (status "belum", no dates, no notes:
+	 * those are what happened there), indicators with their targets but no baseline or entries, and the
+	 * training agenda/question bank through TRAINING's hook. No members, attendance, scores, assessment
+	 * findings, evidence or handover. The actor must coordinate BOTH communities; otherwise 404, nothing written.
+	 */
+	async copyToCommunity(actor: Actor, programId: string, target: Community): Promise<Program> {
+		const user = actor.kind === 'system' ? null : requireUser(actor);
+		const source = await this.programs.findById(programId);
+		const coordinates = (communityId: string) => user === null || hasCommunityRole(user, communityId, ['coordinator']);
+		if (!source || !coordinates(source.community_id) || !coordinates(target.id)) throw new NotFoundError('program.notFound');
+		const stages = await this.programs.stagesOf([source.id]);
+		const indicators = await this.indicators.listByProgram(source.id);
+		const now = this.now();
+		const id = newId('prg');
+		await this.programs.transaction(async (trx) => {
+			await this.programs.insertProgram(trx, {
+				id,
+				community_id: target.id,
+				name: source.name,
+				theme: source.theme,
+				goals: source.goals,
+				target_group: source.target_group,
+				starts_on: null,
+				ends_on: null,
+				created_at: now,
+				updated_at: now
+			});
+			await this.programs.insertStages(trx, stages.map((s) => ({ id: newId('stg'), program_id: id, key: s.key, position: s.position, updated_at: now })));
+			await this.indicators.insertMany(
+				trx,
+				indicators.map((i) => ({
+					id: newId('ind'),
+					program_id: id,
+					key: i.key,
+					label: i.label,
+					unit: i.unit,
+					source: i.source,
+					metric: i.metric,
+					baseline: null,
+					target: i.target,
+					position: i.position,
+					created_at: now,
+					updated_at: now
+				}))
+			);
+			await copyTrainingTemplate(trx, source.id, id);
+		});
+		return (await this.programs.findById(id))!;
+	}
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** Stages of the report's community practice, in order (BAB IV 4.1–4.7). */
+export const STAGE_KEYS = ['persiapan_sosial', 'dialog', 'asesmen', 'rencana', 'intervensi', 'evaluasi', 'terminasi'] as const;
+export const STAGE_STATUSES = ['belum', 'berjalan', 'selesai'] as const;
+export const MPA_CATEGORIES = ['problem', 'need', 'potential', 'resource'] as const;
+export const SLA_CAPITALS = ['human', 'social', 'natural', 'physical', 'financial'] as const;
+
+/** `YYYY-MM-DD` that is a real calendar day, or empty (→ null). */
+const optionalDay = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => (v ? v : null))
+	.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'msg:program.dateInvalid');
+
+const dateRange = <T extends { startsOn: string | null; endsOn: string | null }>(v: T) => !v.startsOn || !v.endsOn || v.startsOn <= v.endsOn;
+
+export const programPlanSchema = z
+	.object({
+		name: z.string().trim().min(3, 'msg:program.nameShort').max(120, 'msg:program.tooLong'),
+		theme: z.string().trim().max(500, 'msg:program.tooLong').optional().default(''),
+		goals: z.string().trim().max(3000, 'msg:program.tooLong').optional().default(''),
+		targetGroup: z.string().trim().max(1000, 'msg:program.tooLong').optional().default(''),
+		startsOn: optionalDay,
+		endsOn: optionalDay
+	})
+	.refine(dateRange, { message: 'msg:program.dateOrder', path: ['endsOn'] });
+export type ProgramPlanInput = z.input<typeof programPlanSchema>;
+
+export const stageUpdateSchema = z
+	.object({
+		status: z.enum(STAGE_STATUSES, 'msg:program.statusInvalid'),
+		startsOn: optionalDay,
+		endsOn: optionalDay,
+		notes: z.string().max(5000, 'msg:program.tooLong').optional().default('')
+	})
+	.refine(dateRange, { message: 'msg:program.dateOrder', path: ['endsOn'] });
+export type StageUpdateInput = z.input<typeof stageUpdateSchema>;
+
+export const assessmentItemSchema = z.discriminatedUnion('method', [
+	z.object({
+		method: z.literal('mpa'),
+		category: z.enum(MPA_CATEGORIES, 'msg:program.categoryInvalid'),
+		sector: z.string().trim().max(60, 'msg:program.tooLong').optional().default(''),
+		text: z.string().trim().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong')
+	}),
+	z.object({
+		method: z.literal('sla'),
+		category: z.enum(SLA_CAPITALS, 'msg:program.categoryInvalid'),
+		sector: z.string().optional().transform(() => ''),
+		text: z.string().trim().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong')
+	})
+], 'msg:program.categoryInvalid');
+export type AssessmentItemInput = z.input<typeof assessmentItemSchema>;
+
+/** A number typed the Indonesian way ("1.500", "0,45") or the API way (1500, 0.45); empty → null. */
+const optionalNumber = z
+	.union([z.number(), z.string(), z.null()])
+	.optional()
+	.transform((v, ctx) => {
+		if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+		const n = typeof v === 'number' ? v : parseIndonesianNumber(v);
+		if (n === null || !Number.isFinite(n) || Math.abs(n) > 1e12) {
+			ctx.addIssue({ code: 'custom', message: 'msg:program.numberInvalid' });
+			return z.NEVER;
+		}
+		return n;
+	});
+
+/** "1.500" → 1500, "0,45" → 0.45, "12" → 12; anything else → null. */
+export function parseIndonesianNumber(text: string): number | null {
+	const t = text.trim().replace(/\s/g, '');
+	if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+	if (/^-?\d+(,\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+	if (/^-?\d+\.\d+$/.test(t)) return Number(t);
+	return null;
+}
+
+export const indicatorTargetsSchema = z.object({
+	label: z.string().trim().min(3, 'msg:program.labelShort').max(200, 'msg:program.tooLong'),
+	unit: z.string().trim().max(30, 'msg:program.tooLong').optional().default(''),
+	baseline: optionalNumber,
+	target: optionalNumber
+});
+export type IndicatorTargetsInput = z.input<typeof indicatorTargetsSchema>;
+
+export const newIndicatorSchema = indicatorTargetsSchema.extend({
+	/** A standard metric key for an automatic indicator; empty for a manual one. */
+	metric: z.string().trim().optional().transform((v) => (v ? v : null))
+});
+export type NewIndicatorInput = z.input<typeof newIndicatorSchema>;
+
+export const indicatorEntrySchema = z.object({
+	onDate: optionalDay.refine((v) => v !== null, 'msg:program.dateRequired'),
+	value: optionalNumber.refine((v) => v !== null, 'msg:program.numberInvalid'),
+	note: z.string().trim().max(500, 'msg:program.tooLong').optional().default('')
+});
+export type IndicatorEntryInput = z.input<typeof indicatorEntrySchema>;
+
+export const handoverSchema = z.object({
+	recipient: z.string().trim().min(3, 'msg:program.recipientShort').max(200, 'msg:program.tooLong'),
+	followUp: z.string().trim().max(3000, 'msg:program.tooLong').optional().default(''),
+	handedOverOn: optionalDay
+});
+export type HandoverInput = z.input<typeof handoverSchema>;

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { makeCommunity, system } from '../helpers/factories';
+import { makeSellerActor, makeStaff, programTablesSnapshot } from '../helpers/program';
+import { ProgramService } from '../../src/lib/server/program/program.service';
+import { PUBLIC_ACTOR, type Actor } from '../../src/lib/server/auth/actor';
+import type { Community } from '../../src/lib/server/db/schema';
+import { METRICS } from '../../src/lib/server/program/metrics';
+
+let ctx: TestContext;
+let cigadung: Community;
+let other: Community;
+let coordinator: Actor;
+let facilitator: Actor;
+let otherCoordinator: Actor;
+let otherFacilitator: Actor;
+let seller: Actor;
+
+beforeAll(async () => {
+	ctx = await createTestContext();
+	cigadung = await makeCommunity(ctx.services, { slug: 'cigadung-prog' });
+	other = await makeCommunity(ctx.services, { slug: 'sukamulya-prog' });
+	coordinator = await makeStaff(ctx.services, cigadung, 'coordinator');
+	facilitator = await makeStaff(ctx.services, cigadung, 'facilitator');
+	otherCoordinator = await makeStaff(ctx.services, other, 'coordinator');
+	otherFacilitator = await makeStaff(ctx.services, other, 'facilitator');
+	seller = (await makeSellerActor(ctx.services, cigadung, coordinator)).actor;
+});
+afterAll(() => ctx.cleanup());
+
+const plan = { name: 'E-Commerce Creative (E-Crav)', theme: 'Pemasaran daring', goals: 'Mendaftar\nMengelola toko', targetGroup: 'Pelaku UMKM', startsOn: '2024-10-28', endsOn: '2024-12-06' };
+
+describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
+	describe('create', () => {
+		it("should create the report's seven stages in order and one automatic indicator per metric", async () => {
+			const p = await ctx.services.programs.create(facilitator, cigadung, plan);
+			const got = await ctx.services.programs.get(coordinator, p.id);
+			expect(got.stages.map((s) => s.key)).toEqual(['persiapan_sosial', 'dialog', 'asesmen', 'rencana', 'intervensi', 'evaluasi', 'terminasi']);
+			expect(got.stages.every((s) => s.status === 'belum')).toBe(true);
+			expect(got).toMatchObject({ name: plan.name, starts_on: '2024-10-28', ends_on: '2024-12-06', target_group: 'Pelaku UMKM' });
+			const inds = await ctx.database.db.selectFrom('program_indicator').select(['key', 'source', 'metric']).where('program_id', '=', p.id).orderBy('position').execute();
+			expect(inds.map((i) => i.key)).toEqual([...METRICS]);
+			expect(inds.every((i) => i.source === 'auto' && i.metric === i.key)).toBe(true);
+		});
+
+		it('should refuse a bad plan with field messages and write nothing', async () => {
+			const before = await programTablesSnapshot(ctx.services);
+			await expect(ctx.services.programs.create(coordinator, cigadung, { ...plan, name: 'X', startsOn: '2024-12-06', endsOn: '2024-10-28' })).rejects.toMatchObject({
+				status: 422,
+				issues: expect.arrayContaining([expect.objectContaining({ field: 'name', messageKey: 'program.nameShort' })])
+			});
+			await expect(ctx.services.programs.create(coordinator, cigadung, { ...plan, startsOn: '2024-12-06', endsOn: '2024-10-28' })).rejects.toMatchObject({ issues: [{ field: 'endsOn', messageKey: 'program.dateOrder' }] });
+			await expect(ctx.services.programs.create(coordinator, cigadung, { ...plan, startsOn: '2024-02-30' })).rejects.toMatchObject({ issues: [{ field: 'startsOn', messageKey: 'program.dateInvalid' }] });
+			expect(await programTablesSnapshot(ctx.services)).toBe(before);
+		});
+
+		it("should refuse another community's coordinator and facilitator, a seller (404) and a visitor (401), writing nothing", async () => {
+			const before = await programTablesSnapshot(ctx.services);
+			for (const actor of [otherCoordinator, otherFacilitator, seller]) {
+				await expect(ctx.services.programs.create(actor, cigadung, plan)).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.programs.listByCommunity(actor, cigadung)).rejects.toMatchObject({ status: 404 });
+			}
+			await expect(ctx.services.programs.create(PUBLIC_ACTOR, cigadung, plan)).rejects.toMatchObject({ status: 401 });
+			expect(await programTablesSnapshot(ctx.services)).toBe(before);
+		});
+	});
+
+	describe('listByCommunity', () => {
+		it("should list only the community's own programs, newest first, with stages", async () => {
+			await ctx.services.programs.create(otherCoordinator, other, { name: 'Program Sukamulya' });
+			const later = await ctx.services.programs.create(coordinator, cigadung, { name: 'Program lanjutan 2025' });
+			const list = await ctx.services.programs.listByCommunity(facilitator, cigadung);
+			expect(list[0].id).toBe(later.id);
+			expect(list.map((p) => p.name)).not.toContain('Program Sukamulya');
+			expect(list.every((p) => p.stages.length === 7)).toBe(true);
+		});
+	});
+
+	describe('updateStage', () => {
+		it('should save status, dates and notes of one stage', async () => {
+			const p = await ctx.services.programs.create(coordinator, cigadung, plan);
+			const s = await ctx.services.programs.updateStage(facilitator, p.id, 'asesmen', { status: 'selesai', startsOn: '2024-11-04', endsOn: '2024-11-08', notes: 'MPA dan SLA bersama TKM' });
+			expect(s).toMatchObject({ key: 'asesmen', status: 'selesai', starts_on: '2024-11-04', ends_on: '2024-11-08', notes: 'MPA dan SLA bersama TKM' });
+			const again = await ctx.services.programs.updateStage(facilitator, p.id, 'asesmen', { status: 'berjalan', startsOn: '', endsOn: '' });
+			expect(again).toMatchObject({ status: 'berjalan', starts_on: null, ends_on: null, notes: '' });
+		});
+
+		it('should refuse an unknown stage or status, and other tenants, changing nothing', async () => {
+			const p = await ctx.services.programs.create(coordinator, cigadung, plan);
+			const before = await programTablesSnapshot(ctx.services);
+			await expect(ctx.services.programs.updateStage(coordinator, p.id, 'panen', { status: 'selesai' })).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.programs.updateStage(coordinator, p.id, 'dialog', { status: 'beres' as 'selesai' })).rejects.toMatchObject({ status: 422 });
+			for (const actor of [otherCoordinator, otherFacilitator, seller]) {
+				await expect(ctx.services.programs.updateStage(actor, p.id, 'dialog', { status: 'selesai' })).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.programs.get(actor, p.id)).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.programs.updatePlan(actor, p.id, plan)).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.programs.saveHandover(actor, p.id, { recipient: 'Kelompok UMKM Kharisma' })).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.programs.getHandover(actor, p.id)).rejects.toMatchObject({ status: 404 });
+			}
+			await expect(ctx.services.programs.get(coordinator, 'prg_tidak_ada')).rejects.toMatchObject({ status: 404 });
+			expect(await programTablesSnapshot(ctx.services)).toBe(before);
+		});
+	});
+
+	describe('updatePlan', () => {
+		it('should change name, theme, goals and target group', async () => {
+			const p = await ctx.services.programs.create(coordinator, cigadung, { name: 'Draf' });
+			const u = await ctx.services.programs.updatePlan(facilitator, p.id, plan);
+			expect(u).toMatchObject({ name: plan.name, theme: plan.theme, goals: plan.goals, target_group: plan.targetGroup });
+		});
+	});
+
+	describe('saveHandover', () => {
+		it('should store the handover once per program and update it in place', async () => {
+			const p = await ctx.services.programs.create(coordinator, cigadung, plan);
+			expect(await ctx.services.programs.getHandover(coordinator, p.id)).toBeNull();
+			await ctx.services.programs.saveHandover(coordinator, p.id, { recipient: 'Kelompok UMKM Kharisma', followUp: 'Bergabung dengan komunitas bisnis lokal', handedOverOn: '2024-12-06' });
+			await ctx.services.programs.saveHandover(facilitator, p.id, { recipient: 'TKM UMKM Kharisma', followUp: 'Pertemuan bulanan', handedOverOn: '2024-12-06' });
+			expect(await ctx.services.programs.getHandover(facilitator, p.id)).toMatchObject({ recipient: 'TKM UMKM Kharisma', follow_up: 'Pertemuan bulanan', handed_over_on: '2024-12-06' });
+			await expect(ctx.services.programs.saveHandover(coordinator, p.id, { recipient: '' })).rejects.toMatchObject({ issues: [{ field: 'recipient', messageKey: 'program.recipientShort' }] });
+		});
+	});
+
+	describe('copyToCommunity', () => {
+		it('should copy plan, stages and indicator targets but no dates, notes, baselines, entries or handover', async () => {
+			const both = await makeStaff(ctx.services, cigadung, 'coordinator', 'Koordinator dua desa');
+			await ctx.services.members.addRole(system, other, (both as { userId: string }).userId, 'coordinator');
+			const bothActor = (await ctx.services.auth.loadActor((both as { userId: string }).userId))!;
+			const src = await ctx.services.programs.create(coordinator, cigadung, plan);
+			await ctx.services.programs.updateStage(coordinator, src.id, 'dialog', { status: 'selesai', startsOn: '2024-10-29', notes: 'Bertemu Pak Lurah' });
+			await ctx.services.programs.saveHandover(coordinator, src.id, { recipient: 'Kelompok UMKM Kharisma' });
+			await ctx.database.db.updateTable('program_indicator').set({ baseline: 3, target: 25 }).where('program_id', '=', src.id).where('key', '=', 'products_published').execute();
+
+			const copy = await ctx.services.programs.copyToCommunity(bothActor, src.id, other);
+			expect(copy).toMatchObject({ community_id: other.id, name: plan.name, theme: plan.theme, goals: plan.goals, starts_on: null });
+			const got = await ctx.services.programs.get(otherCoordinator, copy.id);
+			expect(got.stages.map((s) => [s.key, s.status, s.starts_on, s.notes])).toEqual(got.stages.map((s) => [s.key, 'belum', null, '']));
+			expect(got.stages).toHaveLength(7);
+			const ind = await ctx.database.db.selectFrom('program_indicator').selectAll().where('program_id', '=', copy.id).where('key', '=', 'products_published').executeTakeFirstOrThrow();
+			expect(ind).toMatchObject({ baseline: null, target: 25 });
+			expect(await ctx.services.programs.getHandover(otherCoordinator, copy.id)).toBeNull();
+			await expect(ctx.services.programs.get(coordinator, copy.id)).rejects.toMatchObject({ status: 404 });
+		});
+
+		it('should refuse (404, nothing written) anyone who does not coordinate both communities', async () => {
+			const src = await ctx.services.programs.create(coordinator, cigadung, plan);
+			const before = await programTablesSnapshot(ctx.services);
+			for (const actor of [coordinator, facilitator, otherCoordinator, otherFacilitator, seller]) {
+				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other)).rejects.toMatchObject({ status: 404 });
+			}
+			// A facilitator of both is not enough: copying creates a program, which is the coordinator's call.
+			const fac = await makeStaff(ctx.services, cigadung, 'facilitator');
+			await ctx.services.members.addRole(system, other, (fac as { userId: string }).userId, 'facilitator');
+			const facBoth = (await ctx.services.auth.loadActor((fac as { userId: string }).userId))!;
+			await expect(ctx.services.programs.copyToCommunity(facBoth, src.id, other)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.programs.copyToCommunity(PUBLIC_ACTOR, src.id, other)).rejects.toMatchObject({ status: 401 });
+			expect(await programTablesSnapshot(ctx.services)).toBe(before);
+		});
+	});
+});

@@ -52,6 +52,8 @@ export async function generateCatalog(database: Database, slug: string, count: n
 		updated_at: new Date(now).toISOString()
 	}));
 	for (let i = 0; i < shops.length; i += 500) await db.insertInto('shop').values(shops.slice(i, i + 500)).execute();
+	const members = shops.map((s, i) => ({ id: newId('mbr'), community_id: communityId, shop_id: s.id, person_name: s.name, whatsapp: s.whatsapp, rw: String((i % 9) + 1).padStart(2, '0'), created_at: s.created_at, updated_at: s.updated_at }));
+	for (let i = 0; i < members.length; i += 500) await db.insertInto('member').values(members.slice(i, i + 500)).execute();
 	const rand = rng(count);
 	const batch = 500;
 	for (let start = 0; start < count; start += batch) {

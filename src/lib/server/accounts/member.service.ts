@@ -35,7 +35,7 @@ export class MemberService {
 		const data = parseInput(newMemberSchema, input);
 		const userId = await this.auth.insertUser({ name: data.name, whatsapp: data.whatsapp, email: data.email });
 		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
-		const shop = await this.shops.create(actor, community, { name: `${shortBusiness(data.businessType)} ${data.name}`.slice(0, 60), businessType: data.businessType, whatsapp: data.whatsapp, area: data.area || undefined }, userId);
+		const shop = await this.shops.create(actor, community, { name: `${shortBusiness(data.businessType)} ${data.name}`.slice(0, 60), businessType: data.businessType, whatsapp: data.whatsapp, area: data.area || undefined }, userId, { name: data.name });
 		const link = await this.auth.issueSetupLink(actor, userId, community.id, 'invite');
 		return { userId, shopId: shop.id, setupToken: link.token, expiresAt: link.expiresAt };
 	}

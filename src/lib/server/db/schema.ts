@@ -3,13 +3,14 @@ import type { SecurityTables } from './schema-security';
 import type { SellerTables } from './schema-seller';
 import type { ProgramTables } from './schema-program';
 import type { TrainingTables } from './schema-training';
+import type { MembersTables } from './schema-members';
 
 /**
  * The database as TypeScript sees it. Conventions that hold on both SQLite and PostgreSQL:
  * ids are prefixed text made in TypeScript, money is integer rupiah, time is ISO-8601 UTC text,
  * booleans are 0/1 integers and JSON is text.
  */
-export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables {
+export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables, MembersTables {
 	community: CommunityTable;
 	category: CategoryTable;
 	shop: ShopTable;

@@ -100,7 +100,7 @@ export async function seedDemoCommunity(services: Services, options: { photos?: 
 			whatsapp: `62812000000${String(index).padStart(2, '0')}`,
 			area: `RW ${String(((index - 1) % 7) + 1).padStart(2, '0')}`,
 			story: `${seller.business} di Kelurahan Cigadung, anggota ${demo.group.name}. Melayani pesanan tetangga dan pelanggan sekitar Kuningan.`
-		}, owner);
+		}, owner, { name: seller.initials });
 		await seedShopSettings(services, shop.id, name, index);
 		let productIndex = 0;
 		for (const [productName, unit, price] of seller.examples as [string, string, number][]) {

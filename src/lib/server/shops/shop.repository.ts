@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { DB, NewShop, Shop, ShopUpdate } from '../db/schema';
+import type { MemberTable } from '../db/schema-program';
+
+type NewMember = Insertable<MemberTable>;
 
 export interface ShopWithCount extends Shop {
 	product_count: number;
@@ -8,8 +12,13 @@ export interface ShopWithCount extends Shop {
 export class ShopRepository {
 	constructor(private readonly db: Kysely<DB>) {}
 
-	async insert(values: NewShop): Promise<Shop> {
-		return this.db.insertInto('shop').values(values).returningAll().executeTakeFirstOrThrow();
+	/** Inserts the shop together with its roster row, so no shop ever exists without its member. */
+	async insert(values: NewShop, member: Omit<NewMember, 'shop_id' | 'community_id'>): Promise<Shop> {
+		return this.db.transaction().execute(async (trx) => {
+			const shop = await trx.insertInto('shop').values(values).returningAll().executeTakeFirstOrThrow();
+			await trx.insertInto('member').values({ ...member, shop_id: shop.id, community_id: shop.community_id }).execute();
+			return shop;
+		});
 	}
 
 	findById(id: string): Promise<Shop | undefined> {

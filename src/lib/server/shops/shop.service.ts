@@ -11,6 +11,13 @@ import { firstFreeSlug, newId, slugify } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
 import { newShopSchema, onboardingSchemas, ONBOARDING_STEPS, type NewShopInput, type OnboardingStep, type PaymentInput } from '../../validation/shop';
 import { parseInput } from '../validate';
+import { rwFromArea } from '../members/member-profile';
+
+/** Who runs a new shop, for its roster row. */
+export interface ShopPerson {
+	name: string;
+	rw?: string | null;
+}
 import type { ShopRepository, ShopWithCount } from './shop.repository';
 
 export class ShopService {
@@ -33,9 +40,10 @@ export class ShopService {
 
 	/**
 	 * Opens a shop: the system and platform admins anywhere, coordinators and facilitators in their own
-	 * community (when they add a member). The slug gets a number when the name is taken.
+	 * community (when they add a member). The slug gets a number when the name is taken. The shop's roster
+	 * row (member) is written with it: `person` names the owner (the shop's name when unknown).
 	 */
-	async create(actor: Actor, community: Community, input: NewShopInput, ownerUserId: string | null = null): Promise<Shop> {
+	async create(actor: Actor, community: Community, input: NewShopInput, ownerUserId: string | null = null, person?: ShopPerson): Promise<Shop> {
 		if (actor.kind !== 'system') requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
 		const data = parseInput(newShopSchema, input);
 		const slug = data.slug ?? (await firstFreeSlug(slugify(data.name), (s) => this.shops.slugTaken(community.id, s)));
@@ -43,7 +51,7 @@ export class ShopService {
 			throw new ValidationError('error.slugTaken', { slug }, [{ field: 'slug', messageKey: 'error.slugTaken', params: { slug } }]);
 		}
 		const now = nowIso();
-		return this.shops.insert({
+		const shop = {
 			id: newId('shop'),
 			community_id: community.id,
 			slug,
@@ -56,6 +64,15 @@ export class ShopService {
 			nib: data.nib ?? null,
 			status: 'active',
 			owner_user_id: ownerUserId,
+			created_at: now,
+			updated_at: now
+		} as const;
+		return this.shops.insert(shop, {
+			id: newId('mbr'),
+			person_name: person?.name?.trim() || data.name,
+			whatsapp: data.whatsapp,
+			rw: person?.rw ?? rwFromArea(data.area),
+			nib: data.nib ?? null,
 			created_at: now,
 			updated_at: now
 		});

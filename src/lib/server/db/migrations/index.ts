@@ -5,6 +5,7 @@ import { accountsMigration } from './0002-accounts';
 import { ordersMigration } from './0003-orders';
 import { membersMigration } from './0006-members';
 import { programMigration } from './0007-program';
+import { memberProfileMigration } from './0008-member-profile';
 
 /**
  * Every migration, by name. Names sort in the order they were written; unordered landing is allowed
@@ -19,6 +20,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 		'0002-accounts': accountsMigration(),
 		'0003-orders': ordersMigration(),
 		'0006-members': membersMigration(),
-		'0007-program': programMigration(dialect)
+		'0007-program': programMigration(dialect),
+		'0008-member-profile': memberProfileMigration()
 	};
 }

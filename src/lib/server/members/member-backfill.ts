@@ -19,7 +19,7 @@ interface ShopWithoutMember {
  * `member.shop_id` makes a concurrent run harmless. Used by migration 0008 and before the roster is read.
  * Returns how many rows it added.
  */
-export async function backfillMembers(db: Kysely<unknown>, communityId?: string): Promise<number> {
+export async function backfillMembers<T>(db: Kysely<T>, communityId?: string): Promise<number> {
 	const { rows } = await sql<ShopWithoutMember>`
 		select s.id, s.community_id, s.name, s.whatsapp, s.area, s.nib, s.created_at, u.name as owner_name
 		from shop s left join app_user u on u.id = s.owner_user_id

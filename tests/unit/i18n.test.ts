@@ -15,4 +15,13 @@ describe('message catalogues', () => {
 		expect(t('catalog.emptySearch', { q: '<b>kripik</b>' })).toBe('Belum ada "<b>kripik</b>".');
 		expect(translator('en')('home.sellers', { count: 26 })).toBe('26 shops');
 	});
+	it('should say "1 product" and "2 products" in English', () => {
+		const en = translator('en');
+		expect(en('catalog.results', { count: 1 })).toBe('1 product');
+		expect(en('catalog.results', { count: 0 })).toBe('0 products');
+		expect(en('home.products', { count: 2 })).toBe('2 products');
+		expect(en('home.sellers', { count: 1 })).toBe('1 shop');
+		expect(en('catalog.resultsFor', { count: 1, q: 'kripik' })).toBe('1 product for "kripik"');
+		expect(translator('id')('catalog.results', { count: 1 })).toBe('1 produk');
+	});
 });

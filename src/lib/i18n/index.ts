@@ -16,12 +16,18 @@ export function toLocale(value: string | null | undefined): Locale {
 	return value === 'en' ? 'en' : DEFAULT_LOCALE;
 }
 
-/** A translate function bound to one locale. `{name}` placeholders are filled with plain text (never HTML). */
+/**
+ * A translate function bound to one locale. `{name}` placeholders are filled with plain text (never HTML);
+ * `{name|one|other}` picks the first word when the parameter is 1 and the second otherwise (English plurals:
+ * "{count} {count|product|products}"; Indonesian needs none).
+ */
 export function translator(locale: Locale): Translate {
 	const messages = catalogues[locale];
 	return (key, params) => {
 		const template = messages[key] ?? id[key] ?? key;
 		if (!params) return template;
-		return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+		return template
+			.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other) : m))
+			.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 	};
 }

@@ -4,7 +4,13 @@
  * spread them in. Every key here needs both languages (the type of `enSeller` enforces it).
  */
 export const idSeller = {
+	'demo.label': 'Catatan demo',
+	'roster.actions': 'Tindakan',
+	'nav.account': 'Akun dan bahasa'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
+	'demo.label': 'Demo notice',
+	'roster.actions': 'Actions',
+	'nav.account': 'Account and language'
 };

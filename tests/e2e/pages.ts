@@ -1,0 +1,91 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { PHONE } from './harness';
+
+/**
+ * Every page a signed-in seller or coordinator can open, for the layout (320/390 px) and axe-core tests in
+ * tests/e2e/pages-fit.test.ts. To cover a new page, add one row here (in the list of its area): `as` is the demo
+ * login, `path` a URL or a function of the fixtures made once per run (an order, a product…).
+ */
+export interface PageToVisit {
+	name: string;
+	as: DemoLogin | null;
+	path: string | ((f: Fixtures) => string);
+}
+
+export type DemoLogin = 'jj@cigadung.test' | 'mt@cigadung.test' | 'koordinator@cigadung.test' | 'pendamping@cigadung.test';
+export const DEMO_PASSWORD = 'demo-cigadung-2024';
+
+/** Made once per run by `makeFixtures`; extend it when a page needs a new kind of record. */
+export interface Fixtures {
+	/** An order for Sambal MT (pickup, QRIS): the seller's order page and the buyer's status page. */
+	sellerOrderPath: string;
+	statusPath: string;
+	/** One of Ketempling JJ's products. */
+	jjProductId: string;
+}
+
+const STEPS = ['nama', 'whatsapp', 'logo', 'cerita', 'lokasi', 'pengiriman', 'pembayaran'];
+
+export const SELLER_PAGES: PageToVisit[] = [
+	{ name: 'seller home', as: 'jj@cigadung.test', path: '/jual' },
+	...STEPS.map((step): PageToVisit => ({ name: `onboarding ${step}`, as: 'jj@cigadung.test', path: `/jual/mulai/${step}` })),
+	{ name: 'payment step with a long QRIS string', as: 'mt@cigadung.test', path: '/jual/mulai/pembayaran' },
+	{ name: 'new product', as: 'jj@cigadung.test', path: '/jual/produk/baru' },
+	{ name: 'product editor', as: 'jj@cigadung.test', path: (f) => `/jual/produk/${f.jjProductId}` },
+	{ name: 'order inbox', as: 'mt@cigadung.test', path: '/jual/pesanan' },
+	{ name: 'one order', as: 'mt@cigadung.test', path: (f) => f.sellerOrderPath }
+];
+
+export const COORDINATOR_PAGES: PageToVisit[] = [
+	{ name: 'roster', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung' },
+	{ name: 'roster (facilitator)', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung' }
+];
+
+/** Public pages: they must fit and pass axe-core too. */
+export const PUBLIC_PAGES: PageToVisit[] = [
+	{ name: 'home', as: null, path: '/' },
+	{ name: 'catalog', as: null, path: '/c/cigadung' },
+	{ name: 'catalog search', as: null, path: '/c/cigadung?q=keripik' },
+	{ name: 'shop', as: null, path: '/c/cigadung/toko/sambal-mt' },
+	{ name: 'product', as: null, path: '/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml' },
+	{ name: 'empty cart', as: null, path: '/c/cigadung/keranjang' },
+	{ name: 'order status', as: null, path: (f) => f.statusPath },
+	{ name: 'log in', as: null, path: '/masuk' }
+];
+
+/** A signed-in browser context per demo login, made once and reused (logging in costs an argon2 hash). */
+export async function contextFor(browser: Browser, baseUrl: string, as: DemoLogin | null, viewport: { width: number; height: number }, cache: Map<string, string>): Promise<BrowserContext> {
+	const options = { ...PHONE, viewport };
+	if (!as) return browser.newContext(options);
+	if (!cache.has(as)) {
+		const ctx = await browser.newContext(options);
+		const page = await ctx.newPage();
+		await page.goto(`${baseUrl}/masuk`);
+		await page.getByLabel('E-mail atau nomor WhatsApp').fill(as);
+		await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+		await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/masuk')), page.getByRole('button', { name: 'Masuk' }).click()]);
+		cache.set(as, JSON.stringify(await ctx.storageState()));
+		await ctx.close();
+	}
+	return browser.newContext({ ...options, storageState: JSON.parse(cache.get(as)!) });
+}
+
+/** An order for Sambal MT placed through the public API, and a product of Ketempling JJ. */
+export async function makeFixtures(browser: Browser, baseUrl: string, cache: Map<string, string>): Promise<Fixtures> {
+	const products = await (await fetch(`${baseUrl}/api/v1/communities/cigadung/products?q=sambal+cumi`)).json();
+	const cumi = products.data.find((p: { shop: { slug: string } }) => p.shop.slug === 'sambal-mt');
+	const res = await fetch(`${baseUrl}/api/v1/communities/cigadung/checkouts`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'idempotency-key': `pages-fit-${Date.now()}` },
+		body: JSON.stringify({ buyer: { name: 'Siti Aminah', whatsapp: '081234567890' }, lines: [{ productId: cumi.id, variantId: null, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'qris' } } })
+	});
+	if (res.status !== 201) throw new Error(`checkout failed: ${res.status} ${await res.text()}`);
+	const checkout = await res.json();
+	const jj = await (await fetch(`${baseUrl}/api/v1/communities/cigadung/shops/ketempling-jj`)).json();
+	const ctx = await contextFor(browser, baseUrl, 'mt@cigadung.test', PHONE.viewport, cache);
+	const page = await ctx.newPage();
+	await page.goto(`${baseUrl}/jual/pesanan`);
+	const sellerOrderPath = (await page.locator('a[href^="/jual/pesanan/"]').first().getAttribute('href'))!;
+	await ctx.close();
+	return { sellerOrderPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id };
+}

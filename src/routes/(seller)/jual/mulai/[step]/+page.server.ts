@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { ONBOARDING_STEPS, type OnboardingStep } from '$lib/validation/shop';
 import { formAction } from '$lib/server/web/forms';
-import { ValidationError } from '$lib/server/errors';
+import { DomainError, ValidationError } from '$lib/server/errors';
 import { readQrFromPhoto } from '$lib/server/media/qr-reader';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,6 +31,7 @@ export const actions: Actions = {
 		const shopQuery = url.searchParams.get('toko') ? `?toko=${url.searchParams.get('toko')}` : '';
 		const form = await request.formData();
 		const result = await formAction(locals.locale, form, async () => {
+			if (locals.actor.kind !== 'user') throw new DomainError('unauthenticated', 'auth.required', 401);
 			if (!shopId) throw new ValidationError('auth.required');
 			if (step === 'logo') {
 				const file = form.get('logo');

@@ -1,0 +1,297 @@
+import type { RouteRequest } from '../../helpers/routes';
+import { ACTORS, type ActorName, type World } from './world';
+
+/**
+ * THE AUTHORIZATION MATRIX: for every form action and every request handler under src/routes, what each
+ * actor gets when it reaches for shop A of community 1 (the victim; see world.ts for who is who).
+ *
+ * Adding a route? Add its key below (the test prints the exact key and a template when one is missing).
+ * A row is one or more probes; each probe builds a request for an actor and says the status every actor
+ * must get. After any refused attempt (4xx) every table must be exactly as before (digest), unless the probe
+ * names the tables a refusal legitimately writes in `mayChange` (e.g. login throttle counters).
+ * Put foreign ids everywhere a route reads one: URL params, query strings, hidden form fields, JSON bodies
+ * and nested objects (variants, lines, …).
+ *
+ * `openHole` marks actors for whom the route does NOT yet behave as `expect` says, because the fix is
+ * somebody's open work (named there). The expectation still states the correct behaviour; the test fails
+ * as soon as the hole closes, asking to delete the `openHole` line — so it cannot be forgotten.
+ */
+export type Expect = Record<ActorName, number>;
+
+/** Counters that a refused attempt is meant to write (throttles, rate limits): left out of every digest. */
+export const COUNTER_TABLES = ['login_throttle', 'rate_limit'];
+
+export interface Probe<F = unknown> {
+	/** What the attacker tries, in a few words. */
+	probe: string;
+	/** Fresh rows for each attempt (a product, an order…), so one actor's success cannot change another's outcome. */
+	setup?: (w: World, as: ActorName) => Promise<F>;
+	request: (w: World, f: F, as: ActorName) => RouteRequest;
+	expect: Expect;
+	/** Tables a refused attempt may still write (rate limits, throttles). */
+	mayChange?: string[];
+	/** No attempt of this probe may change anything, whatever its status (reads, no-op requests). */
+	readOnly?: boolean;
+	openHole?: { fixedBy: string; actors: ActorName[] };
+}
+
+/** Keeps each probe's fixture type checked while the table holds probes of many fixture types. */
+export function probe<F>(p: Probe<F>): Probe<unknown> {
+	return p as Probe<unknown>;
+}
+
+/** Every actor gets the same status. */
+export const everyone = (status: number): Expect => Object.fromEntries(ACTORS.map((a) => [a, status])) as Expect;
+/** The shop's seller and its community's coordinator and facilitator may; strangers are told it does not exist. */
+export const shopManagers = (ok: number, anonymous = 401): Expect => ({ ...everyone(404), anonymous, seller: ok, coordinator: ok, facilitator: ok });
+/** Form actions on a product or order: whoever does not manage it (signed in or not) is told it does not exist. */
+export const productManagers = (ok: number): Expect => shopManagers(ok, 404);
+/** Only the shop's own seller. */
+export const shopOwner = (ok: number, anonymous = 401): Expect => ({ ...everyone(404), anonymous, seller: ok });
+/** The community's coordinator and facilitator. */
+export const communityStaff = (ok: number, anonymous = 401): Expect => ({ ...everyone(404), anonymous, coordinator: ok, facilitator: ok });
+/** Anyone signed in (their own things). */
+export const signedIn = (ok: number, anonymous = 401): Expect => ({ ...everyone(ok), anonymous });
+
+
+/** The actor's own shop when it has one, else the victim's: "my id in the URL, yours in the body". */
+const ownOrVictimShop = (w: World, as: ActorName) => w.ownShop(as) ?? w.shopA;
+
+const product = (w: World) => w.fresh.product(w.shopA);
+const photo = (w: World) => w.fresh.photo(w.shopA);
+const order = (w: World) => w.fresh.order(w.shopA);
+const jpeg = (w: World, name = 'foto.jpg') => new File([new Uint8Array(w.photoBytes)], name, { type: 'image/jpeg' });
+
+const productPatch = { name: 'Diganti penyerang', price: 1234 };
+const productForm = { name: 'Diganti penyerang', categorySlug: 'camilan-keripik', price: '12.000', unit: 'bungkus', stock: '3' };
+const newProduct = { name: 'Produk penyerang', categorySlug: 'camilan-keripik', price: 5000, unit: 'bungkus', stock: 1 };
+
+/** A product of the actor's own shop (or the victim's) in the URL, and a variant of the victim's other product in the body. */
+const foreignVariant = async (w: World, as: ActorName) => ({ mine: await w.fresh.product(ownOrVictimShop(w, as)), victim: await w.fresh.product(w.shopA) });
+
+export const expectations: Record<string, Probe[]> = {
+	// ——— JSON API ———
+	'GET /api/[...rest]': [probe({ probe: 'unknown API path', request: () => ({ params: { rest: 'v1/tidak-ada' } }), expect: everyone(404), readOnly: true })],
+	'POST /api/[...rest]': [probe({ probe: 'unknown API path', request: () => ({ params: { rest: 'v1/tidak-ada' }, json: {} }), expect: everyone(404), readOnly: true })],
+	'PUT /api/[...rest]': [probe({ probe: 'unknown API path', request: () => ({ params: { rest: 'v1/tidak-ada' }, json: {} }), expect: everyone(404), readOnly: true })],
+	'PATCH /api/[...rest]': [probe({ probe: 'unknown API path', request: () => ({ params: { rest: 'v1/tidak-ada' }, json: {} }), expect: everyone(404), readOnly: true })],
+	'DELETE /api/[...rest]': [probe({ probe: 'unknown API path', request: () => ({ params: { rest: 'v1/tidak-ada' } }), expect: everyone(404), readOnly: true })],
+	'POST /api/v1/auth/login': [
+		probe({ probe: 'a wrong password', request: (_w, _f, as) => ({ json: { login: `tebak-api-${as}@matriks.test`, password: 'salah-tebak-123' } }), expect: everyone(401) }),
+		probe({ probe: 'a login that is not a string', request: () => ({ json: { login: { $ne: '' }, password: ['x'] } }), expect: everyone(422) })
+	],
+	'GET /api/v1/checkouts/[code]': [
+		probe({ probe: "someone's checkout code without its token", setup: order, request: (_w, f) => ({ params: { code: f.checkoutCode }, query: { token: 'x'.repeat(43) } }), expect: everyone(404), readOnly: true }),
+		probe({ probe: 'the checkout link (code + token) as the buyer got it', setup: order, request: (_w, f) => ({ params: { code: f.checkoutCode }, query: { token: f.token } }), expect: everyone(200), readOnly: true })
+	],
+	'GET /api/v1/communities': [probe({ probe: 'public list', request: () => ({}), expect: everyone(200), readOnly: true })],
+	'POST /api/v1/communities/[slug]/checkouts': [
+		probe({
+			probe: 'anyone may order (with an Idempotency-Key)',
+			setup: product,
+			request: (w, f, as) => ({
+				params: { slug: w.c1.slug },
+				headers: { 'idempotency-key': `matriks-api-${as}-${f.product.id}` },
+				json: { buyer: { name: 'Pembeli', whatsapp: '0813 1111 2222' }, lines: [{ productId: f.product.id, variantId: f.variantIds[0], quantity: 1 }], shops: { [w.shopA.slug]: { delivery: 'pickup', payment: 'cod' } } }
+			}),
+			expect: everyone(201)
+		}),
+		probe({
+			probe: "community 1's product (nested in lines) ordered through community 2",
+			setup: product,
+			request: (w, f, as) => ({
+				params: { slug: w.c2.slug },
+				headers: { 'idempotency-key': `matriks-api-x-${as}-${f.product.id}` },
+				json: { buyer: { name: 'Pembeli', whatsapp: '0813 1111 2222' }, lines: [{ productId: f.product.id, variantId: f.variantIds[0], quantity: 1 }], shops: { [w.shopA.slug]: { delivery: 'pickup', payment: 'cod' } } }
+			}),
+			expect: everyone(422)
+		}),
+		probe({
+			probe: "a variant of another product (nested in lines)",
+			setup: async (w) => ({ a: await product(w), b: await product(w) }),
+			request: (w, f, as) => ({
+				params: { slug: w.c1.slug },
+				headers: { 'idempotency-key': `matriks-api-v-${as}-${f.a.product.id}` },
+				json: { buyer: { name: 'Pembeli', whatsapp: '0813 1111 2222' }, lines: [{ productId: f.a.product.id, variantId: f.b.variantIds[0], quantity: 1 }], shops: { [w.shopA.slug]: { delivery: 'pickup', payment: 'cod' } } }
+			}),
+			expect: everyone(422)
+		})
+	],
+	'GET /api/v1/communities/[slug]/products': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
+	'GET /api/v1/communities/[slug]/shops': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
+	'GET /api/v1/communities/[slug]/shops/[shop]': [
+		probe({ probe: 'public shop', request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopA.slug } }), expect: everyone(200), readOnly: true }),
+		probe({ probe: "community 2's shop under community 1", request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopC.slug } }), expect: everyone(404), readOnly: true })
+	],
+	'GET /api/v1/me/shops': [probe({ probe: 'own shops only', request: () => ({}), expect: signedIn(200), readOnly: true })],
+	'GET /api/v1/openapi.json': [probe({ probe: 'public description', request: () => ({}), expect: everyone(200), readOnly: true })],
+	'GET /api/v1/products/[productId]': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { productId: f.product.id } }), expect: shopManagers(200), readOnly: true })],
+	'PATCH /api/v1/products/[productId]': [
+		probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { productId: f.product.id }, json: productPatch }), expect: shopManagers(200) }),
+		probe({
+			probe: "own product in the URL, the victim's variant id nested in variants[]",
+			setup: foreignVariant,
+			request: (_w, f) => ({ params: { productId: f.mine.product.id }, json: { variants: [{ id: f.victim.variantIds[0], label: 'X', price: 100, stock: 0 }] } }),
+			expect: { ...everyone(404), anonymous: 401 },
+			openHole: { fixedBy: 'issue 8 item 1 (SEC-A: replaceVariants checks the product)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'coordinator', 'facilitator'] }
+		})
+	],
+	'DELETE /api/v1/products/[productId]': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { productId: f.product.id } }), expect: shopManagers(200) })],
+	'POST /api/v1/products/[productId]/photos': [
+		probe({ probe: "a photo for the victim's product", setup: product, request: (w, f) => ({ params: { productId: f.product.id }, form: { file: jpeg(w) } }), expect: shopManagers(201) })
+	],
+	'GET /api/v1/shops/[shopId]/products': [probe({ probe: "the victim's shop id in the URL", request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopManagers(200), readOnly: true })],
+	'POST /api/v1/shops/[shopId]/products': [probe({ probe: "a product in the victim's shop", request: (w) => ({ params: { shopId: w.shopA.id }, json: newProduct }), expect: shopManagers(201) })],
+
+	// ——— plain pages and files ———
+	'GET /bahasa': [probe({ probe: 'language switch', request: () => ({ query: { ke: 'en', kembali: '/' } }), expect: everyone(303), readOnly: true })],
+	'GET /healthz': [probe({ probe: 'health check', request: () => ({}), expect: everyone(200), readOnly: true })],
+	'GET /media/[...key]': [
+		probe({ probe: 'a path outside the media folder', request: () => ({ params: { key: '../../etc/passwd' } }), expect: everyone(404), readOnly: true }),
+		probe({ probe: 'a missing file', request: () => ({ params: { key: 'p/ab/abcdef-400.webp' } }), expect: everyone(404), readOnly: true })
+	],
+
+	// ——— accounts ———
+	'POST /atur-sandi/[token]?/default': [
+		probe({ probe: 'a guessed setup token', request: () => ({ params: { token: 'x'.repeat(43) }, form: { password: 'kunci-baru-sekali-9', confirm: 'kunci-baru-sekali-9' } }), expect: everyone(404) })
+	],
+	'POST /keluar?/default': [probe({ probe: 'sign out (own session only)', request: () => ({}), expect: everyone(303) })],
+	'POST /keluar/semua?/default': [probe({ probe: 'sign out everywhere (own sessions only)', request: () => ({}), expect: everyone(303) })],
+	'POST /masuk?/default': [
+		probe({ probe: 'a wrong password', request: (_w, _f, as) => ({ form: { login: `tebak-form-${as}@matriks.test`, password: 'salah-tebak-123' } }), expect: everyone(401) })
+	],
+
+	// ——— coordinator roster ———
+	'POST /koordinator/[community]?/tambah': [
+		probe({
+			probe: 'add a seller to community 1',
+			request: (w, _f, as) => ({ params: { community: w.c1.slug }, form: { name: 'Ibu Baru', businessType: 'Penjual opak', whatsapp: `0857 ${String(1000 + ACTORS.indexOf(as))} ${Date.now() % 10000}`.padEnd(14, '1') } }),
+			expect: communityStaff(200),
+			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+		})
+	],
+	'POST /koordinator/[community]?/tautan': [
+		probe({
+			probe: "a setup link for community 1's seller",
+			request: (w) => ({ params: { community: w.c1.slug }, form: { linkFor: w.memberUserId } }),
+			expect: communityStaff(200),
+			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+		}),
+		probe({
+			probe: "community 2's seller id in the hidden field, posted to community 1",
+			request: (w) => ({ params: { community: w.c1.slug }, form: { linkFor: w.userIds.sellerOtherCommunity } }),
+			expect: { ...communityStaff(404) },
+			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+		}),
+		probe({
+			probe: "a staff account's id (the coordinator's) in the hidden field: account takeover",
+			request: (w, _f, as) => ({ params: { community: w.c1.slug }, form: { linkFor: as === 'coordinator' ? w.userIds.facilitator : w.userIds.coordinator } }),
+			expect: { ...communityStaff(404) },
+			openHole: {
+				fixedBy: 'issue 8 items 2 and 11 (SEC-A: no setup links for staff accounts; 404 for non-members)',
+				actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'coordinator', 'facilitator', 'otherCoordinator', 'otherFacilitator']
+			}
+		})
+	],
+	'POST /koordinator/[community]/kartu': [
+		probe({
+			probe: "QR cards (new setup links) for community 1's seller",
+			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: w.memberUserId } }),
+			expect: communityStaff(200),
+			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+		}),
+		probe({
+			probe: "staff and community 2's seller ids in the form: no links for them",
+			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: [w.userIds.coordinator, w.userIds.sellerOtherCommunity] } }),
+			expect: communityStaff(200),
+			readOnly: true,
+			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+		})
+	],
+
+	// ——— buyers ———
+	'POST /c/[community]/keranjang?/tambah': [probe({ probe: 'add to the cart cookie (no database write)', request: (w) => ({ params: { community: w.c1.slug }, form: { productId: 'prod_tidakada', quantity: '2' } }), expect: everyone(303), readOnly: true })],
+	'POST /c/[community]/keranjang?/hitung': [probe({ probe: 'recount the cart cookie', request: (w) => ({ params: { community: w.c1.slug }, form: { 'qty.0': '3' } }), expect: everyone(200), readOnly: true })],
+	'POST /c/[community]/keranjang?/hapus': [probe({ probe: 'remove a cart line', request: (w) => ({ params: { community: w.c1.slug }, form: { index: '0' } }), expect: everyone(200), readOnly: true })],
+	'POST /c/[community]/keranjang?/pesan': [
+		probe({
+			probe: 'anyone may check out their cart',
+			setup: product,
+			request: (w, f, as) => ({
+				params: { community: w.c1.slug },
+				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
+				form: { name: 'Pembeli', whatsapp: '0813 1111 2222', [`shop.${w.shopA.slug}.delivery`]: 'pickup', [`shop.${w.shopA.slug}.payment`]: 'cod', idem: `matriks-form-${as}-${f.product.id}` }
+			}),
+			expect: everyone(303)
+		}),
+		probe({
+			probe: "community 2's product in a cart checked out in community 1",
+			setup: (w) => w.fresh.product(w.shopC),
+			request: (w, f, as) => ({
+				params: { community: w.c1.slug },
+				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
+				form: { name: 'Pembeli', whatsapp: '0813 1111 2222', [`shop.${w.shopC.slug}.delivery`]: 'pickup', [`shop.${w.shopC.slug}.payment`]: 'cod', idem: `matriks-formx-${as}-${f.product.id}` }
+			}),
+			expect: everyone(400)
+		})
+	],
+	'POST /pesanan/[code]?/bukti': [
+		probe({ probe: 'the receipt with the checkout link (code + token)', setup: order, request: (w, f) => ({ params: { code: f.checkoutCode }, form: { t: f.token, order: f.orderCode, proof: jpeg(w) } }), expect: everyone(303) }),
+		probe({ probe: 'a receipt without the token', setup: order, request: (w, f) => ({ params: { code: f.checkoutCode }, form: { t: 'salah', order: f.orderCode, proof: jpeg(w) } }), expect: everyone(404) }),
+		probe({
+			probe: "own checkout's token with another checkout's order code (hidden field)",
+			setup: async (w) => ({ mine: await order(w), victim: await order(w) }),
+			request: (w, f) => ({ params: { code: f.mine.checkoutCode }, form: { t: f.mine.token, order: f.victim.orderCode, proof: jpeg(w) } }),
+			expect: everyone(404)
+		})
+	],
+
+	// ——— seller workspace ———
+	'POST /jual/mulai/[step]?/default': [
+		probe({ probe: "the victim's shop name (?toko= in the URL)", request: (w) => ({ params: { step: 'nama' }, query: { toko: w.shopA.id }, form: { name: 'Toko Diambil Alih' } }), expect: shopManagers(303) }),
+		probe({ probe: "the victim's logo (?toko= in the URL)", request: (w) => ({ params: { step: 'logo' }, query: { toko: w.shopA.id }, form: { logo: jpeg(w, 'logo.jpg') } }), expect: shopManagers(303) }),
+		probe({
+			probe: "the victim's bank account (?toko= in the URL): the seller's money",
+			request: (w) => ({ params: { step: 'pembayaran' }, query: { toko: w.shopA.id }, form: { transfer: 'on', bank: 'BCA', accountNumber: '9999999999', accountName: 'Penyerang' } }),
+			expect: { ...shopOwner(303), coordinator: 403, facilitator: 403 },
+			openHole: { fixedBy: 'issue 8 item 3 (SEC-A: payment details changed by the seller only)', actors: ['coordinator', 'facilitator'] }
+		}),
+		probe({ probe: 'no shop at all', request: () => ({ params: { step: 'nama' }, form: { name: 'Toko Siapa' } }), expect: { ...signedIn(400), seller: 303, sellerSameCommunity: 303, sellerOtherCommunity: 303 } })
+	],
+	'POST /jual/pesanan/[id]?/status': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { to: 'dikonfirmasi' } }), expect: shopManagers(200) })],
+	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],
+	'POST /jual/produk/[id]?/simpan': [
+		probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id }, form: productForm }), expect: productManagers(200) }),
+		probe({
+			probe: "own product in the URL, the victim's variant id in the hidden field variant.0.id",
+			setup: foreignVariant,
+			request: (_w, f) => ({ params: { id: f.mine.product.id }, form: { ...productForm, 'variant.0.id': f.victim.variantIds[0], 'variant.0.label': 'X', 'variant.0.price': '100', 'variant.0.stock': '0' } }),
+			expect: everyone(404),
+			openHole: { fixedBy: 'issue 8 item 1 (SEC-A: replaceVariants checks the product)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'coordinator', 'facilitator'] }
+		})
+	],
+	'POST /jual/produk/[id]?/bantu': [probe({ probe: 'description helper (pure text, no database)', request: () => ({ params: { id: 'prod_x' }, form: { name: 'Keripik', categorySlug: 'camilan-keripik' } }), expect: everyone(200), readOnly: true })],
+	'POST /jual/produk/[id]?/tampilkan': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id } }), expect: productManagers(200) })],
+	'POST /jual/produk/[id]?/sembunyikan': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id } }), expect: productManagers(200) })],
+	'POST /jual/produk/[id]?/arsipkan': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id } }), expect: productManagers(303) })],
+	'POST /jual/produk/[id]?/salin': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id } }), expect: productManagers(303) })],
+	'POST /jual/produk/[id]?/foto': [probe({ probe: "a photo for the victim's product", setup: product, request: (w, f) => ({ params: { id: f.product.id }, form: { photo: jpeg(w) } }), expect: productManagers(200) })],
+	'POST /jual/produk/[id]?/fotoSampul': [photoProbe()],
+	'POST /jual/produk/[id]?/fotoGeser': [photoProbe()],
+	'POST /jual/produk/[id]?/fotoHapus': [photoProbe()],
+	'POST /jual/produk/baru?/buat': [
+		probe({ probe: "a product in the victim's shop (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: productForm }), expect: shopManagers(303, 404) })
+	],
+	'POST /jual/produk/baru?/bantu': [probe({ probe: 'description helper (pure text, no database)', request: () => ({ form: { name: 'Keripik', categorySlug: 'camilan-keripik' } }), expect: everyone(200), readOnly: true })]
+};
+
+/** Photo actions read the photo id from a hidden field; the URL's product is the actor's own. */
+function photoProbe() {
+	return probe({
+		probe: "own product in the URL, the victim's photo id in the hidden field photoId",
+		setup: async (w: World, as: ActorName) => ({ mine: await w.fresh.product(ownOrVictimShop(w, as)), victim: await photo(w) }),
+		request: (_w, f) => ({ params: { id: f.mine.product.id }, form: { photoId: f.victim.photoId } }),
+		expect: productManagers(200)
+	});
+}
+

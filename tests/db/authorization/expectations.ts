@@ -118,6 +118,7 @@ export const expectations: Record<string, Probe[]> = {
 		})
 	],
 	'GET /api/v1/communities/[slug]/products': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
+	'GET /api/v1/communities/[slug]/programs': [probe({ probe: "community 1's programs", request: (w) => ({ params: { slug: w.c1.slug } }), expect: communityStaff(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/shops': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/shops/[shop]': [
 		probe({ probe: 'public shop', request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopA.slug } }), expect: everyone(200), readOnly: true }),

@@ -5,6 +5,10 @@ import compression from 'compression';
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 process.env.ORIGIN ||= `http://localhost:${port}`;
+// adapter-node refuses bodies over 512 KB by default: a phone photo is 3–8 MB. Photos up to 15 MB are
+// accepted (the image pipeline's rule); the headroom lets a larger one still arrive with the form's other
+// fields, so the page can say "Foto terlalu besar" beside it and keep what was typed.
+process.env.BODY_SIZE_LIMIT ||= '32M';
 
 const { handler } = await import('../build/handler.js');
 const compress = compression({ threshold: 1024 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { readFile } from 'node:fs/promises';
+import { PHONE_PHOTO } from './photos';
 import { startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -54,6 +56,12 @@ describe('seller JSON API', () => {
 		expect(photo.body.variants.map((v: { width: number }) => v.width)).toEqual([1200, 600, 300]);
 		expect(photo.body.hints.map((h: { code: string }) => h.code)).toContain('blurry');
 		expect(photo.body.hints[0].message).toMatch(/Foto/);
+		const real = new FormData();
+		real.set('file', new Blob([new Uint8Array(await readFile(PHONE_PHOTO))], { type: 'image/jpeg' }), 'IMG_20241128_101500.jpg');
+		const phonePhoto = await call('POST', `/api/v1/products/${id}/photos`, jjToken, real);
+		expect(phonePhoto.status).toBe(201);
+		// EXIF orientation 6 applied: the 4000×3000 landscape file is a portrait photo.
+		expect(phonePhoto.body.variants[0]).toMatchObject({ width: 900, height: 1200 });
 
 		const archived = await call('DELETE', `/api/v1/products/${id}`, jjToken);
 		expect(archived.body.status).toBe('archived');

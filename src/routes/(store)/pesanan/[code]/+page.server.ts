@@ -3,7 +3,7 @@ import { qrSvgDataUrl } from '$lib/server/documents/setup-cards';
 import { orderWhatsappUrl } from '$lib/server/web/order-message';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/web/forms';
-import { ValidationError } from '$lib/server/errors';
+import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The buyer's page for a checkout, reopened from its unguessable link (?t=…). */
@@ -24,11 +24,11 @@ export const load: PageServerLoad = (event) =>
 
 export const actions: Actions = {
 	bukti: async ({ request, locals, params, url }) => {
-		const form = await request.formData();
+		const form = await readPhotoForm(request);
+		if (!form) return photoTooLarge(locals.locale, 'proof');
 		const result = await formAction(locals.locale, form, async () => {
-			const file = form.get('proof');
-			if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'proof', messageKey: 'media.empty', params: {} }]);
-			await locals.services.orders.uploadPaymentProof(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), Buffer.from(await file.arrayBuffer()));
+			const proof = (await photoBytes(form, 'proof'))!;
+			await onPhotoField('proof', () => locals.services.orders.uploadPaymentProof(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), proof));
 			return true;
 		});
 		if (result !== true) return result;

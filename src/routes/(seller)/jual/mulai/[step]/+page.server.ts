@@ -3,6 +3,7 @@ import { ONBOARDING_STEPS, type OnboardingStep } from '$lib/validation/shop';
 import { formAction } from '$lib/server/web/forms';
 import { DomainError, ValidationError } from '$lib/server/errors';
 import { readQrFromPhoto } from '$lib/server/media/qr-reader';
+import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import type { Actions, PageServerLoad } from './$types';
 
 function stepOf(param: string): OnboardingStep {
@@ -29,21 +30,21 @@ export const actions: Actions = {
 		const step = stepOf(params.step);
 		const shopId = url.searchParams.get('toko') ?? (locals.actor.kind === 'user' ? locals.actor.shopIds[0] : undefined);
 		const shopQuery = url.searchParams.get('toko') ? `?toko=${url.searchParams.get('toko')}` : '';
-		const form = await request.formData();
+		const form = await readPhotoForm(request);
+		if (!form) return photoTooLarge(locals.locale, step === 'logo' ? 'logo' : 'qrisPhoto');
 		const result = await formAction(locals.locale, form, async () => {
 			if (locals.actor.kind !== 'user') throw new DomainError('unauthenticated', 'auth.required', 401);
 			if (!shopId) throw new ValidationError('auth.required');
 			if (step === 'logo') {
-				const file = form.get('logo');
-				if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'logo', messageKey: 'media.empty', params: {} }]);
-				await locals.services.shops.setLogo(locals.actor, shopId, Buffer.from(await file.arrayBuffer()));
+				const logo = (await photoBytes(form, 'logo'))!;
+				await onPhotoField('logo', () => locals.services.shops.setLogo(locals.actor, shopId, logo));
 			} else {
 				const fields = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-				const sticker = form.get('qrisPhoto');
-				if (step === 'pembayaran' && sticker instanceof File && sticker.size > 0) {
+				const sticker = step === 'pembayaran' ? await photoBytes(form, 'qrisPhoto', false) : null;
+				if (sticker) {
 					// A photo of the printed QRIS sticker: read the code from it, then validate it like pasted text.
-					const payload = await readQrFromPhoto(Buffer.from(await sticker.arrayBuffer()));
-					if (!payload) throw new ValidationError('shop.qrisPhotoUnreadable', {}, [{ field: 'qris', messageKey: 'shop.qrisPhotoUnreadable', params: {} }]);
+					const payload = await onPhotoField('qrisPhoto', () => readQrFromPhoto(sticker));
+					if (!payload) throw new ValidationError('shop.qrisPhotoUnreadable', {}, [{ field: 'qrisPhoto', messageKey: 'shop.qrisPhotoUnreadable', params: {} }]);
 					fields.qris = payload;
 				}
 				await locals.services.shops.saveOnboardingStep(locals.actor, shopId, step, fields);

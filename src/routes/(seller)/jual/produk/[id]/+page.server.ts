@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { describeFromForm } from '$lib/server/web/product-form';
+import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import { productInputFromForm } from '$lib/validation/product';
 import { productDto, toProductCard } from '$lib/server/catalog/product-card';
-import { ValidationError } from '$lib/server/errors';
 import { translator, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -88,11 +88,11 @@ export const actions: Actions = {
 		redirect(303, back(r.id));
 	},
 	foto: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readPhotoForm(request);
+		if (!form) return photoTooLarge(locals.locale, 'photo');
 		const r = await formAction(locals.locale, form, async () => {
-			const file = form.get('photo');
-			if (!(file instanceof File) || file.size === 0) throw new ValidationError('media.empty', {}, [{ field: 'photo', messageKey: 'media.empty', params: {} }]);
-			return locals.services.products.addPhoto(locals.actor, params.id, Buffer.from(await file.arrayBuffer()));
+			const photo = (await photoBytes(form, 'photo'))!;
+			return onPhotoField('photo', () => locals.services.products.addPhoto(locals.actor, params.id, photo));
 		});
 		if (!('id' in r)) return r;
 		const t = translator(locals.locale);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { ProductEditorService, MAX_PHOTOS } from '../../src/lib/server/catalog/product-editor.service';
+import { ProductRepository } from '../../src/lib/server/catalog/product.repository';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import { makeCommunity, system } from '../helpers/factories';
@@ -71,6 +72,27 @@ describe(`${ProductEditorService.name} (${TEST_DIALECT})`, () => {
 		expect(still.photos).toHaveLength(1);
 		expect((await ctx.services.shops.getManaged(jj, shopJJ)).name).not.toBe('Toko Curian');
 		await expect(ctx.services.products.update(PUBLIC_ACTOR, p.id, { price: 1 })).rejects.toMatchObject({ status: 404 });
+	});
+
+	it("should answer 404 to a variant id of another product (another shop, or the seller's own other product) and change nothing", async () => {
+		const victim = await ctx.services.products.createInShop(mt, shopMT, { ...base, name: 'Sambal Korban', variants: [{ label: 'Kecil', price: 9000, stock: 4 }] });
+		const victimVariant = (await ctx.services.products.getManaged(mt, victim.id)).variants[0];
+		const mine = await ctx.services.products.createInShop(jj, shopJJ, { ...base, name: 'Ketempling Penyerang', variants: [{ label: 'Biasa', price: 13000, stock: 5 }] });
+		const mineBefore = await ctx.services.products.getManaged(jj, mine.id);
+		const sibling = await ctx.services.products.createInShop(jj, shopJJ, { ...base, name: 'Ketempling Saudara', variants: [{ label: 'Besar', price: 20000, stock: 2 }] });
+		const siblingVariant = (await ctx.services.products.getManaged(jj, sibling.id)).variants[0];
+		for (const foreign of [victimVariant.id, siblingVariant.id]) {
+			await expect(ctx.services.products.update(jj, mine.id, { price: 1000, variants: [{ id: foreign, label: 'X', price: 1000, stock: 0 }] })).rejects.toMatchObject({ status: 404 });
+		}
+		expect((await ctx.services.products.getManaged(mt, victim.id)).variants).toEqual([victimVariant]);
+		expect((await ctx.services.products.getManaged(jj, sibling.id)).variants).toEqual([siblingVariant]);
+		const mineAfter = await ctx.services.products.getManaged(jj, mine.id);
+		expect(mineAfter.variants).toEqual(mineBefore.variants);
+		expect(mineAfter.product.price).toBe(13000);
+		// The repository itself refuses, whoever calls it: the whole replacement rolls back.
+		await expect(new ProductRepository(ctx.database.db, ctx.database.dialect).replaceVariants(mine.id, [{ id: victimVariant.id, label: 'X', price: 1, stock: 0 }])).rejects.toThrow(/another product/);
+		expect((await ctx.services.products.getManaged(mt, victim.id)).variants).toEqual([victimVariant]);
+		expect((await ctx.services.products.getManaged(jj, mine.id)).variants).toEqual(mineBefore.variants);
 	});
 
 	it('should let the coordinator of the community help, but not a coordinator elsewhere', async () => {

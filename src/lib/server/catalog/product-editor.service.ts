@@ -11,7 +11,7 @@ import { parseInput } from '../validate';
 import { productSearchTerms } from './catalog.service';
 import { listingQuality, type QualityScore } from './listing-quality';
 import { galleryImage, parseVariants, squareImage, type ImageRef } from './product-card';
-import type { ProductRepository } from './product.repository';
+import { VariantNotOwnedError, type ProductRepository } from './product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 
 export const MAX_PHOTOS = 9;
@@ -99,6 +99,10 @@ export class ProductEditorService {
 		const { product, shop } = await this.managed(actor, productId);
 		const data = parseInput(productPatchSchema, input);
 		checkVariantLabels(data.variants);
+		const variants = data.variants && withIds(data.variants, data.madeToOrder ?? product.made_to_order === 1);
+		// A variant id names a variant of this product or a new one; another product's id (even the
+		// seller's own) is "not found", checked before anything is written.
+		if (variants && (await this.products.foreignVariantIds(product.id, variants.map((v) => v.id))).length > 0) throw new NotFoundError('product.notFound');
 		const madeToOrder = data.madeToOrder ?? product.made_to_order === 1;
 		const name = data.name ?? product.name;
 		const category = data.categorySlug ?? product.category_slug;
@@ -126,7 +130,11 @@ export class ProductEditorService {
 			...productSearchTerms(name, category, shop.name, description),
 			updated_at: now
 		});
-		if (data.variants) await this.products.replaceVariants(product.id, withIds(data.variants, madeToOrder));
+		if (variants) {
+			await this.products.replaceVariants(product.id, variants).catch((e: unknown) => {
+				throw e instanceof VariantNotOwnedError ? new NotFoundError('product.notFound') : e;
+			});
+		}
 		return updated;
 	}
 

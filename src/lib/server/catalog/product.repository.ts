@@ -5,6 +5,13 @@ import type { ProductTable } from '../db/schema';
 import { CATEGORY_SLUGS } from '../../categories';
 import { scopeTokens, toFts5, toTsquery, type QueryWord } from '../search/indonesian';
 
+/** A variant id that belongs to another product reached the repository: nothing was written. */
+export class VariantNotOwnedError extends Error {
+	constructor(readonly variantId: string) {
+		super(`variant ${variantId} belongs to another product`);
+	}
+}
+
 export type ProductSort = 'relevance' | 'newest' | 'cheapest';
 
 export interface ProductListQuery {
@@ -115,7 +122,18 @@ export class ProductRepository {
 			.then((rows) => rows.map((r) => ({ ...r, price: Number(r.price) })));
 	}
 
-	/** Replaces the variant list in one transaction: kept ids stay (orders will refer to them), others go. */
+	/** Which of these variant ids exist on a product other than this one (a client may only name its own). */
+	async foreignVariantIds(productId: string, ids: string[]): Promise<string[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.db.selectFrom('product_variant').select('id').where('id', 'in', ids).where('product_id', '!=', productId).execute();
+		return rows.map((r) => r.id);
+	}
+
+	/**
+	 * Replaces the variant list in one transaction: kept ids stay (orders will refer to them), others go.
+	 * Invariant: only variants of this product are ever touched — an id that belongs to another product
+	 * matches no row of the guarded upsert, and the whole transaction rolls back with VariantNotOwnedError.
+	 */
 	async replaceVariants(productId: string, variants: { id: string; label: string; price: number; stock: number | null }[]): Promise<void> {
 		await this.db.transaction().execute(async (trx) => {
 			const keep = variants.map((v) => v.id);
@@ -123,11 +141,17 @@ export class ProductRepository {
 			if (keep.length) del = del.where('id', 'not in', keep);
 			await del.execute();
 			for (const [position, v] of variants.entries()) {
-				await trx
+				const written = await trx
 					.insertInto('product_variant')
 					.values({ id: v.id, product_id: productId, label: v.label, price: v.price, stock: v.stock, position })
-					.onConflict((oc) => oc.column('id').doUpdateSet({ label: v.label, price: v.price, stock: v.stock, position }))
-					.execute();
+					.onConflict((oc) =>
+						oc
+							.column('id')
+							.doUpdateSet({ label: v.label, price: v.price, stock: v.stock, position })
+							.where('product_variant.product_id', '=', productId)
+					)
+					.executeTakeFirst();
+				if (Number(written.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new VariantNotOwnedError(v.id);
 			}
 		});
 	}

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Actor, UserActor } from '../auth/actor';
-import { requireCommunityRole, requireSystem } from '../auth/guards';
+import { hasCommunityRole, requireSystem, requireUser } from '../auth/guards';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { normalizeWhatsapp } from '../../utils/phone';
@@ -166,9 +166,7 @@ export class AuthService {
 	 * coordinator or facilitator of a community the person belongs to may issue it. Older links stop working.
 	 */
 	async issueSetupLink(actor: Actor, userId: string, communityId: string, purpose: 'invite' | 'reset'): Promise<{ token: string; expiresAt: string }> {
-		requireCommunityRole(actor, communityId, ['coordinator', 'facilitator']);
-		const memberships = await this.accounts.memberships(userId);
-		if (!memberships.some((m) => m.communityId === communityId)) throw new NotFoundError('member.notFound');
+		await this.requireSetupLinkAllowed(actor, userId, communityId);
 		const token = newToken();
 		const now = this.now();
 		const expiresAt = new Date(now.getTime() + SETUP_LINK_DAYS * DAY).toISOString();
@@ -182,6 +180,25 @@ export class AuthService {
 			expires_at: expiresAt
 		});
 		return { token, expiresAt };
+	}
+
+	/**
+	 * A setup link sets a password, so issuing one is taking the account over. Invariant: staff may issue
+	 * links only for accounts that belong to their own community and hold no staff role anywhere (nor are
+	 * platform admins); only a platform admin (or the system) may do it for a coordinator or facilitator.
+	 * Everyone refused is told the member does not exist (404), so accounts cannot be probed.
+	 */
+	private async requireSetupLinkAllowed(actor: Actor, userId: string, communityId: string): Promise<void> {
+		const notFound = () => new NotFoundError('member.notFound');
+		if (actor.kind !== 'system' && !hasCommunityRole(actor, communityId, ['coordinator', 'facilitator'])) {
+			requireUser(actor);
+			throw notFound();
+		}
+		const platform = actor.kind === 'system' || (actor.kind === 'user' && actor.isPlatformAdmin);
+		const [user, memberships] = await Promise.all([this.accounts.findUserById(userId), this.accounts.memberships(userId)]);
+		if (!user || !memberships.some((m) => m.communityId === communityId)) throw notFound();
+		if (user.is_platform_admin === 1 && actor.kind !== 'system') throw notFound();
+		if (memberships.some((m) => m.role !== 'seller') && !platform) throw notFound();
 	}
 
 	/** Who a setup link is for, so the page can greet them; refuses used, replaced or expired links. */

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { requireCommunityRole } from '../auth/guards';
+import { requireCommunityRole, requireCommunityStaff } from '../auth/guards';
 import type { Community, Role } from '../db/schema';
 import { newId } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
@@ -31,7 +31,7 @@ export class MemberService {
 	 * setup link (valid 14 days). Everything is checked before anything is written.
 	 */
 	async addSeller(actor: Actor, community: Community, input: NewMemberInput): Promise<{ userId: string; shopId: string; setupToken: string; expiresAt: string }> {
-		requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
+		requireCommunityStaff(actor, community.id);
 		const data = parseInput(newMemberSchema, input);
 		const userId = await this.auth.insertUser({ name: data.name, whatsapp: data.whatsapp, email: data.email });
 		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
@@ -48,7 +48,7 @@ export class MemberService {
 
 	/** The roster with each seller's progress: password set, onboarding step, products on show. */
 	async listSellers(actor: Actor, community: Community): Promise<MemberRow[]> {
-		requireCommunityRole(actor, community.id, ['coordinator', 'facilitator']);
+		requireCommunityStaff(actor, community.id);
 		const rows = await this.accounts.sellerRoster(community.id);
 		return rows.map((r) => ({
 			userId: r.user_id,

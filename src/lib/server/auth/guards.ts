@@ -28,6 +28,16 @@ export function requireCommunityRole(actor: Actor, communityId: string, roles: R
 }
 
 /**
+ * requireCommunityRole for a community's staff area (roster, setup links, QR cards): to a signed-in
+ * non-member it does not exist (404, like every other tenant-scoped thing), so it cannot be probed.
+ */
+export function requireCommunityStaff(actor: Actor, communityId: string, roles: Role[] = ['coordinator', 'facilitator']): void {
+	if (actor.kind === 'system') return;
+	requireUser(actor);
+	if (!hasCommunityRole(actor, communityId, roles)) throw new NotFoundError();
+}
+
+/**
  * May this actor change this shop? Its owner may, and so may the coordinator and facilitators of its
  * community (they sit beside sellers during training). Anyone else is told the shop does not exist,
  * so ids cannot be probed.

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { DomainError } from '$lib/server/errors';
+import { DomainError, NotFoundError } from '$lib/server/errors';
 import { setupCardsPdf } from '$lib/server/documents/setup-cards';
 import { translator } from '$lib/i18n';
 import { formatDate } from '$lib/utils/dates';
@@ -18,7 +18,12 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 		const targets = sellers.filter((s) => (chosen.size ? chosen.has(s.userId) : !s.hasPassword));
 		const cards = [];
 		for (const s of targets) {
-			const link = await locals.services.auth.issueSetupLink(locals.actor, s.userId, community.id, s.hasPassword ? 'reset' : 'invite');
+			// A seller who is also staff somewhere gets no card from here (only a platform admin may reset staff).
+			const link = await locals.services.auth.issueSetupLink(locals.actor, s.userId, community.id, s.hasPassword ? 'reset' : 'invite').catch((e: unknown) => {
+				if (e instanceof NotFoundError) return null;
+				throw e;
+			});
+			if (!link) continue;
 			cards.push({ name: s.name, shop: s.shop?.name ?? '', url: `${url.origin}/atur-sandi/${link.token}`, expires: formatDate(link.expiresAt, locals.locale) });
 		}
 		const pdf = await setupCardsPdf(cards, { title: t('roster.cardsTitle', { group: community.group_name ?? community.name }), scan: t('roster.cardScan'), expires: (d) => t('roster.cardExpires', { date: d }) });

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { AuthService } from '../../src/lib/server/accounts/auth.service';
+import type { UserActor } from '../../src/lib/server/auth/actor';
+import type { Community } from '../../src/lib/server/db/schema';
+import { makeCommunity, system } from '../helpers/factories';
+
+let ctx: TestContext;
+let a: Community;
+let b: Community;
+const actors: Record<string, UserActor> = {};
+const ids: Record<string, string> = {};
+
+async function staff(key: string, community: Community, role: 'coordinator' | 'facilitator', extra: { platformAdmin?: boolean } = {}) {
+	ids[key] = await ctx.services.auth.createUser(system, { name: key, email: `${key}@sec.test`, password: 'kata-sandi-panjang-1', ...extra });
+	await ctx.services.members.addRole(system, community, ids[key], role);
+	actors[key] = (await ctx.services.auth.loadActor(ids[key]))!;
+}
+
+beforeAll(async () => {
+	ctx = await createTestContext();
+	a = await makeCommunity(ctx.services, { slug: 'sec-a' });
+	b = await makeCommunity(ctx.services, { slug: 'sec-b' });
+	await staff('coordA', a, 'coordinator');
+	await staff('facilA', a, 'facilitator');
+	await staff('coordB', b, 'coordinator');
+	ids.admin = await ctx.services.auth.createUser(system, { name: 'Admin', email: 'admin@sec.test', password: 'kata-sandi-panjang-1', platformAdmin: true });
+	actors.admin = (await ctx.services.auth.loadActor(ids.admin))!;
+	ids.sellerA = (await ctx.services.members.addSeller(actors.coordA, a, { name: 'Penjual A', businessType: 'Penjual risol', whatsapp: '0812 4000 0001' })).userId;
+	actors.sellerA = (await ctx.services.auth.loadActor(ids.sellerA))!;
+	ids.sellerB = (await ctx.services.members.addSeller(actors.coordB, b, { name: 'Penjual B', businessType: 'Penjual risol', whatsapp: '0812 4000 0002' })).userId;
+	// A seller of A who is a facilitator in B: staff somewhere, so A's staff may not take the account over.
+	ids.mixed = (await ctx.services.members.addSeller(actors.coordA, a, { name: 'Penjual Fasilitator', businessType: 'Penjual risol', whatsapp: '0812 4000 0003' })).userId;
+	await ctx.services.members.addRole(system, b, ids.mixed, 'facilitator');
+});
+afterAll(() => ctx.cleanup());
+
+const links = async (userId: string) =>
+	(await ctx.database.db.selectFrom('setup_link').select(['token_hash', 'used_at']).where('user_id', '=', userId).orderBy('created_at').execute()).map((r) => `${r.token_hash}|${r.used_at}`);
+
+describe(`${AuthService.name} (${TEST_DIALECT})`, () => {
+	describe('issueSetupLink', () => {
+		it.each([
+			['a facilitator for the coordinator', 'facilA', 'coordA', 'a'],
+			['a coordinator for the facilitator', 'coordA', 'facilA', 'a'],
+			['a coordinator for a seller who is staff in another community', 'coordA', 'mixed', 'a'],
+			['a coordinator for a seller of another community (named as their own)', 'coordA', 'sellerB', 'a'],
+			['a coordinator for a seller of another community (named as that community)', 'coordA', 'sellerB', 'b'],
+			['a coordinator for a platform admin', 'coordA', 'admin', 'a'],
+			['a seller for another seller of the community', 'sellerA', 'mixed', 'a'],
+			['a coordinator of another community for a seller of this one', 'coordB', 'sellerA', 'a']
+		])('should refuse %s with 404 and write nothing', async (_label, who, target, community) => {
+			const before = await links(ids[target]);
+			const communityId = community === 'a' ? a.id : b.id;
+			await expect(ctx.services.auth.issueSetupLink(actors[who], ids[target], communityId, 'reset')).rejects.toMatchObject({ status: 404 });
+			expect(await links(ids[target])).toEqual(before);
+		});
+
+		it('should let staff issue links for their sellers, and only a platform admin reset a coordinator', async () => {
+			const seller = await ctx.services.auth.issueSetupLink(actors.facilA, ids.sellerA, a.id, 'reset');
+			expect((await ctx.services.auth.setupLinkInfo(seller.token)).name).toBe('Penjual A');
+			const coord = await ctx.services.auth.issueSetupLink(actors.admin, ids.coordA, a.id, 'reset');
+			expect((await ctx.services.auth.setupLinkInfo(coord.token)).name).toBe('coordA');
+		});
+	});
+});

@@ -210,6 +210,8 @@ export interface CheckoutTable {
 	buyer_whatsapp: string;
 	note: ColumnType<string, string | undefined, string>;
 	created_at: string;
+	/** sha256 of the community and the canonical request body the Idempotency-Key was first used with (0004-security). */
+	request_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ShopOrderTable {

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { PaymentChangeTable } from '../db/schema-security';
 import type { DB, NewShop, Shop, ShopUpdate } from '../db/schema';
 import type { MemberTable } from '../db/schema-program';
 
@@ -35,6 +35,20 @@ export class ShopRepository {
 
 	async update(id: string, values: ShopUpdate): Promise<Shop> {
 		return this.db.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+	}
+
+	/** Changes a shop and records the change of its payment details in the same transaction (all or nothing). */
+	async updateWithPaymentChange(id: string, values: ShopUpdate, change: Insertable<PaymentChangeTable>): Promise<Shop> {
+		return this.db.transaction().execute(async (trx) => {
+			const shop = await trx.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+			await trx.insertInto('payment_change').values(change).execute();
+			return shop;
+		});
+	}
+
+	/** The newest changes of a shop's payment details first. */
+	listPaymentChanges(shopId: string, limit: number) {
+		return this.db.selectFrom('payment_change').selectAll().where('shop_id', '=', shopId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 	}
 
 	async findActiveBySlug(communityId: string, slug: string): Promise<Shop | undefined> {

@@ -6,7 +6,7 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import type { ProcessedPhoto } from '../media/types';
 import { parseQris, QrisError } from '../payments/qris';
-import { NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { firstFreeSlug, newId, slugify } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
 import { newShopSchema, onboardingSchemas, ONBOARDING_STEPS, type NewShopInput, type OnboardingStep, type PaymentInput } from '../../validation/shop';
@@ -120,14 +120,38 @@ export class ShopService {
 				changes.delivery = JSON.stringify({ pickup: d.pickup, local: d.local ? { fee: d.localFee, area: d.localArea } : null, courier: d.courier, minOrder: d.minOrder });
 				break;
 			}
-			case 'pembayaran':
-				changes.payment = JSON.stringify(toPaymentOptions(parseInput(onboardingSchemas.pembayaran, input)));
-				break;
+			case 'pembayaran': {
+				requirePaymentOwner(actor, shop);
+				const before = readPayment(shop);
+				const after = toPaymentOptions(parseInput(onboardingSchemas.pembayaran, input));
+				changes.payment = JSON.stringify(after);
+				if (JSON.stringify(before) === changes.payment) break;
+				const by = actor.kind === 'user' ? actor : null;
+				return this.shops.updateWithPaymentChange(shop.id, changes, {
+					id: newId('pay'),
+					shop_id: shop.id,
+					changed_by: by?.userId ?? null,
+					changed_by_name: by?.name ?? '',
+					before: JSON.stringify(before),
+					after: changes.payment,
+					at: changes.updated_at as string
+				});
+			}
 			case 'logo':
 			case 'produk':
 				break;
 		}
 		return this.shops.update(shop.id, changes);
+	}
+
+	/**
+	 * The record of every change of the shop's payment details, newest first, for the seller's home page.
+	 * Those who may manage the shop may read it; nobody can change or remove it.
+	 */
+	async listPaymentChanges(actor: Actor, shopId: string, limit = 10): Promise<PaymentChange[]> {
+		const shop = await this.getManaged(actor, shopId);
+		const rows = await this.shops.listPaymentChanges(shop.id, limit);
+		return rows.map((r) => ({ id: r.id, at: r.at, byName: r.changed_by_name, byOwner: r.changed_by !== null && r.changed_by === shop.owner_user_id, before: parsePayment(r.before), after: parsePayment(r.after) }));
 	}
 
 	/** Sets the shop's logo through the one image pipeline. */
@@ -141,6 +165,30 @@ export class ShopService {
 		});
 		return { shop: updated, hints: processed.hints };
 	}
+}
+
+/**
+ * Where the buyers' money goes is the seller's alone to decide: only the shop's owner (or the system,
+ * seeding) may change the bank account or QRIS — not the coordinator or facilitator who otherwise help.
+ */
+function requirePaymentOwner(actor: Actor, shop: Shop): void {
+	if (actor.kind === 'system') return;
+	if (actor.kind === 'user' && shop.owner_user_id === actor.userId && actor.shopIds.includes(shop.id)) return;
+	throw new ForbiddenError('security.paymentOwnerOnly');
+}
+
+export interface PaymentChange {
+	id: string;
+	at: string;
+	byName: string;
+	/** Whether the shop's owner made it (anything else deserves a second look). */
+	byOwner: boolean;
+	before: PaymentOptions;
+	after: PaymentOptions;
+}
+
+function parsePayment(text: string): PaymentOptions {
+	return readPayment({ payment: text });
 }
 
 export interface PaymentOptions {

@@ -14,6 +14,7 @@ export const idSecurity = {
 	'security.paymentAfter': 'Sesudah',
 	'security.paymentNone': 'Tidak ada',
 	'security.paymentCod': 'Bayar di tempat',
+	'security.idempotencyKeyReused': 'Pesanan dengan kunci ini sudah dikirim dengan isi yang berbeda. Muat ulang halaman keranjang, lalu pesan lagi.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -27,4 +28,5 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.paymentAfter': 'After',
 	'security.paymentNone': 'None',
 	'security.paymentCod': 'Cash on delivery',
+	'security.idempotencyKeyReused': 'An order with this key was already sent with different contents. Reload the cart page and order again.',
 };

@@ -10,6 +10,8 @@ export type { Dialect };
 export interface Database {
 	db: Kysely<DB>;
 	dialect: Dialect;
+	/** PostgreSQL: the schema named in the config (tests), so migrations look for their tables only there. */
+	schema?: string;
 	destroy(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
 		options: config.schema ? `-c search_path=${config.schema}` : undefined
 	});
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-	return { db, dialect, destroy: () => db.destroy() };
+	return { db, dialect, schema: config.schema, destroy: () => db.destroy() };
 }
 
 function migrationsFor(dialect: Dialect): MigrationProvider {
@@ -67,7 +69,9 @@ function migrationsFor(dialect: Dialect): MigrationProvider {
 
 /** Brings the schema up to date and makes sure reference data (categories) exists. Safe to run at every start. */
 export async function migrate(database: Database): Promise<void> {
-	const migrator = new Migrator({ db: database.db, provider: migrationsFor(database.dialect), allowUnorderedMigrations: true });
+	// Kysely looks for its migration tables in every schema unless told which: with several test schemas in
+	// one PostgreSQL database it would find another file's tables and never create its own.
+	const migrator = new Migrator({ db: database.db, provider: migrationsFor(database.dialect), allowUnorderedMigrations: true, migrationTableSchema: database.schema });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error');

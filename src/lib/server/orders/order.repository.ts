@@ -31,6 +31,7 @@ export interface PlannedCheckout {
 	token: string;
 	communityId: string;
 	idempotencyKey: string;
+	requestFingerprint: string;
 	buyerName: string;
 	buyerWhatsapp: string;
 	note: string;
@@ -110,6 +111,7 @@ export class OrderRepository {
 					token: plan.token,
 					community_id: plan.communityId,
 					idempotency_key: plan.idempotencyKey,
+					request_fingerprint: plan.requestFingerprint,
 					buyer_name: plan.buyerName,
 					buyer_whatsapp: plan.buyerWhatsapp,
 					note: plan.note,

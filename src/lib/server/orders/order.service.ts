@@ -8,6 +8,7 @@ import { formatRupiah } from '../../utils/money';
 import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../validation/checkout';
 import { parseInput } from '../validate';
 import { newToken } from '../accounts/tokens';
+import { requestFingerprint } from '../security/fingerprint';
 import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.service';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
@@ -73,10 +74,28 @@ export class OrderService {
 	 * Places a checkout. The same idempotency key (a double tap, a retried request) returns the same
 	 * checkout. Anyone may order; prices, delivery fees and what each shop offers come from the database.
 	 */
-	async checkout(_actor: Actor, community: Community, input: CheckoutInput, idempotencyKey: string): Promise<CheckoutView> {
+	async checkout(actor: Actor, community: Community, input: CheckoutInput, idempotencyKey: string): Promise<CheckoutView> {
+		return (await this.placeCheckout(actor, community, input, idempotencyKey)).view;
+	}
+
+	/**
+	 * Places a checkout and says whether this request created it. Invariant: an Idempotency-Key is bound to
+	 * a fingerprint of its first request (community + canonical body); the same key with the same body
+	 * replays that checkout (`created: false`), with another body it is refused (422
+	 * `idempotency_key_reused`) and reveals nothing of the first — not its code, not its status token.
+	 * Concurrent replays race on the unique key: exactly one creates, the others answer with the winner.
+	 */
+	async placeCheckout(_actor: Actor, community: Community, input: CheckoutInput, idempotencyKey: string): Promise<{ view: CheckoutView; created: boolean }> {
 		const key = parseInput(idempotencyKeySchema, idempotencyKey, 400);
-		const existing = await this.orders.findCheckoutByKey(community.id, key);
-		if (existing) return this.view(existing.id);
+		const fingerprint = requestFingerprint(community.id, input);
+		const replay = async (): Promise<{ view: CheckoutView; created: boolean } | null> => {
+			const existing = await this.orders.findCheckoutByKey(community.id, key);
+			if (!existing) return null;
+			if (existing.request_fingerprint !== fingerprint) throw new DomainError('idempotency_key_reused', 'security.idempotencyKeyReused', 422);
+			return { view: await this.view(existing.id), created: false };
+		};
+		const earlier = await replay();
+		if (earlier) return earlier;
 		const data = parseInput(checkoutSchema, input);
 
 		const productIds = [...new Set(data.lines.map((l) => l.productId))];
@@ -146,6 +165,7 @@ export class OrderService {
 				token: newToken(),
 				communityId: community.id,
 				idempotencyKey: key,
+				requestFingerprint: fingerprint,
 				buyerName: data.buyer.name,
 				buyerWhatsapp: data.buyer.whatsapp,
 				note: data.note,
@@ -154,12 +174,12 @@ export class OrderService {
 				newId
 			});
 		} catch (e) {
-			// The same key raced us and won: answer with what it created.
-			const winner = await this.orders.findCheckoutByKey(community.id, key);
-			if (winner) return this.view(winner.id);
+			// The same key raced us and won: answer with what it created (if it was the same request).
+			const winner = await replay();
+			if (winner) return winner;
 			throw e;
 		}
-		return this.view(checkoutId);
+		return { view: await this.view(checkoutId), created: true };
 	}
 
 	private async freeCode(communitySlug: string): Promise<string> {
@@ -182,11 +202,6 @@ export class OrderService {
 		if (!order || order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
 		const photo = await processPhoto(this.storage, image);
 		await this.orders.setPaymentProof(order.id, JSON.stringify(photo.variants), this.clock().toISOString());
-	}
-
-	/** Whether this idempotency key was already used in this community (the API answers 200 instead of 201). */
-	async checkoutExists(communityId: string, key: string): Promise<boolean> {
-		return !!(await this.orders.findCheckoutByKey(communityId, key));
 	}
 
 	/** The buyer's status page: the checkout's orders with current statuses. A wrong token is "not found". */

@@ -64,7 +64,7 @@ export const openapi = {
 		'/communities/{slug}/shops/{shop}': { get: { summary: 'One shop with its products', parameters: [id('slug'), id('shop')], responses: { 200: { description: '{ data: {...} }' }, 404: error } } },
 		'/communities/{slug}/checkouts': {
 			post: {
-				summary: 'Place a checkout across shops (one order per shop). Idempotency-Key header required: the same key returns the same orders with 200.',
+				summary: 'Place a checkout across shops (one order per shop). Idempotency-Key header required: the same key with the same body returns the same orders with 200; with another body 422 idempotency_key_reused. Rate-limited per client address and buyer WhatsApp number (429 with Retry-After).',
 				parameters: [id('slug'), { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } }],
 				requestBody: {
 					required: true,
@@ -85,11 +85,12 @@ export const openapi = {
 				},
 				responses: {
 					201: { description: '{ code, token, statusUrl, orders: [ { code, shop: { slug, name }, status, total, payment: { method, qris? }, whatsappUrl } ] } (total in integer rupiah including delivery fees)' },
-					200: { description: 'The same checkout, for a repeated Idempotency-Key' },
+					200: { description: 'The same checkout, for a repeated Idempotency-Key with the same body' },
 					400: error,
 					404: error,
 					409: { description: 'out_of_stock: error.message names the product and what is left' },
-					422: error
+					422: { description: 'invalid input, or idempotency_key_reused (the key was used with another body)' },
+					429: { description: 'too_many_checkouts: wait the seconds in Retry-After' }
 				}
 			}
 		},

@@ -6,7 +6,10 @@ import { ValidationError } from '$lib/server/errors';
 import type { CheckoutInput } from '$lib/validation/checkout';
 import type { RequestHandler } from './$types';
 
-/** Places a checkout. The Idempotency-Key header is required: the same key returns the same orders (200). */
+/**
+ * Places a checkout. The Idempotency-Key header is required: the same key with the same body returns the same
+ * orders (200; 201 only for the request that created them), with another body 422 `idempotency_key_reused`.
+ */
 export const POST: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		const key = event.request.headers.get('idempotency-key');
@@ -14,7 +17,6 @@ export const POST: RequestHandler = (event) =>
 		const { services, actor, locale } = event.locals;
 		const community = await services.communities.getBySlug(actor, event.params.slug);
 		const body = await readJson(event.request);
-		const before = await services.orders.checkoutExists(community.id, key);
-		const view = await services.orders.checkout(actor, community, body as CheckoutInput, key);
-		return json(checkoutJson(view, locale, event.url.origin), { status: before ? 200 : 201 });
+		const { view, created } = await services.orders.placeCheckout(actor, community, body as CheckoutInput, key);
+		return json(checkoutJson(view, locale, event.url.origin), { status: created ? 201 : 200 });
 	});

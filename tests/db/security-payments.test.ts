@@ -9,7 +9,6 @@ let ctx: TestContext;
 let community: Community;
 const actors: Record<string, UserActor> = {};
 let shopId: string;
-let otherShopId: string;
 
 const bank = (accountNumber: string, accountName = 'Ibu Risol') => ({ cod: true, transfer: true, bank: 'BRI', accountNumber, accountName, qris: '' });
 
@@ -26,7 +25,6 @@ beforeAll(async () => {
 	shopId = added.shopId;
 	const other = await ctx.services.members.addSeller(actors.coordinator, community, { name: 'Pak Lain', businessType: 'Penjual bakso', whatsapp: '0812 5000 0002' });
 	actors.otherSeller = (await ctx.services.auth.loadActor(other.userId))!;
-	otherShopId = other.shopId;
 });
 afterAll(() => ctx.cleanup());
 
@@ -58,5 +56,6 @@ describe(`${ShopService.name} payment details (${TEST_DIALECT})`, () => {
 		expect(changes.filter((c) => c.after.transfer?.accountNumber === '0123000222')).toHaveLength(1);
 		expect(changes.at(-1)).toMatchObject({ before: { transfer: null }, after: { transfer: { accountNumber: '0123000111' } } });
 		await expect(ctx.services.shops.listPaymentChanges(actors.otherSeller, shopId)).rejects.toMatchObject({ status: 404 });
+		expect(await ctx.services.shops.listPaymentChanges(actors.otherSeller, actors.otherSeller.shopIds[0])).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@ import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { translator, type Translate } from '../i18n';
 import { issueMessage } from '../validation/issues';
 import { DomainError } from './errors';
+import { retryAfterOf } from './security/rate-limit';
 
 function describe(t: Translate, e: DomainError) {
 	const fields: Record<string, string> = {};
@@ -36,7 +37,8 @@ export async function apiCall(event: Pick<RequestEvent, 'locals'>, fn: () => Pro
 		if (e instanceof DomainError) {
 			const { message, fields } = describe(translator(event.locals.locale), e);
 			const details = Object.keys(fields).length ? { fields } : undefined;
-			return json({ error: { code: e.code, message, ...(details ? { details } : {}) } }, { status: e.status });
+			const retry = retryAfterOf(e);
+			return json({ error: { code: e.code, message, ...(details ? { details } : {}) } }, { status: e.status, headers: retry ? { 'retry-after': String(retry) } : undefined });
 		}
 		console.error('[ecrav] unexpected API error', e);
 		return json({ error: { code: 'internal', message: translator(event.locals.locale)('api.internal') } }, { status: 500 });

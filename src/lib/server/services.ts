@@ -13,6 +13,7 @@ import { AuthService } from './accounts/auth.service';
 import { MemberService } from './accounts/member.service';
 import { OrderRepository } from './orders/order.repository';
 import { OrderService } from './orders/order.service';
+import { RateLimiter } from './security/rate-limit';
 import { ProgramRepository } from './program/program.repository';
 import { IndicatorRepository } from './program/indicator.repository';
 import { ProgramService } from './program/program.service';
@@ -32,16 +33,18 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const accountRepo = new AccountRepository(db);
 	const auth = new AuthService(accountRepo, clock);
 	const shops = new ShopService(shopRepo, storage);
+	const limiter = new RateLimiter(db, clock);
 	return {
 		database,
 		storage,
 		auth,
+		limiter,
 		communities: new CommunityService(communityRepo),
 		shops,
 		members: new MemberService(accountRepo, auth, shops),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
-		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, clock),
+		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
 		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock)
 	};
 }

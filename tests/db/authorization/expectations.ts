@@ -54,6 +54,9 @@ export const communityStaff = (ok: number, anonymous = 401): Expect => ({ ...eve
 export const signedIn = (ok: number, anonymous = 401): Expect => ({ ...everyone(ok), anonymous });
 
 
+/** A buyer number per actor: checkouts are rate-limited per number (issue 8 item 5), and each actor orders in turn. */
+const buyerNumber = (as: ActorName) => `0813 1111 ${String(2200 + ACTORS.indexOf(as)).padStart(4, '0')}`;
+
 /** The actor's own shop when it has one, else the victim's: "my id in the URL, yours in the body". */
 const ownOrVictimShop = (w: World, as: ActorName) => w.ownShop(as) ?? w.shopA;
 
@@ -92,7 +95,7 @@ export const expectations: Record<string, Probe[]> = {
 			request: (w, f, as) => ({
 				params: { slug: w.c1.slug },
 				headers: { 'idempotency-key': `matriks-api-${as}-${f.product.id}` },
-				json: { buyer: { name: 'Pembeli', whatsapp: '0813 1111 2222' }, lines: [{ productId: f.product.id, variantId: f.variantIds[0], quantity: 1 }], shops: { [w.shopA.slug]: { delivery: 'pickup', payment: 'cod' } } }
+				json: { buyer: { name: 'Pembeli', whatsapp: buyerNumber(as) }, lines: [{ productId: f.product.id, variantId: f.variantIds[0], quantity: 1 }], shops: { [w.shopA.slug]: { delivery: 'pickup', payment: 'cod' } } }
 			}),
 			expect: everyone(201)
 		}),
@@ -133,8 +136,7 @@ export const expectations: Record<string, Probe[]> = {
 			probe: "own product in the URL, the victim's variant id nested in variants[]",
 			setup: foreignVariant,
 			request: (_w, f) => ({ params: { productId: f.mine.product.id }, json: { variants: [{ id: f.victim.variantIds[0], label: 'X', price: 100, stock: 0 }] } }),
-			expect: { ...everyone(404), anonymous: 401 },
-			openHole: { fixedBy: 'issue 8 item 1 (SEC-A: replaceVariants checks the product)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'coordinator', 'facilitator'] }
+			expect: { ...everyone(404), anonymous: 401 }
 		})
 	],
 	'DELETE /api/v1/products/[productId]': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { productId: f.product.id } }), expect: shopManagers(200) })],
@@ -167,46 +169,37 @@ export const expectations: Record<string, Probe[]> = {
 		probe({
 			probe: 'add a seller to community 1',
 			request: (w, _f, as) => ({ params: { community: w.c1.slug }, form: { name: 'Ibu Baru', businessType: 'Penjual opak', whatsapp: `0857 ${String(1000 + ACTORS.indexOf(as))} ${Date.now() % 10000}`.padEnd(14, '1') } }),
-			expect: communityStaff(200),
-			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+			expect: communityStaff(200)
 		})
 	],
 	'POST /koordinator/[community]?/tautan': [
 		probe({
 			probe: "a setup link for community 1's seller",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { linkFor: w.memberUserId } }),
-			expect: communityStaff(200),
-			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+			expect: communityStaff(200)
 		}),
 		probe({
 			probe: "community 2's seller id in the hidden field, posted to community 1",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { linkFor: w.userIds.sellerOtherCommunity } }),
-			expect: { ...communityStaff(404) },
-			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+			expect: { ...communityStaff(404) }
 		}),
 		probe({
 			probe: "a staff account's id (the coordinator's) in the hidden field: account takeover",
 			request: (w, _f, as) => ({ params: { community: w.c1.slug }, form: { linkFor: as === 'coordinator' ? w.userIds.facilitator : w.userIds.coordinator } }),
-			expect: { ...communityStaff(404) },
-			openHole: {
-				fixedBy: 'issue 8 items 2 and 11 (SEC-A: no setup links for staff accounts; 404 for non-members)',
-				actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'coordinator', 'facilitator', 'otherCoordinator', 'otherFacilitator']
-			}
+			expect: { ...communityStaff(404) }
 		})
 	],
 	'POST /koordinator/[community]/kartu': [
 		probe({
 			probe: "QR cards (new setup links) for community 1's seller",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: w.memberUserId } }),
-			expect: communityStaff(200),
-			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+			expect: communityStaff(200)
 		}),
 		probe({
 			probe: "staff and community 2's seller ids in the form: no links for them",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: [w.userIds.coordinator, w.userIds.sellerOtherCommunity] } }),
 			expect: communityStaff(200),
-			readOnly: true,
-			openHole: { fixedBy: 'issue 8 item 11 (SEC-A: 404, not 403, for non-members)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'otherCoordinator', 'otherFacilitator'] }
+			readOnly: true
 		})
 	],
 
@@ -221,7 +214,7 @@ export const expectations: Record<string, Probe[]> = {
 			request: (w, f, as) => ({
 				params: { community: w.c1.slug },
 				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
-				form: { name: 'Pembeli', whatsapp: '0813 1111 2222', [`shop.${w.shopA.slug}.delivery`]: 'pickup', [`shop.${w.shopA.slug}.payment`]: 'cod', idem: `matriks-form-${as}-${f.product.id}` }
+				form: { name: 'Pembeli', whatsapp: buyerNumber(as), [`shop.${w.shopA.slug}.delivery`]: 'pickup', [`shop.${w.shopA.slug}.payment`]: 'cod', idem: `matriks-form-${as}-${f.product.id}` }
 			}),
 			expect: everyone(303)
 		}),
@@ -254,10 +247,13 @@ export const expectations: Record<string, Probe[]> = {
 		probe({
 			probe: "the victim's bank account (?toko= in the URL): the seller's money",
 			request: (w) => ({ params: { step: 'pembayaran' }, query: { toko: w.shopA.id }, form: { transfer: 'on', bank: 'BCA', accountNumber: '9999999999', accountName: 'Penyerang' } }),
-			expect: { ...shopOwner(303), coordinator: 403, facilitator: 403 },
-			openHole: { fixedBy: 'issue 8 item 3 (SEC-A: payment details changed by the seller only)', actors: ['coordinator', 'facilitator'] }
+			expect: { ...shopOwner(303), coordinator: 403, facilitator: 403 }
 		}),
 		probe({ probe: 'no shop at all', request: () => ({ params: { step: 'nama' }, form: { name: 'Toko Siapa' } }), expect: { ...signedIn(400), seller: 303, sellerSameCommunity: 303, sellerOtherCommunity: 303 } })
+	],
+	'POST /jual/pesanan?/batal': [
+		probe({ probe: "cancel the victim's unpaid orders (?toko= in the URL)", setup: order, request: (w, f) => ({ query: { toko: w.shopA.id }, form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: shopManagers(200) }),
+		probe({ probe: "own shop, the victim's order id in the form", setup: order, request: (_w, f) => ({ form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: { ...everyone(404), anonymous: 401, seller: 200 } })
 	],
 	'POST /jual/pesanan/[id]?/status': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { to: 'dikonfirmasi' } }), expect: shopManagers(200) })],
 	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],
@@ -267,8 +263,7 @@ export const expectations: Record<string, Probe[]> = {
 			probe: "own product in the URL, the victim's variant id in the hidden field variant.0.id",
 			setup: foreignVariant,
 			request: (_w, f) => ({ params: { id: f.mine.product.id }, form: { ...productForm, 'variant.0.id': f.victim.variantIds[0], 'variant.0.label': 'X', 'variant.0.price': '100', 'variant.0.stock': '0' } }),
-			expect: everyone(404),
-			openHole: { fixedBy: 'issue 8 item 1 (SEC-A: replaceVariants checks the product)', actors: ['seller', 'sellerSameCommunity', 'sellerOtherCommunity', 'coordinator', 'facilitator'] }
+			expect: everyone(404)
 		})
 	],
 	'POST /jual/produk/[id]?/bantu': [probe({ probe: 'description helper (pure text, no database)', request: () => ({ params: { id: 'prod_x' }, form: { name: 'Keripik', categorySlug: 'camilan-keripik' } }), expect: everyone(200), readOnly: true })],

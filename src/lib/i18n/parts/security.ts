@@ -14,6 +14,11 @@ export const idSecurity = {
 	'security.paymentAfter': 'Sesudah',
 	'security.paymentNone': 'Tidak ada',
 	'security.paymentCod': 'Bayar di tempat',
+	'security.tooMany': 'Terlalu banyak permintaan. Silakan coba lagi dalam {minutes} menit.',
+	'security.checkoutTooMany': 'Maaf, terlalu banyak pesanan dari sini dalam waktu singkat. Silakan coba lagi dalam {minutes} menit, atau hubungi penjual lewat WhatsApp.',
+	'security.receiptTooMany': 'Bukti transfer untuk pesanan ini sudah dikirim beberapa kali. Silakan coba lagi dalam {minutes} menit, atau kirim lewat WhatsApp penjual.',
+	'security.cancelReason': 'Tulis alasan pembatalan (3–300 huruf), supaya pembeli tahu.',
+	'security.cancelChoose': 'Pilih pesanan yang ingin dibatalkan.',
 	'security.idempotencyKeyReused': 'Pesanan dengan kunci ini sudah dikirim dengan isi yang berbeda. Muat ulang halaman keranjang, lalu pesan lagi.',
 } as const;
 
@@ -28,5 +33,10 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.paymentAfter': 'After',
 	'security.paymentNone': 'None',
 	'security.paymentCod': 'Cash on delivery',
+	'security.tooMany': 'Too many requests. Please try again in {minutes} min.',
+	'security.checkoutTooMany': 'Sorry, too many orders from here in a short time. Please try again in {minutes} min, or contact the seller on WhatsApp.',
+	'security.receiptTooMany': 'A transfer receipt for this order was already sent several times. Please try again in {minutes} min, or send it to the seller on WhatsApp.',
+	'security.cancelReason': 'Write a reason for cancelling (3–300 characters), so the buyer knows.',
+	'security.cancelChoose': 'Choose the orders to cancel.',
 	'security.idempotencyKeyReused': 'An order with this key was already sent with different contents. Reload the cart page and order again.',
 };

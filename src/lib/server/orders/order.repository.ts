@@ -78,6 +78,12 @@ export class OrderRepository {
 		return row && numbers(row);
 	}
 
+	async findOrders(ids: string[]): Promise<ShopOrder[]> {
+		if (ids.length === 0) return [];
+		const rows = await this.db.selectFrom('shop_order').selectAll().where('id', 'in', ids).orderBy('code').execute();
+		return rows.map(numbers);
+	}
+
 	async inbox(shopId: string, limit: number): Promise<ShopOrder[]> {
 		const rows = await this.db.selectFrom('shop_order').selectAll().where('shop_id', '=', shopId).orderBy('created_at', 'desc').limit(limit).execute();
 		return rows.map(numbers);
@@ -175,15 +181,16 @@ export class OrderRepository {
 	}
 
 	/** Cancels and puts the stock back, exactly once (the `restocked` flag is claimed in the same transaction). */
-	async cancel(order: ShopOrder, byUserId: string | null, at: string, eventId: string): Promise<boolean> {
+	async cancel(order: ShopOrder, byUserId: string | null, at: string, eventId: string, options: { note?: string; unpaidOnly?: boolean } = {}): Promise<boolean> {
 		return this.db.transaction().execute(async (trx) => {
-			const r = await trx
+			let q = trx
 				.updateTable('shop_order')
 				.set({ status: 'dibatalkan', restocked: 1, updated_at: at })
 				.where('id', '=', order.id)
 				.where('restocked', '=', 0)
-				.where('status', 'not in', ['selesai', 'dibatalkan'])
-				.executeTakeFirst();
+				.where('status', 'not in', ['selesai', 'dibatalkan']);
+			if (options.unpaidOnly) q = q.where('paid_at', 'is', null);
+			const r = await q.executeTakeFirst();
 			if (Number(r.numUpdatedRows) !== 1) return false;
 			const items = await trx.selectFrom('order_item').selectAll().where('order_id', '=', order.id).execute();
 			for (const item of items) {
@@ -193,7 +200,7 @@ export class OrderRepository {
 				}
 				await trx.updateTable('product').set((eb) => ({ stock: eb('stock', '+', item.quantity) })).where('id', '=', item.product_id).where('stock', 'is not', null).where('made_to_order', '=', 0).execute();
 			}
-			await trx.insertInto('order_event').values({ id: eventId, order_id: order.id, status: 'dibatalkan', by_user_id: byUserId, at }).execute();
+			await trx.insertInto('order_event').values({ id: eventId, order_id: order.id, status: 'dibatalkan', note: options.note ?? '', by_user_id: byUserId, at }).execute();
 			return true;
 		});
 	}

@@ -9,6 +9,7 @@ import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../
 import { parseInput } from '../validate';
 import { newToken } from '../accounts/tokens';
 import { requestFingerprint } from '../security/fingerprint';
+import { RateLimitedError, type RateLimiter, type RateRule } from '../security/rate-limit';
 import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.service';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
@@ -17,6 +18,13 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import { galleryImage, parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
+
+/** Anonymous checkouts per client address (generous: a village may share one mobile address) and per buyer number; receipts per order. */
+export const CHECKOUT_LIMITS = {
+	perAddress: { name: 'checkout-addr', limit: 20, windowMs: 10 * 60_000 },
+	perWhatsapp: { name: 'checkout-wa', limit: 5, windowMs: 10 * 60_000 },
+	receiptPerOrder: { name: 'receipt-order', limit: 5, windowMs: 60 * 60_000 }
+} satisfies Record<string, RateRule>;
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Forward steps a seller may take; "dibatalkan" is possible from any status before "selesai". */
@@ -67,6 +75,7 @@ export class OrderService {
 		private readonly products: ProductRepository,
 		private readonly shops: ShopRepository,
 		private readonly storage: MediaStorage,
+		private readonly limiter: RateLimiter,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -85,7 +94,7 @@ export class OrderService {
 	 * `idempotency_key_reused`) and reveals nothing of the first — not its code, not its status token.
 	 * Concurrent replays race on the unique key: exactly one creates, the others answer with the winner.
 	 */
-	async placeCheckout(_actor: Actor, community: Community, input: CheckoutInput, idempotencyKey: string): Promise<{ view: CheckoutView; created: boolean }> {
+	async placeCheckout(_actor: Actor, community: Community, input: CheckoutInput, idempotencyKey: string, client?: { address: string }): Promise<{ view: CheckoutView; created: boolean }> {
 		const key = parseInput(idempotencyKeySchema, idempotencyKey, 400);
 		const fingerprint = requestFingerprint(community.id, input);
 		const replay = async (): Promise<{ view: CheckoutView; created: boolean } | null> => {
@@ -157,6 +166,8 @@ export class OrderService {
 				lines
 			});
 		}
+		// Counted once the request is known to be a real order (it is about to reserve stock).
+		if (client) await this.limitCheckouts(client.address, data.buyer.whatsapp, replay);
 		const checkoutId = newId('chk');
 		try {
 			await this.orders.placeCheckout({
@@ -182,6 +193,21 @@ export class OrderService {
 		return { view: await this.view(checkoutId), created: true };
 	}
 
+	/**
+	 * Anonymous checkouts reserve stock, so a flood could empty every shop: at most CHECKOUT_LIMITS per
+	 * client address and per buyer WhatsApp number, counted in the database (shared by every process).
+	 * A replay of a request that meanwhile succeeded still gets its answer instead of a 429.
+	 */
+	private async limitCheckouts(address: string, whatsapp: string, replay: () => Promise<unknown>): Promise<void> {
+		try {
+			await this.limiter.consume(CHECKOUT_LIMITS.perAddress, address, 'security.checkoutTooMany', 'too_many_checkouts');
+			await this.limiter.consume(CHECKOUT_LIMITS.perWhatsapp, whatsapp, 'security.checkoutTooMany', 'too_many_checkouts');
+		} catch (e) {
+			if (e instanceof RateLimitedError && (await replay())) return;
+			throw e;
+		}
+	}
+
 	private async freeCode(communitySlug: string): Promise<string> {
 		const prefix = communitySlug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase().padEnd(3, 'X');
 		for (;;) {
@@ -200,6 +226,7 @@ export class OrderService {
 		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
 		const order = (await this.orders.ordersOfCheckout(checkout.id)).find((o) => o.code === orderCode);
 		if (!order || order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
+		await this.limiter.consume(CHECKOUT_LIMITS.receiptPerOrder, order.id, 'security.receiptTooMany', 'too_many_receipts');
 		const photo = await processPhoto(this.storage, image);
 		await this.orders.setPaymentProof(order.id, JSON.stringify(photo.variants), this.clock().toISOString());
 	}
@@ -256,6 +283,29 @@ export class OrderService {
 		}
 		if (!NEXT[order.status].includes(to) || !(await this.orders.transition(order, to, by, at, newId('evt'))))
 			throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to });
+	}
+
+	/**
+	 * Cancels several unpaid orders of one shop at once, with a reason the buyer can be told (a flood of
+	 * fake orders holding stock). Invariant: every id must be an order of this shop — if any is not, nothing
+	 * is cancelled (404). Orders already paid, finished or cancelled are left alone and reported as skipped.
+	 */
+	async cancelUnpaid(actor: Actor, shopId: string, orderIds: string[], reason: string): Promise<{ cancelled: string[]; skipped: string[] }> {
+		const shop = await this.managedShop(actor, shopId);
+		const why = String(reason ?? '').trim();
+		if (why.length < 3 || why.length > 300) throw new ValidationError('security.cancelReason', {}, [{ field: 'reason', messageKey: 'security.cancelReason', params: {} }]);
+		const ids = [...new Set(orderIds.map(String))];
+		if (ids.length === 0 || ids.length > 200) throw new ValidationError('security.cancelChoose');
+		const orders = await this.orders.findOrders(ids);
+		if (orders.length !== ids.length || orders.some((o) => o.shop_id !== shop.id)) throw new NotFoundError('order.notFound');
+		const by = actor.kind === 'user' ? actor.userId : null;
+		const at = this.clock().toISOString();
+		const out = { cancelled: [] as string[], skipped: [] as string[] };
+		for (const order of orders) {
+			const done = !order.paid_at && (await this.orders.cancel(order, by, at, newId('evt'), { note: why, unpaidOnly: true }));
+			(done ? out.cancelled : out.skipped).push(order.code);
+		}
+		return out;
 	}
 
 	/** The cart page: lines priced from the database, per shop, with what each shop offers. Public. */

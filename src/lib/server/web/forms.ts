@@ -2,6 +2,7 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import { translator, type Locale } from '../../i18n';
 import { issueMessage } from '../../validation/issues';
 import { DomainError } from '../errors';
+import { retryAfterOf } from '../security/rate-limit';
 
 export interface FormState {
 	message: string;
@@ -19,12 +20,20 @@ export function formValues(form: FormData): Record<string, string> {
 /**
  * Runs a form action; a domain error becomes a translated failure (status 4xx) with a message for the top
  * of the form, one per field, and the values as typed. Other errors are bugs and go to handleError.
+ * Pass the event to answer a rate limit's 429 with its Retry-After header.
  */
-export async function formAction<T>(locale: Locale, form: FormData, fn: () => Promise<T>): Promise<T | ActionFailure<FormState>> {
+export async function formAction<T>(
+	locale: Locale,
+	form: FormData,
+	fn: () => Promise<T>,
+	event?: { setHeaders(headers: Record<string, string>): void }
+): Promise<T | ActionFailure<FormState>> {
 	try {
 		return await fn();
 	} catch (e) {
 		if (!(e instanceof DomainError)) throw e;
+		const retry = retryAfterOf(e);
+		if (retry && event) event.setHeaders({ 'retry-after': String(retry) });
 		const t = translator(locale);
 		const fields: Record<string, string> = {};
 		for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);

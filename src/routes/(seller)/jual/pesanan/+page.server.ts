@@ -1,8 +1,24 @@
 import { pageLoad } from '$lib/server/http';
-import type { PageServerLoad } from './$types';
+import { formAction } from '$lib/server/web/forms';
+import { requireUser } from '$lib/server/auth/guards';
+import { NotFoundError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { shop } = await event.parent();
 		return await event.locals.services.orders.inbox(event.locals.actor, shop.id);
 	});
+
+export const actions: Actions = {
+	/** Cancels the chosen unpaid orders at once (`orderId` repeated), with a reason: a flood of fake orders holding stock. */
+	batal: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			const user = requireUser(locals.actor);
+			const shopId = url.searchParams.get('toko') ?? user.shopIds[0];
+			if (!shopId) throw new NotFoundError('order.notFound');
+			return locals.services.orders.cancelUnpaid(locals.actor, shopId, form.getAll('orderId').map(String), String(form.get('reason') ?? ''));
+		});
+	}
+};

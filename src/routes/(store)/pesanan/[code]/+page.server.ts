@@ -23,14 +23,14 @@ export const load: PageServerLoad = (event) =>
 	});
 
 export const actions: Actions = {
-	bukti: async ({ request, locals, params, url }) => {
+	bukti: async ({ request, locals, params, url, setHeaders }) => {
 		const form = await readPhotoForm(request);
 		if (!form) return photoTooLarge(locals.locale, 'proof');
 		const result = await formAction(locals.locale, form, async () => {
 			const proof = (await photoBytes(form, 'proof'))!;
 			await onPhotoField('proof', () => locals.services.orders.uploadPaymentProof(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), proof));
 			return true;
-		});
+		}, { setHeaders });
 		if (result !== true) return result;
 		redirect(303, `/pesanan/${params.code}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`);
 	}

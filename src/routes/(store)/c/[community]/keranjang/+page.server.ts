@@ -60,14 +60,15 @@ export const actions: Actions = {
 		writeCart(cookies, readCart(cookies).filter((_, i) => i !== index), url.protocol === 'https:');
 		return { values: {}, fields: {} };
 	},
-	pesan: async ({ request, cookies, locals, params, url }) => {
+	pesan: async ({ request, cookies, locals, params, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const lines = withQuantities(form, readCart(cookies));
 		const result = await formAction(locals.locale, form, async () => {
 			if (lines.length === 0) throw new ValidationError('order.empty');
 			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
-			return locals.services.orders.checkout(locals.actor, community, checkoutFromForm(form, lines), String(form.get('idem') ?? ''));
-		});
+			const placed = await locals.services.orders.placeCheckout(locals.actor, community, checkoutFromForm(form, lines), String(form.get('idem') ?? ''), { address: getClientAddress() });
+			return placed.view;
+		}, { setHeaders });
 		if (!('code' in result)) return result;
 		writeCart(cookies, [], url.protocol === 'https:');
 		redirect(303, `/pesanan/${result.code}?t=${result.token}`);

@@ -17,6 +17,6 @@ export const POST: RequestHandler = (event) =>
 		const { services, actor, locale } = event.locals;
 		const community = await services.communities.getBySlug(actor, event.params.slug);
 		const body = await readJson(event.request);
-		const { view, created } = await services.orders.placeCheckout(actor, community, body as CheckoutInput, key);
+		const { view, created } = await services.orders.placeCheckout(actor, community, body as CheckoutInput, key, { address: event.getClientAddress() });
 		return json(checkoutJson(view, locale, event.url.origin), { status: created ? 201 : 200 });
 	});

@@ -1,0 +1,91 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { DomainError } from '../errors';
+import type { MessageKey } from '../../i18n';
+
+/** How many hits a kind of request may make per subject (an address, a phone number, an order) in a window. */
+export interface RateRule {
+	/** Part of the stored key, e.g. `checkout-addr`. */
+	name: string;
+	limit: number;
+	windowMs: number;
+}
+
+export interface RateDecision {
+	allowed: boolean;
+	/** Hits in the current window, this one included. */
+	hits: number;
+	/** Seconds until the window ends (for Retry-After); 0 when allowed. */
+	retryAfterSeconds: number;
+}
+
+/** Too many requests: 429, with the seconds to wait for the Retry-After header and a kind message. */
+export class RateLimitedError extends DomainError {
+	constructor(
+		readonly retryAfterSeconds: number,
+		messageKey: MessageKey = 'security.tooMany',
+		code = 'too_many_requests'
+	) {
+		super(code, messageKey, 429, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+	}
+}
+
+/** The seconds a refused request should wait (for Retry-After), or null for any other error. */
+export function retryAfterOf(e: unknown): number | null {
+	return e instanceof RateLimitedError ? e.retryAfterSeconds : null;
+}
+
+/**
+ * Fixed-window counters kept in the database, so every process sharing the database shares the limits
+ * (not process memory). Invariant: one hit is one atomic upsert (`INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING`) on both dialects — concurrent hits never read-then-write, so N parallel requests count N.
+ * A window always ends `windowMs` after its first hit; hits during it do not renew it.
+ */
+export class RateLimiter {
+	constructor(
+		private readonly db: Kysely<DB>,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/** Counts one hit for this subject and says whether it is within the rule's limit. */
+	async hit(rule: RateRule, subject: string): Promise<RateDecision> {
+		const now = this.clock().getTime();
+		const expired = now - rule.windowMs;
+		const row = await this.db
+			.insertInto('rate_limit')
+			.values({ key: keyOf(rule, subject), window_start: now, hits: 1 })
+			.onConflict((oc) =>
+				oc.column('key').doUpdateSet({
+					hits: sql<number>`CASE WHEN rate_limit.window_start <= ${expired} THEN 1 ELSE rate_limit.hits + 1 END`,
+					window_start: sql<number>`CASE WHEN rate_limit.window_start <= ${expired} THEN ${now} ELSE rate_limit.window_start END`
+				})
+			)
+			.returning(['hits', 'window_start'])
+			.executeTakeFirstOrThrow();
+		const hits = Number(row.hits);
+		const allowed = hits <= rule.limit;
+		const retryAfterSeconds = allowed ? 0 : Math.max(1, Math.ceil((Number(row.window_start) + rule.windowMs - now) / 1000));
+		return { allowed, hits, retryAfterSeconds };
+	}
+
+	/** hit(), throwing RateLimitedError (429) when over the limit. */
+	async consume(rule: RateRule, subject: string, messageKey?: MessageKey, code?: string): Promise<void> {
+		const d = await this.hit(rule, subject);
+		if (!d.allowed) throw new RateLimitedError(d.retryAfterSeconds, messageKey, code);
+	}
+
+	/** Forgets a subject's hits (a successful login clears that address's failed tries). */
+	async reset(rule: RateRule, subject: string): Promise<void> {
+		await this.db.deleteFrom('rate_limit').where('key', '=', keyOf(rule, subject)).execute();
+	}
+
+	/** Deletes counters whose window ended long ago (at most `olderThanMs`), so the table stays small. */
+	async prune(olderThanMs = 24 * 3600_000): Promise<number> {
+		const r = await this.db.deleteFrom('rate_limit').where('window_start', '<', this.clock().getTime() - olderThanMs).executeTakeFirst();
+		return Number(r.numDeletedRows);
+	}
+}
+
+function keyOf(rule: RateRule, subject: string): string {
+	return `${rule.name}:${subject}`.slice(0, 300);
+}

@@ -17,6 +17,8 @@ import { RateLimiter } from './security/rate-limit';
 import { ProgramRepository } from './program/program.repository';
 import { IndicatorRepository } from './program/indicator.repository';
 import { ProgramService } from './program/program.service';
+import { TrainingRepository } from './training/training.repository';
+import { TrainingService } from './training/training.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -45,7 +47,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
-		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock)
+		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock),
+		trainings: new TrainingService(new TrainingRepository(db), clock)
 	};
 }
 

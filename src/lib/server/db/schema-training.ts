@@ -1,5 +1,118 @@
+import type { ColumnType } from 'kysely';
+
 /**
- * Tables for one area of work, kept apart so parallel work does not collide in schema.ts.
- * Replace the placeholder with `export interface TrainingTables { table_name: TableType; … }` and the table types.
+ * Tables of trainings (issue 9, items 5–7): the sessions of a program, who was invited and who came
+ * (as idempotent events from the facilitator's phone plus the state they decide), the question bank,
+ * pre/post test results and answers, and the reaction check after the last session.
  */
-export type TrainingTables = Record<never, never>;
+export interface TrainingTables {
+	training: TrainingTable;
+	training_invitee: TrainingInviteeTable;
+	attendance_event: AttendanceEventTable;
+	attendance: AttendanceTable;
+	test_question: TestQuestionTable;
+	test_result: TestResultTable;
+	test_answer: TestAnswerTable;
+	training_reaction: TrainingReactionTable;
+}
+
+export interface TrainingTable {
+	/** `trn_…` */
+	id: string;
+	program_id: string;
+	community_id: string;
+	title: string;
+	/** ISO-8601 UTC; shown in WIB. */
+	starts_at: string;
+	venue: string;
+	/** JSON `string[]`. */
+	speakers: ColumnType<string, string | undefined, string>;
+	/** JSON `string[]`. */
+	agenda: ColumnType<string, string | undefined, string>;
+	/** 1 = every member of the community is invited (the default); 0 = only the rows in training_invitee. */
+	invite_all: ColumnType<number, number | undefined, number>;
+	/** JSON `LetterDetails` for the invitation letter (number, subject, addressee, signer, tembusan). */
+	letter: ColumnType<string, string | undefined, string>;
+	/** Random secret in the venue's self check-in QR code. */
+	checkin_token: string;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface TrainingInviteeTable {
+	training_id: string;
+	member_id: string;
+}
+
+export type AttendanceSource = 'tap' | 'form' | 'api' | 'self';
+
+/** One tick as it arrived; the id is made on the phone, so a replay is recognised and applied once. */
+export interface AttendanceEventTable {
+	training_id: string;
+	id: string;
+	member_id: string;
+	present: number;
+	/** When the tick was made (the phone's clock), ISO-8601 UTC; the latest decides. */
+	at: string;
+	source: AttendanceSource;
+	actor_user_id: string | null;
+	received_at: string;
+}
+
+/** The state the events decide: per member, the event with the latest `at` (ties: the larger event id). */
+export interface AttendanceTable {
+	training_id: string;
+	member_id: string;
+	present: number;
+	at: string;
+	event_id: string;
+}
+
+export type QuestionTopic = 'daftar' | 'foto' | 'deskripsi' | 'harga' | 'whatsapp' | 'qris' | 'penipuan';
+
+export interface TestQuestionTable {
+	/** `tq_…` */
+	id: string;
+	community_id: string;
+	topic: QuestionTopic;
+	text: string;
+	/** JSON `string[]` (2–5 choices). */
+	choices: string;
+	correct_index: number;
+	position: number;
+	active: ColumnType<number, number | undefined, number>;
+	created_at: string;
+}
+
+export type TestKind = 'pre' | 'post';
+
+export interface TestResultTable {
+	training_id: string;
+	member_id: string;
+	kind: TestKind;
+	/** 0–100 */
+	score: number;
+	/** 'answers' when the member answered on their phone, 'manual' when the facilitator typed the score. */
+	source: 'answers' | 'manual';
+	updated_at: string;
+}
+
+export interface TestAnswerTable {
+	training_id: string;
+	member_id: string;
+	kind: TestKind;
+	question_id: string;
+	choice: number;
+	correct: number;
+}
+
+export interface TrainingReactionTable {
+	training_id: string;
+	member_id: string;
+	/** 1–5 each. */
+	satisfaction: number;
+	usefulness: number;
+	confidence_before: number;
+	confidence_now: number;
+	created_at: string;
+}

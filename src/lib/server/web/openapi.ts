@@ -1,3 +1,5 @@
+import { trainingPaths } from './openapi-training';
+
 /** OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Keep it in step with the routes. */
 const error = { $ref: '#/components/responses/Error' };
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
@@ -52,6 +54,7 @@ export const openapi = {
 		}
 	},
 	paths: {
+		...trainingPaths,
 		'/communities': { get: { summary: 'Communities on this installation', responses: { 200: { description: '{ data: [ { slug, name, regionCode, … } ] }' } } } },
 		'/communities/{slug}/products': {
 			get: {

@@ -7,6 +7,7 @@ import { securityMigration } from './0004-security';
 import { membersMigration } from './0006-members';
 import { programMigration } from './0007-program';
 import { memberProfileMigration } from './0008-member-profile';
+import { trainingMigration } from './0009-training';
 
 /**
  * Every migration, by name. Names sort in the order they were written; unordered landing is allowed
@@ -23,6 +24,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 		'0004-security': securityMigration(),
 		'0006-members': membersMigration(),
 		'0007-program': programMigration(dialect),
-		'0008-member-profile': memberProfileMigration()
+		'0008-member-profile': memberProfileMigration(),
+		'0009-training': trainingMigration()
 	};
 }

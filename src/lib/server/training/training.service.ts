@@ -1,0 +1,217 @@
+import type { Actor } from '../auth/actor';
+import { hasCommunityRole } from '../auth/guards';
+import { NotFoundError, ValidationError } from '../errors';
+import { parseInput } from '../validate';
+import { newId } from '../../utils/ids';
+import { attendanceBatchSchema, letterSchema, trainingSchema, type AttendanceEventInput, type LetterDetails, type TrainingInput } from '../../validation/training';
+import type { AttendanceSource } from '../db/schema-training';
+import type { RosterMember, TrainingRepository, TrainingRow } from './training.repository';
+
+export interface Training {
+	id: string;
+	programId: string;
+	communityId: string;
+	title: string;
+	startsAt: string;
+	venue: string;
+	speakers: string[];
+	agenda: string[];
+	inviteAll: boolean;
+	letter: LetterDetails;
+	checkinToken: string;
+}
+
+export interface AttendanceView {
+	data: { memberId: string; name: string; shopName: string; invited: boolean; present: boolean; at: string | null }[];
+	/** Present ÷ expected (invited, plus anyone present who was not invited); null when nobody is expected. */
+	rate: number | null;
+	present: number;
+	expected: number;
+}
+
+const STAFF = ['coordinator', 'facilitator'] as const;
+
+function toTraining(row: TrainingRow): Training {
+	return {
+		id: row.id,
+		programId: row.program_id,
+		communityId: row.community_id,
+		title: row.title,
+		startsAt: row.starts_at,
+		venue: row.venue,
+		speakers: parseList(row.speakers),
+		agenda: parseList(row.agenda),
+		inviteAll: row.invite_all === 1,
+		letter: letterSchema.parse(safeJson(row.letter) ?? {}),
+		checkinToken: row.checkin_token
+	};
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return null;
+	}
+}
+
+function parseList(text: string): string[] {
+	const v = safeJson(text);
+	return Array.isArray(v) ? v.map(String) : [];
+}
+
+function randomToken(): string {
+	return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url');
+}
+
+/**
+ * Trainings of a program and their attendance. Only the coordinator and facilitators of the program's
+ * community may see or change them; anyone else (a seller, another community) is told they do not exist.
+ */
+export class TrainingService {
+	constructor(
+		private readonly repo: TrainingRepository,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	private now(): string {
+		return this.clock().toISOString();
+	}
+
+	/** The program, if this actor runs its community; otherwise "not found" (ids cannot be probed). */
+	async programFor(actor: Actor, programId: string) {
+		const program = await this.repo.program(programId);
+		if (!program || !hasCommunityRole(actor, program.community_id, [...STAFF])) throw new NotFoundError('training.notFoundProgram');
+		return program;
+	}
+
+	/** The training, if this actor runs its community; otherwise "not found". */
+	async get(actor: Actor, trainingId: string): Promise<Training> {
+		const row = await this.repo.byId(trainingId);
+		if (!row || !hasCommunityRole(actor, row.community_id, [...STAFF])) throw new NotFoundError('training.notFound');
+		return toTraining(row);
+	}
+
+	async create(actor: Actor, programId: string, input: TrainingInput): Promise<Training> {
+		const program = await this.programFor(actor, programId);
+		const data = parseInput(trainingSchema, input);
+		const now = this.now();
+		const row: TrainingRow = {
+			id: newId('trn'),
+			program_id: program.id,
+			community_id: program.community_id,
+			title: data.title,
+			starts_at: data.startsAt,
+			venue: data.venue,
+			speakers: JSON.stringify(data.speakers),
+			agenda: JSON.stringify(data.agenda),
+			invite_all: 1,
+			letter: JSON.stringify(data.letter ?? letterSchema.parse({})),
+			checkin_token: randomToken(),
+			created_at: now,
+			updated_at: now
+		};
+		await this.repo.insert(row);
+		return toTraining(row);
+	}
+
+	async update(actor: Actor, trainingId: string, input: TrainingInput): Promise<Training> {
+		const training = await this.get(actor, trainingId);
+		const data = parseInput(trainingSchema, input);
+		await this.repo.update(training.id, {
+			title: data.title,
+			starts_at: data.startsAt,
+			venue: data.venue,
+			speakers: JSON.stringify(data.speakers),
+			agenda: JSON.stringify(data.agenda),
+			...(data.letter ? { letter: JSON.stringify(data.letter) } : {}),
+			updated_at: this.now()
+		});
+		return this.get(actor, trainingId);
+	}
+
+	async listForProgram(actor: Actor, programId: string): Promise<Training[]> {
+		const program = await this.programFor(actor, programId);
+		return (await this.repo.listByProgram(program.id)).map(toTraining);
+	}
+
+	/** Programs and trainings of a community, for the coordinator's training page. */
+	async overview(actor: Actor, communityId: string) {
+		if (!hasCommunityRole(actor, communityId, [...STAFF])) throw new NotFoundError('training.notFound');
+		const [programs, trainings] = await Promise.all([this.repo.programsOfCommunity(communityId), this.repo.listByCommunity(communityId)]);
+		return { programs: programs.map((p) => ({ id: p.id, name: p.name })), trainings: trainings.map(toTraining) };
+	}
+
+	/** Members of the training's community, each marked invited or not. */
+	async invitees(actor: Actor, trainingId: string): Promise<(RosterMember & { invited: boolean })[]> {
+		const training = await this.get(actor, trainingId);
+		const [members, ids] = await Promise.all([this.repo.members(training.communityId), training.inviteAll ? Promise.resolve([]) : this.repo.inviteeIds(training.id)]);
+		const chosen = new Set(ids);
+		return members.map((m) => ({ ...m, invited: training.inviteAll || chosen.has(m.id) }));
+	}
+
+	/** Invites every member (`'all'`, the default) or exactly the chosen ones; foreign ids refuse the whole change. */
+	async setInvitees(actor: Actor, trainingId: string, memberIds: string[] | 'all'): Promise<void> {
+		const training = await this.get(actor, trainingId);
+		if (memberIds === 'all') return this.repo.setInvitees(training.id, true, []);
+		const unique = [...new Set(memberIds)];
+		const known = await this.repo.memberIdsIn(training.communityId, unique);
+		if (known.size !== unique.length) throw new NotFoundError('training.notFoundMember');
+		if (unique.length === 0) throw new ValidationError('training.inviteSomeone');
+		await this.repo.setInvitees(training.id, false, unique);
+	}
+
+	/**
+	 * Applies attendance ticks. Each event id is applied once however often it arrives (a phone re-sends until
+	 * it hears back); per member the tick with the latest `at` decides, so late-arriving old ticks change
+	 * nothing. A member id outside the community refuses the whole batch (404) and nothing is written.
+	 */
+	async recordAttendance(actor: Actor, trainingId: string, body: { events: AttendanceEventInput[] } | unknown, source: AttendanceSource = 'api') {
+		const training = await this.get(actor, trainingId);
+		const { events } = parseInput(attendanceBatchSchema, body);
+		const latest = this.clock().getTime() + 24 * 3600 * 1000;
+		if (events.some((e) => Date.parse(e.at) > latest)) throw new ValidationError('training.futureTick');
+		const known = await this.repo.memberIdsIn(training.communityId, [...new Set(events.map((e) => e.memberId))]);
+		if (events.some((e) => !known.has(e.memberId))) throw new NotFoundError('training.notFoundMember');
+		const receivedAt = this.now();
+		const userId = actor.kind === 'user' ? actor.userId : null;
+		return this.repo.applyEvents(
+			events.map((e) => ({ training_id: training.id, id: e.id, member_id: e.memberId, present: e.present ? 1 : 0, at: e.at, source, actor_user_id: userId, received_at: receivedAt }))
+		);
+	}
+
+	async attendance(actor: Actor, trainingId: string): Promise<AttendanceView> {
+		const training = await this.get(actor, trainingId);
+		const [members, state] = await Promise.all([this.invitees(actor, training.id), this.repo.attendance(training.id)]);
+		const byMember = new Map(state.map((s) => [s.member_id, s]));
+		const data = members
+			.map((m) => {
+				const s = byMember.get(m.id);
+				return { memberId: m.id, name: m.name, shopName: m.shopName, invited: m.invited, present: s?.present === 1, at: s?.at ?? null };
+			})
+			.filter((d) => d.invited || d.at !== null);
+		const present = data.filter((d) => d.present).length;
+		const expected = data.filter((d) => d.invited || d.present).length;
+		return { data, rate: expected ? present / expected : null, present, expected };
+	}
+
+	/** The training behind a venue QR code, for a signed-in member of its community (else "not found"). */
+	async checkinTarget(actor: Actor, token: string) {
+		const row = token.length <= 64 ? await this.repo.byCheckinToken(token) : undefined;
+		if (!row || actor.kind !== 'user') throw new NotFoundError('training.notFound');
+		const member = await this.repo.memberOfShops(row.community_id, actor.shopIds);
+		if (!member) throw new NotFoundError('training.notMember');
+		const state = (await this.repo.attendance(row.id)).find((s) => s.member_id === member.id);
+		return { training: toTraining(row), member: { id: member.id, name: member.person_name }, present: state?.present === 1 };
+	}
+
+	/** Self check-in from the venue QR code: the signed-in member marks themself present (once per event id). */
+	async selfCheckIn(actor: Actor, token: string, eventId: string) {
+		const target = await this.checkinTarget(actor, token);
+		const id = /^[A-Za-z0-9_-]{8,100}$/.test(eventId) ? eventId : newId('self');
+		await this.repo.applyEvents([
+			{ training_id: target.training.id, id, member_id: target.member.id, present: 1, at: this.now(), source: 'self', actor_user_id: actor.kind === 'user' ? actor.userId : null, received_at: this.now() }
+		]);
+		return { ...target, present: true };
+	}
+}

@@ -1,0 +1,67 @@
+/** OpenAPI paths of trainings, attendance, tests and the evaluation report (issue 9), spread into openapi.ts. */
+const error = { $ref: '#/components/responses/Error' };
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const staff = 'Bearer token of a coordinator or facilitator of the community; a seller or another community gets 404.';
+
+export const trainingPaths = {
+	'/programs/{programId}/trainings': {
+		post: {
+			security: [{ bearer: [] }],
+			summary: `Create a training of the program (every member invited). ${staff}`,
+			parameters: [id('programId')],
+			requestBody: {
+				required: true,
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['title', 'startsAt', 'venue'],
+							properties: {
+								title: { type: 'string', minLength: 3, maxLength: 140 },
+								startsAt: { type: 'string', description: 'ISO-8601 with offset (`2024-11-28T08:00:00Z`), or local WIB `2024-11-28T15:00`' },
+								venue: { type: 'string', minLength: 3, maxLength: 140 },
+								speakers: { type: 'array', items: { type: 'string' }, maxItems: 10 },
+								agenda: { type: 'array', items: { type: 'string' }, maxItems: 20 }
+							}
+						}
+					}
+				}
+			},
+			responses: { 201: { description: '{ id, programId, title, startsAt, venue, speakers, agenda, inviteAll }' }, 400: error, 401: error, 404: error, 422: error }
+		},
+		get: { security: [{ bearer: [] }], summary: `Trainings of the program. ${staff}`, parameters: [id('programId')], responses: { 200: { description: '{ data: [ training ] }' }, 401: error, 404: error } }
+	},
+	'/trainings/{trainingId}/attendance': {
+		post: {
+			security: [{ bearer: [] }],
+			summary: `Attendance ticks made on a phone. Each event id is applied once however often it is sent; per member the event with the latest \`at\` decides. A memberId outside the community refuses the whole batch (404, nothing applied). ${staff}`,
+			parameters: [id('trainingId')],
+			requestBody: {
+				required: true,
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['events'],
+							properties: {
+								events: {
+									type: 'array',
+									minItems: 1,
+									maxItems: 500,
+									items: { type: 'object', required: ['id', 'memberId', 'present', 'at'], properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' }, memberId: { type: 'string' }, present: { type: 'boolean' }, at: { type: 'string', format: 'date-time' } } }
+								}
+							}
+						}
+					}
+				}
+			},
+			responses: { 200: { description: '{ applied: [eventId], duplicates: [eventId] }' }, 400: error, 401: error, 404: error, 422: error }
+		},
+		get: {
+			security: [{ bearer: [] }],
+			summary: `Who is present: invited members and anyone ticked. rate = present ÷ (invited ∪ present), null when nobody is expected. ${staff}`,
+			parameters: [id('trainingId')],
+			responses: { 200: { description: '{ data: [ { memberId, present, invited, at } ], rate, present, expected }' }, 401: error, 404: error }
+		}
+	}
+} as const;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** `2024-11-28T08:00:00Z`, or a local WIB time from a form (`2024-11-28T15:00`), → ISO-8601 UTC. */
+export const instantField = z
+	.string()
+	.trim()
+	.max(40)
+	.transform((v, ctx) => {
+		const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}${v.length === 16 ? ':00' : ''}+07:00` : v;
+		const ms = /^\d{4}-\d{2}-\d{2}T/.test(local) ? Date.parse(local) : NaN;
+		if (Number.isNaN(ms)) {
+			ctx.addIssue({ code: 'custom', message: 'msg:training.badTime' });
+			return z.NEVER;
+		}
+		return new Date(ms).toISOString();
+	});
+
+/** Lines of a textarea (or an array from JSON) → a clean list. */
+const lines = (maxItems: number, maxLength: number) =>
+	z
+		.preprocess((v) => (typeof v === 'string' ? v.split(/\r?\n/) : v), z.array(z.string().max(maxLength, 'msg:training.lineTooLong')).max(maxItems))
+		.transform((items) => items.map((s) => s.trim()).filter(Boolean));
+
+/** What the invitation letter needs besides the training itself; every value printed comes from here or the data. */
+export const letterSchema = z.object({
+	number: z.string().trim().max(80).optional().default(''),
+	attachment: z.string().trim().max(80).optional().default(''),
+	subject: z.string().trim().max(120).optional().default(''),
+	addressees: lines(10, 120).optional().default([]),
+	body: z.string().trim().max(2000).optional().default(''),
+	place: z.string().trim().max(60).optional().default(''),
+	signerTitle: z.string().trim().max(120).optional().default(''),
+	signerName: z.string().trim().max(80).optional().default(''),
+	signerRank: z.string().trim().max(80).optional().default(''),
+	signerNip: z.string().trim().max(30).optional().default(''),
+	issuer: z.string().trim().max(120).optional().default(''),
+	issuerAddress: z.string().trim().max(200).optional().default(''),
+	copies: lines(10, 120).optional().default([])
+});
+export type LetterDetails = z.output<typeof letterSchema>;
+
+export const trainingSchema = z.object({
+	title: z.string().trim().min(3, 'msg:training.titleShort').max(140),
+	startsAt: instantField,
+	venue: z.string().trim().min(3, 'msg:training.venueShort').max(140),
+	speakers: lines(10, 160).optional().default([]),
+	agenda: lines(20, 200).optional().default([]),
+	letter: letterSchema.optional()
+});
+export type TrainingInput = z.input<typeof trainingSchema>;
+
+const eventId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'msg:training.badEventId');
+
+export const attendanceEventSchema = z.object({
+	id: eventId,
+	memberId: z.string().min(1).max(60),
+	present: z.boolean(),
+	at: instantField
+});
+export const attendanceBatchSchema = z.object({ events: z.array(attendanceEventSchema).min(1).max(500) });
+export type AttendanceEventInput = z.input<typeof attendanceEventSchema>;
+
+export const scoresSchema = z.object({
+	kind: z.enum(['pre', 'post']),
+	scores: z
+		.array(z.object({ memberId: z.string().min(1).max(60), score: z.number().int('msg:training.scoreRange').min(0, 'msg:training.scoreRange').max(100, 'msg:training.scoreRange').nullable() }))
+		.max(2000)
+});
+export type ScoresInput = z.input<typeof scoresSchema>;
+
+const likert = z.coerce.number().int().min(1, 'msg:training.pickOne').max(5, 'msg:training.pickOne');
+export const reactionSchema = z.object({ satisfaction: likert, usefulness: likert, confidenceBefore: likert, confidenceNow: likert });
+export type ReactionInput = z.input<typeof reactionSchema>;

@@ -1,0 +1,68 @@
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { staffTraining, wibInputValue } from '$lib/server/training/page-context';
+import { formatDateTime } from '$lib/utils/dates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { community, training } = await staffTraining(event);
+		const [invitees, attendance] = await Promise.all([
+			event.locals.services.trainings.invitees(event.locals.actor, training.id),
+			event.locals.services.trainings.attendance(event.locals.actor, training.id)
+		]);
+		return {
+			group: { slug: community.slug, name: community.name, groupName: community.group_name },
+			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },
+			invitees: invitees.map((m) => ({ id: m.id, name: m.name, shopName: m.shopName, invited: m.invited })),
+			attendance: { present: attendance.present, expected: attendance.expected, rate: attendance.rate }
+		};
+	});
+
+function letterFrom(form: FormData) {
+	const s = (k: string) => String(form.get(k) ?? '');
+	return {
+		number: s('letter.number'),
+		attachment: s('letter.attachment'),
+		subject: s('letter.subject'),
+		addressees: s('letter.addressees'),
+		body: s('letter.body'),
+		place: s('letter.place'),
+		signerTitle: s('letter.signerTitle'),
+		signerName: s('letter.signerName'),
+		signerRank: s('letter.signerRank'),
+		signerNip: s('letter.signerNip'),
+		issuer: s('letter.issuer'),
+		issuerAddress: s('letter.issuerAddress'),
+		copies: s('letter.copies')
+	};
+}
+
+export const actions: Actions = {
+	ubah: async (event) => {
+		const form = await event.request.formData();
+		return formAction(event.locals.locale, form, async () => {
+			const { training } = await staffTraining(event);
+			await event.locals.services.trainings.update(event.locals.actor, training.id, {
+				title: String(form.get('title') ?? ''),
+				startsAt: String(form.get('startsAt') ?? ''),
+				venue: String(form.get('venue') ?? ''),
+				speakers: String(form.get('speakers') ?? ''),
+				agenda: String(form.get('agenda') ?? ''),
+				letter: letterFrom(form)
+			});
+			return { saved: true };
+		});
+	},
+	undang: async (event) => {
+		const form = await event.request.formData();
+		return formAction(event.locals.locale, form, async () => {
+			const { training } = await staffTraining(event);
+			const all = form.get('all') === 'on';
+			await event.locals.services.trainings.setInvitees(event.locals.actor, training.id, all ? 'all' : form.getAll('memberId').map(String));
+			return { invitedSaved: true };
+		});
+	}
+};

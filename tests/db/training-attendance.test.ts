@@ -5,6 +5,7 @@ import { makeMember, makeProgram, staffActor } from '../helpers/program-fixtures
 import { TrainingService } from '../../src/lib/server/training/training.service';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
+import { attendanceRate, knowledgeGain } from '../../src/lib/server/program/training-metrics';
 
 let ctx: TestContext;
 let community: Community;
@@ -176,6 +177,26 @@ describe(`${TrainingService.name} (${TEST_DIALECT})`, () => {
 			await expect(ctx.services.trainings.selfCheckIn(PUBLIC_ACTOR, t.checkinToken, eid())).rejects.toMatchObject({ status: 404 });
 			await expect(ctx.services.trainings.selfCheckIn(seller, 'salah', eid())).rejects.toMatchObject({ status: 404 });
 			expect((await ctx.services.trainings.attendance(coordinator, t.id)).present).toBe(1);
+		});
+	});
+
+	describe('program indicators (training-metrics)', () => {
+		it('should give the attendance rate in percent over every session of the program, computed now', async () => {
+			const community3 = await makeCommunity(ctx.services);
+			const coord3 = staffActor(community3, 'coordinator');
+			const prog = await makeProgram(ctx.database.db, community3);
+			expect(await attendanceRate(ctx.database.db, prog)).toBeNull();
+			const m = [];
+			for (const name of ['A', 'B', 'C']) m.push((await makeMember(ctx.services, ctx.database.db, community3, `Anggota ${name}`)).memberId);
+			const t1 = await ctx.services.trainings.create(coord3, prog, { title: 'Sesi 1', startsAt: '2024-11-28T15:00', venue: 'Balai' });
+			const t2 = await ctx.services.trainings.create(coord3, prog, { title: 'Sesi 2', startsAt: '2024-11-29T15:00', venue: 'Balai' });
+			await ctx.services.trainings.setInvitees(coord3, t2.id, [m[0]]);
+			expect(await attendanceRate(ctx.database.db, prog)).toBe(0);
+			await ctx.services.trainings.recordAttendance(coord3, t1.id, { events: [{ id: eid(), memberId: m[0], present: true, at: '2024-11-28T08:01:00Z' }, { id: eid(), memberId: m[1], present: true, at: '2024-11-28T08:02:00Z' }] });
+			await ctx.services.trainings.recordAttendance(coord3, t2.id, { events: [{ id: eid(), memberId: m[0], present: true, at: '2024-11-29T08:01:00Z' }] });
+			// (2 + 1) present of (3 + 1) expected
+			expect(await attendanceRate(ctx.database.db, prog)).toBe(75);
+			expect(await knowledgeGain(ctx.database.db, prog)).toBeNull();
 		});
 	});
 });

@@ -1,5 +1,6 @@
 import type { RouteRequest } from '../../helpers/routes';
 import { ACTORS, type ActorName, type World } from './world';
+import { systemActor } from '../../../src/lib/server/auth/actor';
 
 /**
  * THE AUTHORIZATION MATRIX: for every form action and every request handler under src/routes, what each
@@ -71,6 +72,17 @@ const newProduct = { name: 'Produk penyerang', categorySlug: 'camilan-keripik', 
 
 /** A product of the actor's own shop (or the victim's) in the URL, and a variant of the victim's other product in the body. */
 const foreignVariant = async (w: World, as: ActorName) => ({ mine: await w.fresh.product(ownOrVictimShop(w, as)), victim: await w.fresh.product(w.shopA) });
+
+/** A program and a training of community 1, with the victim shop's member and a member of community 2. */
+const trainingOfC1 = async (w: World) => {
+	const program = await w.services.programs.create(systemActor('matriks'), w.c1, { name: 'Program Matriks' });
+	const training = await w.services.trainings.create(systemActor('matriks'), program.id, { title: 'Pelatihan Matriks', startsAt: '2024-11-28T15:00', venue: 'Balai Kelurahan' });
+	const memberOf = async (shopId: string) => (await w.services.database.db.selectFrom('member').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id;
+	return { programId: program.id, training, member: await memberOf(w.shopA.id), foreignMember: await memberOf(w.shopC.id) };
+};
+type TrainingFixture = Awaited<ReturnType<typeof trainingOfC1>>;
+const tick = (memberId: string, as: string) => ({ id: `matriks-${as}-${Math.random().toString(36).slice(2, 10)}`, memberId, present: true, at: '2024-11-28T08:05:00Z' });
+const trainingForm = { title: 'Pelatihan Penyerang', startsAt: '2024-12-01T09:00', venue: 'Balai Desa' };
 
 export const expectations: Record<string, Probe[]> = {
 	// ——— JSON API ———
@@ -162,6 +174,65 @@ export const expectations: Record<string, Probe[]> = {
 	'POST /keluar/semua?/default': [probe({ probe: 'sign out everywhere (own sessions only)', request: () => ({}), expect: everyone(303) })],
 	'POST /masuk?/default': [
 		probe({ probe: 'a wrong password', request: (_w, _f, as) => ({ form: { login: `tebak-form-${as}@matriks.test`, password: 'salah-tebak-123' } }), expect: everyone(401) })
+	],
+
+	// ——— trainings (issue 9) ———
+	'GET /api/v1/programs/[programId]/trainings': [probe<TrainingFixture>({ probe: "community 1's trainings", setup: trainingOfC1, request: (_w, f) => ({ params: { programId: f.programId } }), expect: communityStaff(200), readOnly: true })],
+	'POST /api/v1/programs/[programId]/trainings': [
+		probe<TrainingFixture>({ probe: 'a training in community 1', setup: trainingOfC1, request: (_w, f) => ({ params: { programId: f.programId }, json: trainingForm }), expect: communityStaff(201) })
+	],
+	'GET /api/v1/trainings/[trainingId]/attendance': [probe<TrainingFixture>({ probe: "community 1's attendance", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
+	'POST /api/v1/trainings/[trainingId]/attendance': [
+		probe<TrainingFixture>({ probe: 'tick a member of community 1', setup: trainingOfC1, request: (_w, f, as) => ({ params: { trainingId: f.training.id }, json: { events: [tick(f.member, as)] } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({
+			probe: "community 2's member nested in the events, beside a good one",
+			setup: trainingOfC1,
+			request: (_w, f, as) => ({ params: { trainingId: f.training.id }, json: { events: [tick(f.member, as), tick(f.foreignMember, as)] } }),
+			expect: communityStaff(404)
+		})
+	],
+	'POST /koordinator/[community]/pelatihan?/buat': [
+		probe<TrainingFixture>({ probe: 'a training in community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug }, form: { ...trainingForm, programId: f.programId } }), expect: communityStaff(303) }),
+		probe<TrainingFixture>({
+			probe: "community 1's program id posted through community 2's page",
+			setup: trainingOfC1,
+			request: (w, f) => ({ params: { community: w.c2.slug }, form: { ...trainingForm, programId: f.programId } }),
+			expect: { ...everyone(404), anonymous: 401 }
+		})
+	],
+	'POST /koordinator/[community]/pelatihan/[training]?/ubah': [
+		probe<TrainingFixture>({ probe: 'change a training of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: trainingForm }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: trainingForm }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]?/undang': [
+		probe<TrainingFixture>({ probe: 'invite a member of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({
+			probe: "community 2's member in the form",
+			setup: trainingOfC1,
+			request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: [f.member, f.foreignMember] } }),
+			expect: communityStaff(404)
+		})
+	],
+	'POST /koordinator/[community]/pelatihan/[training]/hadir?/centang': [
+		probe<TrainingFixture>({ probe: 'tick a member (form post)', setup: trainingOfC1, request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member, present: '1', eventId: tick(f.member, as).id } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: "community 2's member in the hidden field", setup: trainingOfC1, request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember, present: '1', eventId: tick(f.member, as).id } }), expect: communityStaff(404) })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]/hadir/kirim': [
+		probe<TrainingFixture>({ probe: "the page's queue sends a tick", setup: trainingOfC1, request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, json: { events: [tick(f.member, as)] } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({
+			probe: "community 2's member nested in the queued events",
+			setup: trainingOfC1,
+			request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, json: { events: [tick(f.member, as), tick(f.foreignMember, as)] } }),
+			expect: communityStaff(404)
+		})
+	],
+	'POST /hadir/[token]?/default': [
+		probe<TrainingFixture>({
+			probe: "self check-in with community 1's venue QR",
+			setup: trainingOfC1,
+			request: (_w, f, as) => ({ params: { token: f.training.checkinToken }, form: { eventId: tick(f.member, as).id } }),
+			expect: { ...everyone(404), seller: 200, sellerSameCommunity: 200 }
+		})
 	],
 
 	// ——— coordinator roster ———

@@ -61,18 +61,18 @@ describe('training attendance on a phone with a bad connection', () => {
 			if (cut-- > 0) return route.abort('internetdisconnected');
 			return route.continue();
 		});
-		const first = page.getByRole('button', { name: new RegExp(members[0].name) });
+		const first = page.locator(`[data-member="${members[0].id}"] button`);
 		await first.click();
 		await expect.poll(() => first.textContent()).toContain('belum terkirim');
 		await expect.poll(() => first.getAttribute('aria-pressed')).toBe('true');
 		// re-sent automatically, then confirmed
 		await expect.poll(() => first.textContent(), { timeout: 15_000 }).not.toContain('belum terkirim');
 		expect(sent).toBeGreaterThanOrEqual(2);
-		const second = page.getByRole('button', { name: new RegExp(members[1].name) });
+		const second = page.locator(`[data-member="${members[1].id}"] button`);
 		await second.click();
 		await expect.poll(() => second.getAttribute('aria-pressed')).toBe('true');
 		// a wrong tap, undone by tapping again
-		const third = page.getByRole('button', { name: new RegExp(members[2].name) });
+		const third = page.locator(`[data-member="${members[2].id}"] button`);
 		await third.click();
 		await third.click();
 		await expect.poll(() => third.getAttribute('aria-pressed')).toBe('false');
@@ -96,9 +96,9 @@ describe('training attendance on a phone with a bad connection', () => {
 		const page = await context.newPage();
 		await login(page, 'pendamping@cigadung.test');
 		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${created.body.id}/hadir`);
-		await page.getByRole('button', { name: new RegExp(members[3].name) }).click();
+		await page.locator(`[data-member="${members[3].id}"] button`).click();
 		await page.waitForLoadState('load');
-		await expect.poll(() => page.getByRole('button', { name: new RegExp(members[3].name) }).getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(() => page.locator(`[data-member="${members[3].id}"] button`).getAttribute('aria-pressed')).toBe('true');
 		const view = await call('GET', `/api/v1/trainings/${created.body.id}/attendance`, coordToken);
 		expect(view.body.data.find((d: { memberId: string }) => d.memberId === members[3].id).present).toBe(true);
 		await context.close();

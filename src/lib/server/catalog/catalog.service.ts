@@ -4,9 +4,7 @@ import type { Community, Product, Shop } from '../db/schema';
 /** What the catalog needs to know of a community: its id for queries, its slug for URLs. */
 export type CommunityRef = Pick<Community, 'id' | 'slug'>;
 import { NotFoundError } from '../errors';
-import { editDistance, indexTerms, parseQuery, words } from '../search/indonesian';
-import { id as idMessages } from '../../i18n/id';
-import { en as enMessages } from '../../i18n/en';
+import { editDistance, parseQuery, words } from '../search/indonesian';
 import { catalogQuerySchema } from '../../validation/catalog';
 import { parseInput } from '../validate';
 import { galleryImage, parseVariants, toProductCard, type ImageRef, type ProductCard } from './product-card';
@@ -118,10 +116,4 @@ export class CatalogService {
 	async categoryCounts(_actor: Actor, community: CommunityRef): Promise<Map<string, number>> {
 		return this.products.countByCategory(community.id);
 	}
-}
-
-/** What a product is found by: its name (ranked first), and its category in both languages, shop and description. */
-export function productSearchTerms(name: string, categorySlug: string, shopName: string, description: string) {
-	const key = `category.${categorySlug}` as keyof typeof idMessages;
-	return { search_name: indexTerms(name), search_body: indexTerms(idMessages[key], enMessages[key], shopName, description) };
 }

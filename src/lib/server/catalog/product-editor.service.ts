@@ -8,7 +8,7 @@ import type { ProcessedPhoto } from '../media/types';
 import { firstFreeSlug, newId, slugify } from '../../utils/ids';
 import { newProductSchema, productPatchSchema, type NewProductInput, type ProductPatchInput } from '../../validation/product';
 import { parseInput } from '../validate';
-import { productSearchTerms } from './catalog.service';
+import { productSearchTerms } from './search-terms';
 import { listingQuality, type QualityScore } from './listing-quality';
 import { galleryImage, parseVariants, squareImage, type ImageRef } from './product-card';
 import { VariantNotOwnedError, type ProductRepository } from './product.repository';

@@ -226,18 +226,20 @@ export class ProductRepository {
 
 	/**
 	 * SQLite: filters, counts and ranks inside FTS5 (the scope tokens carry community, category, shop and
-	 * visibility), then reads only the page's products. bm25 weighs name words 10× the rest. Ranking costs
+	 * visibility), then reads only the page's products. bm25 weighs name words 10× description/shop words and
+	 * those 10× category words (migration 0005-seller), so products named like the query come first and
+	 * category-only matches last (tests/db/catalog-search-ranking.test.ts). Ranking costs
 	 * time per match, so beyond RANK_LIMIT matches "relevance" falls back to newest first.
 	 */
 	private async searchSqlite(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
 		const scope = scopeTokens(q).map((t) => `"${t}"`).join(' AND ');
-		const match = `{name body} : (${toFts5(q.search)}) AND scope : (${scope})`;
+		const match = `{name body category} : (${toFts5(q.search)}) AND scope : (${scope})`;
 		const countRow = await sql<{ n: number }>`SELECT count(*) AS n FROM product_fts WHERE product_fts MATCH ${match}`.execute(this.db);
 		const total = Number(countRow.rows[0]?.n ?? 0);
 		if (total === 0 || q.offset >= total) return { rows: [], total };
 		if (q.sort === 'relevance' && total <= RANK_LIMIT) {
 			const ranked = await sql<{ rowid: number }>`SELECT rowid FROM product_fts WHERE product_fts MATCH ${match}
-				ORDER BY bm25(product_fts, 10.0, 1.0, 0.0), rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
+				ORDER BY bm25(product_fts, 100.0, 10.0, 1.0, 0.0), rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
 			const ids = ranked.rows.map((r) => r.rowid);
 			if (ids.length === 0) return { rows: [], total };
 			const list = await selectCards(this.byRowid(q.communityId, sql.join(ids), true))
@@ -273,7 +275,8 @@ export class ProductRepository {
 	}
 
 	/**
-	 * PostgreSQL: the same words through a GIN-indexed, weighted tsvector (name words weigh most). Counted
+	 * PostgreSQL: the same words through a GIN-indexed, weighted tsvector: name (A) weighs 33× description and
+	 * shop (B), which weigh 30× category (D), the same tiers as SQLite. Counted
 	 * first; like SQLite, ts_rank is only computed up to RANK_LIMIT matches, beyond that newest first.
 	 */
 	private async searchPostgres(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
@@ -283,7 +286,7 @@ export class ProductRepository {
 		const total = Number((count as { n: unknown }).n);
 		if (total === 0 || q.offset >= total) return { rows: [], total };
 		let rows = selectCards(base);
-		if (q.sort === 'relevance' && total <= RANK_LIMIT) rows = rows.orderBy(sql`ts_rank(p.search_vector, to_tsquery('simple', ${tsq}))`, 'desc');
+		if (q.sort === 'relevance' && total <= RANK_LIMIT) rows = rows.orderBy(sql`ts_rank('{0.001, 0.01, 0.03, 1.0}', p.search_vector, to_tsquery('simple', ${tsq}))`, 'desc');
 		rows = orderCards(rows, q.sort === 'cheapest' ? 'cheapest' : 'newest').limit(q.limit).offset(q.offset);
 		return { rows: (await rows.execute()).map(toRow), total };
 	}

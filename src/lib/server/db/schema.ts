@@ -108,6 +108,8 @@ export interface ProductTable {
 	/** Normalised raw + canonical + stemmed words of the name, and of everything else; indexed per dialect. */
 	search_name: string;
 	search_body: string;
+	/** The category's words (both languages): the lowest-ranked tier of search (migration 0005-seller). */
+	search_category: ColumnType<string, string | undefined, string>;
 	published_at: string | null;
 	created_at: string;
 	updated_at: string;

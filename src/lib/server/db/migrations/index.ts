@@ -4,6 +4,7 @@ import { catalogMigration } from './0001-catalog';
 import { accountsMigration } from './0002-accounts';
 import { ordersMigration } from './0003-orders';
 import { securityMigration } from './0004-security';
+import { sellerMigration } from './0005-seller';
 import { membersMigration } from './0006-members';
 import { programMigration } from './0007-program';
 import { memberProfileMigration } from './0008-member-profile';
@@ -22,6 +23,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 		'0002-accounts': accountsMigration(),
 		'0003-orders': ordersMigration(),
 		'0004-security': securityMigration(),
+		'0005-seller': sellerMigration(dialect),
 		'0006-members': membersMigration(),
 		'0007-program': programMigration(dialect),
 		'0008-member-profile': memberProfileMigration(),

@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Database } from '../src/lib/server/db';
 import type { ProductPhotoTable, ProductTable } from '../src/lib/server/db/schema';
-import { productSearchTerms } from '../src/lib/server/catalog/catalog.service';
+import { productSearchTerms } from '../src/lib/server/catalog/search-terms';
 import { CATEGORY_SLUGS } from '../src/lib/categories';
 import { newId } from '../src/lib/utils/ids';
 

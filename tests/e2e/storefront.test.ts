@@ -65,7 +65,7 @@ describe('storefront on a phone', () => {
 		await page.goto(`${app.baseUrl}/c/cigadung`);
 		expect(scripts).toEqual([]);
 		await expect(page.locator('script').count()).resolves.toBe(0);
-		await expect(page.getByRole('note').textContent()).resolves.toContain('Nomor WhatsApp di sini fiktif');
+		await expect(page.getByRole('complementary', { name: 'Catatan demo' }).textContent()).resolves.toContain('Nomor WhatsApp di sini fiktif');
 		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('id');
 		// Lazy images carry their size, so nothing jumps while they load.
 		const imgs = await page.locator('.grid img').evaluateAll((els) => els.map((e) => [e.getAttribute('width'), e.getAttribute('loading')]));

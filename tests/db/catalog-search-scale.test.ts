@@ -19,8 +19,8 @@ beforeAll(async () => {
 	ctx = await createTestContext();
 	await generateCatalog(ctx.database, 'bulk', RANK_LIMIT + 1500, null);
 	community = await ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'bulk');
-	const rows = await ctx.database.db.selectFrom('product').select(['id', 'name', 'price', 'created_at', 'search_name', 'search_body']).execute();
-	all = rows.map((r) => ({ ...r, price: Number(r.price), terms: `${r.search_name} ${r.search_body}`.split(' ') }));
+	const rows = await ctx.database.db.selectFrom('product').select(['id', 'name', 'price', 'created_at', 'search_name', 'search_body', 'search_category']).execute();
+	all = rows.map((r) => ({ ...r, price: Number(r.price), terms: `${r.search_name} ${r.search_body} ${r.search_category}`.split(' ') }));
 }, 120_000);
 afterAll(() => ctx.cleanup());
 

@@ -3,6 +3,7 @@ import { enSecurity } from './parts/security';
 import { enField } from './parts/field';
 import { enSeller } from './parts/seller';
 import { enProgram } from './parts/program';
+import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
 
 /** English: the second language. Keys are checked against the Indonesian catalogue by the type below. */
@@ -427,5 +428,6 @@ export const en: Record<MessageKey, string> = {
 	...enField,
 	...enSeller,
 	...enProgram,
+	...enMembers,
 	...enTraining
 };

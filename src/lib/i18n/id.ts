@@ -2,6 +2,7 @@ import { idSecurity } from './parts/security';
 import { idField } from './parts/field';
 import { idSeller } from './parts/seller';
 import { idProgram } from './parts/program';
+import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
 export const id = {
@@ -425,6 +426,7 @@ export const id = {
 	...idField,
 	...idSeller,
 	...idProgram,
+	...idMembers,
 	...idTraining
 } as const;
 

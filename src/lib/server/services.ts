@@ -19,6 +19,7 @@ import { IndicatorRepository } from './program/indicator.repository';
 import { ProgramService } from './program/program.service';
 import { TrainingRepository } from './training/training.repository';
 import { TrainingService } from './training/training.service';
+import { createMemberServices } from './members/wire';
 
 export interface ServiceDeps {
 	database: Database;
@@ -48,7 +49,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
 		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock),
-		trainings: new TrainingService(new TrainingRepository(db), clock)
+		trainings: new TrainingService(new TrainingRepository(db), clock),
+		...createMemberServices({ db, shopRepo, accountRepo, auth, clock })
 	};
 }
 

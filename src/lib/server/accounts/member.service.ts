@@ -64,7 +64,7 @@ export class MemberService {
 }
 
 /** "Penjual ketempling" → "Ketempling" for a first shop name the seller can change in step 1. */
-function shortBusiness(business: string): string {
+export function shortBusiness(business: string): string {
 	const what = business.replace(/^(penjual|pedagang|usaha|jualan)\s+/i, '').trim();
 	return what.charAt(0).toUpperCase() + what.slice(1);
 }

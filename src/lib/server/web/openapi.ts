@@ -127,6 +127,47 @@ export const openapi = {
 			},
 			delete: { security: [{ bearer: [] }], summary: 'Archive the product', parameters: [id('productId')], responses: { 200: { description: 'The archived product' }, 401: error, 404: error } }
 		},
+		'/programs/{programId}/funnel': {
+			get: {
+				security: [{ bearer: [] }],
+				summary:
+					"Adoption funnel of the program's community, computed from live data (coordinator or facilitator of that community; a seller or anyone else 404). Each member stands at the last level reached in order; first_visitor is skipped (visitors are not counted yet).",
+				parameters: [id('programId')],
+				responses: {
+					200: {
+						description: 'Members with their level, and how many stand at each level',
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									required: ['data', 'counts'],
+									properties: {
+										data: {
+											type: 'array',
+											items: {
+												type: 'object',
+												required: ['memberId', 'name', 'level'],
+												properties: {
+													memberId: { type: 'string' },
+													name: { type: 'string' },
+													level: { enum: ['invited', 'account', 'profile', 'first_product', 'good_listing', 'first_order', 'first_completed', 'regular'] },
+													since: { type: 'string', format: 'date-time', description: 'When the member reached this level' },
+													next: { type: ['string', 'null'], description: 'The next level to reach; null at regular' }
+												}
+											}
+										},
+										counts: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Every measured level as a key, with the number of members standing there' },
+										skipped: { type: 'array', items: { type: 'string' } }
+									}
+								}
+							}
+						}
+					},
+					401: error,
+					404: error
+				}
+			}
+		},
 		'/communities/{slug}/programs': {
 			get: {
 				security: [{ bearer: [] }],

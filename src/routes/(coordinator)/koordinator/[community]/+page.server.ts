@@ -1,5 +1,5 @@
-import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
+import { coordinatorCommunity } from '$lib/server/web/coordinator';
 import { formAction } from '$lib/server/web/forms';
 import { qrDataUrl } from '$lib/server/documents/setup-cards';
 import { translator } from '$lib/i18n';
@@ -12,13 +12,33 @@ export const csr = false;
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
-		const { locals, url, params } = event;
-		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname)}`);
-		const community = await locals.services.communities.getBySlug(locals.actor, params.community);
-		const sellers = await locals.services.members.listSellers(locals.actor, community);
+		const { locals, url } = event;
+		const community = await coordinatorCommunity(event);
+		const [members, due] = await Promise.all([locals.services.roster.list(locals.actor, community), locals.services.mentoring.dueThisWeek(locals.actor, community)]);
+		const q = (url.searchParams.get('q') ?? '').trim().toLowerCase().slice(0, 80);
+		const show = url.searchParams.get('tampil') ?? 'semua';
+		const shown = members.filter(
+			(m) =>
+				(!q || `${m.name} ${m.shop.name} ${m.rw ?? ''} RW ${m.rw ?? ''}`.toLowerCase().includes(q)) &&
+				(show === 'tanpa-akun' ? m.account !== 'active' : show === 'tanpa-produk' ? m.shop.publishedProducts === 0 : true)
+		);
 		return {
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
-			sellers: sellers.map((s) => ({ ...s, whatsappDisplay: s.whatsapp ? formatWhatsappLocal(s.whatsapp) : null }))
+			total: members.length,
+			q,
+			show,
+			dueCount: due.items.length,
+			members: shown.map((m) => ({
+				id: m.id,
+				name: m.name,
+				rw: m.rw,
+				whatsappDisplay: m.whatsapp ? formatWhatsappLocal(m.whatsapp) : null,
+				shop: m.shop,
+				account: m.account,
+				ownerUserId: m.ownerUserId,
+				checklist: { done: m.checklist.done, total: m.checklist.total },
+				level: m.funnel?.level ?? null
+			}))
 		};
 	});
 
@@ -54,6 +74,14 @@ export const actions: Actions = {
 			return { link: await linkView(locals.locale, url.origin, me?.name ?? '', me?.whatsapp ?? wa, added.setupToken, added.expiresAt) };
 		});
 		return result;
+	},
+	undang: async ({ request, locals, params, url }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
+			const invite = await locals.services.roster.inviteOwner(locals.actor, community, String(form.get('memberId') ?? ''));
+			return { link: await linkView(locals.locale, url.origin, invite.name, invite.whatsapp, invite.token, invite.expiresAt) };
+		});
 	},
 	tautan: async ({ request, locals, params, url }) => {
 		const form = await request.formData();

@@ -1,0 +1,128 @@
+import type { Actor } from '../auth/actor';
+import type { Community } from '../db/schema';
+import { requireProgramStaff, programFor } from '../program/access';
+import type { ProgramRepository } from '../program/program.repository';
+import { listingQuality } from '../catalog/listing-quality';
+import { readDelivery } from '../shops/shop.service';
+import { profileComplete, shopChecklist } from '../../shop-checklist';
+import { countLevels, funnelPosition, GOOD_LISTING_SCORE, regularSince, type FunnelLevel } from './funnel';
+import type { FunnelRepository } from './funnel.repository';
+
+export interface FunnelMember {
+	memberId: string;
+	name: string;
+	shopName: string;
+	shopSlug: string;
+	whatsapp: string | null;
+	hasOwner: boolean;
+	level: FunnelLevel;
+	since: string;
+	next: FunnelLevel | null;
+}
+
+export interface Funnel {
+	members: FunnelMember[];
+	counts: Record<string, number>;
+}
+
+const FOUR_WEEKS = 28 * 86_400_000;
+
+/**
+ * The adoption funnel of a community's members, from live data on every call. Staff (coordinator,
+ * facilitator) of the community only; anyone else is told it does not exist (404). Other areas call
+ * `countsForCommunity` / `forProgram` (the program dashboard, the evaluation report).
+ */
+export class FunnelService {
+	constructor(
+		private readonly funnel: FunnelRepository,
+		private readonly programs: ProgramRepository,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	async forCommunity(actor: Actor, community: Pick<Community, 'id'>): Promise<Funnel> {
+		requireProgramStaff(actor, community.id);
+		return this.compute(community.id);
+	}
+
+	/** The funnel of the community a program belongs to (404 unless the actor is staff there). */
+	async forProgram(actor: Actor, programId: string): Promise<Funnel> {
+		const program = await programFor(actor, this.programs, programId);
+		return this.compute(program.community_id);
+	}
+
+	/** Only the counts per level (every measured level present), for dashboards and reports. */
+	async countsForCommunity(actor: Actor, communityId: string): Promise<Record<string, number>> {
+		requireProgramStaff(actor, communityId);
+		return (await this.compute(communityId)).counts;
+	}
+
+	private async compute(communityId: string): Promise<Funnel> {
+		const now = this.clock();
+		const [rows, products, photos, orders, recent] = await Promise.all([
+			this.funnel.members(communityId),
+			this.funnel.listPublishedProducts(communityId),
+			this.funnel.photoHints(communityId),
+			this.funnel.orderSummaries(communityId),
+			this.funnel.recentOrders(communityId, new Date(now.getTime() - FOUR_WEEKS).toISOString())
+		]);
+		const hintsByProduct = new Map<string, { hints: string[] }[]>();
+		for (const p of photos) {
+			const list = hintsByProduct.get(p.product_id) ?? [];
+			list.push({ hints: parseHints(p.hints) });
+			hintsByProduct.set(p.product_id, list);
+		}
+		const byShop = new Map<string, { count: number; firstAt: string | null; goodAt: string | null }>();
+		for (const p of products) {
+			const s = byShop.get(p.shop_id) ?? { count: 0, firstAt: null, goodAt: null };
+			s.count++;
+			const at = p.published_at ?? p.updated_at;
+			if (!s.firstAt || at < s.firstAt) s.firstAt = at;
+			const { score } = listingQuality({
+				name: p.name,
+				description: p.description,
+				price: Number(p.price),
+				weightGrams: p.weight_grams,
+				categorySlug: p.category_slug,
+				pirt: p.pirt,
+				halal: p.halal,
+				bpom: p.bpom,
+				photos: hintsByProduct.get(p.id) ?? []
+			});
+			if (score >= GOOD_LISTING_SCORE && (!s.goodAt || p.updated_at < s.goodAt)) s.goodAt = p.updated_at;
+			byShop.set(p.shop_id, s);
+		}
+		const orderByShop = new Map(orders.map((o) => [o.shop_id, o]));
+		const recentByShop = new Map<string, string[]>();
+		for (const o of recent) recentByShop.set(o.shop_id, [...(recentByShop.get(o.shop_id) ?? []), o.created_at]);
+
+		const members = rows.map((r): FunnelMember => {
+			const prod = byShop.get(r.shop_id);
+			const ord = orderByShop.get(r.shop_id);
+			const checklist = shopChecklist(
+				{ onboardingStep: r.onboarding_step, hasLogo: !!r.logo, story: r.story, area: r.area, pickupPoint: r.pickup_point, delivery: readDelivery(r) },
+				prod?.count ?? 0
+			);
+			const pos = funnelPosition({
+				invited: r.member_created_at,
+				account: r.password_hash ? (r.account_at ?? r.member_created_at) : null,
+				profile: profileComplete(checklist) ? r.shop_updated_at : null,
+				first_product: prod?.firstAt ?? null,
+				good_listing: prod?.goodAt ?? null,
+				first_order: ord?.first_order_at ?? null,
+				first_completed: ord?.first_completed_at ?? null,
+				regular: regularSince(recentByShop.get(r.shop_id) ?? [], now)
+			});
+			return { memberId: r.member_id, name: r.person_name, shopName: r.shop_name, shopSlug: r.shop_slug, whatsapp: r.whatsapp, hasOwner: !!r.owner_user_id, ...pos };
+		});
+		return { members, counts: countLevels(members.map((m) => m.level)) };
+	}
+}
+
+function parseHints(text: string): string[] {
+	try {
+		const v = JSON.parse(text);
+		return Array.isArray(v) ? v.map(String) : [];
+	} catch {
+		return [];
+	}
+}

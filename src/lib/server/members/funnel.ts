@@ -1,0 +1,67 @@
+/**
+ * The adoption funnel (issue 9 item 8): where each member stands, computed from real data only — nobody
+ * ticks a level by hand. Levels are passed in order; a member's level is the last one reached with every
+ * earlier one reached too, so "stuck at" always names the next thing to do.
+ */
+export const FUNNEL_LEVELS = ['invited', 'account', 'profile', 'first_product', 'good_listing', 'first_visitor', 'first_order', 'first_completed', 'regular'] as const;
+export type FunnelLevel = (typeof FUNNEL_LEVELS)[number];
+
+/** E-Crav does not count shop visitors yet, so this level is skipped (never reached, never blocking). */
+export const SKIPPED_LEVELS: readonly FunnelLevel[] = ['first_visitor'];
+
+/** The levels actually measured, in order. */
+export const MEASURED_LEVELS = FUNNEL_LEVELS.filter((l) => !SKIPPED_LEVELS.includes(l));
+
+export const GOOD_LISTING_SCORE = 80;
+
+/** When each level was reached (ISO time), or null when it was not. `invited` is when the member was listed. */
+export type FunnelFacts = Record<Exclude<FunnelLevel, 'first_visitor'>, string | null> & { invited: string };
+
+export interface FunnelPosition {
+	level: FunnelLevel;
+	/** Since when the member has stood at this level. */
+	since: string;
+	/** The next level to reach; null at `regular`. */
+	next: FunnelLevel | null;
+}
+
+export function funnelPosition(facts: FunnelFacts): FunnelPosition {
+	let level: FunnelLevel = 'invited';
+	let since = facts.invited;
+	for (const l of MEASURED_LEVELS.slice(1)) {
+		const at = facts[l as keyof FunnelFacts];
+		if (!at) break;
+		level = l;
+		// a level reached earlier than the one before it (a shop set up for the seller before they had a login)
+		// counts from the moment the chain got there
+		since = at > since ? at : since;
+	}
+	const i = MEASURED_LEVELS.indexOf(level);
+	return { level, since, next: MEASURED_LEVELS[i + 1] ?? null };
+}
+
+/** `{ invited: n, account: n, … }` with every measured level present (0 when nobody is there). */
+export function countLevels(levels: FunnelLevel[]): Record<string, number> {
+	const counts: Record<string, number> = Object.fromEntries(MEASURED_LEVELS.map((l) => [l, 0]));
+	for (const l of levels) counts[l]++;
+	return counts;
+}
+
+const WEEK = 7 * 86_400_000;
+
+/**
+ * "Regular": orders in at least 3 of the last 4 weeks (7-day windows ending now). Returns the start of the
+ * earliest such week with an order, or null.
+ */
+export function regularSince(orderTimes: string[], now: Date): string | null {
+	const end = now.getTime();
+	const weeks = [false, false, false, false];
+	for (const t of orderTimes) {
+		const age = end - Date.parse(t);
+		if (age < 0 || age >= 4 * WEEK) continue;
+		weeks[Math.floor(age / WEEK)] = true;
+	}
+	if (weeks.filter(Boolean).length < 3) return null;
+	const oldest = weeks.lastIndexOf(true);
+	return new Date(end - (oldest + 1) * WEEK).toISOString();
+}

@@ -1,0 +1,66 @@
+import type { Actor } from '../auth/actor';
+import type { Community } from '../db/schema';
+import { requireProgramStaff } from '../program/access';
+import { translator, type Locale } from '../../i18n';
+import { IMPORT_COLUMNS, IMPORT_SHEET, readMemberSheet, writeCsv, writeXlsx, type FileProblem } from './member-file';
+import { planImport } from './member-import';
+import type { RosterRepository } from './roster.repository';
+import type { RosterService } from './roster.service';
+
+export type ImportResult = { ok: true; imported: number } | { ok: false; problems: FileProblem[] };
+
+/** Importing the roster from a spreadsheet (all rows or none) and exporting it. Staff of the community only (else 404). */
+export class MemberIoService {
+	constructor(
+		private readonly roster: RosterRepository,
+		private readonly rosterService: RosterService,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/**
+	 * Imports a CSV or XLSX file. Every row is checked first; if anything is wrong, nothing is written and the
+	 * answer lists each problem with its row and column. Otherwise every row becomes a shop with its member
+	 * in one transaction.
+	 */
+	async importFile(actor: Actor, community: Pick<Community, 'id'>, file: { name: string; bytes: Uint8Array }): Promise<ImportResult> {
+		requireProgramStaff(actor, community.id);
+		const sheet = await readMemberSheet(file.name, file.bytes);
+		if (!sheet.ok) return { ok: false, problems: sheet.problems };
+		const [numbers, slugs] = await Promise.all([this.roster.whatsappNumbersInUse(community.id), this.roster.shopSlugs(community.id)]);
+		const plan = planImport(community.id, sheet.rows, numbers, slugs, this.clock().toISOString());
+		if (plan.problems.length) return { ok: false, problems: plan.problems };
+		await this.roster.insertShopsWithMembers(plan.rows);
+		return { ok: true, imported: plan.rows.length };
+	}
+
+	/** The roster as a spreadsheet: the import columns (so it can be edited and kept) plus progress columns. */
+	async export(actor: Actor, community: Pick<Community, 'id'>, format: 'xlsx' | 'csv', locale: Locale): Promise<Buffer> {
+		const t = translator(locale);
+		const members = await this.rosterService.list(actor, community);
+		const header = [...IMPORT_COLUMNS, t('members.col.account'), t('members.col.checklist'), t('members.col.products'), t('members.col.level'), t('members.col.size')];
+		const rows = members.map((m) => [
+			m.name,
+			m.whatsapp,
+			m.shop.businessType,
+			m.shop.name,
+			m.rw,
+			m.nib,
+			m.pirt,
+			m.halal,
+			m.capital,
+			m.annualSales,
+			m.channelBefore,
+			t(`members.account.${m.account}`),
+			`${m.checklist.done}/${m.checklist.total}`,
+			m.shop.publishedProducts,
+			m.funnel ? t(`funnel.level.${m.funnel.level}`) : '',
+			m.size ? t(`members.size.${m.size}`) : ''
+		]);
+		return format === 'csv' ? writeCsv(header, rows) : writeXlsx(IMPORT_SHEET, header, rows);
+	}
+
+	/** An empty workbook with the header row and one example row, for people who start from scratch. */
+	async template(): Promise<Buffer> {
+		return writeXlsx(IMPORT_SHEET, [...IMPORT_COLUMNS], [['Ibu Contoh', '0812-3456-7890', 'Penjual keripik', 'Keripik Bu Contoh', '03', '', '', '', '5.000.000', '24.000.000', 'whatsapp']]);
+	}
+}

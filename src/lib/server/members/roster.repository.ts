@@ -1,0 +1,102 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB, NewShop } from '../db/schema';
+import type { MemberTable } from '../db/schema-program';
+
+export type Member = Selectable<MemberTable>;
+export type NewMember = Insertable<MemberTable>;
+export type MemberUpdate = Updateable<MemberTable>;
+
+/** One roster row: the member, their shop, and the shop owner's account (if any). */
+export interface RosterRow extends Member {
+	shop_slug: string;
+	shop_name: string;
+	business_type: string;
+	shop_whatsapp: string;
+	area: string | null;
+	pickup_point: string | null;
+	story: string;
+	logo: string | null;
+	delivery: string;
+	onboarding_step: number;
+	shop_status: 'active' | 'hidden';
+	owner_user_id: string | null;
+	owner_name: string | null;
+	owner_email: string | null;
+	owner_whatsapp: string | null;
+	password_hash: string | null;
+	published: number;
+}
+
+/** SQL for the roster and the member profile; decides nothing about who may see it. */
+export class RosterRepository {
+	constructor(private readonly db: Kysely<DB>) {}
+
+	private rosterQuery(communityId: string) {
+		return this.db
+			.selectFrom('member as m')
+			.innerJoin('shop as s', 's.id', 'm.shop_id')
+			.leftJoin('app_user as u', 'u.id', 's.owner_user_id')
+			.selectAll('m')
+			.select([
+				's.slug as shop_slug',
+				's.name as shop_name',
+				's.business_type',
+				's.whatsapp as shop_whatsapp',
+				's.area',
+				's.pickup_point',
+				's.story',
+				's.logo',
+				's.delivery',
+				's.onboarding_step',
+				's.status as shop_status',
+				's.owner_user_id',
+				'u.name as owner_name',
+				'u.email as owner_email',
+				'u.whatsapp as owner_whatsapp',
+				'u.password_hash'
+			])
+			.select((eb) =>
+				eb.selectFrom('product as p').select(eb.fn.countAll().as('n')).whereRef('p.shop_id', '=', 's.id').where('p.status', '=', 'published').as('published')
+			)
+			.where('m.community_id', '=', communityId);
+	}
+
+	async listRoster(communityId: string): Promise<RosterRow[]> {
+		const rows = await this.rosterQuery(communityId).orderBy('m.person_name').orderBy('m.id').execute();
+		return rows.map((r) => ({ ...r, published: Number(r.published ?? 0) }) as RosterRow);
+	}
+
+	async findRosterRow(communityId: string, memberId: string): Promise<RosterRow | undefined> {
+		const r = await this.rosterQuery(communityId).where('m.id', '=', memberId).executeTakeFirst();
+		return r ? ({ ...r, published: Number(r.published ?? 0) } as RosterRow) : undefined;
+	}
+
+	async updateMember(id: string, values: MemberUpdate): Promise<void> {
+		await this.db.updateTable('member').set(values).where('id', '=', id).execute();
+	}
+
+	/** WhatsApp numbers already used by a member or a shop of the community (for duplicate checks). */
+	async whatsappNumbersInUse(communityId: string): Promise<Set<string>> {
+		const [members, shops] = await Promise.all([
+			this.db.selectFrom('member').select('whatsapp as w').where('community_id', '=', communityId).where('whatsapp', 'is not', null).execute(),
+			this.db.selectFrom('shop').select('whatsapp as w').where('community_id', '=', communityId).execute()
+		]);
+		return new Set([...members, ...shops].map((r) => r.w).filter((w): w is string => !!w));
+	}
+
+	async shopSlugs(communityId: string): Promise<Set<string>> {
+		const rows = await this.db.selectFrom('shop').select('slug').where('community_id', '=', communityId).execute();
+		return new Set(rows.map((r) => r.slug));
+	}
+
+	/** Imports shops with their members in one transaction: all rows or none. */
+	async insertShopsWithMembers(rows: { shop: NewShop; member: NewMember }[]): Promise<void> {
+		await this.db.transaction().execute(async (trx) => {
+			for (let i = 0; i < rows.length; i += 200) {
+				const chunk = rows.slice(i, i + 200);
+				await trx.insertInto('shop').values(chunk.map((r) => r.shop)).execute();
+				await trx.insertInto('member').values(chunk.map((r) => r.member)).execute();
+			}
+		});
+	}
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const isoDate = (required: boolean) =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) {
+				if (required) ctx.addIssue({ code: 'custom', message: 'msg:mentoring.dateInvalid' });
+				return null;
+			}
+			const ok = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+			if (!ok) {
+				ctx.addIssue({ code: 'custom', message: 'msg:mentoring.dateInvalid' });
+				return z.NEVER;
+			}
+			return v;
+		});
+
+/** One visit, call or chat with a member, and what was agreed. */
+export const mentoringSchema = z
+	.object({
+		heldOn: isoDate(true),
+		channel: z.enum(['kunjungan', 'telepon', 'chat'], 'msg:mentoring.channelInvalid'),
+		topic: z.string('msg:mentoring.topicShort').trim().min(3, 'msg:mentoring.topicShort').max(120, 'msg:members.tooLong'),
+		notes: z.string().trim().max(2000, 'msg:members.tooLong').optional().default(''),
+		nextStep: z.string().trim().max(500, 'msg:members.tooLong').optional().default(''),
+		followUpOn: isoDate(false)
+	})
+	.superRefine((v, ctx) => {
+		if (v.heldOn && v.followUpOn && v.followUpOn < v.heldOn) ctx.addIssue({ code: 'custom', path: ['followUpOn'], message: 'msg:mentoring.followUpBefore' });
+	});
+export type MentoringInput = z.input<typeof mentoringSchema>;

@@ -1,6 +1,7 @@
 import type { RouteRequest } from '../../helpers/routes';
 import { ACTORS, type ActorName, type World } from './world';
 import { systemActor } from '../../../src/lib/server/auth/actor';
+import { system } from '../../helpers/factories';
 
 /**
  * THE AUTHORIZATION MATRIX: for every form action and every request handler under src/routes, what each
@@ -83,6 +84,14 @@ const trainingOfC1 = async (w: World) => {
 type TrainingFixture = Awaited<ReturnType<typeof trainingOfC1>>;
 const tick = (memberId: string, as: string) => ({ id: `matriks-${as}-${Math.random().toString(36).slice(2, 10)}`, memberId, present: true, at: '2024-11-28T08:05:00Z' });
 const trainingForm = { title: 'Pelatihan Penyerang', startsAt: '2024-12-01T09:00', venue: 'Balai Desa' };
+/** The roster member of a shop (every shop has exactly one). */
+const memberOf = async (w: World, shop: { id: string }) => (await w.services.database.db.selectFrom('member').select('id').where('shop_id', '=', shop.id).executeTakeFirstOrThrow()).id;
+/** A fresh shop without an owner in this community, and its member. */
+let newShops = 0;
+const memberOfNewShop = async (w: World, c: World['c1']) =>
+	memberOf(w, await w.services.shops.create(system, c, { name: `Toko tanpa pemilik ${++newShops}`, whatsapp: `0858 1${String(newShops).padStart(3, '0')} ${String(Date.now() % 10000).padStart(4, '0')}`, businessType: 'Penjual opak' }));
+/** A fresh open follow-up about shop A's member, due today. */
+const followUp = async (w: World) => (await w.services.mentoring.add(system, w.c1, await memberOf(w, w.shopA), { heldOn: '2024-11-01', channel: 'kunjungan', topic: 'Foto produk', followUpOn: '2024-11-02' })).id;
 
 export const expectations: Record<string, Probe[]> = {
 	// ——— JSON API ———
@@ -269,6 +278,90 @@ export const expectations: Record<string, Probe[]> = {
 		probe({
 			probe: "staff and community 2's seller ids in the form: no links for them",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: [w.userIds.coordinator, w.userIds.sellerOtherCommunity] } }),
+			expect: communityStaff(200),
+			readOnly: true
+		})
+	],
+
+	'POST /koordinator/[community]?/undang': [
+		probe({
+			probe: "invite the owner of community 1's shop that has none",
+			setup: (w) => memberOfNewShop(w, w.c1),
+			request: (w, memberId: string) => ({ params: { community: w.c1.slug }, form: { memberId } }),
+			expect: communityStaff(200)
+		}),
+		probe({
+			probe: "community 2's member id, posted to community 1",
+			setup: (w) => memberOfNewShop(w, w.c2),
+			request: (w, memberId: string) => ({ params: { community: w.c1.slug }, form: { memberId } }),
+			expect: { ...everyone(404), anonymous: 401 }
+		})
+	],
+
+	// ——— members' area (roster profile, import/export, funnel, mentoring) ———
+	'POST /koordinator/[community]/anggota/[member]?/profil': [
+		probe({
+			probe: "change the profile of shop A's member",
+			setup: (w) => memberOf(w, w.shopA),
+			request: (w, member: string) => ({ params: { community: w.c1.slug, member }, form: { form: 'profil', personName: 'Diganti penyerang', rw: '09' } }),
+			expect: communityStaff(200, 303)
+		}),
+		probe({
+			probe: "community 2's member through community 1's URL",
+			setup: (w) => memberOf(w, w.shopC),
+			request: (w, member: string) => ({ params: { community: w.c1.slug, member }, form: { form: 'profil', personName: 'Diganti penyerang' } }),
+			expect: { ...everyone(404), anonymous: 303 }
+		})
+	],
+	'POST /koordinator/[community]/anggota/[member]?/catat': [
+		probe({
+			probe: "write a mentoring note about shop A's member",
+			setup: (w) => memberOf(w, w.shopA),
+			request: (w, member: string) => ({ params: { community: w.c1.slug, member }, form: { form: 'catat', heldOn: '2024-11-30', channel: 'chat', topic: 'Catatan penyerang' } }),
+			expect: communityStaff(200, 303)
+		})
+	],
+	'POST /koordinator/[community]/anggota/[member]?/selesai': [
+		probe({
+			probe: "mark community 1's follow-up done",
+			setup: async (w) => ({ member: await memberOf(w, w.shopA), entry: await followUp(w) }),
+			request: (w, f: { member: string; entry: string }) => ({ params: { community: w.c1.slug, member: f.member }, form: { entryId: f.entry } }),
+			expect: communityStaff(200, 303)
+		})
+	],
+	'POST /koordinator/[community]/pendampingan?/selesai': [
+		probe({
+			probe: "mark community 1's follow-up done from the due list",
+			setup: (w) => followUp(w),
+			request: (w, entryId: string) => ({ params: { community: w.c1.slug }, form: { entryId } }),
+			expect: communityStaff(200, 303)
+		}),
+		probe({
+			probe: "community 1's follow-up id posted to community 2",
+			setup: (w) => followUp(w),
+			request: (w, entryId: string) => ({ params: { community: w.c2.slug }, form: { entryId } }),
+			expect: { ...everyone(404), anonymous: 303 }
+		})
+	],
+	'POST /koordinator/[community]/impor?/default': [
+		probe({
+			probe: 'import a clean CSV into community 1',
+			request: (w, _f, as) => ({
+				params: { community: w.c1.slug },
+				form: { file: new File([`nama,whatsapp,usaha\nIbu Impor ${as},0857 66${String(ACTORS.indexOf(as)).padStart(2, '0')} ${String(Date.now() % 10000).padStart(4, '0')},Penjual opak\n`], 'anggota.csv', { type: 'text/csv' }) }
+			}),
+			expect: communityStaff(200, 303)
+		})
+	],
+	'GET /koordinator/[community]/ekspor/[file]': [
+		probe({ probe: "export community 1's roster (CSV)", request: (w) => ({ params: { community: w.c1.slug, file: 'anggota.csv' } }), expect: communityStaff(200, 303), readOnly: true }),
+		probe({ probe: 'the import template', request: (w) => ({ params: { community: w.c1.slug, file: 'contoh-anggota.xlsx' } }), expect: communityStaff(200, 303), readOnly: true })
+	],
+	'GET /api/v1/programs/[programId]/funnel': [
+		probe({
+			probe: "community 1's program funnel",
+			setup: async (w) => (await w.services.programs.create(system, w.c1, { name: 'Program matriks' })).id,
+			request: (_w, programId: string) => ({ params: { programId } }),
 			expect: communityStaff(200),
 			readOnly: true
 		})

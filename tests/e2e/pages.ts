@@ -22,6 +22,8 @@ export interface Fixtures {
 	statusPath: string;
 	/** One of Ketempling JJ's products. */
 	jjProductId: string;
+	/** The profile and mentoring page of the first member on the demo roster. */
+	memberPath: string;
 }
 
 const STEPS = ['nama', 'whatsapp', 'logo', 'cerita', 'lokasi', 'pengiriman', 'pembayaran'];
@@ -38,7 +40,12 @@ export const SELLER_PAGES: PageToVisit[] = [
 
 export const COORDINATOR_PAGES: PageToVisit[] = [
 	{ name: 'roster', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung' },
-	{ name: 'roster (facilitator)', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung' }
+	{ name: 'roster (facilitator)', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung' },
+	{ name: 'roster filtered', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung?q=rw+03&tampil=tanpa-akun' },
+	{ name: 'member profile and mentoring', as: 'pendamping@cigadung.test', path: (f) => f.memberPath },
+	{ name: 'adoption funnel', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/adopsi' },
+	{ name: 'follow-ups due this week', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung/pendampingan' },
+	{ name: 'import and export', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/impor' }
 ];
 
 /** Public pages: they must fit and pass axe-core too. */
@@ -87,5 +94,10 @@ export async function makeFixtures(browser: Browser, baseUrl: string, cache: Map
 	await page.goto(`${baseUrl}/jual/pesanan`);
 	const sellerOrderPath = (await page.locator('a[href^="/jual/pesanan/"]').first().getAttribute('href'))!;
 	await ctx.close();
-	return { sellerOrderPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id };
+	const coord = await contextFor(browser, baseUrl, 'koordinator@cigadung.test', PHONE.viewport, cache);
+	const roster = await coord.newPage();
+	await roster.goto(`${baseUrl}/koordinator/cigadung`);
+	const memberPath = (await roster.locator('a[href^="/koordinator/cigadung/anggota/"]').first().getAttribute('href'))!;
+	await coord.close();
+	return { sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id };
 }

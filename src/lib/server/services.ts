@@ -20,6 +20,8 @@ import { ProgramService } from './program/program.service';
 import { TrainingRepository } from './training/training.repository';
 import { TrainingService } from './training/training.service';
 import { createMemberServices } from './members/wire';
+import { TestRepository } from './training/test.repository';
+import { TestService } from './training/test.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -37,6 +39,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const auth = new AuthService(accountRepo, clock);
 	const shops = new ShopService(shopRepo, storage);
 	const limiter = new RateLimiter(db, clock);
+	const trainingRepo = new TrainingRepository(db);
+	const trainings = new TrainingService(trainingRepo, clock);
 	return {
 		database,
 		storage,
@@ -49,7 +53,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
 		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock),
-		trainings: new TrainingService(new TrainingRepository(db), clock),
+		trainings,
+		tests: new TestService(new TestRepository(db), trainingRepo, trainings, clock),
 		...createMemberServices({ db, shopRepo, accountRepo, auth, clock })
 	};
 }

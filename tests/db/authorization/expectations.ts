@@ -235,6 +235,20 @@ export const expectations: Record<string, Probe[]> = {
 			expect: communityStaff(404)
 		})
 	],
+	'PUT /api/v1/trainings/[trainingId]/scores': [
+		probe<TrainingFixture>({ probe: "scores for community 1's member", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id }, json: { kind: 'pre', scores: [{ memberId: f.member, score: 55 }] } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({
+			probe: "community 2's member nested in the scores",
+			setup: trainingOfC1,
+			request: (_w, f) => ({ params: { trainingId: f.training.id }, json: { kind: 'pre', scores: [{ memberId: f.member, score: 55 }, { memberId: f.foreignMember, score: 90 }] } }),
+			expect: communityStaff(404)
+		})
+	],
+	'GET /api/v1/trainings/[trainingId]/results': [probe<TrainingFixture>({ probe: "everyone's scores (staff only, never a seller)", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
+	'POST /koordinator/[community]/pelatihan/[training]/nilai?/simpan': [
+		probe<TrainingFixture>({ probe: 'typed scores (form)', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.member}`]: '40', [`post.${f.member}`]: '80' } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: "community 2's member as a field name", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.foreignMember}`]: '40' } }), expect: communityStaff(404) })
+	],
 	'POST /hadir/[token]?/default': [
 		probe<TrainingFixture>({
 			probe: "self check-in with community 1's venue QR",

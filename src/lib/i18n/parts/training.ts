@@ -74,7 +74,25 @@ export const idTraining = {
 	'training.qrStep2': 'Masuk dengan akun E-Crav Anda bila diminta.',
 	'training.qrStep3': 'Ketuk tombol "Saya hadir".',
 	'training.qrPrint': 'Cetak halaman ini (Ctrl+P) dan tempel di pintu masuk.',
-	'training.qrLink': 'QR absen mandiri (untuk dicetak)'
+	'training.qrLink': 'QR absen mandiri (untuk dicetak)',
+	'training.duplicateMember': 'Satu anggota muncul dua kali. Tidak ada yang disimpan.',
+	'training.answerAll': 'Masih ada {count} soal yang belum dijawab.',
+	'training.alreadyAnswered': 'Tes ini sudah Anda kerjakan. Nilainya sudah tersimpan.',
+	'training.scores': 'Nilai tes',
+	'training.scoresHint': 'Isi nilai 0–100 dari tes kertas; kosongkan bila tidak ikut.',
+	'training.pre': 'Pre-test',
+	'training.post': 'Post-test',
+	'training.gain': 'Gain',
+	'training.saveScores': 'Simpan nilai',
+	'training.scoresSaved': 'Nilai tersimpan.',
+	'training.groupGain': 'Gain ternormalisasi kelompok (Hake): g = {g} ({band}), dari {n} peserta yang ikut kedua tes. Rata-rata pre {pre}, post {post}.',
+	'training.groupGainNone': 'Gain kelompok belum bisa dihitung: belum ada peserta yang ikut pre-test dan post-test (atau rata-rata pre-test sudah 100).',
+	'training.perQuestion': 'Jawaban benar per soal (sebelum → sesudah)',
+	'training.scoresLink': 'Nilai pre-test dan post-test',
+	'training.band.rendah': 'rendah',
+	'training.band.sedang': 'sedang',
+	'training.band.tinggi': 'tinggi',
+	'training.scoreFor': 'Nilai {kind} {name}'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -148,5 +166,23 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.qrStep2': 'Log in with your E-Crav account if asked.',
 	'training.qrStep3': 'Tap "I am here".',
 	'training.qrPrint': 'Print this page and put it at the entrance.',
-	'training.qrLink': 'Self check-in QR (printable)'
+	'training.qrLink': 'Self check-in QR (printable)',
+	'training.duplicateMember': 'A member appears twice. Nothing was saved.',
+	'training.answerAll': '{count} questions are not answered yet.',
+	'training.alreadyAnswered': 'You already took this test. Your score is saved.',
+	'training.scores': 'Test scores',
+	'training.scoresHint': 'Enter scores 0–100 from the paper test; leave empty if absent.',
+	'training.pre': 'Pre-test',
+	'training.post': 'Post-test',
+	'training.gain': 'Gain',
+	'training.saveScores': 'Save scores',
+	'training.scoresSaved': 'Scores saved.',
+	'training.groupGain': 'Group normalised gain (Hake): g = {g} ({band}), over {n} members who took both tests. Mean pre {pre}, post {post}.',
+	'training.groupGainNone': 'The group gain cannot be computed yet: nobody took both tests (or the mean pre-test is already 100).',
+	'training.perQuestion': 'Correct answers per question (before → after)',
+	'training.scoresLink': 'Pre- and post-test scores',
+	'training.band.rendah': 'low',
+	'training.band.sedang': 'medium',
+	'training.band.tinggi': 'high',
+	'training.scoreFor': '{kind} score of {name}'
 };

@@ -63,5 +63,33 @@ export const trainingPaths = {
 			parameters: [id('trainingId')],
 			responses: { 200: { description: '{ data: [ { memberId, present, invited, at } ], rate, present, expected }' }, 401: error, 404: error }
 		}
+	},
+	'/trainings/{trainingId}/scores': {
+		put: {
+			security: [{ bearer: [] }],
+			summary: `Pre- or post-test scores typed by the facilitator (0–100; null clears one). A memberId outside the community refuses the whole list (404, nothing saved). ${staff}`,
+			parameters: [id('trainingId')],
+			requestBody: {
+				required: true,
+				content: {
+					'application/json': {
+						schema: {
+							type: 'object',
+							required: ['kind', 'scores'],
+							properties: { kind: { enum: ['pre', 'post'] }, scores: { type: 'array', items: { type: 'object', required: ['memberId', 'score'], properties: { memberId: { type: 'string' }, score: { type: ['integer', 'null'], minimum: 0, maximum: 100 } } } } }
+						}
+					}
+				}
+			},
+			responses: { 200: { description: '{ saved }' }, 400: error, 401: error, 404: error, 422: error }
+		}
+	},
+	'/trainings/{trainingId}/results': {
+		get: {
+			security: [{ bearer: [] }],
+			summary: `Pre, post and gain per member; Hake's normalised gain g = (mean post − mean pre) / (100 − mean pre) over the n members who took both (null when none, or mean pre is 100); proportion correct per question before and after; reaction averages. Sellers never see this. ${staff}`,
+			parameters: [id('trainingId')],
+			responses: { 200: { description: '{ members: [ { memberId, pre, post, gain } ], n, meanPre, meanPost, gain, questions: [ { id, topic, pre, post, nPre, nPost } ], reaction }' }, 401: error, 404: error }
+		}
 	}
 } as const;

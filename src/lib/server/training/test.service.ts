@@ -1,0 +1,197 @@
+import type { Actor } from '../auth/actor';
+import { hasCommunityRole } from '../auth/guards';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
+import { parseInput } from '../validate';
+import { newId } from '../../utils/ids';
+import { reactionSchema, scoresSchema, type ReactionInput, type ScoresInput } from '../../validation/training';
+import type { TestKind } from '../db/schema-training';
+import { DEFAULT_QUESTIONS } from './question-bank';
+import { memberGain, normalizedGain, type GroupGain } from './gain';
+import type { QuestionRow, TestRepository } from './test.repository';
+import type { TrainingRepository } from './training.repository';
+import type { TrainingService } from './training.service';
+
+export interface Question {
+	id: string;
+	topic: string;
+	text: string;
+	choices: string[];
+}
+
+export interface TrainingResults extends GroupGain {
+	members: { memberId: string; name: string; pre: number | null; post: number | null; gain: number | null }[];
+	questions: { id: string; topic: string; text: string; pre: number | null; post: number | null; nPre: number; nPost: number }[];
+	reaction: { n: number; satisfaction: number | null; usefulness: number | null; confidenceBefore: number | null; confidenceNow: number | null };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+
+function toQuestion(q: QuestionRow): Question {
+	let choices: string[] = [];
+	try {
+		const v: unknown = JSON.parse(q.choices);
+		if (Array.isArray(v)) choices = v.map(String);
+	} catch {
+		/* a broken row shows no choices */
+	}
+	return { id: q.id, topic: q.topic, text: q.text, choices };
+}
+
+/**
+ * Pre/post tests and the reaction check. Staff (coordinator, facilitators) enter scores and see everyone's
+ * results; a member answers on their phone and sees only their own score, never another member's.
+ */
+export class TestService {
+	constructor(
+		private readonly repo: TestRepository,
+		private readonly trainingRepo: TrainingRepository,
+		private readonly trainings: TrainingService,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/** The community's question bank, starting from the default questions the first time it is needed. */
+	async bank(communityId: string): Promise<QuestionRow[]> {
+		if ((await this.repo.countQuestions(communityId)) === 0) {
+			const now = this.clock().toISOString();
+			await this.repo
+				.insertQuestions(
+					DEFAULT_QUESTIONS.map((q, i) => ({ id: newId('tq'), community_id: communityId, topic: q.topic, text: q.text, choices: JSON.stringify(q.choices), correct_index: q.correct, position: i + 1, active: 1, created_at: now }))
+				)
+				.catch(() => undefined); // two first visits at once: the other one seeded it
+		}
+		return this.repo.questions(communityId);
+	}
+
+	async questionsForStaff(actor: Actor, communityId: string) {
+		if (!hasCommunityRole(actor, communityId, ['coordinator', 'facilitator'])) throw new NotFoundError('training.notFound');
+		return (await this.bank(communityId)).map((q) => ({ ...toQuestion(q), correct: q.correct_index }));
+	}
+
+	/** Scores typed by the facilitator (0–100; null clears one). A member id outside the community refuses all. */
+	async setScores(actor: Actor, trainingId: string, body: ScoresInput | unknown): Promise<{ saved: number }> {
+		const training = await this.trainings.get(actor, trainingId);
+		const data = parseInput(scoresSchema, body);
+		const ids = [...new Set(data.scores.map((s) => s.memberId))];
+		if (ids.length !== data.scores.length) throw new ValidationError('training.duplicateMember');
+		const known = await this.trainingRepo.memberIdsIn(training.communityId, ids);
+		if (known.size !== ids.length) throw new NotFoundError('training.notFoundMember');
+		await this.trainingRepo.setScores(training.id, data.kind, data.scores, this.clock().toISOString());
+		return { saved: data.scores.length };
+	}
+
+	/** Everyone's pre, post and gain, the group's normalised gain, per-question proportions and reactions (staff only). */
+	async results(actor: Actor, trainingId: string): Promise<TrainingResults> {
+		const training = await this.trainings.get(actor, trainingId);
+		const [members, results, answers, questions, reactions] = await Promise.all([
+			this.trainings.invitees(actor, training.id),
+			this.trainingRepo.results([training.id]),
+			this.repo.answers(training.id),
+			this.repo.questions(training.communityId),
+			this.repo.reactions([training.id])
+		]);
+		const scores = new Map<string, { pre: number | null; post: number | null }>();
+		for (const r of results) {
+			const s = scores.get(r.member_id) ?? { pre: null, post: null };
+			s[r.kind] = r.score;
+			scores.set(r.member_id, s);
+		}
+		const rows = members
+			.filter((m) => m.invited || scores.has(m.id))
+			.map((m) => {
+				const s = scores.get(m.id) ?? { pre: null, post: null };
+				return { memberId: m.id, name: m.name, pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post) };
+			});
+		const perQuestion = questions.map((q) => {
+			const of = (kind: TestKind) => answers.filter((a) => a.question_id === q.id && a.kind === kind);
+			const pre = of('pre');
+			const post = of('post');
+			return {
+				id: q.id,
+				topic: q.topic,
+				text: q.text,
+				pre: pre.length ? pre.filter((a) => a.correct === 1).length / pre.length : null,
+				post: post.length ? post.filter((a) => a.correct === 1).length / post.length : null,
+				nPre: pre.length,
+				nPost: post.length
+			};
+		});
+		return {
+			...normalizedGain(rows),
+			members: rows,
+			questions: perQuestion,
+			reaction: {
+				n: reactions.length,
+				satisfaction: mean(reactions.map((r) => r.satisfaction)),
+				usefulness: mean(reactions.map((r) => r.usefulness)),
+				confidenceBefore: mean(reactions.map((r) => r.confidence_before)),
+				confidenceNow: mean(reactions.map((r) => r.confidence_now))
+			}
+		};
+	}
+
+	/** The signed-in seller's member row in the training's community, or "not found". */
+	private async memberOf(actor: Actor, trainingId: string) {
+		if (actor.kind !== 'user') throw new NotFoundError('training.notFound');
+		const row = await this.trainingRepo.byId(trainingId);
+		if (!row) throw new NotFoundError('training.notFound');
+		const member = await this.trainingRepo.memberOfShops(row.community_id, actor.shopIds);
+		if (!member) throw new NotFoundError('training.notFound');
+		if (row.invite_all !== 1 && !(await this.trainingRepo.inviteeIds(row.id)).includes(member.id)) throw new NotFoundError('training.notFound');
+		return { training: row, member };
+	}
+
+	/** A seller's trainings with their own scores only. */
+	async myTrainings(actor: Actor) {
+		if (actor.kind !== 'user') return [];
+		const mine = await this.trainingRepo.membersOfShops(actor.shopIds);
+		const out = [];
+		for (const m of mine) {
+			for (const t of await this.trainingRepo.listByCommunity(m.community_id)) {
+				if (t.invite_all !== 1 && !(await this.trainingRepo.inviteeIds(t.id)).includes(m.id)) continue;
+				const own = await this.repo.result(t.id, m.id);
+				const reacted = !!(await this.repo.reaction(t.id, m.id));
+				out.push({ id: t.id, title: t.title, startsAt: t.starts_at, venue: t.venue, pre: own.find((r) => r.kind === 'pre')?.score ?? null, post: own.find((r) => r.kind === 'post')?.score ?? null, reacted });
+			}
+		}
+		return out;
+	}
+
+	/** The test as the member sees it: questions and choices, never which one is right. */
+	async testForMember(actor: Actor, trainingId: string, kind: TestKind) {
+		const { training, member } = await this.memberOf(actor, trainingId);
+		const own = await this.repo.result(training.id, member.id);
+		const questions = (await this.bank(training.community_id)).map(toQuestion);
+		return { training: { id: training.id, title: training.title, startsAt: training.starts_at }, member: { id: member.id, name: member.person_name }, questions, score: own.find((r) => r.kind === kind)?.score ?? null };
+	}
+
+	/**
+	 * Scores a member's answers (100 × right ÷ questions, rounded) and stores them once; every question must
+	 * be answered. A second submission of the same test is refused (409) and changes nothing.
+	 */
+	async submitAnswers(actor: Actor, trainingId: string, kind: TestKind, answers: Record<string, string | number | undefined>) {
+		if (kind !== 'pre' && kind !== 'post') throw new NotFoundError('training.notFound');
+		const { training, member } = await this.memberOf(actor, trainingId);
+		const questions = await this.bank(training.community_id);
+		const issues = [];
+		const picked: { questionId: string; choice: number; correct: boolean }[] = [];
+		for (const q of questions) {
+			const raw = answers[q.id];
+			const choice = typeof raw === 'number' ? raw : raw === undefined || raw === '' ? NaN : Number(raw);
+			const count = toQuestion(q).choices.length;
+			if (!Number.isInteger(choice) || choice < 0 || choice >= count) issues.push({ field: `q_${q.id}`, messageKey: 'training.pickOne' as const, params: {} });
+			else picked.push({ questionId: q.id, choice, correct: choice === q.correct_index });
+		}
+		if (issues.length) throw new ValidationError('training.answerAll', { count: issues.length }, issues);
+		const right = picked.filter((p) => p.correct).length;
+		const score = questions.length ? Math.round((100 * right) / questions.length) : 0;
+		const saved = await this.repo.saveAnswers(training.id, member.id, kind, picked, score, this.clock().toISOString());
+		if (!saved) throw new DomainError('already_answered', 'training.alreadyAnswered', 409);
+		return { score, right, total: questions.length };
+	}
+
+	async react(actor: Actor, trainingId: string, input: ReactionInput | unknown) {
+		const { training, member } = await this.memberOf(actor, trainingId);
+		const data = parseInput(reactionSchema, input);
+		await this.repo.saveReaction({ training_id: training.id, member_id: member.id, satisfaction: data.satisfaction, usefulness: data.usefulness, confidence_before: data.confidenceBefore, confidence_now: data.confidenceNow, created_at: this.clock().toISOString() });
+	}
+}

@@ -1,0 +1,48 @@
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { staffTraining } from '$lib/server/training/page-context';
+import { ValidationError } from '$lib/server/errors';
+import { formatDateTime } from '$lib/utils/dates';
+import { gainBand } from '$lib/server/training/gain';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { community, training } = await staffTraining(event);
+		const results = await event.locals.services.tests.results(event.locals.actor, training.id);
+		return {
+			group: { slug: community.slug, name: community.name, groupName: community.group_name },
+			training: { id: training.id, title: training.title, when: formatDateTime(training.startsAt, event.locals.locale) },
+			results,
+			band: gainBand(results.g)
+		};
+	});
+
+/** `pre.<memberId>` / `post.<memberId>` fields → the scores API's shape; empty clears, anything else must be 0–100. */
+function scoresFrom(form: FormData, kind: 'pre' | 'post') {
+	const scores: { memberId: string; score: number | null }[] = [];
+	for (const [key, value] of form) {
+		if (!key.startsWith(`${kind}.`) || typeof value !== 'string') continue;
+		const text = value.trim();
+		const score = text === '' ? null : /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+		if (Number.isNaN(score)) throw new ValidationError('training.scoreRange', {}, [{ field: key, messageKey: 'training.scoreRange', params: {} }]);
+		scores.push({ memberId: key.slice(kind.length + 1), score });
+	}
+	return scores;
+}
+
+export const actions: Actions = {
+	simpan: async (event) => {
+		const form = await event.request.formData();
+		return formAction(event.locals.locale, form, async () => {
+			const { training } = await staffTraining(event);
+			const pre = scoresFrom(form, 'pre');
+			const post = scoresFrom(form, 'post');
+			await event.locals.services.tests.setScores(event.locals.actor, training.id, { kind: 'pre', scores: pre });
+			await event.locals.services.tests.setScores(event.locals.actor, training.id, { kind: 'post', scores: post });
+			return { scoresSaved: true };
+		});
+	}
+};

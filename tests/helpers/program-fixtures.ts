@@ -22,7 +22,10 @@ export async function makeProgram(db: Kysely<DB>, community: Community, name = '
 export async function makeMember(services: Services, db: Kysely<DB>, community: Community, personName: string): Promise<{ memberId: string; shopId: string }> {
 	const shop = await makeShop(services, community, `Toko ${personName}`);
 	const existing = await db.selectFrom('member').select('id').where('shop_id', '=', shop.id).executeTakeFirst();
-	if (existing) return { memberId: existing.id, shopId: shop.id };
+	if (existing) {
+		await db.updateTable('member').set({ person_name: personName }).where('id', '=', existing.id).execute();
+		return { memberId: existing.id, shopId: shop.id };
+	}
 	const id = newId('mbr');
 	const now = new Date().toISOString();
 	await db.insertInto('member').values({ id, community_id: community.id, shop_id: shop.id, person_name: personName, created_at: now, updated_at: now }).execute();

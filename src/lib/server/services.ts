@@ -22,6 +22,7 @@ import { TrainingService } from './training/training.service';
 import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
 import { TestService } from './training/test.service';
+import { EvaluationReportService } from './training/report.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -41,6 +42,7 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const limiter = new RateLimiter(db, clock);
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);
+	const tests = new TestService(new TestRepository(db), trainingRepo, trainings, clock);
 	return {
 		database,
 		storage,
@@ -54,7 +56,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
 		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock),
 		trainings,
-		tests: new TestService(new TestRepository(db), trainingRepo, trainings, clock),
+		tests,
+		reports: new EvaluationReportService(db, dialect, trainingRepo, trainings, tests, clock),
 		...createMemberServices({ db, shopRepo, accountRepo, auth, clock })
 	};
 }

@@ -249,6 +249,15 @@ export const expectations: Record<string, Probe[]> = {
 		probe<TrainingFixture>({ probe: 'typed scores (form)', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.member}`]: '40', [`post.${f.member}`]: '80' } }), expect: communityStaff(200) }),
 		probe<TrainingFixture>({ probe: "community 2's member as a field name", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.foreignMember}`]: '40' } }), expect: communityStaff(404) })
 	],
+	'GET /api/v1/programs/[programId]/report.pdf': [probe<TrainingFixture>({ probe: "community 1's evaluation report", setup: trainingOfC1, request: (_w, f) => ({ params: { programId: f.programId } }), expect: communityStaff(200), readOnly: true })],
+	'GET /koordinator/[community]/pelatihan/laporan/[program]/[format]': [
+		probe<TrainingFixture>({ probe: "community 1's report as XLSX", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, program: f.programId, format: 'xlsx' } }), expect: { ...communityStaff(200), anonymous: 303 }, readOnly: true }),
+		probe<TrainingFixture>({ probe: "community 1's report through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, program: f.programId, format: 'pdf' } }), expect: { ...everyone(404), anonymous: 303 }, readOnly: true })
+	],
+	'GET /koordinator/[community]/pelatihan/[training]/dokumen/[doc]': [
+		probe<TrainingFixture>({ probe: "community 1's invitation letter", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id, doc: 'undangan' } }), expect: { ...communityStaff(200), anonymous: 303 }, readOnly: true }),
+		probe<TrainingFixture>({ probe: "community 1's certificates through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id, doc: 'sertifikat' } }), expect: { ...everyone(404), anonymous: 303 }, readOnly: true })
+	],
 	'POST /hadir/[token]?/default': [
 		probe<TrainingFixture>({
 			probe: "self check-in with community 1's venue QR",

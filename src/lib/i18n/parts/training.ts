@@ -92,7 +92,14 @@ export const idTraining = {
 	'training.band.rendah': 'rendah',
 	'training.band.sedang': 'sedang',
 	'training.band.tinggi': 'tinggi',
-	'training.scoreFor': 'Nilai {kind} {name}'
+	'training.scoreFor': 'Nilai {kind} {name}',
+	'training.letterPdf': 'Surat undangan (PDF)',
+	'training.letterPdfHint': 'Untuk dicetak dan ditandatangani. Isi nomor surat dan penanda tangan di bawah.',
+	'training.certificatesPdf': 'Sertifikat peserta (PDF)',
+	'training.certificatesHint': 'Satu halaman untuk setiap anggota yang tercatat hadir.',
+	'training.reports': 'Laporan evaluasi',
+	'training.reportPdf': 'Laporan evaluasi {name} (PDF)',
+	'training.reportXlsx': 'Data laporan {name} (Excel)'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -184,5 +191,12 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.band.rendah': 'low',
 	'training.band.sedang': 'medium',
 	'training.band.tinggi': 'high',
-	'training.scoreFor': '{kind} score of {name}'
+	'training.scoreFor': '{kind} score of {name}',
+	'training.letterPdf': 'Invitation letter (PDF)',
+	'training.letterPdfHint': 'To print and sign. Fill in the letter number and signer below.',
+	'training.certificatesPdf': 'Participation certificates (PDF)',
+	'training.certificatesHint': 'One page for each member marked present.',
+	'training.reports': 'Evaluation report',
+	'training.reportPdf': 'Evaluation report {name} (PDF)',
+	'training.reportXlsx': 'Report data {name} (Excel)'
 };

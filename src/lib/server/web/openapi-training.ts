@@ -91,5 +91,13 @@ export const trainingPaths = {
 			parameters: [id('trainingId')],
 			responses: { 200: { description: '{ members: [ { memberId, pre, post, gain } ], n, meanPre, meanPost, gain, questions: [ { id, topic, pre, post, nPre, nPost } ], reaction }' }, 401: error, 404: error }
 		}
+	},
+	'/programs/{programId}/report.pdf': {
+		get: {
+			security: [{ bearer: [] }],
+			summary: `The program's evaluation report (PDF, A4): halaman pengesahan; I Pendahuluan; II Pelaksanaan (waktu dan tempat, kegiatan, hasil: attendance, tests and gain, indicators, adoption counts, orders; kendala dan solusi); III Penutup (simpulan, rekomendasi, serah terima); lampiran daftar hadir with a signature column. ${staff}`,
+			parameters: [id('programId')],
+			responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 401: error, 404: error }
+		}
 	}
 } as const;

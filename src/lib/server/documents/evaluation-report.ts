@@ -1,0 +1,224 @@
+import type { EvaluationReportData } from '../training/report.service';
+import { gainBand } from '../training/gain';
+import { formatDate, formatTime } from '../../utils/dates';
+import { formatRupiah } from '../../utils/money';
+import { communityLetterhead, contentWidth, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
+
+const pct = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toLocaleString('id-ID')}%`);
+const dec = (x: number | null, d = 2) => (x === null ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const num = (x: number | null) => (x === null ? '–' : x.toLocaleString('id-ID'));
+const STAGE_NAMES: Record<string, string> = { persiapan_sosial: 'Persiapan sosial', dialog: 'Dialog / membangun relasi', asesmen: 'Asesmen', rencana: 'Rencana intervensi', intervensi: 'Intervensi', evaluasi: 'Evaluasi', terminasi: 'Terminasi dan rujukan' };
+const BAND: Record<string, string> = { rendah: 'rendah', sedang: 'sedang', tinggi: 'tinggi' };
+
+function heading(doc: Doc, text: string) {
+	if (doc.y > doc.page.height - 160) doc.addPage();
+	doc.moveDown(0.6).font('serif-bold').fontSize(12).text(text, doc.page.margins.left, undefined, { width: contentWidth(doc) }).moveDown(0.3).font('serif').fontSize(11);
+}
+function chapter(doc: Doc, bab: string, title: string) {
+	doc.addPage();
+	doc.font('serif-bold').fontSize(13).text(bab, { align: 'center' }).text(title.toUpperCase(), { align: 'center' }).moveDown(1).font('serif').fontSize(11);
+}
+function para(doc: Doc, text: string) {
+	doc.font('serif').fontSize(11).text(text, doc.page.margins.left, undefined, { width: contentWidth(doc), align: 'justify', indent: 28, lineGap: 2 }).moveDown(0.4);
+}
+function list(doc: Doc, items: string[]) {
+	items.forEach((item, i) => doc.font('serif').fontSize(11).text(`${i + 1}. ${item}`, doc.page.margins.left + 14, undefined, { width: contentWidth(doc) - 14, lineGap: 2 }));
+	doc.x = doc.page.margins.left;
+	doc.moveDown(0.4);
+}
+const lines = (text: string) => text.split(/\r?\n/).map((s) => s.replace(/^[-•\d.)\s]+/, '').trim()).filter(Boolean);
+
+/**
+ * The evaluation report as Indonesian activity reports are laid out: halaman pengesahan; I Pendahuluan;
+ * II Pelaksanaan (waktu dan tempat, kegiatan, hasil — process and outcome evaluation —, kendala dan solusi);
+ * III Penutup (simpulan, rekomendasi, serah terima); lampiran: daftar hadir with a signature column.
+ * Every value comes from the data; what is missing is said to be missing.
+ */
+export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buffer> {
+	const { doc, done } = newDocument({ title: `Laporan Evaluasi ${d.program.name}` });
+	const place = communityLetterhead(d.community)[2];
+	const group = d.community.groupName ?? place;
+	const first = d.trainings[0];
+	const last = d.trainings[d.trainings.length - 1];
+	const signer = [...d.trainings].reverse().find((t) => t.letter.signerName)?.letter;
+	const period = d.program.startsOn || d.program.endsOn ? `${d.program.startsOn ? formatDate(`${d.program.startsOn}T05:00:00Z`) : '…'} s.d. ${d.program.endsOn ? formatDate(`${d.program.endsOn}T05:00:00Z`) : '…'}` : first ? `${formatDate(first.startsAt)}${last !== first ? ` s.d. ${formatDate(last.startsAt)}` : ''}` : '–';
+
+	// ——— halaman pengesahan ———
+	doc.font('serif-bold').fontSize(14).text('LAPORAN EVALUASI KEGIATAN', { align: 'center' }).moveDown(0.4);
+	doc.fontSize(13).text(d.program.name.toUpperCase(), { align: 'center' });
+	doc.font('serif').fontSize(12).text(`${place}, Kecamatan ${d.community.district}, ${d.community.regency}`, { align: 'center' }).moveDown(2);
+	doc.font('serif-bold').fontSize(13).text('HALAMAN PENGESAHAN', { align: 'center' }).moveDown(1).font('serif').fontSize(11);
+	table(
+		doc,
+		[
+			{ header: 'Uraian', width: 150 },
+			{ header: 'Keterangan', width: contentWidth(doc) - 150 }
+		],
+		[
+			['Nama kegiatan', d.program.name],
+			['Tema', d.program.theme || '–'],
+			['Pelaksana', group],
+			['Lokasi', `${place}, Kecamatan ${d.community.district}, ${d.community.regency}, ${d.community.province}`],
+			['Waktu pelaksanaan', period],
+			['Jumlah sesi pelatihan', String(d.trainings.length)],
+			['Jumlah anggota', num(d.counts.members)]
+		]
+	);
+	doc.moveDown(1).text(`Laporan ini disusun dari data E-Crav pada ${formatDate(d.generatedAt)} pukul ${formatTime(d.generatedAt)}.`, { align: 'center' }).moveDown(2);
+	doc.text('Mengetahui,', doc.page.margins.left, undefined, { width: contentWidth(doc), align: 'center' });
+	const y0 = doc.y + 6;
+	doc.y = y0;
+	signatureBlock(doc, { office: signer?.signerTitle || `Kepala ${place}`, name: signer?.signerName ?? '', rank: signer?.signerRank, nip: signer?.signerNip }, doc.page.margins.left);
+	doc.y = y0;
+	signatureBlock(doc, { office: `Koordinator ${group}`, name: '' });
+
+	// ——— BAB I ———
+	chapter(doc, 'BAB I', 'Pendahuluan');
+	heading(doc, '1.1 Latar Belakang');
+	para(doc, d.program.theme ? `${d.program.name} dilaksanakan di ${place} dengan tema "${d.program.theme}".` : `${d.program.name} dilaksanakan di ${place}.`);
+	const asesmen = d.stages.find((s) => s.key === 'asesmen')?.notes;
+	if (asesmen) para(doc, asesmen);
+	heading(doc, '1.2 Tujuan');
+	const goals = lines(d.program.goals);
+	if (goals.length) list(doc, goals);
+	else para(doc, 'Tujuan program belum diisi pada rencana program.');
+	heading(doc, '1.3 Sasaran');
+	para(doc, `${d.program.targetGroup || 'Pelaku UMKM anggota kelompok'}. Jumlah anggota terdaftar di E-Crav: ${num(d.counts.members)} orang.`);
+
+	// ——— BAB II ———
+	chapter(doc, 'BAB II', 'Pelaksanaan');
+	heading(doc, '2.1 Waktu dan Tempat');
+	if (d.trainings.length)
+		table(
+			doc,
+			[
+				{ header: 'No', width: 28, align: 'center' },
+				{ header: 'Kegiatan', width: 150 },
+				{ header: 'Hari, tanggal', width: 120 },
+				{ header: 'Waktu', width: 60 },
+				{ header: 'Tempat', width: contentWidth(doc) - 358 }
+			],
+			d.trainings.map((t, i) => [String(i + 1), t.title, formatDate(t.startsAt), `${formatTime(t.startsAt)} s.d. selesai`, t.venue])
+		);
+	else para(doc, 'Belum ada sesi pelatihan yang dicatat.');
+	heading(doc, '2.2 Kegiatan');
+	for (const t of d.trainings) {
+		doc.font('serif-bold').text(t.title).font('serif');
+		if (t.speakers.length) doc.text(`Narasumber: ${t.speakers.join('; ')}`);
+		if (t.agenda.length) list(doc, t.agenda);
+		else doc.moveDown(0.4);
+	}
+	const stageRows = d.stages.filter((s) => s.notes || s.status !== 'belum');
+	if (stageRows.length)
+		table(
+			doc,
+			[
+				{ header: 'Tahap', width: 140 },
+				{ header: 'Status', width: 70 },
+				{ header: 'Catatan', width: contentWidth(doc) - 210 }
+			],
+			stageRows.map((s) => [STAGE_NAMES[s.key] ?? s.key, s.status, s.notes || '–'])
+		);
+	heading(doc, '2.3 Hasil');
+	doc.font('serif-bold').text('a. Evaluasi proses').font('serif').moveDown(0.2);
+	para(doc, `Kehadiran seluruh sesi: ${num(d.attendance.present)} dari ${num(d.attendance.expected)} peserta yang diharapkan hadir (${pct(d.attendance.rate)}).`);
+	if (d.trainings.length)
+		table(
+			doc,
+			[
+				{ header: 'Sesi', width: 150 },
+				{ header: 'Hadir', width: 60, align: 'center' },
+				{ header: 'Undangan', width: 64, align: 'center' },
+				{ header: 'Kehadiran', width: 70, align: 'center' },
+				{ header: 'Pre / post (rata-rata)', width: contentWidth(doc) - 344, align: 'center' }
+			],
+			d.trainings.map((t) => [t.title, num(t.present), num(t.expected), pct(t.rate), t.results.n ? `${dec(t.results.meanPre, 1)} / ${dec(t.results.meanPost, 1)} (n = ${t.results.n})` : '–'])
+		);
+	const band = gainBand(d.gain.g);
+	para(
+		doc,
+		d.gain.g === null
+			? 'Peningkatan pengetahuan belum dapat dihitung karena belum ada peserta yang mengikuti pre-test dan post-test.'
+			: `Pemahaman materi diukur dengan pre-test dan post-test (skala 0–100) pada ${d.gain.n} peserta yang mengikuti keduanya: rata-rata pre-test ${dec(d.gain.meanPre, 1)}, rata-rata post-test ${dec(d.gain.meanPost, 1)}. Gain ternormalisasi (Hake) g = ${dec(d.gain.g)}, kategori ${BAND[band ?? 'rendah']}.`
+	);
+	const reactions = d.trainings.map((t) => t.results.reaction).filter((r) => r.n > 0);
+	for (const [i, r] of reactions.entries())
+		para(doc, `Umpan balik peserta${reactions.length > 1 ? ` (sesi ${i + 1})` : ''}, skala 1–5, n = ${r.n}: kepuasan ${dec(r.satisfaction, 1)}, kebermanfaatan ${dec(r.usefulness, 1)}, kepercayaan diri sebelum ${dec(r.confidenceBefore, 1)} dan sesudah ${dec(r.confidenceNow, 1)}.`);
+	doc.font('serif-bold').text('b. Evaluasi hasil', doc.page.margins.left).font('serif').moveDown(0.2);
+	if (d.indicators.length)
+		table(
+			doc,
+			[
+				{ header: 'Indikator', width: 190 },
+				{ header: 'Baseline', width: 65, align: 'right' },
+				{ header: 'Target', width: 65, align: 'right' },
+				{ header: 'Capaian', width: 75, align: 'right' },
+				{ header: 'Satuan', width: contentWidth(doc) - 395 }
+			],
+			d.indicators.map((i) => [i.label, num(i.baseline), num(i.target), i.unit === 'rupiah' && i.value !== null ? formatRupiah(i.value) : num(i.value), `${i.unit} (${i.source})`])
+		);
+	table(
+		doc,
+		[
+			{ header: 'Tahap adopsi anggota', width: contentWidth(doc) - 110 },
+			{ header: 'Jumlah', width: 110, align: 'right' }
+		],
+		[
+			['Anggota terdaftar', num(d.counts.members)],
+			['Sudah membuat akun (kata sandi)', num(d.counts.accountsSetUp)],
+			['Toko siap berjualan', num(d.counts.shopsReady)],
+			['Toko dengan produk tayang', num(d.counts.shopsSelling)],
+			['Produk tayang di katalog', num(d.counts.productsPublished)],
+			['Pesanan 30 hari terakhir (tidak dibatalkan)', num(d.orders30d.count)],
+			['Omzet 30 hari terakhir', formatRupiah(d.orders30d.sum)]
+		]
+	);
+	heading(doc, '2.4 Kendala dan Solusi');
+	const evaluasi = d.stages.find((s) => s.key === 'evaluasi')?.notes;
+	const notYet = d.counts.members - d.counts.accountsSetUp;
+	if (evaluasi) para(doc, evaluasi);
+	para(doc, notYet > 0 ? `${num(notYet)} anggota belum membuat akun; solusinya pendampingan lanjutan satu per satu dengan kartu QR tautan atur sandi.` : 'Semua anggota sudah membuat akun.');
+
+	// ——— BAB III ———
+	chapter(doc, 'BAB III', 'Penutup');
+	heading(doc, '3.1 Simpulan');
+	para(
+		doc,
+		`${d.program.name} telah melaksanakan ${d.trainings.length} sesi pelatihan dengan tingkat kehadiran ${pct(d.attendance.rate)}. ` +
+			(d.gain.g === null ? 'Peningkatan pengetahuan belum terukur. ' : `Pengetahuan peserta meningkat dengan gain ternormalisasi g = ${dec(d.gain.g)} (${BAND[band ?? 'rendah']}). `) +
+			`Saat ini ${num(d.counts.shopsSelling)} toko menayangkan ${num(d.counts.productsPublished)} produk, dengan ${num(d.orders30d.count)} pesanan dalam 30 hari terakhir.`
+	);
+	heading(doc, '3.2 Rekomendasi');
+	const recs = [
+		...(d.handover?.followUp ? lines(d.handover.followUp) : []),
+		...(notYet > 0 ? [`Pendampingan bagi ${num(notYet)} anggota yang belum membuat akun.`] : []),
+		...(d.counts.members - d.counts.shopsSelling > 0 ? [`Bantu ${num(d.counts.members - d.counts.shopsSelling)} toko yang belum menayangkan produk: foto dan deskripsi produk.`] : [])
+	];
+	if (recs.length) list(doc, recs);
+	heading(doc, '3.3 Serah Terima (Terminasi)');
+	para(doc, d.handover ? `Program diserahkan kepada ${d.handover.recipient}${d.handover.handedOverOn ? ` pada ${formatDate(`${d.handover.handedOverOn}T05:00:00Z`)}` : ''}. Tindak lanjut yang disepakati: ${d.handover.followUp || '–'}.` : 'Serah terima program belum dicatat.');
+
+	// ——— Lampiran: daftar hadir ———
+	for (const t of d.trainings) {
+		doc.addPage();
+		doc.font('serif-bold').fontSize(12).text('LAMPIRAN — DAFTAR HADIR', { align: 'center' }).moveDown(0.3);
+		doc.font('serif').fontSize(11).text(`Kegiatan: ${t.title}`).text(`Hari, tanggal: ${formatDate(t.startsAt)}, pukul ${formatTime(t.startsAt)}`).text(`Tempat: ${t.venue}`).moveDown(0.5);
+		const w = contentWidth(doc);
+		table(
+			doc,
+			[
+				{ header: 'No', width: 28, align: 'center' },
+				{ header: 'Nama', width: 150 },
+				{ header: 'Usaha / toko', width: w - 28 - 150 - 50 - 120 },
+				{ header: 'Hadir', width: 50, align: 'center' },
+				{ header: 'Tanda tangan', width: 120 }
+			],
+			t.roster.map((r, i) => [String(i + 1), r.name, r.shopName, r.present ? 'Hadir' : '–', i % 2 === 0 ? `${i + 1}.` : `          ${i + 1}.`]),
+			{ minRowHeight: 26 }
+		);
+		doc.text(`Jumlah hadir: ${num(t.present)} dari ${num(t.expected)} (${pct(t.rate)})`);
+	}
+	numberPages(doc, 1);
+	doc.end();
+	return done;
+}

@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import type { EvaluationReportData } from '../training/report.service';
+import { formatDate, formatTime } from '../../utils/dates';
+
+/** The data behind the evaluation report, one sheet per table, for the Dinas to compare programs. */
+export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buffer> {
+	const wb = new ExcelJS.Workbook();
+	wb.creator = 'E-Crav';
+	wb.created = new Date(d.generatedAt);
+	const sheet = (name: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) => {
+		const ws = wb.addWorksheet(name);
+		ws.columns = columns;
+		ws.getRow(1).font = { bold: true };
+		ws.views = [{ state: 'frozen', ySplit: 1 }];
+		for (const r of rows) ws.addRow(r);
+		return ws;
+	};
+	sheet(
+		'Sesi',
+		[
+			{ header: 'Kegiatan', key: 'title', width: 40 },
+			{ header: 'Tanggal', key: 'date', width: 28 },
+			{ header: 'Waktu', key: 'time', width: 12 },
+			{ header: 'Tempat', key: 'venue', width: 34 },
+			{ header: 'Hadir', key: 'present', width: 8 },
+			{ header: 'Diharapkan', key: 'expected', width: 11 },
+			{ header: 'Kehadiran (%)', key: 'rate', width: 13 },
+			{ header: 'n pre & post', key: 'n', width: 11 },
+			{ header: 'Rata-rata pre', key: 'pre', width: 12 },
+			{ header: 'Rata-rata post', key: 'post', width: 13 },
+			{ header: 'Gain (g)', key: 'g', width: 10 }
+		],
+		d.trainings.map((t) => ({
+			title: t.title,
+			date: formatDate(t.startsAt),
+			time: formatTime(t.startsAt),
+			venue: t.venue,
+			present: t.present,
+			expected: t.expected,
+			rate: t.rate === null ? null : Math.round(t.rate * 1000) / 10,
+			n: t.results.n,
+			pre: t.results.meanPre,
+			post: t.results.meanPost,
+			g: t.results.g === null ? null : Math.round(t.results.g * 100) / 100
+		}))
+	);
+	sheet(
+		'Daftar hadir',
+		[
+			{ header: 'Kegiatan', key: 'title', width: 40 },
+			{ header: 'Nama', key: 'name', width: 28 },
+			{ header: 'Toko', key: 'shop', width: 28 },
+			{ header: 'Hadir', key: 'present', width: 8 }
+		],
+		d.trainings.flatMap((t) => t.roster.map((r) => ({ title: t.title, name: r.name, shop: r.shopName, present: r.present ? 'ya' : 'tidak' })))
+	);
+	sheet(
+		'Nilai',
+		[
+			{ header: 'Kegiatan', key: 'title', width: 40 },
+			{ header: 'Nama', key: 'name', width: 28 },
+			{ header: 'Pre-test', key: 'pre', width: 10 },
+			{ header: 'Post-test', key: 'post', width: 10 },
+			{ header: 'Gain', key: 'gain', width: 10 }
+		],
+		d.trainings.flatMap((t) => t.results.members.filter((m) => m.pre !== null || m.post !== null).map((m) => ({ title: t.title, name: m.name, pre: m.pre, post: m.post, gain: m.gain === null ? null : Math.round(m.gain * 100) / 100 })))
+	);
+	sheet(
+		'Indikator',
+		[
+			{ header: 'Indikator', key: 'label', width: 46 },
+			{ header: 'Satuan', key: 'unit', width: 14 },
+			{ header: 'Sumber', key: 'source', width: 10 },
+			{ header: 'Baseline', key: 'baseline', width: 10 },
+			{ header: 'Target', key: 'target', width: 10 },
+			{ header: 'Capaian', key: 'value', width: 12 }
+		],
+		d.indicators.map((i) => ({ ...i }))
+	);
+	sheet(
+		'Adopsi',
+		[
+			{ header: 'Tahap', key: 'stage', width: 44 },
+			{ header: 'Jumlah', key: 'n', width: 12 }
+		],
+		[
+			{ stage: 'Anggota terdaftar', n: d.counts.members },
+			{ stage: 'Sudah membuat akun', n: d.counts.accountsSetUp },
+			{ stage: 'Toko siap berjualan', n: d.counts.shopsReady },
+			{ stage: 'Toko dengan produk tayang', n: d.counts.shopsSelling },
+			{ stage: 'Produk tayang', n: d.counts.productsPublished },
+			{ stage: 'Pesanan 30 hari (tidak dibatalkan)', n: d.orders30d.count },
+			{ stage: 'Omzet 30 hari (rupiah)', n: d.orders30d.sum }
+		]
+	);
+	return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -74,7 +74,7 @@ describe(`${RosterService.name} (${TEST_DIALECT})`, () => {
 		});
 		const saved = await ctx.services.roster.get(coordinator, community, m.id);
 		expect(saved).toMatchObject({ name: 'Ibu S', whatsapp: '6281230000002', rw: '05', nib: '1234567890123', pirt: '2063208010001-29', capital: 5_000_000, annualSales: 2_000_000_001, size: 'kecil', channelBefore: 'whatsapp' });
-		await expect(ctx.services.roster.updateProfile(coordinator, community, m.id, { personName: 'X', nib: '123', capital: '3,5', channelBefore: 'pos' })).rejects.toMatchObject({
+		await expect(ctx.services.roster.updateProfile(coordinator, community, m.id, { personName: ' ', nib: '123', capital: '3,5', channelBefore: 'pos' })).rejects.toMatchObject({
 			status: 422,
 			issues: expect.arrayContaining([expect.objectContaining({ field: 'personName' }), expect.objectContaining({ field: 'nib' }), expect.objectContaining({ field: 'capital' }), expect.objectContaining({ field: 'channelBefore' })])
 		});
@@ -98,6 +98,16 @@ describe(`${RosterService.name} (${TEST_DIALECT})`, () => {
 		const again = await ctx.services.roster.inviteOwner(coordinator, community, m.id);
 		expect(again.userId).toBe(invite.userId);
 		expect(await ctx.services.auth.setupLinkInfo(again.token)).toMatchObject({ purpose: 'reset' });
+	});
+
+	it('should invite the owner of a member known by one initial, as the field report names them', async () => {
+		const shop = await ctx.services.shops.create(system, community, { name: 'Bubur N', whatsapp: '0813 3000 0077', businessType: 'Penjual bubur' }, null, { name: 'N' });
+		const m = (await ctx.services.roster.list(coordinator, community)).find((x) => x.shop.id === shop.id)!;
+		expect(m.name).toBe('N');
+		const invite = await ctx.services.roster.inviteOwner(coordinator, community, m.id);
+		expect(await ctx.services.auth.setupLinkInfo(invite.token)).toMatchObject({ name: 'N (Bubur N)', purpose: 'invite' });
+		await ctx.services.roster.updateProfile(coordinator, community, m.id, { personName: 'N', rw: '3' });
+		expect((await ctx.services.roster.get(coordinator, community, m.id)).rw).toBe('03');
 	});
 });
 

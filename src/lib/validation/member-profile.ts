@@ -54,7 +54,7 @@ const CHANNEL_WORDS: Record<string, (typeof MARKETING_CHANNELS)[number]> = {
 };
 
 export const memberProfileSchema = z.object({
-	personName: z.string('msg:members.nameRequired').trim().min(2, 'msg:members.nameRequired').max(80, 'msg:members.tooLong'),
+	personName: z.string('msg:members.nameRequired').trim().min(1, 'msg:members.nameRequired').max(80, 'msg:members.tooLong'),
 	whatsapp: z
 		.string()
 		.trim()

@@ -6,7 +6,7 @@
  */
 export const idMembers = {
 	'members.notFound': 'Anggota tidak ditemukan.',
-	'members.nameRequired': 'Isi nama anggota (minimal 2 huruf).',
+	'members.nameRequired': 'Isi nama anggota (inisial pun boleh).',
 	'members.tooLong': 'Isian ini terlalu panjang.',
 	'members.moneyInvalid': 'Tulis jumlah rupiah tanpa desimal, misalnya 5.000.000.',
 	'members.rwInvalid': 'Tulis nomor RW saja, misalnya 03.',
@@ -155,7 +155,7 @@ export const idMembers = {
 
 export const enMembers: Record<keyof typeof idMembers, string> = {
 	'members.notFound': 'Member not found.',
-	'members.nameRequired': "Fill in the member's name (at least 2 letters).",
+	'members.nameRequired': "Fill in the member's name (initials are fine).",
 	'members.tooLong': 'This entry is too long.',
 	'members.moneyInvalid': 'Write a whole rupiah amount, e.g. 5.000.000.',
 	'members.rwInvalid': 'Write the RW number only, e.g. 03.',

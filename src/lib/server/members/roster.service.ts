@@ -105,7 +105,9 @@ export class RosterService {
 		const whatsapp = row.whatsapp ?? row.shop_whatsapp;
 		if (!userId) {
 			const email = input.email?.trim() || undefined;
-			userId = await this.auth.insertUser({ name: row.person_name, whatsapp, email });
+			// the report knows some sellers by one initial ("N"); an account name needs two letters
+			const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
+			userId = await this.auth.insertUser({ name, whatsapp, email });
 			await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
 			await this.shops.update(row.shop_id, { owner_user_id: userId, updated_at: nowIso() });
 		}

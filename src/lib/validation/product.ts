@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_SLUGS } from '../categories';
+import { rupiahField } from './money';
 
 /** P-IRT as printed on labels, validated loosely: 13 digits, optional dash, 2 digits. */
 export const PIRT = /^\d{13}-?\d{2}$/;
@@ -9,14 +10,17 @@ export const BPOM_MD = /^MD ?\d{12}$/i;
 export const variantSchema = z.object({
 	id: z.string().max(40).optional(),
 	label: z.string().trim().min(1, 'msg:product.variantLabel').max(20, 'msg:product.variantLabel'),
-	price: z.number('msg:error.number').int('msg:error.number').min(100, 'msg:product.priceRange').max(100_000_000, 'msg:product.priceRange'),
+	price: rupiahField(100, 100_000_000, 'msg:product.priceRange'),
 	stock: z.number('msg:error.number').int('msg:error.number').min(0).max(1_000_000).nullable().optional()
 });
+
+/** A variant after validation (its price read as whole rupiah). */
+export type VariantValues = z.output<typeof variantSchema>;
 
 const productFields = {
 	name: z.string().trim().min(3, 'msg:product.nameShort').max(120, 'msg:product.nameLong'),
 	categorySlug: z.enum(CATEGORY_SLUGS, 'msg:error.category'),
-	price: z.number('msg:error.number').int('msg:error.number').min(100, 'msg:product.priceRange').max(100_000_000, 'msg:product.priceRange'),
+	price: rupiahField(100, 100_000_000, 'msg:product.priceRange'),
 	unit: z.string().trim().min(1, 'msg:product.unitRequired').max(20),
 	stock: z.number('msg:error.number').int('msg:error.number').min(0, 'msg:product.stockNegative').max(1_000_000).nullable().optional(),
 	madeToOrder: z.boolean().optional(),
@@ -51,7 +55,7 @@ export type NewProductInput = z.input<typeof newProductSchema>;
 
 /**
  * The product editor's form fields → the input the schemas expect. Empty means "not given"; numbers
- * typed with dots or spaces ("15.000") are read as whole rupiah. Nothing is validated here.
+ * money stays as typed for the schema's rupiah parser; counts typed with dots or spaces are read as whole numbers.
  */
 export function productInputFromForm(form: FormData): Record<string, unknown> {
 	const text = (k: string) => {
@@ -63,6 +67,8 @@ export function productInputFromForm(form: FormData): Record<string, unknown> {
 		if (v === undefined || v === '') return undefined;
 		return /^-?\d+$/.test(v) ? Number(v) : Number.NaN;
 	};
+	/** Money stays text here: the schema reads it with the one rupiah parser. */
+	const money = (k: string) => (text(k)?.trim() ? text(k) : undefined);
 	const orNull = (k: string) => (text(k)?.trim() ? text(k)!.trim() : null);
 	const madeToOrder = form.get('madeToOrder') === 'on';
 	const variants: Record<string, unknown>[] = [];
@@ -70,12 +76,12 @@ export function productInputFromForm(form: FormData): Record<string, unknown> {
 		const label = text(`variant.${i}.label`)?.trim();
 		if (!label) continue;
 		const stock = num(`variant.${i}.stock`);
-		variants.push({ id: text(`variant.${i}.id`) || undefined, label, price: num(`variant.${i}.price`) ?? num('price'), stock: madeToOrder ? null : (stock ?? 0) });
+		variants.push({ id: text(`variant.${i}.id`) || undefined, label, price: money(`variant.${i}.price`) ?? money('price'), stock: madeToOrder ? null : (stock ?? 0) });
 	}
 	return {
 		name: text('name'),
 		categorySlug: text('categorySlug'),
-		price: num('price'),
+		price: money('price'),
 		unit: text('unit'),
 		madeToOrder,
 		stock: madeToOrder ? null : (num('stock') ?? 0),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeWhatsapp } from '../utils/phone';
+import { rupiahField } from './money';
 
 export const whatsappField = z
 	.string()
@@ -28,16 +29,16 @@ export const ONBOARDING_STEPS = ['nama', 'whatsapp', 'logo', 'cerita', 'lokasi',
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
-const rupiah = (max: number) => z.coerce.number('msg:error.number').int('msg:error.number').min(0).max(max);
+const rupiah = (max: number) => rupiahField(0, max, 'msg:field.money.range', 0);
 
 export const deliverySchema = z
 	.object({
 		pickup: checkbox,
 		local: checkbox,
-		localFee: rupiah(100_000).optional().default(0),
+		localFee: rupiah(100_000),
 		localArea: z.string().trim().max(120).optional().default(''),
 		courier: checkbox,
-		minOrder: rupiah(10_000_000).optional().default(0)
+		minOrder: rupiah(10_000_000)
 	})
 	.refine((d) => d.pickup || d.local || d.courier, { message: 'msg:shop.deliveryNone', path: ['pickup'] });
 export type DeliveryOptions = z.output<typeof deliverySchema>;

@@ -6,7 +6,7 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import type { ProcessedPhoto } from '../media/types';
 import { firstFreeSlug, newId, slugify } from '../../utils/ids';
-import { newProductSchema, productPatchSchema, type NewProductInput, type ProductPatchInput } from '../../validation/product';
+import { newProductSchema, productPatchSchema, type NewProductInput, type VariantValues } from '../../validation/product';
 import { parseInput } from '../validate';
 import { productSearchTerms } from './search-terms';
 import { listingQuality, type QualityScore } from './listing-quality';
@@ -24,7 +24,7 @@ export interface ManagedProduct {
 	quality: QualityScore;
 }
 
-type VariantInput = NonNullable<ProductPatchInput['variants']>[number];
+type VariantInput = VariantValues;
 
 /**
  * What a seller does to their own products: create, edit, publish, hide, archive, duplicate, photos.

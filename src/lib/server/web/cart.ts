@@ -41,3 +41,49 @@ export function addToCart(lines: CartLineInput[], line: CartLineInput): CartLine
 	}
 	return [...lines, line].slice(-MAX_LINES);
 }
+
+/** A cart line's name on the cart form: product and variant, never its position (lines come and go). */
+export function lineKey(line: { productId: string; variantId?: string | null }): string {
+	return `${line.productId}.${line.variantId ?? ''}`;
+}
+
+export type QuantityChange =
+	| { key: string; kind: 'invalid'; typed: string; kept: number }
+	| { key: string; kind: 'removed' }
+	| { key: string; kind: 'capped'; to: number };
+
+/**
+ * Quantities typed on the cart page (`qty.<product>.<variant>`) applied to the cookie's lines. Only whole
+ * numbers count: "abc" or "-1" keep the line as it was, 0 removes it, more than 999 becomes 999 — each
+ * reported, never silent. `stale` says the page did not show exactly the cookie's lines (another tab).
+ */
+export function applyQuantities(form: FormData, lines: CartLineInput[]): { lines: CartLineInput[]; changes: QuantityChange[]; stale: boolean } {
+	const changes: QuantityChange[] = [];
+	const keys = new Set(lines.map(lineKey));
+	let stale = false;
+	for (const [k] of form) if (k.startsWith('qty.') && !keys.has(k.slice(4))) stale = true;
+	const out: CartLineInput[] = [];
+	for (const line of lines) {
+		const key = lineKey(line);
+		const raw = form.get(`qty.${key}`);
+		if (typeof raw !== 'string') {
+			stale = true;
+			out.push(line);
+			continue;
+		}
+		const typed = raw.trim();
+		if (!/^\d{1,6}$/.test(typed)) {
+			changes.push({ key, kind: 'invalid', typed: typed.slice(0, 12), kept: line.quantity });
+			out.push(line);
+			continue;
+		}
+		const q = Number(typed);
+		if (q === 0) {
+			changes.push({ key, kind: 'removed' });
+			continue;
+		}
+		if (q > 999) changes.push({ key, kind: 'capped', to: 999 });
+		out.push({ ...line, quantity: Math.min(999, q) });
+	}
+	return { lines: out, changes, stale };
+}

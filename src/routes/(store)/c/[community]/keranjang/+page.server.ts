@@ -1,7 +1,8 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
-import { addToCart, readCart, writeCart } from '$lib/server/web/cart';
+import { addToCart, applyQuantities, lineKey, readCart, writeCart } from '$lib/server/web/cart';
+import { translator } from '$lib/i18n';
 import { newToken } from '$lib/server/accounts/tokens';
 import { ValidationError } from '$lib/server/errors';
 import type { CheckoutInput } from '$lib/validation/checkout';
@@ -12,11 +13,11 @@ export const load: PageServerLoad = (event) =>
 		const { community } = await event.parent();
 		const lines = readCart(event.cookies);
 		const priced = await event.locals.services.orders.priceCart(event.locals.actor, community, lines);
-		// The cookie is rewritten in the page's order (grouped by shop) with quantities lowered to the stock
-		// left, so the quantity fields (qty.N) line up with the cookie's lines and nothing unorderable stays.
+		// The cookie is rewritten with quantities lowered to the stock left, so the page shows exactly what
+		// "Pesan sekarang" orders and nothing unorderable stays (each change is said by priceCart's notices).
 		const kept = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));
 		if (JSON.stringify(kept) !== JSON.stringify(lines)) writeCart(event.cookies, kept, event.url.protocol === 'https:');
-		return { cart: priced, idem: newToken().slice(0, 24) };
+		return { cart: priced, cartCount: kept.length, idem: newToken().slice(0, 24) };
 	});
 
 /** The cart and checkout form's fields → the checkout input (the same shape the API takes). */
@@ -31,14 +32,39 @@ function checkoutFromForm(form: FormData, lines: { productId: string; variantId:
 	return { buyer: { name: String(form.get('name') ?? ''), whatsapp: String(form.get('whatsapp') ?? '') }, lines, shops, note: String(form.get('note') ?? '') };
 }
 
-/** Quantities typed on the cart page (qty.N) applied to the cookie's lines; 0 removes a line. */
-function withQuantities(form: FormData, lines: ReturnType<typeof readCart>) {
-	return lines
-		.map((l, i) => {
-			const q = Number(String(form.get(`qty.${i}`) ?? l.quantity).replace(/\D/g, '') || '0');
-			return { ...l, quantity: Math.min(999, q) };
-		})
-		.filter((l) => l.quantity > 0);
+type Locals = App.Locals;
+
+/** What the buyer typed besides quantities, to give back so nothing typed is lost. */
+function typedValues(form: FormData): Record<string, string> {
+	return Object.fromEntries([...form].filter(([k, v]) => typeof v === 'string' && !k.startsWith('qty.') && k !== 'idem' && k !== 'key')) as Record<string, string>;
+}
+
+/**
+ * Applies the typed quantities (and an optional removal) to the cookie's cart and says, in words, every
+ * change that was made or refused. Names come from pricing the cart as it was, so a removed line is named too.
+ */
+async function reviseCart(locals: Locals, communitySlug: string, form: FormData, cookies: Cookies, removeKey?: string) {
+	const t = translator(locals.locale);
+	const community = await locals.services.communities.getBySlug(locals.actor, communitySlug);
+	const before = readCart(cookies);
+	const priced = await locals.services.orders.priceCart(locals.actor, community, before);
+	const names = new Map(priced.shops.flatMap((s) => s.lines.map((l) => [lineKey(l), l.variantLabel ? `${l.name} (${l.variantLabel})` : l.name] as const)));
+	const name = (key: string) => names.get(key) ?? t('field.cart.aProduct');
+	const applied = applyQuantities(form, before);
+	const notices: string[] = [];
+	const fields: Record<string, string> = {};
+	for (const c of applied.changes) {
+		if (c.kind === 'invalid') fields[`qty.${c.key}`] = t('field.cart.invalid', { typed: c.typed || '…', product: name(c.key), kept: c.kept });
+		else if (c.kind === 'removed') notices.push(t('field.cart.removedZero', { product: name(c.key) }));
+		else notices.push(t('field.cart.capped', { product: name(c.key), max: c.to }));
+	}
+	let lines = applied.lines;
+	if (removeKey !== undefined && lines.some((l) => lineKey(l) === removeKey)) {
+		lines = lines.filter((l) => lineKey(l) !== removeKey);
+		notices.push(t('field.cart.removed', { product: name(removeKey) }));
+	}
+	if (applied.stale) notices.push(t('field.cart.stale'));
+	return { community, lines, notices, fields, stale: applied.stale };
 }
 
 export const actions: Actions = {
@@ -49,24 +75,35 @@ export const actions: Actions = {
 		if (productId) writeCart(cookies, addToCart(readCart(cookies), { productId, variantId: String(form.get('variantId') ?? '') || null, quantity }), url.protocol === 'https:');
 		redirect(303, `/c/${params.community}/keranjang`);
 	},
-	hitung: async ({ request, cookies, url }) => {
+	hitung: async ({ request, cookies, locals, params, url }) => {
 		const form = await request.formData();
-		writeCart(cookies, withQuantities(form, readCart(cookies)), url.protocol === 'https:');
-		return { values: Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>, fields: {} };
+		const r = await reviseCart(locals, params.community, form, cookies);
+		writeCart(cookies, r.lines, url.protocol === 'https:');
+		const message = Object.keys(r.fields).length ? translator(locals.locale)('field.cart.checkMarked') : undefined;
+		return { values: typedValues(form), notices: r.notices, fields: r.fields, ...(message ? { message } : {}) };
 	},
-	hapus: async ({ request, cookies, url }) => {
+	hapus: async ({ request, cookies, locals, params, url }) => {
 		const form = await request.formData();
-		const index = Number(form.get('index'));
-		writeCart(cookies, readCart(cookies).filter((_, i) => i !== index), url.protocol === 'https:');
-		return { values: {}, fields: {} };
+		const r = await reviseCart(locals, params.community, form, cookies, String(form.get('key') ?? ''));
+		writeCart(cookies, r.lines, url.protocol === 'https:');
+		return { values: typedValues(form), notices: r.notices, fields: r.fields };
 	},
 	pesan: async ({ request, cookies, locals, params, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
-		const lines = withQuantities(form, readCart(cookies));
+		const r = await reviseCart(locals, params.community, form, cookies);
+		// Only what the page showed is ordered: any change (typed, capped, sold out, removed) is shown first.
+		const priced = await locals.services.orders.priceCart(locals.actor, r.community, r.lines);
+		const orderable = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));
+		const wanted = new Map(r.lines.map((l) => [lineKey(l), l.quantity]));
+		const changed = r.notices.length > 0 || Object.keys(r.fields).length > 0 || orderable.length !== r.lines.length || orderable.some((l) => wanted.get(lineKey(l)) !== l.quantity);
+		if (changed) {
+			writeCart(cookies, r.lines, url.protocol === 'https:');
+			const t = translator(locals.locale);
+			return fail(409, { message: t('field.cart.notOrdered'), notices: r.notices, fields: r.fields, values: typedValues(form) });
+		}
 		const result = await formAction(locals.locale, form, async () => {
-			if (lines.length === 0) throw new ValidationError('order.empty');
-			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
-			const placed = await locals.services.orders.placeCheckout(locals.actor, community, checkoutFromForm(form, lines), String(form.get('idem') ?? ''), { address: getClientAddress() });
+			if (orderable.length === 0) throw new ValidationError('order.empty');
+			const placed = await locals.services.orders.placeCheckout(locals.actor, r.community, checkoutFromForm(form, orderable), String(form.get('idem') ?? ''), { address: getClientAddress() });
 			return placed.view;
 		}, { setHeaders });
 		if (!('code' in result)) return result;

@@ -401,7 +401,8 @@ export const expectations: Record<string, Probe[]> = {
 			request: (w, f, as) => ({
 				params: { community: w.c1.slug },
 				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
-				form: { name: 'Pembeli', whatsapp: buyerNumber(as), [`shop.${w.shopA.slug}.delivery`]: 'pickup', [`shop.${w.shopA.slug}.payment`]: 'cod', idem: `matriks-form-${as}-${f.product.id}` }
+				// Quantities are keyed by product and variant (qty.<product>.<variant>): the page's fields, as shown.
+				form: { name: 'Pembeli', whatsapp: buyerNumber(as), [`qty.${f.product.id}.${f.variantIds[0] ?? ''}`]: '1', [`shop.${w.shopA.slug}.delivery`]: 'pickup', [`shop.${w.shopA.slug}.payment`]: 'cod', idem: `matriks-form-${as}-${f.product.id}` }
 			}),
 			expect: everyone(303)
 		}),
@@ -411,9 +412,10 @@ export const expectations: Record<string, Probe[]> = {
 			request: (w, f, as) => ({
 				params: { community: w.c1.slug },
 				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
-				form: { name: 'Pembeli', whatsapp: '0813 1111 2222', [`shop.${w.shopC.slug}.delivery`]: 'pickup', [`shop.${w.shopC.slug}.payment`]: 'cod', idem: `matriks-formx-${as}-${f.product.id}` }
+				form: { name: 'Pembeli', whatsapp: '0813 1111 2222', [`qty.${f.product.id}.${f.variantIds[0] ?? ''}`]: '1', [`shop.${w.shopC.slug}.delivery`]: 'pickup', [`shop.${w.shopC.slug}.payment`]: 'cod', idem: `matriks-formx-${as}-${f.product.id}` }
 			}),
-			expect: everyone(400)
+			// Nothing is ordered: the cart cannot price another community's product, so the page shows the change (409).
+			expect: everyone(409)
 		})
 	],
 	'POST /pesanan/[code]?/bukti': [

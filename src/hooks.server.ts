@@ -51,11 +51,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 /**
  * Public community pages and API reads are the same for every visitor without a session: they are served
  * from the page cache, keyed by the community's catalog_version (so a changed product shows at once).
- * Any cookie other than the language choice means the visitor may see something personal: no cache.
+ * Any cookie other than the language choice, or an Authorization header, means the caller may see something
+ * personal: no cache.
  */
 async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Promise<Response>): Promise<Response> {
 	const slug = cacheableCommunity(event.url.pathname);
-	const personal = event.cookies.getAll().some((c) => c.name !== 'lang');
+	// A bearer token (coordinator API calls) is as personal as a session cookie: never served from or into the cache.
+	const personal = event.request.headers.has('authorization') || event.cookies.getAll().some((c) => c.name !== 'lang');
 	if (!pageCache || !slug || event.request.method !== 'GET' || personal || event.isSubRequest) return render();
 	const version = await event.locals.services.communities.catalogVersion(event.locals.actor, slug);
 	if (version === undefined) return render();

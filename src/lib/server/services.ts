@@ -23,6 +23,10 @@ import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
 import { TestService } from './training/test.service';
 import { EvaluationReportService } from './training/report.service';
+import { IndicatorService } from './program/indicator.service';
+import { AssessmentService } from './program/assessment.service';
+import { AssessmentRepository } from './program/assessment.repository';
+import { MetricsRepository } from './program/metrics.repository';
 
 export interface ServiceDeps {
 	database: Database;
@@ -43,6 +47,8 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);
 	const tests = new TestService(new TestRepository(db), trainingRepo, trainings, clock);
+	const programRepo = new ProgramRepository(db);
+	const indicatorRepo = new IndicatorRepository(db);
 	return {
 		database,
 		storage,
@@ -54,7 +60,9 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
-		programs: new ProgramService(new ProgramRepository(db), new IndicatorRepository(db), clock),
+		programs: new ProgramService(programRepo, indicatorRepo, clock),
+		indicators: new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, clock),
+		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),
 		trainings,
 		tests,
 		reports: new EvaluationReportService(db, dialect, trainingRepo, trainings, tests, clock),

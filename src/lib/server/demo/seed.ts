@@ -5,6 +5,7 @@ import type { CategorySlug } from '../../categories';
 import type { Community, Role } from '../db/schema';
 import { PUBLISHED_SAMPLE_QRIS } from '../payments/qris';
 import demo from './cigadung.json';
+import { seedDemoProgram } from './program-seed';
 
 const actor = systemActor('demo-seed');
 
@@ -130,6 +131,7 @@ export async function seedDemoCommunity(services: Services, options: { photos?: 
 			}
 		}
 	}
+	await seedDemoProgram(services, community);
 }
 
 export const DEMO_PASSWORD = 'demo-cigadung-2024';

@@ -219,6 +219,49 @@ export const openapi = {
 				}
 			}
 		},
+		'/programs/{programId}/indicators': {
+			get: {
+				security: [{ bearer: [] }],
+				summary:
+					'Indicators of a program with baseline, target and the value now. Automatic ones are computed on each request from current data (members, accounts_set_up, shops_ready, shops_selling, products_published, listing_quality, orders_30d = orders placed in the last 30 days and not cancelled, turnover_30d = the sum of their totals in rupiah, attendance_rate in %, knowledge_gain = normalised gain g); manual ones give their latest dated entry. null = no data yet. Coordinator or facilitator of the community; anyone else 404.',
+				parameters: [id('programId')],
+				responses: {
+					200: {
+						description: 'Indicators in the plan\'s order',
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									required: ['data'],
+									properties: {
+										data: {
+											type: 'array',
+											items: {
+												type: 'object',
+												required: ['key', 'label', 'unit', 'baseline', 'target', 'value', 'source'],
+												properties: {
+													key: { type: 'string' },
+													label: { type: 'string' },
+													unit: { type: 'string' },
+													baseline: { type: ['number', 'null'] },
+													target: { type: ['number', 'null'] },
+													value: { type: ['number', 'null'] },
+													source: { enum: ['auto', 'manual'] },
+													metric: { type: ['string', 'null'] },
+													valueOn: { type: ['string', 'null'], format: 'date', description: 'manual only: date of the value' }
+												}
+											}
+										}
+									}
+								}
+							}
+						}
+					},
+					401: error,
+					404: error
+				}
+			}
+		},
 		'/products/{productId}/photos': {
 			post: {
 				security: [{ bearer: [] }],

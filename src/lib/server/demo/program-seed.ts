@@ -1,0 +1,62 @@
+import type { Services } from '../services';
+import { systemActor } from '../auth/actor';
+import type { Community } from '../db/schema';
+import type { Program } from '../program/program.repository';
+import type { AssessmentItemInput } from '../../validation/program';
+import demo from './cigadung.json';
+
+const actor = systemActor('demo-seed');
+
+/** Stage dates and notes as the field report tells them (BAB IV), within the field period 28 Oct – 6 Dec 2024. */
+const STAGES = [
+	['persiapan_sosial', '2024-10-28', '2024-10-31', 'Perkenalan dengan perangkat Kelurahan Cigadung; pendamping lapangan dari bidang Kesejahteraan.'],
+	['dialog', '2024-10-29', '2024-11-08', 'Community night meeting dengan pengurus RT/RW dan Karang Taruna; ikut pengajian dan kerja bakti.'],
+	['asesmen', '2024-11-11', '2024-11-15', 'Pertemuan dengan Ketua RW 06 Lingkungan Kamukten, lalu MPA dan SLA bersama tokoh masyarakat.'],
+	['rencana', '2024-11-18', '2024-11-22', 'Nama program "E-Commerce Creative (E-Crav)" disepakati bersama masyarakat (ToP).'],
+	['intervensi', '2024-11-28', '2024-12-03', 'Pelatihan bersama Dinas Koperasi UKM Perdagangan dan Perindustrian; pendaftaran akun; unggah foto produk; mentoring.'],
+	['evaluasi', '2024-12-02', '2024-12-05', 'Evaluasi proses (kehadiran, pemahaman materi, akun yang berhasil dibuat) dan hasil awal. Kendala: waktu pendampingan kurang.'],
+	['terminasi', '2024-12-06', '2024-12-06', 'Program diserahkan kepada Kelompok UMKM Kharisma.']
+] as const;
+
+/**
+ * The demo's program, seeded from the field report (demo-community.json): plan, the seven stages (done),
+ * MPA and SLA lists, the report's three success indicators mapped to automatic E-Crav figures, and the
+ * handover to the group. No trainings, attendance or scores here (engineer TRAINING seeds those).
+ */
+export async function seedDemoProgram(services: Services, community: Community): Promise<Program> {
+	const p = demo.program;
+	const program = await services.programs.create(actor, community, {
+		name: p.name,
+		theme: p.theme,
+		goals: p.goals.join('\n'),
+		targetGroup: p.target,
+		startsOn: p.fieldPeriod.start,
+		endsOn: p.fieldPeriod.end
+	});
+	for (const [key, startsOn, endsOn, notes] of STAGES) {
+		await services.programs.updateStage(actor, program.id, key, { status: 'selesai', startsOn, endsOn, notes });
+	}
+
+	const a = demo.assessment;
+	const items: AssessmentItemInput[] = [
+		...Object.entries(a.mpaProblems).flatMap(([sector, list]) => list.map((text) => ({ method: 'mpa' as const, category: 'problem' as const, sector, text }))),
+		...a.mpaNeeds.map((text) => ({ method: 'mpa' as const, category: 'need' as const, sector: 'Ekonomi', text })),
+		...a.mpaPotentials.map((text) => ({ method: 'mpa' as const, category: 'potential' as const, sector: 'Ekonomi', text })),
+		...(['human', 'social', 'natural', 'physical', 'financial'] as const).flatMap((capital) => a.slaAssets[capital].map((text) => ({ method: 'sla' as const, category: capital, text })))
+	];
+	await services.assessment.add(actor, program.id, items);
+
+	// The report's indicators, each measured by the E-Crav figure closest to what it meant. Visitors are not
+	// counted yet, so "more visitors" is measured by orders, the visit that matters to a seller.
+	const [marketing, visitors, products] = p.indicators;
+	await services.indicators.add(actor, program.id, { label: marketing, metric: 'shops_selling', unit: 'toko', baseline: 0, target: demo.sellers.length });
+	await services.indicators.add(actor, program.id, { label: `${visitors} (diukur dari pesanan 30 hari)`, metric: 'orders_30d', unit: 'pesanan', baseline: 0, target: 50 });
+	await services.indicators.add(actor, program.id, { label: products, metric: 'products_published', unit: 'produk', baseline: 0, target: 40 });
+
+	await services.programs.saveHandover(actor, program.id, {
+		recipient: 'Kelompok UMKM Kharisma (TKM UMKM Kharisma)',
+		followUp: 'Kelompok UMKM Kharisma melanjutkan pendampingan dan pengembangan UMKM; Dinas Koperasi mengarahkan UMKM bergabung dengan komunitas bisnis lokal.',
+		handedOverOn: p.fieldPeriod.end
+	});
+	return program;
+}

@@ -1,0 +1,279 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { DB } from '../db/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { newId } from '../../utils/ids';
+import { parseInput } from '../validate';
+import { indicatorEntrySchema, indicatorTargetsSchema, newIndicatorSchema, type IndicatorEntryInput, type IndicatorTargetsInput, type NewIndicatorInput } from '../../validation/program';
+import { listingQuality } from '../catalog/listing-quality';
+import { programFor } from './access';
+import type { Program, ProgramRepository } from './program.repository';
+import type { Indicator, IndicatorEntry, IndicatorRepository } from './indicator.repository';
+import type { MetricsRepository, MonthRow } from './metrics.repository';
+import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './metrics';
+import { attendanceRate, knowledgeGain } from './training-metrics';
+
+const DAY_MS = 86_400_000;
+
+export interface IndicatorView {
+	id: string;
+	key: string;
+	label: string;
+	unit: string;
+	source: 'auto' | 'manual';
+	metric: MetricKey | null;
+	baseline: number | null;
+	target: number | null;
+	/** Computed now (auto) or the latest entry (manual); null when there is no data yet. */
+	value: number | null;
+	/** For manual indicators: the date of the value shown. */
+	valueOn: string | null;
+	/** Share of the way from baseline (or 0) to target, 0–100, when both a value and a target are known. */
+	progress: number | null;
+	standard: boolean;
+	entries: IndicatorEntry[];
+}
+
+export interface MonthFigures {
+	/** `YYYY-MM` (WIB). */
+	month: string;
+	orders: number;
+	turnover: number;
+	/** Members (shops) at the end of the month. */
+	members: number;
+	/** Products on show now that were first published by the end of the month. */
+	productsPublished: number;
+}
+
+export interface Dashboard {
+	indicators: IndicatorView[];
+	metrics: MetricValues;
+	months: MonthFigures[];
+}
+
+/**
+ * The plan's indicators: automatic ones computed from current E-Crav rows on every call (a product
+ * published a second ago counts), manual ones from dated entries. Same access rule as the program.
+ */
+export class IndicatorService {
+	constructor(
+		private readonly programs: ProgramRepository,
+		private readonly indicators: IndicatorRepository,
+		private readonly metrics: MetricsRepository,
+		private readonly db: Kysely<DB>,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/** Every E-Crav figure for the program's community, now. */
+	async computeMetrics(program: Program): Promise<MetricValues> {
+		const now = this.clock();
+		const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
+		const [counts, orders, listings, attendance, gain] = await Promise.all([
+			this.metrics.communityCounts(program.community_id),
+			this.metrics.ordersSince(program.community_id, since),
+			this.metrics.publishedListings(program.community_id),
+			attendanceRate(this.db, program.id),
+			knowledgeGain(this.db, program.id)
+		]);
+		return {
+			members: counts.members,
+			accounts_set_up: counts.accountsSetUp,
+			shops_ready: counts.shopsReady,
+			shops_selling: counts.shopsSelling,
+			products_published: counts.productsPublished,
+			listing_quality: averageListingScore(listings),
+			orders_30d: orders.count,
+			turnover_30d: orders.sum,
+			attendance_rate: attendance,
+			knowledge_gain: gain
+		};
+	}
+
+	async list(actor: Actor, programId: string): Promise<IndicatorView[]> {
+		const program = await programFor(actor, this.programs, programId);
+		return this.views(program, await this.computeMetrics(program));
+	}
+
+	private async views(program: Program, values: MetricValues): Promise<IndicatorView[]> {
+		const rows = await this.indicators.listByProgram(program.id);
+		const entries = await this.indicators.entriesOf(rows.filter((r) => r.source === 'manual').map((r) => r.id));
+		return rows.map((r) => toView(r, values, entries.filter((e) => e.indicator_id === r.id)));
+	}
+
+	/** Indicators plus the monthly figures of the last 12 WIB months, for the dashboard's charts. */
+	async dashboard(actor: Actor, programId: string): Promise<Dashboard> {
+		const program = await programFor(actor, this.programs, programId);
+		const metrics = await this.computeMetrics(program);
+		const months = lastMonths(this.clock(), 12);
+		const fromIso = new Date(Date.UTC(Number(months[0].slice(0, 4)), Number(months[0].slice(5)) - 1, 1) - 7 * 3_600_000).toISOString();
+		const [orders, shops, published, indicators] = await Promise.all([
+			this.metrics.ordersPerMonth(program.community_id, fromIso),
+			this.metrics.shopsPerMonth(program.community_id),
+			this.metrics.publishedPerMonth(program.community_id),
+			this.views(program, metrics)
+		]);
+		const cumulative = (rows: MonthRow[], month: string) => rows.reduce((sum, r) => (r.month <= month ? sum + r.count : sum), 0);
+		return {
+			indicators,
+			metrics,
+			months: months.map((month) => {
+				const o = orders.find((r) => r.month === month);
+				return { month, orders: o?.count ?? 0, turnover: o?.sum ?? 0, members: cumulative(shops, month), productsPublished: cumulative(published, month) };
+			})
+		};
+	}
+
+	/** A new indicator: automatic when `metric` names an E-Crav figure, manual otherwise. */
+	async add(actor: Actor, programId: string, input: NewIndicatorInput): Promise<Indicator> {
+		const program = await programFor(actor, this.programs, programId);
+		const data = parseInput(newIndicatorSchema, input);
+		if (data.metric !== null && !isMetric(data.metric)) throw new ValidationError('program.metricUnknown', {}, [{ field: 'metric', messageKey: 'program.metricUnknown', params: {} }]);
+		const existing = await this.indicators.listByProgram(program.id);
+		const base = indicatorKey(data.label);
+		let key = base;
+		for (let n = 2; existing.some((e) => e.key === key) || isMetric(key); n++) key = `${base}_${n}`;
+		const now = this.clock().toISOString();
+		const row = {
+			id: newId('ind'),
+			program_id: program.id,
+			key,
+			label: data.label,
+			unit: data.unit || (data.metric ? METRIC_DEFAULTS[data.metric as MetricKey].unit : ''),
+			source: data.metric ? ('auto' as const) : ('manual' as const),
+			metric: data.metric,
+			baseline: data.baseline,
+			target: data.target,
+			position: Math.max(0, ...existing.map((e) => e.position)) + 1,
+			created_at: now,
+			updated_at: now
+		};
+		await this.indicators.insertMany(this.db, [row]);
+		return (await this.indicators.findById(row.id))!;
+	}
+
+	private async indicatorFor(actor: Actor, indicatorId: string): Promise<Indicator> {
+		const indicator = typeof indicatorId === 'string' && indicatorId.length <= 64 ? await this.indicators.findById(indicatorId) : undefined;
+		if (!indicator) throw new NotFoundError('program.indicatorNotFound');
+		await programFor(actor, this.programs, indicator.program_id);
+		return indicator;
+	}
+
+	/** Label, unit, baseline and target; the source of an indicator never changes. */
+	async update(actor: Actor, indicatorId: string, input: IndicatorTargetsInput): Promise<Indicator> {
+		const indicator = await this.indicatorFor(actor, indicatorId);
+		const data = parseInput(indicatorTargetsSchema, input);
+		await this.indicators.update(indicator.id, { label: data.label, unit: data.unit, baseline: data.baseline, target: data.target, updated_at: this.clock().toISOString() });
+		return (await this.indicators.findById(indicator.id))!;
+	}
+
+	/** Removes an added indicator with its entries. The built-in ones stay, so the API keeps every key. */
+	async remove(actor: Actor, indicatorId: string): Promise<void> {
+		const indicator = await this.indicatorFor(actor, indicatorId);
+		if (isStandard(indicator)) throw new ValidationError('program.standardIndicator');
+		await this.indicators.delete(indicator.id);
+	}
+
+	/** A dated value of a manual indicator (the latest date is its current value). */
+	async addEntry(actor: Actor, indicatorId: string, input: IndicatorEntryInput): Promise<IndicatorEntry> {
+		const indicator = await this.indicatorFor(actor, indicatorId);
+		if (indicator.source !== 'manual') throw new ValidationError('program.autoNoEntries');
+		const data = parseInput(indicatorEntrySchema, input);
+		const row = { id: newId('ine'), indicator_id: indicator.id, on_date: data.onDate!, value: data.value!, note: data.note, created_at: this.clock().toISOString() };
+		await this.indicators.insertEntry(row);
+		return row;
+	}
+
+	async removeEntry(actor: Actor, entryId: string): Promise<void> {
+		const entry = typeof entryId === 'string' && entryId.length <= 64 ? await this.indicators.findEntry(entryId) : undefined;
+		if (!entry) throw new NotFoundError('program.indicatorNotFound');
+		await this.indicatorFor(actor, entry.indicator_id);
+		await this.indicators.deleteEntry(entry.id);
+	}
+}
+
+function isStandard(i: Indicator): boolean {
+	return i.source === 'auto' && isMetric(i.key) && i.metric === i.key;
+}
+
+function toView(r: Indicator, values: MetricValues, entries: IndicatorEntry[]): IndicatorView {
+	const latest = entries.reduce<IndicatorEntry | null>((best, e) => (!best || e.on_date > best.on_date || (e.on_date === best.on_date && e.created_at >= best.created_at) ? e : best), null);
+	const value = r.source === 'auto' ? (isMetric(r.metric) ? values[r.metric] : null) : latest ? Number(latest.value) : null;
+	const baseline = r.baseline === null ? null : Number(r.baseline);
+	const target = r.target === null ? null : Number(r.target);
+	const from = baseline ?? 0;
+	const progress = value !== null && target !== null && target !== from ? Math.max(0, Math.min(100, Math.round(((value - from) / (target - from)) * 100))) : null;
+	return {
+		id: r.id,
+		key: r.key,
+		label: r.label,
+		unit: r.unit,
+		source: r.source,
+		metric: isMetric(r.metric) ? r.metric : null,
+		baseline,
+		target,
+		value,
+		valueOn: r.source === 'manual' ? (latest?.on_date ?? null) : null,
+		progress,
+		standard: isStandard(r),
+		entries
+	};
+}
+
+/** Average listing score (0–100) of the community's published products; null when none is published. */
+function averageListingScore({ products, photos }: Awaited<ReturnType<MetricsRepository['publishedListings']>>): number | null {
+	if (products.length === 0) return null;
+	const byProduct = new Map<string, { hints: string[] }[]>();
+	for (const ph of photos) {
+		const list = byProduct.get(ph.product_id) ?? [];
+		list.push({ hints: parseHints(ph.hints) });
+		byProduct.set(ph.product_id, list);
+	}
+	let sum = 0;
+	for (const p of products) {
+		sum += listingQuality({
+			name: p.name,
+			description: p.description,
+			price: p.price,
+			weightGrams: p.weight_grams,
+			categorySlug: p.category_slug,
+			pirt: p.pirt,
+			halal: p.halal,
+			bpom: p.bpom,
+			photos: byProduct.get(p.id) ?? []
+		}).score;
+	}
+	return Math.round(sum / products.length);
+}
+
+function parseHints(text: string): string[] {
+	try {
+		const v = JSON.parse(text) as unknown;
+		return Array.isArray(v) ? v.map(String) : [];
+	} catch {
+		return [];
+	}
+}
+
+/** `Jumlah UMKM yang Memakai QRIS` → `jumlah_umkm_yang_memakai_qris` (≤ 40 characters). */
+function indicatorKey(label: string): string {
+	const k = label
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '')
+		.slice(0, 40)
+		.replace(/_+$/g, '');
+	return k || 'indikator';
+}
+
+/** The last `n` WIB months up to the current one, oldest first, as `YYYY-MM`. */
+export function lastMonths(now: Date, n: number): string[] {
+	const wib = new Date(now.getTime() + 7 * 3_600_000);
+	const out: string[] = [];
+	for (let i = n - 1; i >= 0; i--) {
+		const d = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth() - i, 1));
+		out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
+	}
+	return out;
+}

@@ -92,6 +92,8 @@ const memberOfNewShop = async (w: World, c: World['c1']) =>
 	memberOf(w, await w.services.shops.create(system, c, { name: `Toko tanpa pemilik ${++newShops}`, whatsapp: `0858 1${String(newShops).padStart(3, '0')} ${String(Date.now() % 10000).padStart(4, '0')}`, businessType: 'Penjual opak' }));
 /** A fresh open follow-up about shop A's member, due today. */
 const followUp = async (w: World) => (await w.services.mentoring.add(system, w.c1, await memberOf(w, w.shopA), { heldOn: '2024-11-01', channel: 'kunjungan', topic: 'Foto produk', followUpOn: '2024-11-02' })).id;
+/** A program of community 1. */
+const program = (w: World) => w.services.programs.create(system, w.c1, { name: 'Program matriks' });
 
 export const expectations: Record<string, Probe[]> = {
 	// ——— JSON API ———
@@ -143,6 +145,7 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /api/v1/communities/[slug]/products': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/programs': [probe({ probe: "community 1's programs", request: (w) => ({ params: { slug: w.c1.slug } }), expect: communityStaff(200), readOnly: true })],
+	'GET /api/v1/programs/[programId]/indicators': [probe({ probe: "community 1's program indicators", setup: program, request: (_w, p) => ({ params: { programId: p.id } }), expect: communityStaff(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/shops': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/shops/[shop]': [
 		probe({ probe: 'public shop', request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopA.slug } }), expect: everyone(200), readOnly: true }),

@@ -27,6 +27,8 @@ import { IndicatorService } from './program/indicator.service';
 import { AssessmentService } from './program/assessment.service';
 import { AssessmentRepository } from './program/assessment.repository';
 import { MetricsRepository } from './program/metrics.repository';
+import { EvidenceService } from './program/evidence.service';
+import { EvidenceRepository } from './program/evidence.repository';
 
 export interface ServiceDeps {
 	database: Database;
@@ -63,6 +65,7 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		programs: new ProgramService(programRepo, indicatorRepo, clock),
 		indicators: new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, clock),
 		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),
+		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
 		tests,
 		reports: new EvaluationReportService(db, dialect, trainingRepo, trainings, tests, clock),

@@ -33,9 +33,10 @@ const VARIANTS: { name: PhotoVariant['name']; size: number; square: boolean; qua
 /**
  * The one way a photo enters E-Crav (seller uploads and demo placeholders alike): checks it by content,
  * size and pixel count, applies EXIF orientation, drops every bit of metadata (phones embed GPS),
- * writes WebP variants named by the content hash, and returns coaching hints.
+ * writes WebP variants named by the content hash (under `prefix`, default the public `p/`), and returns
+ * coaching hints.
  */
-export async function processPhoto(storage: MediaStorage, input: Buffer): Promise<ProcessedPhoto> {
+export async function processPhoto(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' } = {}): Promise<ProcessedPhoto> {
 	if (input.length === 0) throw new ValidationError('media.empty');
 	if (input.length > MAX_UPLOAD_BYTES) throw new ValidationError('media.tooLarge');
 	const kind = sniffImage(input);
@@ -52,7 +53,8 @@ export async function processPhoto(storage: MediaStorage, input: Buffer): Promis
 	if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new ValidationError('media.tooManyPixels');
 
 	const hash = createHash('sha256').update(input).digest('hex');
-	const base = `p/${hash.slice(0, 2)}/${hash.slice(2, 26)}`;
+	// `p/` is public (products, logos); `e/` is program evidence, served only to the program's staff.
+	const base = `${options.prefix ?? 'p'}/${hash.slice(0, 2)}/${hash.slice(2, 26)}`;
 
 	let oriented: { data: Buffer; info: OutputInfo };
 	try {

@@ -11,7 +11,7 @@ export interface MediaStorage {
 	exists(key: string): Promise<boolean>;
 }
 
-const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*\.(webp|jpg|png)$/;
+const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*\.(webp|jpg|png|pdf)$/;
 
 export function isSafeKey(key: string): boolean {
 	return SAFE_KEY.test(key) && !key.includes('..') && !key.includes('//');

@@ -3,6 +3,8 @@ import type { RequestHandler } from './$types';
 
 /** Photo variants. Keys contain the content hash, so a response never changes: cache it for a year. */
 export const GET: RequestHandler = async ({ params, locals, request }) => {
+	// Program evidence (`e/…`) is served only through the program's own guarded route.
+	if (params.key.startsWith('e/') || params.key.endsWith('.pdf')) error(404, 'Not found');
 	const data = await locals.services.storage.get(params.key);
 	if (!data) error(404, 'Not found');
 	const etag = `"${params.key.replace(/[^a-z0-9]/g, '').slice(-32)}"`;

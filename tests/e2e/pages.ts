@@ -24,6 +24,8 @@ export interface Fixtures {
 	jjProductId: string;
 	/** The profile and mentoring page of the first member on the demo roster. */
 	memberPath: string;
+	/** The demo program (seeded from the field report). */
+	programId: string;
 }
 
 const STEPS = ['nama', 'whatsapp', 'logo', 'cerita', 'lokasi', 'pengiriman', 'pembayaran'];
@@ -45,7 +47,14 @@ export const COORDINATOR_PAGES: PageToVisit[] = [
 	{ name: 'member profile and mentoring', as: 'pendamping@cigadung.test', path: (f) => f.memberPath },
 	{ name: 'adoption funnel', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/adopsi' },
 	{ name: 'follow-ups due this week', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung/pendampingan' },
-	{ name: 'import and export', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/impor' }
+	{ name: 'import and export', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/impor' },
+	{ name: 'programs', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/program' },
+	{ name: 'program overview', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}` },
+	{ name: 'program stage with evidence', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/tahap/intervensi` },
+	{ name: 'program handover', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/tahap/terminasi` },
+	{ name: 'program assessment', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/asesmen` },
+	{ name: 'program plan and indicators', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/rencana` },
+	{ name: 'program dashboard', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/dasbor` }
 ];
 
 /** Public pages: they must fit and pass axe-core too. */
@@ -99,5 +108,8 @@ export async function makeFixtures(browser: Browser, baseUrl: string, cache: Map
 	await roster.goto(`${baseUrl}/koordinator/cigadung`);
 	const memberPath = (await roster.locator('a[href^="/koordinator/cigadung/anggota/"]').first().getAttribute('href'))!;
 	await coord.close();
-	return { sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id };
+	const login = await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'koordinator@cigadung.test', password: DEMO_PASSWORD }) })).json();
+	const programs = await (await fetch(`${baseUrl}/api/v1/communities/cigadung/programs`, { headers: { authorization: `Bearer ${login.token}` } })).json();
+	const programId = programs.data[0].id as string;
+	return { sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id, programId };
 }

@@ -92,8 +92,19 @@ const memberOfNewShop = async (w: World, c: World['c1']) =>
 	memberOf(w, await w.services.shops.create(system, c, { name: `Toko tanpa pemilik ${++newShops}`, whatsapp: `0858 1${String(newShops).padStart(3, '0')} ${String(Date.now() % 10000).padStart(4, '0')}`, businessType: 'Penjual opak' }));
 /** A fresh open follow-up about shop A's member, due today. */
 const followUp = async (w: World) => (await w.services.mentoring.add(system, w.c1, await memberOf(w, w.shopA), { heldOn: '2024-11-01', channel: 'kunjungan', topic: 'Foto produk', followUpOn: '2024-11-02' })).id;
-/** A program of community 1. */
+/** A program of community 1, and one with an MPA item, a manual indicator with a value, or a photo as evidence. */
 const program = (w: World) => w.services.programs.create(system, w.c1, { name: 'Program matriks' });
+const filled = async (w: World) => {
+	const p = await program(w);
+	const [item] = await w.services.assessment.add(system, p.id, { method: 'mpa', category: 'need', sector: 'Ekonomi', text: 'Pelatihan UMKM' });
+	const indicator = await w.services.indicators.add(system, p.id, { label: 'Catatan manual', target: 5 });
+	const entry = await w.services.indicators.addEntry(system, indicator.id, { onDate: '2024-12-01', value: 1 });
+	return { program: p, itemId: item.id, indicatorId: indicator.id, entryId: entry.id };
+};
+const evidence = async (w: World) => {
+	const p = await program(w);
+	return { program: p, evidence: await w.services.evidence.add(system, p.id, 'intervensi', { title: 'Foto pelatihan', file: w.photoBytes }) };
+};
 
 export const expectations: Record<string, Probe[]> = {
 	// ——— JSON API ———
@@ -145,7 +156,6 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /api/v1/communities/[slug]/products': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/programs': [probe({ probe: "community 1's programs", request: (w) => ({ params: { slug: w.c1.slug } }), expect: communityStaff(200), readOnly: true })],
-	'GET /api/v1/programs/[programId]/indicators': [probe({ probe: "community 1's program indicators", setup: program, request: (_w, p) => ({ params: { programId: p.id } }), expect: communityStaff(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/shops': [probe({ probe: 'public list', request: (w) => ({ params: { slug: w.c1.slug } }), expect: everyone(200), readOnly: true })],
 	'GET /api/v1/communities/[slug]/shops/[shop]': [
 		probe({ probe: 'public shop', request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopA.slug } }), expect: everyone(200), readOnly: true }),
@@ -392,6 +402,34 @@ export const expectations: Record<string, Probe[]> = {
 			readOnly: true
 		})
 	],
+	// ——— program workspace (coordinator and facilitators of community 1 only) ———
+	'GET /api/v1/programs/[programId]/indicators': [probe({ probe: "community 1's program indicators", setup: program, request: (_w, p) => ({ params: { programId: p.id } }), expect: communityStaff(200), readOnly: true })],
+	'POST /koordinator/[community]/program?/buat': [probe({ probe: 'create a program in community 1', request: (w) => ({ params: { community: w.c1.slug }, form: { name: 'Program penyerang' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]?/salin': [
+		probe({ probe: "copy community 1's program to community 2 (nobody coordinates both)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c2.slug } }), expect: { ...everyone(404), anonymous: 401 } }),
+		probe({ probe: "copy community 1's program within community 1 (its coordinator only)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c1.slug } }), expect: { ...everyone(404), anonymous: 401, coordinator: 303 } })
+	],
+	'POST /koordinator/[community]/program/[id]/tahap/[key]?/simpan': [
+		probe({ probe: 'change a stage', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'asesmen' }, form: { status: 'selesai', notes: 'Diubah penyerang' } }), expect: communityStaff(200) }),
+		probe({ probe: "community 1's program id under community 2's URL", setup: program, request: (w, p) => ({ params: { community: w.c2.slug, id: p.id, key: 'dialog' }, form: { status: 'selesai' } }), expect: communityStaff(200) })
+	],
+	'POST /koordinator/[community]/program/[id]/tahap/[key]?/serahkan': [probe({ probe: 'write the handover', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'terminasi' }, form: { recipient: 'Kelompok penyerang' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/tahap/[key]?/bukti': [probe({ probe: 'upload evidence', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'intervensi' }, form: { title: 'Foto penyerang', file: jpeg(w) } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/tahap/[key]?/hapusBukti': [
+		probe({ probe: 'remove evidence', setup: evidence, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id, key: 'intervensi' }, form: { evidenceId: f.evidence.id } }), expect: communityStaff(200) })
+	],
+	'GET /koordinator/[community]/program/[id]/bukti/[evidenceId]': [
+		probe({ probe: 'download evidence', setup: evidence, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id, evidenceId: f.evidence.id } }), expect: { ...everyone(404), coordinator: 200, facilitator: 200 }, readOnly: true })
+	],
+	'POST /koordinator/[community]/program/[id]/asesmen?/tambah': [probe({ probe: 'add an MPA item', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { method: 'mpa', category: 'need', sector: 'Ekonomi', text: 'Sisipan penyerang' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/asesmen?/ubah': [probe({ probe: 'change an MPA item', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { itemId: f.itemId, text: 'Diubah penyerang' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/asesmen?/hapus': [probe({ probe: 'remove an MPA item', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { itemId: f.itemId } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/rencana': [probe({ probe: 'change the plan', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { name: 'Diganti penyerang' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/indikator': [probe({ probe: 'change an indicator target', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId, label: 'Diganti penyerang', target: '999' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/tambahIndikator': [probe({ probe: 'add an indicator', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { label: 'Indikator penyerang' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/hapusIndikator': [probe({ probe: 'remove an indicator', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/catat': [probe({ probe: 'record a manual value', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId, onDate: '2024-12-02', value: '9' } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/hapusCatatan': [probe({ probe: 'remove a manual value', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { entryId: f.entryId } }), expect: communityStaff(200) })],
 
 	// ——— buyers ———
 	'POST /c/[community]/keranjang?/tambah': [probe({ probe: 'add to the cart cookie (no database write)', request: (w) => ({ params: { community: w.c1.slug }, form: { productId: 'prod_tidakada', quantity: '2' } }), expect: everyone(303), readOnly: true })],

@@ -126,7 +126,7 @@ export class ProgramService {
 	}
 
 	/** Communities other than the program's own where this actor is coordinator: where a copy may go. */
-	copyTargets(actor: Actor, program: Program, communities: Community[]): Community[] {
+	copyTargets<C extends { id: string }>(actor: Actor, program: Program, communities: C[]): C[] {
 		return communities.filter((c) => c.id !== program.community_id && hasCommunityRole(actor, c.id, ['coordinator']));
 	}
 

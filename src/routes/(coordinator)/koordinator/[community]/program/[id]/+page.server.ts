@@ -1,0 +1,34 @@
+import { redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { field, programPage } from '$lib/server/web/program-page';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { locals } = event;
+		const { community, program } = await programPage(event);
+		const [handover, communities] = await Promise.all([locals.services.programs.getHandover(locals.actor, program.id), locals.services.communities.listPublic(locals.actor)]);
+		return {
+			community: { slug: community.slug, name: community.name },
+			program: { id: program.id, name: program.name, theme: program.theme, startsOn: program.starts_on, endsOn: program.ends_on },
+			stages: program.stages.map((s) => ({ key: s.key, status: s.status, startsOn: s.starts_on, endsOn: s.ends_on, notes: s.notes })),
+			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, on: handover.handed_over_on } : null,
+			copyTargets: locals.services.programs.copyTargets(locals.actor, program, communities).map((c) => ({ slug: c.slug, name: c.name }))
+		};
+	});
+
+export const actions: Actions = {
+	salin: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			const target = await locals.services.communities.getBySlug(locals.actor, field(form, 'target'));
+			const copy = await locals.services.programs.copyToCommunity(locals.actor, params.id, target);
+			return { copyId: copy.id, target: target.slug };
+		});
+		if ('copyId' in result) redirect(303, `/koordinator/${result.target}/program/${result.copyId}`);
+		return result;
+	}
+};

@@ -1,0 +1,18 @@
+import { pageLoad } from '$lib/server/http';
+import { programPage } from '$lib/server/web/program-page';
+import type { PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { community, program } = await programPage(event);
+		const d = await event.locals.services.indicators.dashboard(event.locals.actor, program.id);
+		return {
+			community: { slug: community.slug, name: community.name },
+			program: { id: program.id, name: program.name },
+			indicators: d.indicators.map((i) => ({ id: i.id, key: i.key, label: i.label, unit: i.unit, source: i.source, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn, progress: i.progress, standard: i.standard })),
+			metrics: d.metrics,
+			months: d.months
+		};
+	});

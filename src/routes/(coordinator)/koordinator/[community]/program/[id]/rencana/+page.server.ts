@@ -1,0 +1,71 @@
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { field, programPage } from '$lib/server/web/program-page';
+import { METRICS } from '$lib/server/program/metrics';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { community, program } = await programPage(event);
+		const indicators = await event.locals.services.indicators.list(event.locals.actor, program.id);
+		return {
+			community: { slug: community.slug, name: community.name },
+			program: { id: program.id, name: program.name, theme: program.theme, goals: program.goals, targetGroup: program.target_group, startsOn: program.starts_on ?? '', endsOn: program.ends_on ?? '' },
+			indicators: indicators.map((i) => ({ id: i.id, label: i.label, unit: i.unit, source: i.source, metric: i.metric, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn, standard: i.standard, entries: i.entries.map((e) => ({ id: e.id, onDate: e.on_date, value: Number(e.value), note: e.note })) })),
+			metrics: [...METRICS]
+		};
+	});
+
+export const actions: Actions = {
+	rencana: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.programs.updatePlan(locals.actor, params.id, {
+				name: field(form, 'name'),
+				theme: field(form, 'theme'),
+				goals: field(form, 'goals'),
+				targetGroup: field(form, 'targetGroup'),
+				startsOn: field(form, 'startsOn'),
+				endsOn: field(form, 'endsOn')
+			});
+			return { saved: 'plan' as const };
+		});
+	},
+	indikator: async ({ request, locals }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.indicators.update(locals.actor, field(form, 'indicatorId'), { label: field(form, 'label'), unit: field(form, 'unit'), baseline: field(form, 'baseline'), target: field(form, 'target') });
+			return { saved: 'indicator' as const };
+		});
+	},
+	tambahIndikator: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.indicators.add(locals.actor, params.id, { label: field(form, 'label'), unit: field(form, 'unit'), baseline: field(form, 'baseline'), target: field(form, 'target'), metric: field(form, 'metric') });
+			return { saved: 'indicatorAdded' as const };
+		});
+	},
+	hapusIndikator: async ({ request, locals }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.indicators.remove(locals.actor, field(form, 'indicatorId'));
+			return { saved: 'removed' as const };
+		});
+	},
+	catat: async ({ request, locals }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.indicators.addEntry(locals.actor, field(form, 'indicatorId'), { onDate: field(form, 'onDate'), value: field(form, 'value'), note: field(form, 'note') });
+			return { saved: 'entry' as const };
+		});
+	},
+	hapusCatatan: async ({ request, locals }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.indicators.removeEntry(locals.actor, field(form, 'entryId'));
+			return { saved: 'removed' as const };
+		});
+	}
+};

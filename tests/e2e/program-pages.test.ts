@@ -8,6 +8,7 @@ let app: RunningApp;
 let browser: Browser;
 let ctx: BrowserContext;
 let page: Page;
+let programUrl = '';
 
 beforeAll(async () => {
 	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -33,15 +34,19 @@ describe('program workspace at 390×844 with JavaScript off', () => {
 		const stages = page.getByRole('list').filter({ hasText: 'Persiapan sosial' }).getByRole('listitem');
 		expect(await stages.count()).toBe(7);
 		expect(await page.getByText('Kelompok UMKM Kharisma (TKM UMKM Kharisma)').isVisible()).toBe(true);
+		programUrl = page.url();
 	});
 
 	it('should edit a stage and keep what was typed when a date is wrong', async () => {
+		await page.goto(programUrl);
 		await page.getByRole('link', { name: /Evaluasi/ }).click();
 		await page.getByLabel('Tanggal mulai').fill('2024-12-05');
 		await page.getByLabel('Tanggal selesai').fill('2024-12-01');
 		await page.getByLabel(/^Catatan/).fill('Evaluasi hasil: 12 UMKM sudah punya toko.');
 		await page.getByRole('button', { name: 'Simpan tahap' }).click();
-		expect(await page.getByRole('alert').textContent()).toContain('Tanggal selesai tidak boleh sebelum tanggal mulai');
+		expect(await page.getByRole('alert').textContent()).toContain('Ada isian yang belum benar');
+		expect(await page.locator('.err').textContent()).toBe('Tanggal selesai tidak boleh sebelum tanggal mulai.');
+		expect(await page.getByLabel('Tanggal selesai').getAttribute('aria-invalid')).toBe('true');
 		expect(await page.getByLabel(/^Catatan/).inputValue()).toBe('Evaluasi hasil: 12 UMKM sudah punya toko.');
 		await page.getByLabel('Tanggal selesai').fill('2024-12-06');
 		await page.getByLabel('Berjalan').check();
@@ -52,15 +57,16 @@ describe('program workspace at 390×844 with JavaScript off', () => {
 	});
 
 	it('should attach a photo and a PDF as evidence, served only through the program', async () => {
+		await page.goto(programUrl);
 		await page.getByRole('link', { name: /Intervensi/ }).click();
 		const photo = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#7c9a5e' } }).jpeg().toBuffer();
 		await page.getByLabel('Keterangan').fill('Foto pelatihan di Gedung Serbaguna');
-		await page.getByLabel('Foto atau PDF').setInputFiles({ name: 'pelatihan.jpg', mimeType: 'image/jpeg', buffer: photo });
+		await page.getByLabel('Foto atau PDF', { exact: true }).setInputFiles({ name: 'pelatihan.jpg', mimeType: 'image/jpeg', buffer: photo });
 		await page.getByRole('button', { name: 'Unggah bukti' }).click();
 		expect(await page.getByRole('status').textContent()).toContain('Bukti diunggah.');
 		const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 		await page.getByLabel('Keterangan').fill('Surat undangan');
-		await page.getByLabel('Foto atau PDF').setInputFiles({ name: 'undangan.pdf', mimeType: 'application/pdf', buffer: pdf });
+		await page.getByLabel('Foto atau PDF', { exact: true }).setInputFiles({ name: 'undangan.pdf', mimeType: 'application/pdf', buffer: pdf });
 		await page.getByRole('button', { name: 'Unggah bukti' }).click();
 		const links = page.getByRole('link', { name: /Foto pelatihan|Surat undangan/ });
 		expect(await links.count()).toBe(2);
@@ -73,7 +79,8 @@ describe('program workspace at 390×844 with JavaScript off', () => {
 	});
 
 	it('should add an MPA item', async () => {
-		await page.getByRole('link', { name: 'Asesmen' }).click();
+		await page.goto(programUrl);
+		await page.getByRole('navigation', { name: 'Bagian program' }).getByRole('link', { name: 'Asesmen' }).click();
 		const mpa = page.locator('form').filter({ has: page.getByRole('heading', { name: /Tambah ke MPA/ }) });
 		await mpa.getByLabel('Jenis').selectOption({ label: 'Sumber' });
 		await mpa.getByLabel('Isi').fill('Dinas Koperasi UKM Perdagangan dan Perindustrian Kabupaten Kuningan');
@@ -84,7 +91,8 @@ describe('program workspace at 390×844 with JavaScript off', () => {
 	});
 
 	it('should show the dashboard with accessible SVG charts and the numbers as a table', async () => {
-		await page.getByRole('link', { name: 'Dasbor' }).click();
+		await page.goto(programUrl);
+		await page.getByRole('navigation', { name: 'Bagian program' }).getByRole('link', { name: 'Dasbor' }).click();
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor');
 		const charts = page.getByRole('img', { name: /per bulan|Jumlah anggota|Produk tayang/ });
 		expect(await charts.count()).toBe(4);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
 import { ensureProgramAndMembers } from './program-fixture';
@@ -128,5 +131,46 @@ describe('training API', () => {
 		expect(view.body.data.filter((d: { present: boolean }) => d.present).map((d: { memberId: string }) => d.memberId)).toEqual([members[0].id]);
 		const doc = await call('GET', '/api/v1/openapi.json');
 		expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/programs/{programId}/trainings', '/trainings/{trainingId}/attendance']));
+	});
+});
+
+describe('tests and the evaluation report', () => {
+	it('should take pre- and post-test scores for two members on the phone and print the attendance and the gain in the report', async () => {
+		const created = await call('POST', `/api/v1/programs/${programId}/trainings`, coordToken, { title: 'Harga, QRIS dan pesanan WhatsApp', startsAt: '2024-12-05T09:00:00+07:00', venue: 'Balai Kelurahan Cigadung' });
+		const id = created.body.id as string;
+		await call('POST', `/api/v1/trainings/${id}/attendance`, coordToken, { events: [0, 1].map((i) => ({ id: `e2e-report-${i}-${Date.now()}`, memberId: members[i].id, present: true, at: '2024-12-05T02:10:00Z' })) });
+		const context = await browser.newContext(PHONE);
+		const page = await context.newPage();
+		await login(page, 'pendamping@cigadung.test');
+		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${id}`);
+		await page.getByRole('link', { name: /Nilai pre-test dan post-test/ }).click();
+		await page.waitForURL(/\/nilai$/);
+		await page.locator(`input[name="pre.${members[0].id}"]`).fill('40');
+		await page.locator(`input[name="post.${members[0].id}"]`).fill('70');
+		await page.locator(`input[name="pre.${members[1].id}"]`).fill('60');
+		await page.locator(`input[name="post.${members[1].id}"]`).fill('90');
+		await page.getByRole('button', { name: 'Simpan nilai' }).click();
+		await page.getByText('Nilai tersimpan.').waitFor();
+		expect(await page.locator('#gain').textContent()).toContain('g = 0,60');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		// a seller's token never sees the results
+		expect((await call('GET', `/api/v1/trainings/${id}/results`, sellerToken)).status).toBe(404);
+		const results = await call('GET', `/api/v1/trainings/${id}/results`, coordToken);
+		expect(results.body).toMatchObject({ n: 2, gain: 0.6 });
+		// the report, downloaded from the training page list as a coordinator would
+		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan`);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Data laporan/ }).first().click()]);
+		expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+		const pdf = await call('GET', `/api/v1/programs/${programId}/report.pdf`, coordToken);
+		expect(pdf.status).toBe(200);
+		const file = join(app.dataDir, 'laporan.pdf');
+		writeFileSync(file, Buffer.from(pdf.body as ArrayBuffer));
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+		expect(text).toContain('Kehadiran seluruh sesi');
+		expect(text).toMatch(/Harga, QRIS dan pesanan WhatsApp 2 \d+ /);
+		expect(text).toContain('g = 0,60');
+		expect(text).toContain('DAFTAR HADIR');
+		expect((await call('GET', `/api/v1/programs/${programId}/report.pdf`, sellerToken)).status).toBe(404);
+		await context.close();
 	});
 });

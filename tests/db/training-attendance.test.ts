@@ -168,7 +168,7 @@ describe(`${TrainingService.name} (${TEST_DIALECT})`, () => {
 
 	describe('selfCheckIn', () => {
 		it('should mark the signed-in member present from the venue QR token, and refuse someone of another community', async () => {
-			const t = await training();
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Pelatihan hari ini', startsAt: new Date().toISOString(), venue: 'Balai' });
 			const seller = staffActor(community, 'seller', [members[2].shopId]);
 			const r = await ctx.services.trainings.selfCheckIn(seller, t.checkinToken, eid());
 			expect(r).toMatchObject({ present: true, member: { id: members[2].memberId } });
@@ -197,6 +197,18 @@ describe(`${TrainingService.name} (${TEST_DIALECT})`, () => {
 			// (2 + 1) present of (3 + 1) expected
 			expect(await attendanceRate(ctx.database.db, prog)).toBe(75);
 			expect(await knowledgeGain(ctx.database.db, prog)).toBeNull();
+		});
+	});
+
+	describe('checks from the attacker review', () => {
+		it('should refuse self check-in on another day than the training (WIB) and impossible dates', async () => {
+			const t = await training(); // 28 November 2024
+			const seller = staffActor(community, 'seller', [members[2].shopId]);
+			await expect(ctx.services.trainings.selfCheckIn(seller, t.checkinToken, eid())).rejects.toMatchObject({ status: 422, messageKey: 'training.checkinDay' });
+			for (const startsAt of ['2026-02-30T09:00', '2024-13-01T09:00', '2024-11-28T24:30', '2024-02-30T09:00:00Z'])
+				await expect(ctx.services.trainings.create(coordinator, programId, { title: 'Tanggal mustahil', startsAt, venue: 'Balai' })).rejects.toMatchObject({ status: 422 });
+			await expect(ctx.services.trainings.recordAttendance(facilitator, t.id, { events: [{ id: eid(), memberId: members[0].memberId, present: true, at: '2024-02-30T08:00:00Z' }] })).rejects.toMatchObject({ status: 422 });
+			expect((await ctx.services.trainings.create(coordinator, programId, { title: 'Tanggal kabisat', startsAt: '2024-02-29T09:00', venue: 'Balai' })).startsAt).toBe('2024-02-29T02:00:00.000Z');
 		});
 	});
 });

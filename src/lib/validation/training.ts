@@ -6,6 +6,14 @@ export const instantField = z
 	.trim()
 	.max(40)
 	.transform((v, ctx) => {
+		const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v);
+		const [y, mo, d, h, mi] = (parts ?? []).slice(1).map(Number);
+		const real = !!parts && h < 24 && mi < 60 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d && mo >= 1 && mo <= 12;
+		if (!real) {
+			// "2026-02-30" would roll over to 2 March: refuse impossible dates instead
+			ctx.addIssue({ code: 'custom', message: 'msg:training.badTime' });
+			return z.NEVER;
+		}
 		const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}${v.length === 16 ? ':00' : ''}+07:00` : v;
 		const ms = /^\d{4}-\d{2}-\d{2}T/.test(local) ? Date.parse(local) : NaN;
 		if (Number.isNaN(ms)) {

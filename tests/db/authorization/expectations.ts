@@ -77,7 +77,7 @@ const foreignVariant = async (w: World, as: ActorName) => ({ mine: await w.fresh
 /** A program and a training of community 1, with the victim shop's member and a member of community 2. */
 const trainingOfC1 = async (w: World) => {
 	const program = await w.services.programs.create(systemActor('matriks'), w.c1, { name: 'Program Matriks' });
-	const training = await w.services.trainings.create(systemActor('matriks'), program.id, { title: 'Pelatihan Matriks', startsAt: '2024-11-28T15:00', venue: 'Balai Kelurahan' });
+	const training = await w.services.trainings.create(systemActor('matriks'), program.id, { title: 'Pelatihan Matriks', startsAt: new Date().toISOString(), venue: 'Balai Kelurahan' });
 	const memberOf = async (shopId: string) => (await w.services.database.db.selectFrom('member').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id;
 	return { programId: program.id, training, member: await memberOf(w.shopA.id), foreignMember: await memberOf(w.shopC.id) };
 };

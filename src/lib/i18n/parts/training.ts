@@ -99,7 +99,8 @@ export const idTraining = {
 	'training.certificatesHint': 'Satu halaman untuk setiap anggota yang tercatat hadir.',
 	'training.reports': 'Laporan evaluasi',
 	'training.reportPdf': 'Laporan evaluasi {name} (PDF)',
-	'training.reportXlsx': 'Data laporan {name} (Excel)'
+	'training.reportXlsx': 'Data laporan {name} (Excel)',
+	'training.checkinDay': 'Absen mandiri hanya bisa pada hari pelatihan ({date}).'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -198,5 +199,6 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.certificatesHint': 'One page for each member marked present.',
 	'training.reports': 'Evaluation report',
 	'training.reportPdf': 'Evaluation report {name} (PDF)',
-	'training.reportXlsx': 'Report data {name} (Excel)'
+	'training.reportXlsx': 'Report data {name} (Excel)',
+	'training.checkinDay': 'Self check-in only works on the day of the training ({date}).'
 };

@@ -208,6 +208,8 @@ export class TrainingService {
 	/** Self check-in from the venue QR code: the signed-in member marks themself present (once per event id). */
 	async selfCheckIn(actor: Actor, token: string, eventId: string) {
 		const target = await this.checkinTarget(actor, token);
+		const day = (iso: string) => new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString().slice(0, 10);
+		if (day(this.now()) !== day(target.training.startsAt)) throw new ValidationError('training.checkinDay', { date: day(target.training.startsAt) });
 		const id = /^[A-Za-z0-9_-]{8,100}$/.test(eventId) ? eventId : newId('self');
 		await this.repo.applyEvents([
 			{ training_id: target.training.id, id, member_id: target.member.id, present: 1, at: this.now(), source: 'self', actor_user_id: actor.kind === 'user' ? actor.userId : null, received_at: this.now() }

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { staffCommunity } from '$lib/server/training/page-context';
+import { NotFoundError } from '$lib/server/errors';
 import { formatDateTime } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,8 +23,11 @@ export const actions: Actions = {
 	buat: async (event) => {
 		const form = await event.request.formData();
 		const result = await formAction(event.locals.locale, form, async () => {
-			await staffCommunity(event);
-			const training = await event.locals.services.trainings.create(event.locals.actor, String(form.get('programId') ?? ''), {
+			const { overview } = await staffCommunity(event);
+			const programId = String(form.get('programId') ?? '');
+			// the program must belong to the community in the URL (a platform admin may open any community)
+			if (!overview.programs.some((p) => p.id === programId)) throw new NotFoundError('training.notFoundProgram');
+			const training = await event.locals.services.trainings.create(event.locals.actor, programId, {
 				title: String(form.get('title') ?? ''),
 				startsAt: String(form.get('startsAt') ?? ''),
 				venue: String(form.get('venue') ?? ''),

@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
@@ -45,6 +46,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
 	const response = await cachedOr(event, render);
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
+	// Busy (database locked, image queue full): tell clients when to come back.
+	if (response.status === 503 && !response.headers.has('retry-after')) response.headers.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
 	return response;
 };
 

@@ -21,7 +21,7 @@ export interface TestContext {
  * A fresh, migrated database for one test file: an in-memory SQLite database, or a schema of its own
  * on PostgreSQL (dropped afterwards), so files can run in parallel without seeing each other's rows.
  */
-export async function createTestContext(options: { sqliteFile?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(options: { sqliteFile?: boolean; lockTimeoutMs?: number } = {}): Promise<TestContext> {
 	const dataDir = await mkdtemp(join(tmpdir(), 'ecrav-test-'));
 	let database: Database;
 	let dropSchema: (() => Promise<void>) | null = null;
@@ -31,7 +31,7 @@ export async function createTestContext(options: { sqliteFile?: boolean } = {}):
 		await admin.connect();
 		await admin.query(`CREATE SCHEMA ${schema}`);
 		await admin.end();
-		database = await createDb({ url: TEST_DATABASE_URL, schema, poolSize: 20 });
+		database = await createDb({ url: TEST_DATABASE_URL, schema, poolSize: 20, lockTimeoutMs: options.lockTimeoutMs });
 		dropSchema = async () => {
 			const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
 			await c.connect();
@@ -39,7 +39,7 @@ export async function createTestContext(options: { sqliteFile?: boolean } = {}):
 			await c.end();
 		};
 	} else {
-		database = await createDb({ url: options.sqliteFile ? `sqlite:${join(dataDir, 'test.sqlite')}` : 'sqlite::memory:' });
+		database = await createDb({ url: options.sqliteFile ? `sqlite:${join(dataDir, 'test.sqlite')}` : 'sqlite::memory:', lockTimeoutMs: options.lockTimeoutMs });
 	}
 	await migrate(database);
 	const services = createServices({ database, storage: new FilesystemStorage(join(dataDir, 'media')) });

@@ -80,6 +80,8 @@ export interface RouteRequest {
 	cookies?: Record<string, string>;
 	/** Defaults to GET for endpoints' reads, POST for actions. */
 	method?: string;
+	/** The client's address (getClientAddress). */
+	address?: string;
 }
 
 export interface RouteResult {
@@ -89,6 +91,7 @@ export interface RouteResult {
 	/** The thrown error, when the route threw something SvelteKit would turn into a 500. */
 	error?: unknown;
 	cookiesSet: Record<string, string>;
+	headers?: Headers;
 }
 
 class MemoryCookies implements Cookies {
@@ -122,6 +125,13 @@ function fillPattern(path: string, params: Record<string, string>): string {
 }
 
 /** Calls one route the way SvelteKit would, and reads the outcome as the status the client would get. */
+/** One route by its key (`PATCH /api/v1/products/[productId]`). */
+export async function routeByKey(key: string): Promise<RouteEntry> {
+	const found = (await discoverRoutes()).find((r) => r.key === key);
+	if (!found) throw new Error(`no route ${key}`);
+	return found;
+}
+
 export async function callRoute(route: RouteEntry, ctx: { services: Services; actor: Actor; locale?: Locale; sessionToken?: string }, req: RouteRequest): Promise<RouteResult> {
 	const params = req.params ?? {};
 	const url = new URL(fillPattern(route.path, params), ORIGIN);
@@ -157,7 +167,7 @@ export async function callRoute(route: RouteEntry, ctx: { services: Services; ac
 		locals,
 		cookies,
 		route: { id: route.file },
-		getClientAddress: () => '203.0.113.7',
+		getClientAddress: () => req.address ?? '203.0.113.7',
 		platform: undefined,
 		setHeaders: () => {},
 		fetch: () => {
@@ -176,7 +186,7 @@ export async function callRoute(route: RouteEntry, ctx: { services: Services; ac
 			const text = type.includes('json') || type.startsWith('text/') ? await response.text() : null;
 			let parsed: unknown = text;
 			if (text && type.includes('json')) parsed = JSON.parse(text);
-			return { status: response.status, location: response.headers.get('location') ?? undefined, body: parsed, cookiesSet: cookies.set_ };
+			return { status: response.status, location: response.headers.get('location') ?? undefined, body: parsed, cookiesSet: cookies.set_, headers: response.headers };
 		}
 		if (isActionFailure(out)) return { status: out.status, body: out.data, cookiesSet: cookies.set_ };
 		return { status: 200, body: out, cookiesSet: cookies.set_ };

@@ -11,7 +11,7 @@ let app: Promise<Services> | null = null;
  */
 export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 	app ??= (async () => {
-		const database = await createDb({ url: config.databaseUrl });
+		const database = await createDb({ url: config.databaseUrl, lockTimeoutMs: config.lockTimeoutMs });
 		await migrate(database);
 		const services = createServices({ database, storage: filesystemStorage(config.dataDir) });
 		if (config.demo && (await services.communities.isEmpty())) {

@@ -6,6 +6,8 @@ export interface AppConfig {
 	dataDir: string;
 	demo: boolean;
 	publicOrigin: string | null;
+	/** How long a write waits for a database lock before answering 503 + Retry-After (DB_LOCK_TIMEOUT_MS). */
+	lockTimeoutMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -14,6 +16,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl: env.DATABASE_URL || `sqlite:${join(dataDir, 'ecrav.sqlite')}`,
 		dataDir,
 		demo: (env.ECRAV_DEMO ?? 'on').toLowerCase() !== 'off',
-		publicOrigin: env.ORIGIN || null
+		publicOrigin: env.ORIGIN || null,
+		lockTimeoutMs: Math.max(100, Number(env.DB_LOCK_TIMEOUT_MS) || 3000)
 	};
 }

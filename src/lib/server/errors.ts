@@ -1,5 +1,6 @@
 import type { MessageKey, Params } from '../i18n';
 import type { FieldIssue } from '../validation/issues';
+import { isDatabaseBusy } from './db/busy';
 
 /**
  * Errors that carry a message key instead of text: services decide *what* went wrong, the edge (page or API)
@@ -9,7 +10,7 @@ export class DomainError extends Error {
 	constructor(
 		readonly code: string,
 		readonly messageKey: MessageKey,
-		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 503,
 		readonly params: Params = {},
 		readonly issues: FieldIssue[] = []
 	) {
@@ -35,4 +36,18 @@ export class ForbiddenError extends DomainError {
 	constructor(messageKey: MessageKey = 'error.forbidden') {
 		super('forbidden', messageKey, 403);
 	}
+}
+
+/** The database (or the image queue) is busy: try again in a few seconds (503 + Retry-After), nothing was changed. */
+export class BusyError extends DomainError {
+	constructor(messageKey: MessageKey = 'security.busy') {
+		super('busy', messageKey, 503);
+	}
+}
+
+/** A DomainError as is; a "database busy" error as BusyError; anything else is a bug and stays itself. */
+export function asDomainError(e: unknown): unknown {
+	if (e instanceof DomainError) return e;
+	if (isDatabaseBusy(e)) return new BusyError();
+	return e;
 }

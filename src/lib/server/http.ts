@@ -1,8 +1,9 @@
 import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { translator, type Translate } from '../i18n';
 import { issueMessage } from '../validation/issues';
-import { DomainError } from './errors';
+import { DomainError, asDomainError } from './errors';
 import { retryAfterOf } from './security/rate-limit';
+import { BUSY_RETRY_AFTER_SECONDS } from './db/busy';
 
 function describe(t: Translate, e: DomainError) {
 	const fields: Record<string, string> = {};
@@ -20,7 +21,8 @@ function describe(t: Translate, e: DomainError) {
 export async function pageLoad<T>(event: Pick<RequestEvent, 'locals'>, fn: () => Promise<T>): Promise<T> {
 	try {
 		return await fn();
-	} catch (e) {
+	} catch (thrown) {
+		const e = asDomainError(thrown);
 		if (e instanceof DomainError) {
 			const { message } = describe(translator(event.locals.locale), e);
 			error(e.status, { message });
@@ -33,11 +35,12 @@ export async function pageLoad<T>(event: Pick<RequestEvent, 'locals'>, fn: () =>
 export async function apiCall(event: Pick<RequestEvent, 'locals'>, fn: () => Promise<Response>): Promise<Response> {
 	try {
 		return await fn();
-	} catch (e) {
+	} catch (thrown) {
+		const e = asDomainError(thrown);
 		if (e instanceof DomainError) {
 			const { message, fields } = describe(translator(event.locals.locale), e);
 			const details = Object.keys(fields).length ? { fields } : undefined;
-			const retry = retryAfterOf(e);
+			const retry = retryAfterOf(e) ?? (e.status === 503 ? BUSY_RETRY_AFTER_SECONDS : null);
 			return json({ error: { code: e.code, message, ...(details ? { details } : {}) } }, { status: e.status, headers: retry ? { 'retry-after': String(retry) } : undefined });
 		}
 		console.error('[ecrav] unexpected API error', e);

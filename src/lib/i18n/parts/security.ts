@@ -20,6 +20,7 @@ export const idSecurity = {
 	'security.cancelReason': 'Tulis alasan pembatalan (3–300 huruf), supaya pembeli tahu.',
 	'security.cancelChoose': 'Pilih pesanan yang ingin dibatalkan.',
 	'security.idempotencyKeyReused': 'Pesanan dengan kunci ini sudah dikirim dengan isi yang berbeda. Muat ulang halaman keranjang, lalu pesan lagi.',
+	'security.busy': 'Sistem sedang sibuk sebentar. Tidak ada yang berubah — coba lagi dalam beberapa detik.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -39,4 +40,5 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.cancelReason': 'Write a reason for cancelling (3–300 characters), so the buyer knows.',
 	'security.cancelChoose': 'Choose the orders to cancel.',
 	'security.idempotencyKeyReused': 'An order with this key was already sent with different contents. Reload the cart page and order again.',
+	'security.busy': 'The system is busy for a moment. Nothing was changed — please try again in a few seconds.',
 };

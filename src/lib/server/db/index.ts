@@ -1,4 +1,5 @@
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
+import { ResilientSqliteDialect } from './sqlite-driver';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB, Dialect } from './schema';
@@ -22,6 +23,13 @@ export interface DbConfig {
 	schema?: string;
 	/** PostgreSQL only: pool size. */
 	poolSize?: number;
+	/**
+	 * How long a write waits for a lock held by someone else before the request is answered 503 + Retry-After
+	 * (SQLite: async retries; PostgreSQL: lock_timeout, and the wait for a pooled connection). Default 3000.
+	 */
+	lockTimeoutMs?: number;
+	/** PostgreSQL only: statement_timeout, the longest any statement may run. Default 30000. */
+	statementTimeoutMs?: number;
 }
 
 /** Tells which database a DATABASE_URL names, with a clear error for anything else. */
@@ -42,18 +50,24 @@ export async function createDb(config: DbConfig): Promise<Database> {
 		sqlite.pragma('journal_mode = WAL');
 		sqlite.pragma('synchronous = NORMAL');
 		sqlite.pragma('foreign_keys = ON');
-		sqlite.pragma('busy_timeout = 5000');
-		const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+		// SQLite's own wait blocks the event loop: keep it tiny, the driver waits asynchronously (sqlite-driver.ts).
+		sqlite.pragma('busy_timeout = 20');
+		const db = new Kysely<DB>({ dialect: new ResilientSqliteDialect(sqlite, config.lockTimeoutMs ?? 3000) });
 		return { db, dialect, destroy: () => db.destroy() };
 	}
 	const pg = await import('pg');
 	const Pool = pg.default.Pool;
 	// bigint columns (price) and count(*) come back as strings by default; rupiah fit safely in a JS number.
 	pg.default.types.setTypeParser(20, (v: string) => Number(v));
+	// A held row lock or a runaway statement must not stall requests (and the pool) indefinitely: give up
+	// after lock_timeout / statement_timeout, and after the same wait for a free connection (→ 503).
+	const lockTimeout = config.lockTimeoutMs ?? 3000;
+	const settings = [`-c lock_timeout=${lockTimeout}`, `-c statement_timeout=${config.statementTimeoutMs ?? 30_000}`, ...(config.schema ? [`-c search_path=${config.schema}`] : [])];
 	const pool = new Pool({
 		connectionString: config.url,
 		max: config.poolSize ?? 10,
-		options: config.schema ? `-c search_path=${config.schema}` : undefined
+		connectionTimeoutMillis: lockTimeout + 2000,
+		options: settings.join(' ')
 	});
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	return { db, dialect, schema: config.schema, destroy: () => db.destroy() };

@@ -1,8 +1,9 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { translator, type Locale } from '../../i18n';
 import { issueMessage } from '../../validation/issues';
-import { DomainError } from '../errors';
+import { DomainError, asDomainError } from '../errors';
 import { retryAfterOf } from '../security/rate-limit';
+import { BUSY_RETRY_AFTER_SECONDS } from '../db/busy';
 
 export interface FormState {
 	message: string;
@@ -30,14 +31,15 @@ export async function formAction<T>(
 ): Promise<T | ActionFailure<FormState>> {
 	try {
 		return await fn();
-	} catch (e) {
+	} catch (thrown) {
+		const e = asDomainError(thrown);
 		if (!(e instanceof DomainError)) throw e;
-		const retry = retryAfterOf(e);
+		const retry = retryAfterOf(e) ?? (e.status === 503 ? BUSY_RETRY_AFTER_SECONDS : null);
 		if (retry && event) event.setHeaders({ 'retry-after': String(retry) });
 		const t = translator(locale);
 		const fields: Record<string, string> = {};
 		for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);
-		const status = e.status === 401 || e.status === 403 ? e.status : e.status === 429 ? 429 : e.status === 404 ? 404 : 400;
+		const status = e.status === 401 || e.status === 403 || e.status === 404 || e.status === 429 || e.status === 503 ? e.status : 400;
 		return fail(status, { message: t(e.messageKey, e.params), fields, values: formValues(form) });
 	}
 }

@@ -80,9 +80,9 @@ class ResilientSqliteDriver implements Driver {
 				return out;
 			} catch (e) {
 				this.mutex.unlock();
-				if (!isDatabaseBusy(e) || Date.now() + wait > deadline) throw e;
+				if (!isDatabaseBusy(e) || Date.now() >= deadline) throw e;
 			}
-			await sleep(wait);
+			await sleep(Math.max(1, Math.min(wait, deadline - Date.now())));
 		}
 	}
 

@@ -11,9 +11,14 @@ process.env.ORIGIN ||= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ||= '32M';
 
 const { handler } = await import('../build/handler.js');
+const { securityHeaders } = await import('../src/lib/server/web/security-headers.js');
 const compress = compression({ threshold: 1024 });
+// adapter-node serves /_app/ scripts, styles and static files itself, before any SvelteKit hook runs: the
+// same security headers are set here first (pages and API responses set them again, with their own CSP).
+const headers = Object.entries(securityHeaders(process.env.ORIGIN));
 
 const server = http.createServer((req, res) => {
+	for (const [k, v] of headers) res.setHeader(k, v);
 	compress(req, res, () => handler(req, res));
 });
 server.keepAliveTimeout = 65_000;

@@ -1,5 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { loadConfig } from '$lib/server/config';
+import { securityHeaders } from '$lib/server/web/security-headers.js';
+import { uploadGate } from '$lib/server/media/image-queue';
+import { translator } from '$lib/i18n';
 import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
@@ -12,14 +16,10 @@ export const init: ServerInit = async () => {
 	await getApp();
 };
 
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-	'content-security-policy':
-		"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-};
+const SECURITY_HEADERS = securityHeaders(loadConfig().publicOrigin);
+
+/** Bodies over this size carry a photo: they count against the image queue's capacity (upload gate). */
+const UPLOAD_BYTES = 256 * 1024;
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
@@ -32,24 +32,41 @@ function isCrossSiteForm(request: Request, url: URL): boolean {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
-	if (isCrossSiteForm(event.request, event.url)) {
-		return new Response('Formulir dari situs lain ditolak. / Cross-site form submissions are forbidden.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-	}
-	event.locals.services = await getApp();
-	const isApi = event.url.pathname.startsWith('/api/');
-	// Pages follow the language the visitor chose (cookie); API clients say it with Accept-Language.
-	const chosen = event.cookies.get('lang') ?? (isApi ? (event.request.headers.get('accept-language') ?? '').slice(0, 2) : null);
-	event.locals.locale = toLocale(chosen);
-	event.locals.actor = PUBLIC_ACTOR;
-	await authenticate(event, isApi);
-
-	const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
-	const response = await cachedOr(event, render);
+	const response = await handleRequest({ event, resolve });
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
 	// Busy (database locked, image queue full): tell clients when to come back.
 	if (response.status === 503 && !response.headers.has('retry-after')) response.headers.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
 	return response;
 };
+
+const handleRequest: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteForm(event.request, event.url)) {
+		return new Response('Formulir dari situs lain ditolak. / Cross-site form submissions are forbidden.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	const isApi = event.url.pathname.startsWith('/api/');
+	// Pages follow the language the visitor chose (cookie); API clients say it with Accept-Language.
+	const chosen = event.cookies.get('lang') ?? (isApi ? (event.request.headers.get('accept-language') ?? '').slice(0, 2) : null);
+	event.locals.locale = toLocale(chosen);
+	// A photo upload waits in memory for the image queue: when the queue is full, refuse it before reading its body.
+	const isUpload = event.request.method === 'POST' && /^multipart\/form-data/i.test(event.request.headers.get('content-type') ?? '') && !(Number(event.request.headers.get('content-length') ?? Infinity) < UPLOAD_BYTES);
+	if (isUpload && !uploadGate.tryEnter()) return busyResponse(event.locals.locale, isApi);
+	try {
+		event.locals.services = await getApp();
+		event.locals.actor = PUBLIC_ACTOR;
+		await authenticate(event, isApi);
+		const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
+		return await cachedOr(event, render);
+	} finally {
+		if (isUpload) uploadGate.leave();
+	}
+};
+
+function busyResponse(locale: App.Locals['locale'], isApi: boolean): Response {
+	const message = translator(locale)('security.imagesBusy');
+	const headers = { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
+	if (isApi) return Response.json({ error: { code: 'busy', message } }, { status: 503, headers });
+	return new Response(message, { status: 503, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+}
 
 /**
  * Public community pages and API reads are the same for every visitor without a session: they are served

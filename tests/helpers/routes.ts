@@ -178,6 +178,9 @@ export async function callRoute(route: RouteEntry, ctx: { services: Services; ac
 		isRemoteRequest: false
 	};
 	const handler = await route.load();
+	// SvelteKit itself refuses a form action whose body is not a form, before the action runs.
+	if (route.kind === 'action' && !/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers.get('content-type') ?? ''))
+		return { status: 415, cookiesSet: cookies.set_ };
 	try {
 		const out = await handler(event);
 		if (route.kind === 'endpoint') {

@@ -183,6 +183,7 @@ export const expectations: Record<string, Probe[]> = {
 	// ——— plain pages and files ———
 	'GET /bahasa': [probe({ probe: 'language switch', request: () => ({ query: { ke: 'en', kembali: '/' } }), expect: everyone(303), readOnly: true })],
 	'GET /healthz': [probe({ probe: 'health check', request: () => ({}), expect: everyone(200), readOnly: true })],
+	'GET /readyz': [probe({ probe: 'readiness check', request: () => ({}), expect: everyone(200), readOnly: true })],
 	'GET /media/[...key]': [
 		probe({ probe: 'a path outside the media folder', request: () => ({ params: { key: '../../etc/passwd' } }), expect: everyone(404), readOnly: true }),
 		probe({ probe: 'a missing file', request: () => ({ params: { key: 'p/ab/abcdef-400.webp' } }), expect: everyone(404), readOnly: true })

@@ -3,14 +3,17 @@ import { createHash } from 'node:crypto';
 import type { MediaStorage } from './storage';
 import type { PhotoHint, PhotoVariant, ProcessedPhoto } from './types';
 import { ValidationError } from '../errors';
+import { imageQueue } from './image-queue';
 
 /** Limits that protect a small server from phone photos gone wrong and from decompression bombs. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 50_000_000;
 export const MIN_GOOD_SIDE = 800;
 
+// One libvips thread per job (jobs are already limited by the image queue), and a small operation cache:
+// photos are each processed once, so caching their decoded pixels only holds memory.
 sharp.concurrency(1);
-sharp.cache({ memory: 64, files: 0, items: 50 });
+sharp.cache({ memory: 32, files: 0, items: 20 });
 
 type Kind = 'jpeg' | 'png' | 'webp' | 'heif';
 
@@ -37,6 +40,10 @@ const VARIANTS: { name: PhotoVariant['name']; size: number; square: boolean; qua
  * coaching hints.
  */
 export async function processPhoto(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' } = {}): Promise<ProcessedPhoto> {
+	return imageQueue.run(() => processPhotoNow(storage, input, options));
+}
+
+async function processPhotoNow(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' }): Promise<ProcessedPhoto> {
 	if (input.length === 0) throw new ValidationError('media.empty');
 	if (input.length > MAX_UPLOAD_BYTES) throw new ValidationError('media.tooLarge');
 	const kind = sniffImage(input);

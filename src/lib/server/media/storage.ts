@@ -1,5 +1,16 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { DomainError } from '../errors';
+
+/**
+ * The media folder cannot be written (permissions, a full or read-only disk): the upload is refused with a
+ * message that says so (503, nothing changed) instead of a generic error page; /readyz reports it too.
+ */
+export class StorageUnavailableError extends DomainError {
+	constructor() {
+		super('storage_unavailable', 'security.storageUnwritable', 503);
+	}
+}
 
 /**
  * Where media bytes live. The filesystem adapter is the default; an object-storage adapter only has to
@@ -9,6 +20,8 @@ export interface MediaStorage {
 	put(key: string, data: Buffer): Promise<void>;
 	get(key: string): Promise<Buffer | null>;
 	exists(key: string): Promise<boolean>;
+	/** Throws StorageUnavailableError when nothing can be stored right now (for /readyz). */
+	checkWritable(): Promise<void>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*\.(webp|jpg|png|pdf)$/;
@@ -29,11 +42,28 @@ export class FilesystemStorage implements MediaStorage {
 
 	async put(key: string, data: Buffer): Promise<void> {
 		const p = this.path(key);
-		await mkdir(dirname(p), { recursive: true });
 		// Write then rename, so a reader never sees half a file.
 		const tmp = `${p}.${process.pid}.${Date.now()}.tmp`;
-		await writeFile(tmp, data);
-		await rename(tmp, p);
+		try {
+			await mkdir(dirname(p), { recursive: true });
+			await writeFile(tmp, data);
+			await rename(tmp, p);
+		} catch (e) {
+			await rm(tmp, { force: true }).catch(() => {});
+			console.error(`[ecrav] media folder ${this.root} is not writable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+			throw new StorageUnavailableError();
+		}
+	}
+
+	async checkWritable(): Promise<void> {
+		const probe = join(this.root, `.ready-${process.pid}-${Date.now()}.tmp`);
+		try {
+			await mkdir(this.root, { recursive: true });
+			await writeFile(probe, 'ok');
+			await rm(probe, { force: true });
+		} catch {
+			throw new StorageUnavailableError();
+		}
 	}
 
 	async get(key: string): Promise<Buffer | null> {

@@ -32,7 +32,7 @@ export const actions: Actions = {
 			return true;
 		}, { setHeaders });
 		if (result !== true) return result;
-		redirect(303, `/pesanan/${params.code}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`);
+		redirect(303, `/pesanan/${encodeURIComponent(params.code)}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`);
 	}
 };
 

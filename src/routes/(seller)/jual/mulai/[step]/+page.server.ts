@@ -29,7 +29,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, params, url }) => {
 		const step = stepOf(params.step);
 		const shopId = url.searchParams.get('toko') ?? (locals.actor.kind === 'user' ? locals.actor.shopIds[0] : undefined);
-		const shopQuery = url.searchParams.get('toko') ? `?toko=${url.searchParams.get('toko')}` : '';
+		const shopQuery = url.searchParams.get('toko') ? `?toko=${encodeURIComponent(url.searchParams.get('toko') ?? '')}` : '';
 		const form = await readPhotoForm(request);
 		if (!form) return photoTooLarge(locals.locale, step === 'logo' ? 'logo' : 'qrisPhoto');
 		const result = await formAction(locals.locale, form, async () => {

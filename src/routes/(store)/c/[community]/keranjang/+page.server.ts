@@ -73,7 +73,7 @@ export const actions: Actions = {
 		const productId = String(form.get('productId') ?? '').slice(0, 40);
 		const quantity = Math.max(1, Math.min(999, Number(form.get('quantity') ?? 1) || 1));
 		if (productId) writeCart(cookies, addToCart(readCart(cookies), { productId, variantId: String(form.get('variantId') ?? '') || null, quantity }), url.protocol === 'https:');
-		redirect(303, `/c/${params.community}/keranjang`);
+		redirect(303, `/c/${encodeURIComponent(params.community)}/keranjang`);
 	},
 	hitung: async ({ request, cookies, locals, params, url }) => {
 		const form = await request.formData();

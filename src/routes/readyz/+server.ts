@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import { sql } from 'kysely';
+import type { RequestHandler } from './$types';
+
+/**
+ * Readiness, for load balancers and deploy scripts: 200 only when the database answers AND the media folder
+ * can be written (uploads work); otherwise 503 naming what is wrong. /healthz stays the cheap liveness check.
+ */
+export const GET: RequestHandler = async ({ locals }) => {
+	const { database, storage } = locals.services;
+	const [db, media] = await Promise.all([
+		sql`select 1`.execute(database.db).then(
+			() => 'ok',
+			() => 'unavailable'
+		),
+		storage.checkWritable().then(
+			() => 'ok',
+			() => 'not_writable'
+		)
+	]);
+	const ready = db === 'ok' && media === 'ok';
+	return json({ status: ready ? 'ready' : 'unavailable', checks: { database: db, storage: media } }, { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store', ...(ready ? {} : { 'retry-after': '30' }) } });
+};

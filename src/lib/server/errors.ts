@@ -49,5 +49,7 @@ export class BusyError extends DomainError {
 export function asDomainError(e: unknown): unknown {
 	if (e instanceof DomainError) return e;
 	if (isDatabaseBusy(e)) return new BusyError();
+	// PostgreSQL refuses text it cannot store (a NUL byte, an invalid sequence): bad input, not a bug.
+	if (['22021', '22P05'].includes(String((e as { code?: unknown } | null)?.code ?? ''))) return new ValidationError('error.invalidInput', {}, [], 400);
 	return e;
 }

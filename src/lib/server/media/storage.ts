@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors';
 
 /**
@@ -43,7 +44,8 @@ export class FilesystemStorage implements MediaStorage {
 	async put(key: string, data: Buffer): Promise<void> {
 		const p = this.path(key);
 		// Write then rename, so a reader never sees half a file.
-		const tmp = `${p}.${process.pid}.${Date.now()}.tmp`;
+		// A random name: two uploads of the same photo at the same moment must not share a temporary file.
+		const tmp = `${p}.${randomUUID()}.tmp`;
 		try {
 			await mkdir(dirname(p), { recursive: true });
 			await writeFile(tmp, data);
@@ -56,7 +58,7 @@ export class FilesystemStorage implements MediaStorage {
 	}
 
 	async checkWritable(): Promise<void> {
-		const probe = join(this.root, `.ready-${process.pid}-${Date.now()}.tmp`);
+		const probe = join(this.root, `.ready-${randomUUID()}.tmp`);
 		try {
 			await mkdir(this.root, { recursive: true });
 			await writeFile(probe, 'ok');

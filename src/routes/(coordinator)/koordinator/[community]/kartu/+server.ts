@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { DomainError, NotFoundError } from '$lib/server/errors';
+import { DomainError, NotFoundError, asDomainError } from '$lib/server/errors';
 import { setupCardsPdf } from '$lib/server/documents/setup-cards';
 import { translator } from '$lib/i18n';
 import { formatDate } from '$lib/utils/dates';
@@ -30,7 +30,8 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 		return new Response(new Uint8Array(pdf), {
 			headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="kartu-${community.slug}.pdf"`, 'cache-control': 'no-store' }
 		});
-	} catch (e) {
+	} catch (thrown) {
+		const e = asDomainError(thrown);
 		if (e instanceof DomainError) error(e.status, { message: t(e.messageKey, e.params) });
 		throw e;
 	}

@@ -8,7 +8,8 @@ import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
-import { PageCache, cacheableCommunity, type CachedResponse } from '$lib/server/cache/page-cache';
+import { PageCache, cacheableCommunity, mayShareCache, type CachedResponse } from '$lib/server/cache/page-cache';
+import { guardFormBody } from '$lib/server/web/form-body';
 
 const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
 
@@ -32,8 +33,16 @@ function isCrossSiteForm(request: Request, url: URL): boolean {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// Control characters (a NUL byte…) in the path are never a page or an id of ours.
+	if (/%(?:[01][0-9a-f]|7f)/i.test(event.url.pathname)) {
+		const notFound = event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }) : new Response('Not found', { status: 404 });
+		for (const [k, v] of Object.entries(SECURITY_HEADERS)) notFound.headers.set(k, v);
+		return notFound;
+	}
 	const response = await handleRequest({ event, resolve });
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
+	// What a signed-in person or an API token sees is theirs: no shared cache may keep it.
+	if ((event.locals.actor?.kind === 'user' || event.request.headers.has('authorization')) && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	// Busy (database locked, image queue full): tell clients when to come back.
 	if (response.status === 503 && !response.headers.has('retry-after')) response.headers.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
 	return response;
@@ -47,6 +56,8 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	// Pages follow the language the visitor chose (cookie); API clients say it with Accept-Language.
 	const chosen = event.cookies.get('lang') ?? (isApi ? (event.request.headers.get('accept-language') ?? '').slice(0, 2) : null);
 	event.locals.locale = toLocale(chosen);
+	// A form that cannot be read (text/plain, broken multipart) is a 400 with a message, not a 500.
+	if (!isApi && event.request.method === 'POST') guardFormBody(event.request, translator(event.locals.locale)('security.formUnreadable'));
 	// A photo upload waits in memory for the image queue: when the queue is full, refuse it before reading its body.
 	const isUpload = event.request.method === 'POST' && /^multipart\/form-data/i.test(event.request.headers.get('content-type') ?? '') && !(Number(event.request.headers.get('content-length') ?? Infinity) < UPLOAD_BYTES);
 	if (isUpload && !uploadGate.tryEnter()) return busyResponse(event.locals.locale, isApi);
@@ -76,9 +87,8 @@ function busyResponse(locale: App.Locals['locale'], isApi: boolean): Response {
  */
 async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Promise<Response>): Promise<Response> {
 	const slug = cacheableCommunity(event.url.pathname);
-	// A bearer token (coordinator API calls) is as personal as a session cookie: never served from or into the cache.
-	const personal = event.request.headers.has('authorization') || event.cookies.getAll().some((c) => c.name !== 'lang');
-	if (!pageCache || !slug || event.request.method !== 'GET' || personal || event.isSubRequest) return render();
+	const shared = mayShareCache(event.request, event.cookies.getAll().map((c) => c.name));
+	if (!pageCache || !slug || !shared || event.isSubRequest) return render();
 	const version = await event.locals.services.communities.catalogVersion(event.locals.actor, slug);
 	if (version === undefined) return render();
 	const key = `${event.locals.locale}|${version}|${event.url.origin}${event.url.pathname}${event.url.search}`;

@@ -22,6 +22,7 @@ export const idSecurity = {
 	'security.idempotencyKeyReused': 'Pesanan dengan kunci ini sudah dikirim dengan isi yang berbeda. Muat ulang halaman keranjang, lalu pesan lagi.',
 	'security.busy': 'Sistem sedang sibuk sebentar. Tidak ada yang berubah — coba lagi dalam beberapa detik.',
 	'security.imagesBusy': 'Sedang banyak foto yang diproses. Foto Anda belum tersimpan — coba kirim lagi dalam beberapa detik.',
+	'security.formUnreadable': 'Formulir tidak terbaca. Muat ulang halaman, lalu kirim lagi.',
 	'security.storageUnwritable': 'Foto belum bisa disimpan karena tempat penyimpanan di server sedang bermasalah. Tidak ada yang berubah. Coba lagi nanti, atau kabari koordinator.',
 } as const;
 
@@ -44,5 +45,6 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.idempotencyKeyReused': 'An order with this key was already sent with different contents. Reload the cart page and order again.',
 	'security.busy': 'The system is busy for a moment. Nothing was changed — please try again in a few seconds.',
 	'security.imagesBusy': 'Many photos are being processed right now. Your photo was not saved yet — please send it again in a few seconds.',
+	'security.formUnreadable': 'The form could not be read. Reload the page and send it again.',
 	'security.storageUnwritable': "The photo cannot be saved because the server's storage has a problem. Nothing was changed. Please try again later, or tell your coordinator.",
 };

@@ -58,6 +58,16 @@ export class PageCache {
 
 /** The community slug a public, cacheable URL belongs to, or null when the URL is not cacheable. */
 export function cacheableCommunity(pathname: string): string | null {
-	const m = /^\/(?:c|api\/v1\/communities)\/([a-z0-9-]{1,60})(?:\/|$)/.exec(pathname);
+	// Only the public storefront: community pages and the public catalog API — never staff or seller API
+	// replies (programs, trainings, members…), whatever their URL shares with the public ones.
+	const m = /^\/c\/([a-z0-9-]{1,60})(?:\/|$)/.exec(pathname) ?? /^\/api\/v1\/communities\/([a-z0-9-]{1,60})\/(?:products|shops(?:\/[a-z0-9-]{1,80})?)\/?$/.exec(pathname);
 	return m ? m[1] : null;
+}
+
+/**
+ * May this request be answered from (and stored in) the shared page cache? Only an anonymous GET: no
+ * Authorization header (API bearer tokens) and no cookie other than the language choice.
+ */
+export function mayShareCache(request: Request, cookieNames: string[]): boolean {
+	return request.method === 'GET' && !request.headers.has('authorization') && cookieNames.every((n) => n === 'lang');
 }

@@ -45,7 +45,8 @@ function typedValues(form: FormData): Record<string, string> {
  */
 async function reviseCart(locals: Locals, communitySlug: string, form: FormData, cookies: Cookies, removeKey?: string) {
 	const t = translator(locals.locale);
-	const community = await locals.services.communities.getBySlug(locals.actor, communitySlug);
+	// An unknown community is a 404 page, not a 500 (the action runs before the layout's load would say so).
+	const community = await pageLoad({ locals }, () => locals.services.communities.getBySlug(locals.actor, communitySlug));
 	const before = readCart(cookies);
 	const priced = await locals.services.orders.priceCart(locals.actor, community, before);
 	const names = new Map(priced.shops.flatMap((s) => s.lines.map((l) => [lineKey(l), l.variantLabel ? `${l.name} (${l.variantLabel})` : l.name] as const)));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
-import { AuthService } from '../../src/lib/server/accounts/auth.service';
+import { AuthService, THROTTLE } from '../../src/lib/server/accounts/auth.service';
+import { createServices } from '../../src/lib/server/services';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import { makeCommunity, system } from '../helpers/factories';
@@ -62,5 +63,37 @@ describe(`${AuthService.name} (${TEST_DIALECT})`, () => {
 			const coord = await ctx.services.auth.issueSetupLink(actors.admin, ids.coordA, a.id, 'reset');
 			expect((await ctx.services.auth.setupLinkInfo(coord.token)).name).toBe('coordA');
 		});
+	});
+});
+
+describe(`${AuthService.name} login throttling (${TEST_DIALECT})`, () => {
+	let now = new Date('2026-11-30T03:00:00Z');
+	const auth = () => createServices({ database: ctx.database, storage: ctx.services.storage, clock: () => now }).auth;
+	const owner = { email: 'pemilik@sec.test', whatsapp: '0812 4000 0099', password: 'benar-sekali-pemilik-9' };
+	beforeAll(async () => {
+		await ctx.services.auth.createUser(system, { name: 'Pemilik', ...owner });
+	});
+
+	it('should evaluate at most the limit of 40 parallel wrong logins, and still let the owner in from another address', async () => {
+		const service = auth();
+		const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => service.login({ login: owner.email, password: `tebakan-${i}` }, { address: '198.51.100.1', kind: 'api' })));
+		const statuses = results.map((r) => (r.status === 'rejected' ? (r.reason as { status: number }).status : 200));
+		expect(statuses.filter((s) => s === 401)).toHaveLength(THROTTLE.perPair);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(40 - THROTTLE.perPair);
+		// Even the right password is not evaluated from the flooding address…
+		await expect(service.login({ login: owner.email, password: owner.password }, { address: '198.51.100.1', kind: 'api' })).rejects.toMatchObject({ status: 429, retryAfterSeconds: 900 });
+		// …but the owner, elsewhere, is let in.
+		await expect(service.login({ login: owner.whatsapp, password: owner.password }, { address: '203.0.113.50', kind: 'cookie' })).resolves.toMatchObject({ user: { name: 'Pemilik' } });
+		now = new Date(now.getTime() + THROTTLE.windowMs);
+		await expect(service.login({ login: owner.email, password: owner.password }, { address: '198.51.100.1', kind: 'api' })).resolves.toBeDefined();
+	});
+
+	it('should count e-mail and WhatsApp logins of one account together', async () => {
+		now = new Date(now.getTime() + THROTTLE.windowMs);
+		const service = auth();
+		const tries = [owner.email, owner.whatsapp, '+62 812-4000-0099', owner.email.toUpperCase(), '0812400 00099'];
+		for (const login of tries) await expect(service.login({ login, password: 'salah-lagi-123' }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 401 });
+		await expect(service.login({ login: owner.whatsapp, password: owner.password }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 429, messageKey: 'auth.throttled' });
+		await expect(service.login({ login: owner.email, password: owner.password }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 429 });
 	});
 });

@@ -43,9 +43,9 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const shopRepo = new ShopRepository(db);
 	const productRepo = new ProductRepository(db, dialect);
 	const accountRepo = new AccountRepository(db);
-	const auth = new AuthService(accountRepo, clock);
-	const shops = new ShopService(shopRepo, storage);
 	const limiter = new RateLimiter(db, clock);
+	const auth = new AuthService(accountRepo, limiter, clock);
+	const shops = new ShopService(shopRepo, storage);
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);
 	const tests = new TestService(new TestRepository(db), trainingRepo, trainings, clock);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Role, User } from '../db/schema';
 import type { Membership } from '../auth/actor';
 
-/** Users, memberships, sessions, setup links and login throttling: SQL only, no decisions. */
+/** Users, memberships, sessions and setup links: SQL only, no decisions (login throttling: security/rate-limit). */
 export class AccountRepository {
 	constructor(private readonly db: Kysely<DB>) {}
 
@@ -87,22 +87,6 @@ export class AccountRepository {
 	/** A new link replaces the old ones: earlier unused links of the person stop working. */
 	async retireSetupLinks(userId: string, at: string) {
 		await this.db.updateTable('setup_link').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
-	}
-
-	findThrottle(key: string) {
-		return this.db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-	}
-
-	async saveThrottle(key: string, failures: number, windowStartedAt: string) {
-		await this.db
-			.insertInto('login_throttle')
-			.values({ key, failures, window_started_at: windowStartedAt })
-			.onConflict((oc) => oc.column('key').doUpdateSet({ failures, window_started_at: windowStartedAt }))
-			.execute();
-	}
-
-	async clearThrottle(key: string) {
-		await this.db.deleteFrom('login_throttle').where('key', '=', key).execute();
 	}
 
 	/** Sellers of a community with their shop there and how many products it shows. */

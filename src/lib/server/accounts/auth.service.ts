@@ -8,13 +8,23 @@ import { loginSchema, newUserSchema, setPasswordSchema, type NewUserInput } from
 import { parseInput } from '../validate';
 import type { AccountRepository } from './account.repository';
 import { hashToken, newToken } from './tokens';
+import type { RateLimiter, RateRule } from '../security/rate-limit';
 
 const DAY = 86_400_000;
 export const SESSION_DAYS = 30;
 export const API_TOKEN_DAYS = 90;
 export const SETUP_LINK_DAYS = 14;
-/** Per account: 5 wrong passwords in 15 minutes, then wait. Per address: 30. The window always ends. */
-export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
+/**
+ * Login tries per 15 minutes: 5 per (account, address), 30 per address (all accounts), 20 per account from
+ * all addresses together. The pair limit stops one address long before the account limit, so a flood from
+ * one address cannot keep the owner out from another. Each window ends 15 minutes after its first try.
+ */
+export const THROTTLE = { windowMs: 15 * 60_000, perPair: 5, perAccount: 20, perAddress: 30 };
+const LOGIN_RULES = {
+	pair: { name: 'login-pair', limit: THROTTLE.perPair, windowMs: THROTTLE.windowMs },
+	address: { name: 'login-addr', limit: THROTTLE.perAddress, windowMs: THROTTLE.windowMs },
+	account: { name: 'login-acct', limit: THROTTLE.perAccount, windowMs: THROTTLE.windowMs }
+} satisfies Record<string, RateRule>;
 
 const ARGON2 = { algorithm: 2 as const /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 // Verified against when the login is unknown, so a wrong e-mail takes as long as a wrong password.
@@ -37,6 +47,7 @@ export function parseLogin(login: string): { email?: string; whatsapp?: string }
 export class AuthService {
 	constructor(
 		private readonly accounts: AccountRepository,
+		private readonly limiter: RateLimiter,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -72,43 +83,25 @@ export class AuthService {
 	}
 
 	/**
-	 * Checks a login and opens a session (browser cookie) or an API token. Throttled per account and per
-	 * address with a clear message; the throttle window always ends, so the real owner is never locked out.
+	 * Checks a login and opens a session (browser cookie) or an API token. Invariant: every try is counted
+	 * (atomically, in the database) BEFORE the password is evaluated, per (account, address), per address
+	 * and per account — so N parallel tries evaluate at most the limit, never more. The account is the
+	 * person, whichever login (e-mail or WhatsApp) names it. A right password gives its tries back.
 	 */
 	async login(input: unknown, meta: { address: string; kind: 'cookie' | 'api' }): Promise<LoginResult> {
 		const data = parseInput(loginSchema, input);
 		const login = parseLogin(data.login);
-		const accountKey = `login:${login.email ?? login.whatsapp ?? data.login.trim().toLowerCase()}`;
-		const addressKey = `addr:${meta.address}`;
-		await this.checkThrottle(accountKey, THROTTLE.perAccount);
-		await this.checkThrottle(addressKey, THROTTLE.perAddress);
 		const user = await this.accounts.findUserByLogin(login);
+		const account = user ? `usr:${user.id}` : `login:${login.email ?? login.whatsapp ?? data.login.trim().toLowerCase()}`;
+		const address = meta.address || 'unknown';
+		const pair = `${account}|${address}`;
+		await this.limiter.consume(LOGIN_RULES.pair, pair, 'auth.throttled', 'too_many_attempts');
+		await this.limiter.consume(LOGIN_RULES.address, address, 'auth.throttled', 'too_many_attempts');
+		await this.limiter.consume(LOGIN_RULES.account, account, 'auth.throttled', 'too_many_attempts');
 		const ok = await verify(user?.password_hash ?? DUMMY_HASH, data.password).catch(() => false);
-		if (!user || !user.password_hash || !ok) {
-			await this.recordFailure(accountKey);
-			await this.recordFailure(addressKey);
-			throw new DomainError('invalid_credentials', 'auth.invalid', 401);
-		}
-		await this.accounts.clearThrottle(accountKey);
+		if (!user || !user.password_hash || !ok) throw new DomainError('invalid_credentials', 'auth.invalid', 401);
+		await Promise.all([this.limiter.reset(LOGIN_RULES.pair, pair), this.limiter.refund(LOGIN_RULES.address, address), this.limiter.refund(LOGIN_RULES.account, account)]);
 		return this.openSession(user.id, meta.kind);
-	}
-
-	private async checkThrottle(key: string, limit: number) {
-		const row = await this.accounts.findThrottle(key);
-		if (!row) return;
-		const elapsed = this.now().getTime() - Date.parse(row.window_started_at);
-		if (elapsed >= THROTTLE.windowMs) return;
-		if (row.failures >= limit) {
-			const minutes = Math.max(1, Math.ceil((THROTTLE.windowMs - elapsed) / 60_000));
-			throw new DomainError('too_many_attempts', 'auth.throttled', 429, { minutes });
-		}
-	}
-
-	private async recordFailure(key: string) {
-		const row = await this.accounts.findThrottle(key);
-		const now = this.now();
-		if (!row || now.getTime() - Date.parse(row.window_started_at) >= THROTTLE.windowMs) await this.accounts.saveThrottle(key, 1, now.toISOString());
-		else await this.accounts.saveThrottle(key, row.failures + 1, row.window_started_at);
 	}
 
 	private async openSession(userId: string, kind: 'cookie' | 'api'): Promise<LoginResult> {

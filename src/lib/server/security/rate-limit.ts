@@ -74,6 +74,16 @@ export class RateLimiter {
 		if (!d.allowed) throw new RateLimitedError(d.retryAfterSeconds, messageKey, code);
 	}
 
+	/** Gives one hit back (a try that turned out fine), never below zero; the window is kept. */
+	async refund(rule: RateRule, subject: string): Promise<void> {
+		await this.db
+			.updateTable('rate_limit')
+			.set((eb) => ({ hits: eb('hits', '-', 1) }))
+			.where('key', '=', keyOf(rule, subject))
+			.where('hits', '>', 0)
+			.execute();
+	}
+
 	/** Forgets a subject's hits (a successful login clears that address's failed tries). */
 	async reset(rule: RateRule, subject: string): Promise<void> {
 		await this.db.deleteFrom('rate_limit').where('key', '=', keyOf(rule, subject)).execute();

@@ -1,8 +1,38 @@
 import type { Actor } from '../auth/actor';
 
-/** Only same-site paths, so a crafted link can never send someone elsewhere after logging in. */
-export function safeReturnPath(value: string | null | undefined, fallback = '/'): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
+// Control characters, backslashes and any whitespace (tab, CR, LF, U+3000 …): browsers strip or rewrite
+// these, so a path holding one may be read as another host. Never allowed in a return path.
+const UNSAFE = /[\u0000-\u001f\u007f\\]|\s/u;
+
+/**
+ * A return path (after logging in, after switching language) that is guaranteed to stay on this site.
+ * Invariant: the value is resolved against the origin and accepted only when it is a plain path on that
+ * same origin — no scheme, no `//host`, no backslash, tab, CR/LF or other whitespace, no encoded slash
+ * or backslash that decodes into one. Anything else gives `fallback`. Never throws, whatever the input.
+ */
+export function safeReturnPath(value: string | null | undefined, fallback = '/', origin = 'http://localhost'): string {
+	if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return fallback;
+	if (!value.startsWith('/') || UNSAFE.test(value)) return fallback;
+	let decoded = value;
+	for (let i = 0; i < 4; i++) {
+		if (decoded.startsWith('//') || UNSAFE.test(decoded.split(/[?#]/)[0])) return fallback;
+		let next: string;
+		try {
+			next = decodeURIComponent(decoded);
+		} catch {
+			return fallback;
+		}
+		if (next === decoded) break;
+		decoded = next;
+	}
+	try {
+		const base = new URL(origin);
+		const target = new URL(value, base);
+		if (target.origin !== base.origin) return fallback;
+		return `${target.pathname}${target.search}${target.hash}`;
+	} catch {
+		return fallback;
+	}
 }
 
 /** Where a person lands after logging in: their shop, else the group they coordinate, else home. */

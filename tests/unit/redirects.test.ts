@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { safeReturnPath } from '../../src/lib/server/web/redirects';
+
+const ORIGIN = 'https://ecrav.example';
+
+describe(safeReturnPath.name, () => {
+	it.each([
+		'/\t/evil.example',
+		'/\\evil.example',
+		'\\\\evil.example',
+		'//evil.example',
+		'///evil.example',
+		'/%2F/evil.example',
+		'/%2f%2fevil.example',
+		'%2F%2Fevil.example',
+		'/%5C/evil.example',
+		'/%5c%5cevil.example',
+		'/%252F/evil.example',
+		'/\r\nSet-Cookie: x=1',
+		'/\nevil',
+		'/\u3000/evil.example',
+		'/\u00a0/evil.example',
+		'https://evil.example/',
+		'http:evil.example',
+		'javascript:alert(1)',
+		' /jual',
+		'jual',
+		'/%E0%A4%A',
+		'',
+		'/' + 'a'.repeat(3000),
+		null,
+		undefined
+	])('should send %j home', (value) => {
+		expect(safeReturnPath(value, '/', ORIGIN)).toBe('/');
+	});
+
+	it.each([
+		['/jual', '/jual'],
+		['/jual?toko=shop_1', '/jual?toko=shop_1'],
+		['/c/cigadung?q=keripik%20pedas#hasil', '/c/cigadung?q=keripik%20pedas#hasil'],
+		['/c/désa', '/c/d%C3%A9sa'],
+		['/jual/../masuk', '/masuk']
+	])('should keep the same-origin path %j', (value, expected) => {
+		expect(safeReturnPath(value, '/', ORIGIN)).toBe(expected);
+	});
+});

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 
 // Control characters, backslashes and any whitespace (tab, CR, LF, U+3000 …): browsers strip or rewrite
 // these, so a path holding one may be read as another host. Never allowed in a return path.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f\\]|\s/u;
 
 /**

@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { logError } from '$lib/server/security/redact';
 import { getApp } from '$lib/server/app';
 import { loadConfig } from '$lib/server/config';
 import { securityHeaders } from '$lib/server/web/security-headers.js';
@@ -142,6 +143,6 @@ async function authenticate(event: Parameters<Handle>[0]['event'], isApi: boolea
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`[ecrav] ${event.request.method} ${event.url.pathname}`, error);
+	if (status !== 404) logError(`${event.request.method} ${event.url.pathname}`, error);
 	return { message: status === 404 ? 'Not found' : 'Internal error' };
 };

@@ -23,6 +23,8 @@ async function freePort(): Promise<number> {
 export interface RunningApp {
 	baseUrl: string;
 	dataDir: string;
+	/** Everything the server wrote to stdout and stderr so far (to check what reaches the log). */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 	return {
 		baseUrl,
 		dataDir,
+		output: () => output,
 		async stop() {
 			child.kill('SIGTERM');
 			await new Promise((r) => child.once('exit', r));

@@ -4,6 +4,7 @@ import { issueMessage } from '../validation/issues';
 import { DomainError, asDomainError } from './errors';
 import { retryAfterOf } from './security/rate-limit';
 import { BUSY_RETRY_AFTER_SECONDS } from './db/busy';
+import { logError } from './security/redact';
 
 function describe(t: Translate, e: DomainError) {
 	const fields: Record<string, string> = {};
@@ -43,7 +44,7 @@ export async function apiCall(event: Pick<RequestEvent, 'locals'>, fn: () => Pro
 			const retry = retryAfterOf(e) ?? (e.status === 503 ? BUSY_RETRY_AFTER_SECONDS : null);
 			return json({ error: { code: e.code, message, ...(details ? { details } : {}) } }, { status: e.status, headers: retry ? { 'retry-after': String(retry) } : undefined });
 		}
-		console.error('[ecrav] unexpected API error', e);
+		logError('unexpected API error', e);
 		return json({ error: { code: 'internal', message: translator(event.locals.locale)('api.internal') } }, { status: 500 });
 	}
 }

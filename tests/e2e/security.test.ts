@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+let productId: string;
+
+const checkout = (key: string, whatsapp: string, quantity = 1) =>
+	fetch(`${app.baseUrl}/api/v1/communities/cigadung/checkouts`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'idempotency-key': key },
+		body: JSON.stringify({ buyer: { name: 'Pembeli Uji', whatsapp }, lines: [{ productId, quantity }], shops: { 'ketempling-jj': { delivery: 'pickup', payment: 'cod' } } })
+	});
+
+beforeAll(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+	const list = await (await fetch(`${app.baseUrl}/api/v1/communities/cigadung/products?q=ketempling+original`)).json();
+	productId = list.data.find((p: { slug: string }) => p.slug === 'ketempling-original-250-g').id;
+}, 180_000);
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('security over HTTP', () => {
+	it.each(['/%09/evil.example', '/%5C/evil.example', '//evil.example', '/%2F%2Fevil.example', '/%0D%0ALocation:%20https://evil.example', '/%E3%80%80/evil.example', 'https://evil.example'])(
+		'should send /bahasa?kembali=%s home, never off-site, never a 500',
+		async (back) => {
+			const res = await fetch(`${app.baseUrl}/bahasa?ke=en&kembali=${back}`, { redirect: 'manual' });
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toBe('/');
+		}
+	);
+
+	it('should keep Chromium on the site for a tab-smuggled return path, and honour a real one', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${app.baseUrl}/bahasa?ke=en&kembali=/%09/evil.example`);
+		expect(new URL(page.url()).origin).toBe(app.baseUrl);
+		await page.goto(`${app.baseUrl}/bahasa?ke=id&kembali=${encodeURIComponent('/c/cigadung?q=keripik')}`);
+		expect(page.url()).toBe(`${app.baseUrl}/c/cigadung?q=keripik`);
+		await page.close();
+	});
+
+	it('should ignore an off-site return path after logging in', async () => {
+		const res = await fetch(`${app.baseUrl}/masuk?kembali=/%09/evil.example`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl, accept: 'text/html' },
+			body: 'login=jj%40cigadung.test&password=demo-cigadung-2024'
+		});
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/jual');
+	});
+
+	it('should bind an Idempotency-Key to its body: 201 once, 200 for the same body, 422 for another, no token leaked', async () => {
+		const key = `e2e-idem-${Date.now()}`;
+		const first = await checkout(key, '081234000001');
+		expect(first.status).toBe(201);
+		const created = await first.json();
+		const again = await checkout(key, '081234000001');
+		expect(again.status).toBe(200);
+		expect((await again.json()).code).toBe(created.code);
+		const other = await checkout(key, '081299000002', 3);
+		expect(other.status).toBe(422);
+		const text = await other.text();
+		expect(JSON.parse(text).error.code).toBe('idempotency_key_reused');
+		expect(text).not.toContain(created.token);
+		expect(text).not.toContain(created.code);
+	});
+
+	it('should answer a flood of checkouts from one buyer number with 429, Retry-After and a kind message (API and form)', async () => {
+		for (let i = 0; i < 5; i++) expect((await checkout(`e2e-flood-${Date.now()}-${i}`, '081277000003')).status).toBe(201);
+		const refused = await checkout(`e2e-flood-${Date.now()}-x`, '081277000003');
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect((await refused.json()).error).toMatchObject({ code: 'too_many_checkouts', message: expect.stringMatching(/coba lagi dalam \d+ menit/i) });
+
+		const form = new URLSearchParams({ name: 'Pembeli Uji', whatsapp: '081277000003', 'shop.ketempling-jj.delivery': 'pickup', 'shop.ketempling-jj.payment': 'cod', idem: `e2e-form-${Date.now()}` });
+		const res = await fetch(`${app.baseUrl}/c/cigadung/keranjang?/pesan`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl, accept: 'text/html', cookie: `ecrav_cart=${encodeURIComponent(JSON.stringify([[productId, '', 1]]))}` },
+			body: form
+		});
+		expect(res.status).toBe(429);
+		expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(await res.text()).toMatch(/terlalu banyak pesanan/i);
+	});
+
+	it('should never write a setup-link token to the log, even for a JSON body posted to the form', async () => {
+		const token = 'Zk9' + 'x'.repeat(37) + 'Q_1';
+		const res = await fetch(`${app.baseUrl}/atur-sandi/${token}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: app.baseUrl },
+			body: JSON.stringify({ password: 'rahasia-baru-sekali', confirm: 'rahasia-baru-sekali' })
+		});
+		expect(res.status).toBeLessThan(500);
+		await fetch(`${app.baseUrl}/atur-sandi/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl }, body: 'password=rahasia-baru-sekali&confirm=rahasia-baru-sekali' });
+		await new Promise((r) => setTimeout(r, 200));
+		expect(app.output()).not.toContain(token);
+		expect(app.output()).not.toContain('rahasia-baru-sekali');
+	});
+});

@@ -99,7 +99,7 @@ describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
 		it('should refuse a wrong phone number, a taken one, and a short password, changing nothing', async () => {
 			const before = (await ctx.services.members.listSellers(coordinator, community)).length;
 			await expect(ctx.services.members.addSeller(coordinator, community, member('021 555 1234'))).rejects.toMatchObject({ issues: [{ field: 'whatsapp' }] });
-			await expect(ctx.services.members.addSeller(coordinator, community, member('0813 2000 0001'))).rejects.toMatchObject({ messageKey: 'auth.whatsappTaken' });
+			await expect(ctx.services.members.addSeller(coordinator, community, member('0813 2000 0001'))).rejects.toMatchObject({ messageKey: 'security.whatsappMemberHere' });
 			expect((await ctx.services.members.listSellers(coordinator, community)).length).toBe(before);
 			const added = await ctx.services.members.addSeller(coordinator, community, member('0813 2000 0003', 'Bu Gemblong'));
 			await expect(ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'pendek', confirm: 'pendek' })).rejects.toMatchObject({ status: 422 });

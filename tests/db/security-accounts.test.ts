@@ -97,3 +97,29 @@ describe(`${AuthService.name} login throttling (${TEST_DIALECT})`, () => {
 		await expect(service.login({ login: owner.email, password: owner.password }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 429 });
 	});
 });
+
+describe(`${AuthService.name} weak passwords (${TEST_DIALECT})`, () => {
+	it.each(['12345678', 'password', '        ', 'bismillah1', 'sayangku123', 'qwertyuiop', 'Penjual123', 'rahasia2024'])('should refuse %j with a plain message, leaving the link usable', async (weak) => {
+		const link = await ctx.services.auth.issueSetupLink(actors.coordA, ids.sellerA, a.id, 'reset');
+		await expect(ctx.services.auth.setPasswordWithLink(link.token, { password: weak, confirm: weak })).rejects.toMatchObject({ status: 422, issues: [{ field: 'password', messageKey: 'security.passwordWeak' }] });
+		expect((await ctx.services.auth.setupLinkInfo(link.token)).name).toBe('Penjual A');
+	});
+
+	it('should accept a password of a few words, and refuse a weak one from the CLI too', async () => {
+		const link = await ctx.services.auth.issueSetupLink(actors.coordA, ids.sellerA, a.id, 'reset');
+		await expect(ctx.services.auth.setPasswordWithLink(link.token, { password: 'kopi-pagi-di-teras-7', confirm: 'kopi-pagi-di-teras-7' })).resolves.toBeDefined();
+		await expect(ctx.services.auth.createUser(system, { name: 'Admin Lemah', email: 'lemah@sec.test', password: 'password1' })).rejects.toMatchObject({ status: 422 });
+	});
+});
+
+describe('MemberService.addSeller taken logins (' + TEST_DIALECT + ')', () => {
+	it("should say a number is a member here only for its own community, and reveal nothing about another community", async () => {
+		const own = ctx.services.members.addSeller(actors.coordA, a, { name: 'Duplikat', businessType: 'Penjual risol', whatsapp: '0812 4000 0001' });
+		await expect(own).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappMemberHere' });
+		const elsewhere = ctx.services.members.addSeller(actors.coordA, a, { name: 'Dari Desa Lain', businessType: 'Penjual risol', whatsapp: '0812 4000 0002' });
+		await expect(elsewhere).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappUnavailable' });
+		const { translator } = await import('../../src/lib/i18n');
+		const text = translator('id')('security.whatsappUnavailable');
+		expect(text).not.toMatch(/kelompok lain|komunitas lain|desa lain|sudah dipakai akun/i);
+	});
+});

@@ -9,6 +9,7 @@ import { parseInput } from '../validate';
 import type { AccountRepository } from './account.repository';
 import { hashToken, newToken } from './tokens';
 import type { RateLimiter, RateRule } from '../security/rate-limit';
+import { isWeakPassword } from '../security/password-strength';
 
 const DAY = 86_400_000;
 export const SESSION_DAYS = 30;
@@ -65,6 +66,7 @@ export class AuthService {
 	async insertUser(input: NewUserInput): Promise<string> {
 		const data = parseInput(newUserSchema, input);
 		if (!data.email && !data.whatsapp) throw new ValidationError('auth.loginRequired');
+		if (data.password) refuseWeakPassword(data.password, [data.name, data.email, data.whatsapp]);
 		if (data.email && (await this.accounts.findUserByLogin({ email: data.email })))
 			throw new ValidationError('auth.emailTaken', {}, [{ field: 'email', messageKey: 'auth.emailTaken', params: {} }]);
 		if (data.whatsapp && (await this.accounts.findUserByLogin({ whatsapp: data.whatsapp })))
@@ -211,12 +213,19 @@ export class AuthService {
 		const data = parseInput(setPasswordSchema, input);
 		const link = await this.accounts.findSetupLink(hashToken(token));
 		if (!link) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
+		const user = await this.accounts.findUserById(link.user_id);
+		refuseWeakPassword(data.password, [user?.name, user?.email, user?.whatsapp]);
 		const at = this.now().toISOString();
 		if (!(await this.accounts.useSetupLink(link.token_hash, at))) throw new DomainError('link_used', 'auth.linkUsed', 410);
 		await this.accounts.setPassword(link.user_id, await hash(data.password, ARGON2), at);
 		await this.accounts.deleteSessionsOfUser(link.user_id);
 		return this.openSession(link.user_id, 'cookie');
 	}
+}
+
+/** Refuses (422, on the password field) a password that is too easy to guess, in plain words. */
+function refuseWeakPassword(password: string, hints: (string | null | undefined)[]): void {
+	if (isWeakPassword(password, hints)) throw new ValidationError('security.passwordWeak', {}, [{ field: 'password', messageKey: 'security.passwordWeak', params: {} }]);
 }
 
 export function rolesOf(actor: UserActor | null): string[] {

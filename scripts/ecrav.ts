@@ -9,7 +9,6 @@
  * Reads DATABASE_URL / DATA_DIR like the server.
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { createDb, migrate } from '../src/lib/server/db';
 import { loadConfig } from '../src/lib/server/config';
 import { createServices, filesystemStorage } from '../src/lib/server/services';
@@ -17,6 +16,7 @@ import { systemActor } from '../src/lib/server/auth/actor';
 import { DomainError } from '../src/lib/server/errors';
 import { translator } from '../src/lib/i18n';
 import { issueMessage } from '../src/lib/validation/issues';
+import { reindexSearch } from '../src/lib/server/search/reindex';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values: opts } = parseArgs({
@@ -75,15 +75,8 @@ try {
 			break;
 		}
 		case 'reindex-search': {
-			if (database.dialect !== 'sqlite') {
-				console.log('PostgreSQL keeps its search column itself; nothing to do.');
-				break;
-			}
-			await sql`DELETE FROM product_fts`.execute(database.db);
-			await sql`UPDATE product SET search_name = search_name || ''`.execute(database.db);
-			await sql`UPDATE product SET search_body = search_body`.execute(database.db);
-			const n = await sql<{ n: number }>`SELECT count(*) AS n FROM product_fts`.execute(database.db);
-			console.log(`Indeks pencarian dibangun ulang: ${n.rows[0]?.n ?? 0} produk.`);
+			const n = await reindexSearch(database);
+			console.log(n === null ? 'PostgreSQL keeps its search column itself; nothing to do.' : `Indeks pencarian dibangun ulang: ${n} produk.`);
 			break;
 		}
 		default:

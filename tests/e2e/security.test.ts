@@ -77,7 +77,8 @@ describe('security over HTTP', () => {
 		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
 		expect((await refused.json()).error).toMatchObject({ code: 'too_many_checkouts', message: expect.stringMatching(/coba lagi dalam \d+ menit/i) });
 
-		const form = new URLSearchParams({ name: 'Pembeli Uji', whatsapp: '081277000003', 'shop.ketempling-jj.delivery': 'pickup', 'shop.ketempling-jj.payment': 'cod', idem: `e2e-form-${Date.now()}` });
+		// The quantity field is keyed by product and variant, as the cart page renders it.
+		const form = new URLSearchParams({ name: 'Pembeli Uji', whatsapp: '081277000003', [`qty.${productId}.`]: '1', 'shop.ketempling-jj.delivery': 'pickup', 'shop.ketempling-jj.payment': 'cod', idem: `e2e-form-${Date.now()}` });
 		const res = await fetch(`${app.baseUrl}/c/cigadung/keranjang?/pesan`, {
 			method: 'POST',
 			redirect: 'manual',

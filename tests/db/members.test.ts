@@ -220,10 +220,13 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		expect(f.counts).toMatchObject({ invited: 2, account: 0, regular: 0 });
 		expect(f.counts).not.toHaveProperty('first_visitor');
 
-		// a product is published but the owner has no login yet: still "invited" (levels are passed in order)
+		// a product is live but the owner has no login yet: the shop has passed first_product all the same,
+		// since the day the product was published (not the day the page is opened)
 		await makeProduct(ctx.services, plain, { name: 'Kopi Tubruk Polos' });
+		await ctx.database.db.updateTable('product').set({ published_at: '2024-11-28T03:00:00.000Z' }).where('shop_id', '=', plain.id).execute();
 		f = await ctx.services.funnel.forCommunity(coord, c);
-		expect(f.members.find((m) => m.shopName === 'Warung Polos')).toMatchObject({ level: 'invited', next: 'account' });
+		expect(f.members.find((m) => m.shopName === 'Warung Polos')).toMatchObject({ level: 'first_product', next: 'good_listing', since: '2024-11-28T03:00:00.000Z' });
+		expect(f.counts).toMatchObject({ invited: 1, first_product: 1 });
 
 		// the seller sets a password, completes the profile, publishes a well-described product, gets orders
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'sate-ayam-12', confirm: 'sate-ayam-12' });
@@ -265,8 +268,32 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		await order(2, 'baru');
 		f = await ctx.services.funnel.forCommunity(coord, c);
 		expect(f.members.find((m) => m.shopName === sate.name)).toMatchObject({ level: 'regular', next: null });
-		expect(f.counts).toMatchObject({ invited: 1, regular: 1 });
+		expect(f.counts).toMatchObject({ first_product: 1, regular: 1 });
 		expect(await ctx.services.funnel.countsForCommunity(coord, c.id)).toEqual(f.counts);
+	});
+
+	it('should date each level from the data: listed, login made, first order (never today for everyone)', async () => {
+		const c = await makeCommunity(ctx.services);
+		const coord = await staff(c, 'coordinator');
+		const added = await ctx.services.members.addSeller(system, c, { name: 'Bu Lapis', businessType: 'Kue lapis', area: 'RW 03', whatsapp: '0813 5000 0009', email: '' });
+		await ctx.database.db.updateTable('shop').set({ created_at: '2024-10-01T02:00:00.000Z' }).where('id', '=', added.shopId).execute();
+		let m = (await ctx.services.funnel.forCommunity(coord, c)).members.find((x) => x.memberId)!;
+		expect(m).toMatchObject({ level: 'invited', since: '2024-10-01T02:00:00.000Z' });
+		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'lapis-legit-12', confirm: 'lapis-legit-12' });
+		await ctx.database.db.updateTable('setup_link').set({ used_at: '2024-10-05T04:00:00.000Z' }).where('user_id', '=', added.userId).where('used_at', 'is not', null).execute();
+		m = (await ctx.services.funnel.forCommunity(coord, c)).members[0];
+		expect(m).toMatchObject({ level: 'account', since: '2024-10-05T04:00:00.000Z' });
+		const shop = (await ctx.services.shops.listByCommunity(system, c)).find((s) => s.id === added.shopId)!;
+		await makeProduct(ctx.services, shop, { name: 'Lapis Legit' });
+		const checkoutId = newId('chk');
+		const at = '2024-10-20T05:00:00.000Z';
+		await ctx.database.db.insertInto('checkout').values({ id: checkoutId, code: checkoutId, token: checkoutId, community_id: c.id, idempotency_key: checkoutId, buyer_name: 'Pembeli', buyer_whatsapp: '6281299999998', created_at: at }).execute();
+		await ctx.database.db
+			.insertInto('shop_order')
+			.values({ id: newId('ord'), code: newId('o'), checkout_id: checkoutId, community_id: c.id, shop_id: shop.id, status: 'baru', delivery: 'pickup', delivery_fee: 0, payment_method: 'cod', paid_at: null, subtotal: 20000, total: 20000, item_count: 1, created_at: at, updated_at: at })
+			.execute();
+		m = (await ctx.services.funnel.forCommunity(coord, c)).members[0];
+		expect(m).toMatchObject({ level: 'first_order', since: at, next: 'first_completed' });
 	});
 
 	it('should answer per program for staff only (seller and another community: 404)', async () => {

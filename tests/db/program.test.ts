@@ -142,8 +142,54 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			await expect(ctx.services.programs.get(coordinator, copy.id)).rejects.toMatchObject({ status: 404 });
 		});
 
+		it("should copy the trainings' agenda and the question bank, but no invitees, attendance, scores, answers or reactions", async () => {
+			const both = await makeStaff(ctx.services, cigadung, 'coordinator', 'Koordinator pelatihan');
+			await ctx.services.members.addRole(system, other, (both as { userId: string }).userId, 'coordinator');
+			const bothActor = (await ctx.services.auth.loadActor((both as { userId: string }).userId))!;
+			const src = await ctx.services.programs.create(coordinator, cigadung, plan);
+			const agenda = ['Pembukaan oleh Lurah', 'Membuat toko di E-Crav', 'Foto produk dengan HP'];
+			const t = await ctx.services.trainings.create(coordinator, src.id, {
+				title: 'Pelatihan Pemasaran Digital',
+				startsAt: '2024-11-28T09:00',
+				venue: 'Aula Kelurahan Cigadung',
+				speakers: ['Dinas Koperasi dan UMKM'],
+				agenda,
+				letter: { number: '005/123-Kel', subject: 'Undangan Pelatihan', body: 'Dengan hormat, kami mengundang Bapak/Ibu.', signerName: 'Pak Lurah Cigadung', addressees: ['Pelaku UMKM RW 01'] }
+			});
+			const member = await makeSellerActor(ctx.services, cigadung, coordinator);
+			const memberId = (await ctx.database.db.selectFrom('member').select('id').where('shop_id', '=', member.shopId).executeTakeFirstOrThrow()).id;
+			await ctx.services.trainings.setInvitees(coordinator, t.id, [memberId]);
+			await ctx.services.trainings.recordAttendance(coordinator, t.id, { events: [{ id: 'evt-copy-0001', memberId, present: true, at: '2024-11-28T02:05:00.000Z' }] });
+			await ctx.services.tests.setScores(coordinator, t.id, { kind: 'pre', scores: [{ memberId, score: 40 }] });
+			const bank = await ctx.services.tests.questionsForStaff(coordinator, cigadung.id);
+			await ctx.database.db.updateTable('test_question').set({ text: 'Pertanyaan khas Cigadung: apa itu QRIS?' }).where('id', '=', bank[0].id).execute();
+
+			const copy = await ctx.services.programs.copyToCommunity(bothActor, src.id, other);
+			const trainings = await ctx.services.trainings.listForProgram(otherCoordinator, copy.id);
+			expect(trainings).toHaveLength(1);
+			expect(trainings[0]).toMatchObject({ title: 'Pelatihan Pemasaran Digital', venue: 'Aula Kelurahan Cigadung', agenda, speakers: ['Dinas Koperasi dan UMKM'], inviteAll: true });
+			expect(trainings[0].id).not.toBe(t.id);
+			expect(trainings[0].checkinToken).not.toBe(t.checkinToken);
+			// the letter's wording travels; its number, addressees and signer belong to the first kelurahan
+			expect(trainings[0].letter).toMatchObject({ subject: 'Undangan Pelatihan', body: 'Dengan hormat, kami mengundang Bapak/Ibu.', number: '', signerName: '', addressees: [] });
+			for (const table of ['training_invitee', 'attendance', 'attendance_event', 'test_result', 'test_answer', 'training_reaction'] as const) {
+				expect(await ctx.database.db.selectFrom(table).select('member_id').where('training_id', '=', trainings[0].id).execute()).toEqual([]);
+			}
+			const copiedBank = await ctx.services.tests.questionsForStaff(otherCoordinator, other.id);
+			expect(copiedBank.map((q) => [q.text, q.choices, q.correct])).toEqual(bank.map((q, i) => [i === 0 ? 'Pertanyaan khas Cigadung: apa itu QRIS?' : q.text, q.choices, q.correct]));
+			expect(copiedBank.filter((q) => bank.some((b) => b.id === q.id))).toEqual([]);
+			expect((await ctx.services.tests.results(otherCoordinator, trainings[0].id)).members).toEqual([]);
+			// a second copy adds no question twice
+			await ctx.services.programs.copyToCommunity(bothActor, src.id, other);
+			expect(await ctx.services.tests.questionsForStaff(otherCoordinator, other.id)).toHaveLength(copiedBank.length);
+			// the source is untouched
+			expect((await ctx.services.tests.results(coordinator, t.id)).members.find((x) => x.memberId === memberId)).toMatchObject({ pre: 40 });
+		});
+
 		it('should refuse (404, nothing written) anyone who does not coordinate both communities', async () => {
 			const src = await ctx.services.programs.create(coordinator, cigadung, plan);
+			await ctx.services.trainings.create(coordinator, src.id, { title: 'Pelatihan Foto Produk', startsAt: '2024-11-29T09:00', venue: 'Balai RW 02', agenda: ['Foto di dekat jendela'] });
+			await ctx.services.tests.questionsForStaff(coordinator, cigadung.id);
 			const before = await programTablesSnapshot(ctx.services);
 			for (const actor of [coordinator, facilitator, otherCoordinator, otherFacilitator, seller]) {
 				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other)).rejects.toMatchObject({ status: 404 });

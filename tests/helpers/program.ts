@@ -22,7 +22,7 @@ export async function makeSellerActor(services: Services, community: Community, 
 /** A snapshot of every program table, to prove a refused call changed nothing. */
 export async function programTablesSnapshot(services: Services): Promise<string> {
 	const db = services.database.db;
-	const tables = ['program', 'program_stage', 'program_assessment_item', 'program_indicator', 'program_indicator_entry', 'program_evidence', 'program_handover'] as const;
+	const tables = ['program', 'program_stage', 'program_assessment_item', 'program_indicator', 'program_indicator_entry', 'program_evidence', 'program_handover', 'training', 'test_question'] as const;
 	const out: Record<string, unknown> = {};
 	for (const t of tables) out[t] = await db.selectFrom(t).selectAll().orderBy(t === 'program_handover' ? 'program_id' : 'id').execute();
 	return JSON.stringify(out);

@@ -11,7 +11,10 @@ export interface FunnelMemberRow {
 	whatsapp: string | null;
 	owner_user_id: string | null;
 	password_hash: string | null;
+	/** When the owner's login was made (their first used setup link, else the account's creation). */
 	account_at: string | null;
+	user_created_at: string | null;
+	shop_created_at: string;
 	shop_updated_at: string;
 	onboarding_step: number;
 	logo: string | null;
@@ -61,6 +64,8 @@ export class FunnelRepository {
 				sql<string | null>`coalesce(m.whatsapp, s.whatsapp)`.as('whatsapp'),
 				's.owner_user_id',
 				'u.password_hash',
+				'u.created_at as user_created_at',
+				's.created_at as shop_created_at',
 				's.updated_at as shop_updated_at',
 				's.onboarding_step',
 				's.logo',

@@ -103,8 +103,9 @@ export class FunnelService {
 				prod?.count ?? 0
 			);
 			const pos = funnelPosition({
-				invited: r.member_created_at,
-				account: r.password_hash ? (r.account_at ?? r.member_created_at) : null,
+				// the member row may be younger than the shop (rows were backfilled for existing shops)
+				invited: r.shop_created_at < r.member_created_at ? r.shop_created_at : r.member_created_at,
+				account: r.password_hash ? (r.account_at ?? r.user_created_at ?? r.shop_created_at) : null,
 				profile: profileComplete(checklist) ? r.shop_updated_at : null,
 				first_product: prod?.firstAt ?? null,
 				good_listing: prod?.goodAt ?? null,

@@ -1,7 +1,9 @@
 /**
  * The adoption funnel (issue 9 item 8): where each member stands, computed from real data only — nobody
- * ticks a level by hand. Levels are passed in order; a member's level is the last one reached with every
- * earlier one reached too, so "stuck at" always names the next thing to do.
+ * ticks a level by hand. A member stands at the furthest level the data shows they reached: a later step
+ * proves the earlier ones were passed (a shop whose products are live has passed `first_product` even if the
+ * owner has no login yet, because a facilitator set it up for them). "Since" is the real moment that level
+ * was reached (first product published, first order placed…), never the day the page is opened.
  */
 export const FUNNEL_LEVELS = ['invited', 'account', 'profile', 'first_product', 'good_listing', 'first_visitor', 'first_order', 'first_completed', 'regular'] as const;
 export type FunnelLevel = (typeof FUNNEL_LEVELS)[number];
@@ -30,11 +32,9 @@ export function funnelPosition(facts: FunnelFacts): FunnelPosition {
 	let since = facts.invited;
 	for (const l of MEASURED_LEVELS.slice(1)) {
 		const at = facts[l as keyof FunnelFacts];
-		if (!at) break;
+		if (!at) continue;
 		level = l;
-		// a level reached earlier than the one before it (a shop set up for the seller before they had a login)
-		// counts from the moment the chain got there
-		since = at > since ? at : since;
+		since = at;
 	}
 	const i = MEASURED_LEVELS.indexOf(level);
 	return { level, since, next: MEASURED_LEVELS[i + 1] ?? null };

@@ -133,7 +133,7 @@ export class ProgramService {
 	/**
 	 * Copies a program to another community as a template: plan, stages (status "belum", no dates, no notes:
 	 * those are what happened there), indicators with their targets but no baseline or entries, and the
-	 * training agenda/question bank through TRAINING's hook. No members, attendance, scores, assessment
+	 * trainings (agenda, speakers, letter wording) and the question bank through copyTrainingTemplate. No members, attendance, scores, assessment
 	 * findings, evidence or handover. The actor must coordinate BOTH communities; otherwise 404, nothing written.
 	 */
 	async copyToCommunity(actor: Actor, programId: string, target: Community): Promise<Program> {
@@ -176,7 +176,7 @@ export class ProgramService {
 					updated_at: now
 				}))
 			);
-			await copyTrainingTemplate(trx, source.id, id);
+			await copyTrainingTemplate(trx, source.id, id, now);
 		});
 		return (await this.programs.findById(id))!;
 	}

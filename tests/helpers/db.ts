@@ -21,7 +21,7 @@ export interface TestContext {
  * A fresh, migrated database for one test file: an in-memory SQLite database, or a schema of its own
  * on PostgreSQL (dropped afterwards), so files can run in parallel without seeing each other's rows.
  */
-export async function createTestContext(options: { sqliteFile?: boolean; lockTimeoutMs?: number } = {}): Promise<TestContext> {
+export async function createTestContext(options: { sqliteFile?: boolean; lockTimeoutMs?: number; clock?: () => Date } = {}): Promise<TestContext> {
 	const dataDir = await mkdtemp(join(tmpdir(), 'ecrav-test-'));
 	let database: Database;
 	let dropSchema: (() => Promise<void>) | null = null;
@@ -42,7 +42,7 @@ export async function createTestContext(options: { sqliteFile?: boolean; lockTim
 		database = await createDb({ url: options.sqliteFile ? `sqlite:${join(dataDir, 'test.sqlite')}` : 'sqlite::memory:', lockTimeoutMs: options.lockTimeoutMs });
 	}
 	await migrate(database);
-	const services = createServices({ database, storage: new FilesystemStorage(join(dataDir, 'media')) });
+	const services = createServices({ database, storage: new FilesystemStorage(join(dataDir, 'media')), clock: options.clock });
 	return {
 		database,
 		services,

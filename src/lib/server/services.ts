@@ -45,7 +45,7 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const accountRepo = new AccountRepository(db);
 	const limiter = new RateLimiter(db, clock);
 	const auth = new AuthService(accountRepo, limiter, clock);
-	const shops = new ShopService(shopRepo, storage);
+	const shops = new ShopService(shopRepo, storage, accountRepo, clock);
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);
 	const tests = new TestService(new TestRepository(db), trainingRepo, trainings, clock);

@@ -29,6 +29,11 @@ export const idSecurity = {
 	'security.imagesBusy': 'Sedang banyak foto yang diproses. Foto Anda belum tersimpan — coba kirim lagi dalam beberapa detik.',
 	'security.formUnreadable': 'Formulir tidak terbaca. Muat ulang halaman, lalu kirim lagi.',
 	'security.storageUnwritable': 'Foto belum bisa disimpan karena tempat penyimpanan di server sedang bermasalah. Tidak ada yang berubah. Coba lagi nanti, atau kabari koordinator.',
+	'security.paymentLockedAfterReset': 'Sandi akun ini diatur ulang oleh {name} pada {resetAt}. Demi keamanan, rekening bank dan QRIS belum bisa diubah sampai {untilAt}. Kalau bukan Anda yang meminta, segera hubungi koordinator.',
+	'security.passwordResetTitle': 'Sandi Anda diatur ulang',
+	'security.passwordResetBy': 'Sandi Anda diatur ulang oleh {name} pada {resetAt}.',
+	'security.passwordResetHint': 'Kalau bukan Anda yang meminta, segera hubungi koordinator atau admin E-Crav, lalu periksa nomor WhatsApp, rekening bank, dan QRIS toko Anda.',
+	'security.paymentLockedUntil': 'Demi keamanan, rekening bank dan QRIS baru bisa diubah lagi mulai {untilAt}.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -57,4 +62,9 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.imagesBusy': 'Many photos are being processed right now. Your photo was not saved yet — please send it again in a few seconds.',
 	'security.formUnreadable': 'The form could not be read. Reload the page and send it again.',
 	'security.storageUnwritable': "The photo cannot be saved because the server's storage has a problem. Nothing was changed. Please try again later, or tell your coordinator.",
+	'security.paymentLockedAfterReset': "This account's password was reset by {name} on {resetAt}. For your safety, the bank account and QRIS cannot be changed until {untilAt}. If you did not ask for it, contact your coordinator now.",
+	'security.passwordResetTitle': 'Your password was reset',
+	'security.passwordResetBy': 'Your password was reset by {name} on {resetAt}.',
+	'security.passwordResetHint': "If you did not ask for it, contact your coordinator or the E-Crav admin now, then check your shop's WhatsApp number, bank account and QRIS.",
+	'security.paymentLockedUntil': 'For your safety, the bank account and QRIS can be changed again from {untilAt}.',
 };

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB, Role, User } from '../db/schema';
+import type { PasswordResetTable } from '../db/schema-security';
 import type { Membership } from '../auth/actor';
 
 /** Users, memberships, sessions and setup links: SQL only, no decisions (login throttling: security/rate-limit). */
@@ -23,10 +24,6 @@ export class AccountRepository {
 		else if (login.whatsapp) q = q.where('whatsapp', '=', login.whatsapp);
 		else return Promise.resolve(undefined);
 		return q.executeTakeFirst();
-	}
-
-	async setPassword(userId: string, hash: string, at: string) {
-		await this.db.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
 	}
 
 	async addMembership(values: { id: string; user_id: string; community_id: string; role: Role; created_at: string }) {
@@ -78,10 +75,25 @@ export class AccountRepository {
 		return this.db.selectFrom('setup_link').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 	}
 
-	/** Marks a link used; false when it was used (or replaced) meanwhile, so a link works exactly once. */
-	async useSetupLink(tokenHash: string, at: string): Promise<boolean> {
-		const r = await this.db.updateTable('setup_link').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
-		return Number(r.numUpdatedRows) === 1;
+	/**
+	 * Uses a setup link up and sets the password in one transaction, recording a reset by someone else when
+	 * there is one, and ends every session and API token of the person. False (nothing changed) when the link
+	 * was used or replaced meanwhile, so a link works exactly once.
+	 */
+	async setPasswordWithLink(tokenHash: string, userId: string, hash: string, at: string, reset: Insertable<PasswordResetTable> | null): Promise<boolean> {
+		return this.db.transaction().execute(async (trx) => {
+			const r = await trx.updateTable('setup_link').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+			if (Number(r.numUpdatedRows) !== 1) return false;
+			await trx.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
+			if (reset) await trx.insertInto('password_reset').values(reset).execute();
+			await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+			return true;
+		});
+	}
+
+	/** Resets of a person's password by someone else used since `since`, newest first. */
+	listPasswordResets(userId: string, since: string) {
+		return this.db.selectFrom('password_reset').selectAll().where('user_id', '=', userId).where('used_at', '>=', since).orderBy('used_at', 'desc').orderBy('id', 'desc').limit(10).execute();
 	}
 
 	/** A new link replaces the old ones: earlier unused links of the person stop working. */

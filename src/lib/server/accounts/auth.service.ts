@@ -207,20 +207,44 @@ export class AuthService {
 		return { name: user.name, purpose: link.purpose, login: user.email ?? user.whatsapp ?? '' };
 	}
 
-	/** Sets the password through a setup link, uses the link up, ends old sessions and signs the person in. */
+	/**
+	 * Sets the password through a setup link, uses the link up, ends old sessions and signs the person in.
+	 * When the link was issued by someone else for an account that already had a password, it is recorded as
+	 * a reset (who issued it, when it was used): the seller is told on their home page, and payment details
+	 * stay locked for a while (ShopService), so staff cannot take over a seller's account to redirect money.
+	 */
 	async setPasswordWithLink(token: string, input: unknown): Promise<LoginResult> {
 		await this.setupLinkInfo(token);
 		const data = parseInput(setPasswordSchema, input);
 		const link = await this.accounts.findSetupLink(hashToken(token));
 		if (!link) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
 		const user = await this.accounts.findUserById(link.user_id);
-		refuseWeakPassword(data.password, [user?.name, user?.email, user?.whatsapp]);
+		if (!user) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
+		refuseWeakPassword(data.password, [user.name, user.email, user.whatsapp]);
 		const at = this.now().toISOString();
-		if (!(await this.accounts.useSetupLink(link.token_hash, at))) throw new DomainError('link_used', 'auth.linkUsed', 410);
-		await this.accounts.setPassword(link.user_id, await hash(data.password, ARGON2), at);
-		await this.accounts.deleteSessionsOfUser(link.user_id);
+		let reset = null;
+		if (user.password_hash && link.created_by !== user.id) {
+			const issuer = link.created_by ? await this.accounts.findUserById(link.created_by) : undefined;
+			reset = { id: newId('rst'), user_id: user.id, issued_by: issuer?.id ?? null, issued_by_name: issuer?.name ?? '', issued_at: link.created_at, used_at: at };
+		}
+		const passwordHash = await hash(data.password, ARGON2);
+		if (!(await this.accounts.setPasswordWithLink(link.token_hash, user.id, passwordHash, at, reset))) throw new DomainError('link_used', 'auth.linkUsed', 410);
 		return this.openSession(link.user_id, 'cookie');
 	}
+
+	/** Resets of the person's password by someone else in the last `days` days, newest first (their own account only). */
+	async recentPasswordResets(actor: Actor, userId: string, days = 30): Promise<PasswordReset[]> {
+		if (actor.kind !== 'system' && (actor.kind !== 'user' || actor.userId !== userId)) return [];
+		const rows = await this.accounts.listPasswordResets(userId, new Date(this.now().getTime() - days * DAY).toISOString());
+		return rows.map((r) => ({ byName: r.issued_by_name, at: r.used_at }));
+	}
+}
+
+export interface PasswordReset {
+	/** Who issued the link ('' for the system). */
+	byName: string;
+	/** When the new password was set. */
+	at: string;
 }
 
 /** Refuses (422, on the password field) a password that is too easy to guess, in plain words. */

@@ -4,6 +4,8 @@ import type { ColumnType } from 'kysely';
 export interface SecurityTables {
 	payment_change: PaymentChangeTable;
 	rate_limit: RateLimitTable;
+	password_reset: PasswordResetTable;
+	whatsapp_change: WhatsappChangeTable;
 }
 
 /** One change of a shop's payment details (bank account, QRIS): who, when, before and after. Never updated. */
@@ -26,4 +28,34 @@ export interface RateLimitTable {
 	key: string;
 	window_start: ColumnType<number, number, number>;
 	hits: number;
+}
+
+/**
+ * A password set through a link that someone else issued (a coordinator, facilitator, admin or the system)
+ * for an account that already had one: the account may have been taken over. Migration 0010. Never updated.
+ */
+export interface PasswordResetTable {
+	/** `rst_…` */
+	id: string;
+	user_id: string;
+	/** Who issued the link; null for the system (CLI) or when that account was deleted. */
+	issued_by: string | null;
+	/** A copy of their name, so the record stays readable. */
+	issued_by_name: string;
+	issued_at: string;
+	/** When the new password was set with it. */
+	used_at: string;
+}
+
+/** One change of a shop's WhatsApp number (where buyers' orders go): who, when, before and after. Never updated. */
+export interface WhatsappChangeTable {
+	/** `wac_…` */
+	id: string;
+	shop_id: string;
+	changed_by: string | null;
+	changed_by_name: string;
+	/** E.164 digits. */
+	before: string;
+	after: string;
+	at: string;
 }

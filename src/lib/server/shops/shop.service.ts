@@ -6,7 +6,7 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import type { ProcessedPhoto } from '../media/types';
 import { parseQris, QrisError } from '../payments/qris';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { firstFreeSlug, newId, slugify } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
 import { newShopSchema, onboardingSchemas, ONBOARDING_STEPS, type NewShopInput, type OnboardingStep, type PaymentInput } from '../../validation/shop';
@@ -19,11 +19,17 @@ export interface ShopPerson {
 	rw?: string | null;
 }
 import type { ShopRepository, ShopWithCount } from './shop.repository';
+import type { AccountRepository } from '../accounts/account.repository';
+
+/** After someone else reset the owner's password, payment details stay locked this long (a takeover cannot redirect money at once). */
+export const PAYMENT_LOCK_AFTER_RESET_MS = 24 * 3_600_000;
 
 export class ShopService {
 	constructor(
 		private readonly shops: ShopRepository,
-		private readonly storage: MediaStorage
+		private readonly storage: MediaStorage,
+		private readonly accounts: Pick<AccountRepository, 'listPasswordResets'>,
+		private readonly clock: () => Date = () => new Date()
 	) {}
 
 	/** Active shops of a community with their published product counts. Public. */
@@ -122,6 +128,7 @@ export class ShopService {
 			}
 			case 'pembayaran': {
 				requirePaymentOwner(actor, shop);
+				await this.requireNoRecentReset(shop);
 				const before = readPayment(shop);
 				const after = toPaymentOptions(parseInput(onboardingSchemas.pembayaran, input));
 				changes.payment = JSON.stringify(after);
@@ -152,6 +159,32 @@ export class ShopService {
 		const shop = await this.getManaged(actor, shopId);
 		const rows = await this.shops.listPaymentChanges(shop.id, limit);
 		return rows.map((r) => ({ id: r.id, at: r.at, byName: r.changed_by_name, byOwner: r.changed_by !== null && r.changed_by === shop.owner_user_id, before: parsePayment(r.before), after: parsePayment(r.after) }));
+	}
+
+	/**
+	 * Payment details stay locked for 24 hours after someone else reset the owner's password: whoever issued
+	 * the link could have set the password and signed in as the seller (the change would then name the seller).
+	 * The message says why and until when (WIB); the seller sees the reset on their home page.
+	 */
+	private async requireNoRecentReset(shop: Shop): Promise<void> {
+		if (!shop.owner_user_id) return;
+		const now = this.clock().getTime();
+		const [latest] = await this.accounts.listPasswordResets(shop.owner_user_id, new Date(now - PAYMENT_LOCK_AFTER_RESET_MS).toISOString());
+		if (!latest) return;
+		const untilAt = new Date(Date.parse(latest.used_at) + PAYMENT_LOCK_AFTER_RESET_MS).toISOString();
+		throw new DomainError('payment_locked', 'security.paymentLockedAfterReset', 403, { name: latest.issued_by_name || 'admin E-Crav', resetAt: latest.used_at, untilAt });
+	}
+
+	/** When the shop's payment details may be changed again after a reset of the owner's password (null: now). */
+	async paymentLockedUntil(actor: Actor, shopId: string): Promise<string | null> {
+		const shop = await this.getManaged(actor, shopId);
+		try {
+			await this.requireNoRecentReset(shop);
+			return null;
+		} catch (e) {
+			if (e instanceof DomainError && e.code === 'payment_locked') return String(e.params.untilAt);
+			throw e;
+		}
 	}
 
 	/** Sets the shop's logo through the one image pipeline. */

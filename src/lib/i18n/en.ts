@@ -40,7 +40,7 @@ export const en: Record<MessageKey, string> = {
 	'catalog.empty': 'No products here yet.',
 	'catalog.emptySearch': 'Nothing for "{q}" yet.',
 	'catalog.suggest': 'Did you mean:',
-	'catalog.suggestBrowse': 'See other products in this community:',
+	'catalog.suggestBrowse': 'See all products in this community',
 	'catalog.clear': 'Clear search',
 	'catalog.prev': 'Previous',
 	'catalog.next': 'Next',

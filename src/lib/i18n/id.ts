@@ -38,7 +38,7 @@ export const id = {
 	'catalog.empty': 'Belum ada produk di sini.',
 	'catalog.emptySearch': 'Belum ada "{q}".',
 	'catalog.suggest': 'Mungkin maksud Anda:',
-	'catalog.suggestBrowse': 'Lihat produk lain di komunitas ini:',
+	'catalog.suggestBrowse': 'Lihat semua produk di komunitas ini',
 	'catalog.clear': 'Hapus pencarian',
 	'catalog.prev': 'Sebelumnya',
 	'catalog.next': 'Berikutnya',

@@ -13,6 +13,8 @@ import { AuthService } from './accounts/auth.service';
 import { MemberService } from './accounts/member.service';
 import { OrderRepository } from './orders/order.repository';
 import { OrderService } from './orders/order.service';
+import { SellerInboxService } from './orders/seller-inbox.service';
+import { PushService } from './notifications/push.service';
 import { RateLimiter } from './security/rate-limit';
 import { ProgramRepository } from './program/program.repository';
 import { IndicatorRepository } from './program/indicator.repository';
@@ -34,10 +36,12 @@ export interface ServiceDeps {
 	database: Database;
 	storage: MediaStorage;
 	clock?: () => Date;
+	/** VAPID subject (mailto: or https: URL) push services may contact; ECRAV_PUSH_SUBJECT. */
+	pushSubject?: string;
 }
 
 /** Every service, wired once. Routes and tests use this; nothing else builds repositories. */
-export function createServices({ database, storage, clock }: ServiceDeps) {
+export function createServices({ database, storage, clock, pushSubject }: ServiceDeps) {
 	const { db, dialect } = database;
 	const communityRepo = new CommunityRepository(db);
 	const shopRepo = new ShopRepository(db);
@@ -51,6 +55,7 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 	const tests = new TestService(new TestRepository(db), trainingRepo, trainings, clock);
 	const programRepo = new ProgramRepository(db);
 	const indicatorRepo = new IndicatorRepository(db);
+	const orderRepo = new OrderRepository(db);
 	return {
 		database,
 		storage,
@@ -61,7 +66,9 @@ export function createServices({ database, storage, clock }: ServiceDeps) {
 		members: new MemberService(accountRepo, auth, shops),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
-		orders: new OrderService(new OrderRepository(db), productRepo, shopRepo, storage, limiter, clock),
+		orders: new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock),
+		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
+		push: new PushService(db, shopRepo, pushSubject || 'mailto:admin@e-crav.invalid', clock),
 		programs: new ProgramService(programRepo, indicatorRepo, clock),
 		indicators: new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, clock),
 		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),

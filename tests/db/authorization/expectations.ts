@@ -487,6 +487,16 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "own shop, the victim's order id in the form", setup: order, request: (_w, f) => ({ form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: { ...everyone(404), anonymous: 401, seller: 200 } })
 	],
 	'POST /jual/pesanan/[id]?/status': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { to: 'dikonfirmasi' } }), expect: shopManagers(200) })],
+	'POST /jual/pesanan/[id]?/batal': [
+		probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { reason: 'Stok habis', confirm: 'on' } }), expect: shopManagers(200) })
+	],
+	'POST /jual/push': [
+		probe({
+			probe: "push subscription for the victim's shop (?toko= in the URL)",
+			request: (w) => ({ query: { toko: w.shopA.id }, json: { endpoint: 'https://push.example.test/abc', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } } }),
+			expect: shopManagers(201)
+		})
+	],
 	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],
 	'POST /jual/produk/[id]?/simpan': [
 		probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id }, form: productForm }), expect: productManagers(200) }),

@@ -65,7 +65,7 @@ export class CatalogService {
 		return {
 			items: rows.map((r) => toProductCard(community.slug, r)),
 			page: { number: q.page, size: q.perPage, total, pages: Math.max(1, Math.ceil(total / q.perPage)) },
-			query: { q: q.q, category: q.category, shop: q.shop, sort },
+			query: { q: q.q.trim(), category: q.category, shop: q.shop, sort },
 			suggestions
 		};
 	}

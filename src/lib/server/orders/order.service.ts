@@ -18,6 +18,7 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import { galleryImage, parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
+import { shopDisplay } from '../shops/shop-display';
 
 /** Anonymous checkouts per client address (generous: a village may share one mobile address) and per buyer number; receipts per order. */
 export const CHECKOUT_LIMITS = {
@@ -54,6 +55,9 @@ export interface OrderView {
 	paymentProof: ImageRef | null;
 	payment: { method: ShopOrder['payment_method']; qris?: string; merchantName?: string; qrisSample?: boolean; transfer?: PaymentOptions['transfer'] };
 	pickupPoint: string | null;
+	openingHours: string | null;
+	/** The shop's logo (square), or null when the seller has none. */
+	shopLogo: ImageRef | null;
 }
 
 export interface CheckoutView {
@@ -353,6 +357,11 @@ export class OrderService {
 	}
 }
 
+/** The texts a cart shows under "Ambil sendiri". */
+function pickInfo(d: ReturnType<typeof shopDisplay>) {
+	return { openingHours: d.openingHours, pickupPoint: d.pickupPoint };
+}
+
 function sameSecret(a: string, b: string): boolean {
 	const x = Buffer.from(a);
 	const y = Buffer.from(String(b ?? ''));
@@ -360,6 +369,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
+	const display = shopDisplay(shop);
 	const payment = readPayment(shop);
 	const qris = o.payment_method === 'qris' && payment.qris ? toDynamicQris(payment.qris.payload, o.total) : undefined;
 	return {
@@ -381,7 +391,9 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
 			...(qris ? { qris, merchantName: payment.qris?.merchantName, qrisSample: payment.qris?.payload === PUBLISHED_SAMPLE_QRIS } : {}),
 			...(o.payment_method === 'transfer' ? { transfer: payment.transfer } : {})
 		},
-		pickupPoint: shop.pickup_point
+		pickupPoint: display.pickupPoint,
+		openingHours: display.openingHours,
+		shopLogo: display.logo
 	};
 }
 
@@ -396,6 +408,7 @@ export interface PricedCart {
 		slug: string;
 		name: string;
 		openingHours: string | null;
+		pickupPoint: string | null;
 		delivery: ReturnType<typeof readDelivery>;
 		payment: { cod: boolean; transfer: boolean; qris: boolean };
 		lines: { productId: string; variantId: string | null; name: string; variantLabel: string | null; unit: string; price: number; quantity: number; available: number | null; lineTotal: number; url: string; madeToOrder: boolean; leadTimeDays: number }[];
@@ -426,7 +439,7 @@ export async function priceCart(products: ProductRepository, shops: ShopReposito
 			const shop = await shops.findById(p.shop_id);
 			if (!shop) continue;
 			const pay = readPayment(shop);
-			group = { slug: shop.slug, name: shop.name, openingHours: shop.opening_hours, delivery: readDelivery(shop), payment: { cod: pay.cod, transfer: !!pay.transfer, qris: !!pay.qris }, lines: [], subtotal: 0 };
+			group = { slug: shop.slug, name: shop.name, ...pickInfo(shopDisplay(shop)), delivery: readDelivery(shop), payment: { cod: pay.cod, transfer: !!pay.transfer, qris: !!pay.qris }, lines: [], subtotal: 0 };
 			groups.set(p.shop_id, group);
 		}
 		const available = p.made_to_order === 1 ? null : variant && variant.stock !== null ? variant.stock : (p.stock ?? 0);

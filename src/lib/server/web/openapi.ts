@@ -47,6 +47,23 @@ export const openapi = {
 					published: { type: 'boolean' }
 				}
 			},
+			ShopDetail: {
+				type: 'object',
+				required: ['slug', 'name', 'whatsapp', 'url', 'logoUrl', 'pickupPoint', 'openingHours', 'products'],
+				properties: {
+					slug: { type: 'string' },
+					name: { type: 'string' },
+					businessType: { type: 'string' },
+					area: { type: 'string', nullable: true },
+					story: { type: 'string' },
+					whatsapp: { type: 'string', description: 'E.164 digits without +' },
+					url: { type: 'string', format: 'uri' },
+					logoUrl: { type: 'string', format: 'uri', nullable: true, description: 'Square logo (300 px WebP), null when the seller has none' },
+					pickupPoint: { type: 'string', nullable: true, description: 'Tempat ambil: where buyers pick up orders' },
+					openingHours: { type: 'string', nullable: true, description: 'Jam buka, as the seller wrote it' },
+					products: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, price: { type: 'integer' }, unit: { type: 'string' }, url: { type: 'string' } } } }
+				}
+			},
 			Product: {
 				type: 'object',
 				properties: { id: { type: 'string' }, slug: { type: 'string' }, shopId: { type: 'string' }, name: { type: 'string' }, category: { type: 'string' }, price: { type: 'integer' }, unit: { type: 'string' }, stock: { type: ['integer', 'null'] }, madeToOrder: { type: 'boolean' }, status: { enum: ['draft', 'published', 'archived'] }, published: { type: 'boolean' } }
@@ -64,7 +81,18 @@ export const openapi = {
 			}
 		},
 		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },
-		'/communities/{slug}/shops/{shop}': { get: { summary: 'One shop with its products', parameters: [id('slug'), id('shop')], responses: { 200: { description: '{ data: {...} }' }, 404: error } } },
+		'/communities/{slug}/shops/{shop}': {
+			get: {
+				summary: 'One shop with its products',
+				description: 'An old slug of a renamed shop answers 301 to the current one.',
+				parameters: [id('slug'), id('shop')],
+				responses: {
+					200: { description: 'The shop', content: { 'application/json': { schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/ShopDetail' } } } } } },
+					301: { description: 'The shop was renamed: Location has its current address' },
+					404: error
+				}
+			}
+		},
 		'/communities/{slug}/checkouts': {
 			post: {
 				summary: 'Place a checkout across shops (one order per shop). Idempotency-Key header required: the same key with the same body returns the same orders with 200; with another body 422 idempotency_key_reused. Rate-limited per client address and buyer WhatsApp number (429 with Retry-After).',

@@ -17,6 +17,7 @@ export const load: PageServerLoad = (event) =>
 			passwordResets,
 			paymentLockedUntil,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
-			origin: event.url.origin
+			origin: event.url.origin,
+			push: { key: await event.locals.services.push.publicKey(), phones: await event.locals.services.push.subscriptionCount(event.locals.actor, shop.id) }
 		};
 	});

@@ -4,10 +4,11 @@ import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The inbox: one tab of orders (?tab=baru|diproses|selesai|dibatalkan), counts per tab, today's orders and turnover. */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { shop } = await event.parent();
-		return await event.locals.services.orders.inbox(event.locals.actor, shop.id);
+		return { inbox: await event.locals.services.sellerInbox.list(event.locals.actor, shop.id, event.url.searchParams.get('tab') ?? 'baru') };
 	});
 
 export const actions: Actions = {

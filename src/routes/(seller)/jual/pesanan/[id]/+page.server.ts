@@ -27,6 +27,14 @@ export const actions: Actions = {
 			return { done: true };
 		});
 	},
+	/** Cancels with a reason (kept in the order's history) and a ticked confirmation; works without JavaScript. */
+	batal: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			await locals.services.sellerInbox.cancel(locals.actor, params.id, String(form.get('reason') ?? ''), form.get('confirm') === 'on');
+			return { done: true };
+		});
+	},
 	lunas: async ({ request, locals, params }) => {
 		const form = await request.formData();
 		return formAction(locals.locale, form, async () => {

@@ -6,6 +6,7 @@ import { translator } from '$lib/i18n';
 import { newToken } from '$lib/server/accounts/tokens';
 import { ValidationError } from '$lib/server/errors';
 import type { CheckoutInput } from '$lib/validation/checkout';
+import { notifySellers } from '$lib/server/web/notify-sellers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -105,6 +106,7 @@ export const actions: Actions = {
 		const result = await formAction(locals.locale, form, async () => {
 			if (orderable.length === 0) throw new ValidationError('order.empty');
 			const placed = await locals.services.orders.placeCheckout(locals.actor, r.community, checkoutFromForm(form, orderable), String(form.get('idem') ?? ''), { address: getClientAddress() });
+			if (placed.created) notifySellers(locals.services, placed.view);
 			return placed.view;
 		}, { setHeaders });
 		if (!('code' in result)) return result;

@@ -3,6 +3,7 @@ import { searchParamsObject } from '$lib/validation/catalog';
 import { translator } from '$lib/i18n';
 import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatWhatsappLocal } from '$lib/utils/phone';
+import { shopDisplay } from '$lib/server/shops/shop-display';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -21,6 +22,7 @@ export const load: PageServerLoad = (event) =>
 				businessType: shop.business_type,
 				area: shop.area,
 				story: shop.story,
+				...shopDisplay(shop),
 				whatsappDisplay: formatWhatsappLocal(shop.whatsapp),
 				chatUrl: whatsappUrl(shop.whatsapp, t('shop.chatMessage', { shop: shop.name, url }))
 			},

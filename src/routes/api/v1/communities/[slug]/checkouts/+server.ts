@@ -4,6 +4,7 @@ import { readJson } from '$lib/server/web/api-body';
 import { checkoutJson } from '$lib/server/web/checkout-json';
 import { ValidationError } from '$lib/server/errors';
 import type { CheckoutInput } from '$lib/validation/checkout';
+import { notifySellers } from '$lib/server/web/notify-sellers';
 import type { RequestHandler } from './$types';
 
 /**
@@ -18,5 +19,6 @@ export const POST: RequestHandler = (event) =>
 		const community = await services.communities.getBySlug(actor, event.params.slug);
 		const body = await readJson(event.request);
 		const { view, created } = await services.orders.placeCheckout(actor, community, body as CheckoutInput, key, { address: event.getClientAddress() });
+		if (created) notifySellers(services, view);
 		return json(checkoutJson(view, locale, event.url.origin), { status: created ? 201 : 200 });
 	});

@@ -3,6 +3,7 @@ import { translator } from '$lib/i18n';
 import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatRupiah } from '$lib/utils/money';
 import { productDto } from '$lib/server/catalog/product-card';
+import { shopDisplay } from '$lib/server/shops/shop-display';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -16,7 +17,7 @@ export const load: PageServerLoad = (event) =>
 		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}/${p.slug}`;
 		const message = t('product.orderMessage', { shop: shop.name, product: p.name, price: formatRupiah(p.price), unit: p.unit, url });
 		return {
-			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib },
+			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib, ...shopDisplay(shop) },
 			product: productDto(p),
 			photos: detail.photos,
 			variants: detail.variants,

@@ -21,7 +21,9 @@ export const checkoutSchema = z.object({
 		z.object({
 			delivery: z.enum(['pickup', 'local', 'courier'], 'msg:order.deliveryChoose'),
 			payment: z.enum(['cod', 'transfer', 'qris'], 'msg:order.paymentChoose'),
-			address: z.string().trim().max(300).optional().default('')
+			address: z.string().trim().max(300).optional().default(''),
+			/** The buyer's note to this shop only (each seller reads their own). */
+			note: z.string().trim().max(500).optional().default('')
 		})
 	),
 	note: z.string().trim().max(500).optional().default('')

@@ -230,6 +230,8 @@ export interface ShopOrderTable {
 	paid_at: string | null;
 	/** JSON `PhotoVariant[]` of the buyer's transfer receipt photo, if any. */
 	payment_proof: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The buyer's note to this shop only (0012-field). */
+	note: ColumnType<string, string | undefined, string>;
 	subtotal: number;
 	total: number;
 	item_count: number;

@@ -22,6 +22,7 @@ export interface PlannedOrder {
 	address: string;
 	deliveryFee: number;
 	paymentMethod: ShopOrder['payment_method'];
+	note: string;
 	lines: PlannedLine[];
 }
 
@@ -140,6 +141,7 @@ export class OrderRepository {
 						address: order.address,
 						delivery_fee: order.deliveryFee,
 						payment_method: order.paymentMethod,
+						note: order.note,
 						paid_at: null,
 						subtotal,
 						total: subtotal + order.deliveryFee,

@@ -58,6 +58,8 @@ export interface OrderView {
 	openingHours: string | null;
 	/** The shop's logo (square), or null when the seller has none. */
 	shopLogo: ImageRef | null;
+	/** What the buyer wrote to this shop (or, from an API client that sent one note for all, that note). */
+	note: string;
 }
 
 export interface CheckoutView {
@@ -167,6 +169,7 @@ export class OrderService {
 				address: choice.delivery === 'local' ? choice.address : '',
 				deliveryFee: choice.delivery === 'local' ? (delivery.local?.fee ?? 0) : 0,
 				paymentMethod: choice.payment,
+				note: choice.note,
 				lines
 			});
 		}
@@ -249,7 +252,7 @@ export class OrderService {
 		const views: OrderView[] = [];
 		for (const o of orders) {
 			const shop = await this.shops.findById(o.shop_id);
-			if (shop) views.push(orderView(o, shop, items));
+			if (shop) views.push(orderView(o, shop, items, checkout.note));
 		}
 		return { code: checkout.code, token: checkout.token, buyer: { name: checkout.buyer_name, whatsapp: checkout.buyer_whatsapp }, note: checkout.note, createdAt: checkout.created_at, orders: views };
 	}
@@ -259,7 +262,7 @@ export class OrderService {
 		const shop = await this.managedShop(actor, shopId);
 		const orders = await this.orders.inbox(shop.id, 200);
 		const items = await this.orders.items(orders.map((o) => o.id));
-		return { orders: orders.map((o) => orderView(o, shop, items)), newCount: orders.filter((o) => o.status === 'baru').length };
+		return { orders: orders.map((o) => orderView(o, shop, items, '')), newCount: orders.filter((o) => o.status === 'baru').length };
 	}
 
 	async newCount(actor: Actor, shopId: string): Promise<number> {
@@ -272,7 +275,8 @@ export class OrderService {
 		const { order, shop } = await this.managedOrder(actor, orderId);
 		const checkout = await this.orders.checkoutById(order.checkout_id);
 		const items = await this.orders.items([order.id]);
-		return { order: orderView(order, shop, items), buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: checkout?.note ?? '' };
+		const view = orderView(order, shop, items, checkout?.note ?? '');
+		return { order: view, buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: view.note };
 	}
 
 	/** Moves an order forward (baru → dikonfirmasi → disiapkan → dikirim / siap diambil → selesai) or cancels it (stock returns once). */
@@ -368,7 +372,7 @@ function sameSecret(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
+function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: string): OrderView {
 	const display = shopDisplay(shop);
 	const payment = readPayment(shop);
 	const qris = o.payment_method === 'qris' && payment.qris ? toDynamicQris(payment.qris.payload, o.total) : undefined;
@@ -393,7 +397,8 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[]): OrderView {
 		},
 		pickupPoint: display.pickupPoint,
 		openingHours: display.openingHours,
-		shopLogo: display.logo
+		shopLogo: display.logo,
+		note: o.note || checkoutNote
 	};
 }
 

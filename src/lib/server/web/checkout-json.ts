@@ -1,9 +1,8 @@
-import type { Locale } from '../../i18n';
 import type { CheckoutView } from '../orders/order.service';
 import { orderWhatsappUrl } from './order-message';
 
 /** The checkout as the API returns it (201 on creation, 200 on a replay or a status read). */
-export function checkoutJson(view: CheckoutView, locale: Locale, origin: string) {
+export function checkoutJson(view: CheckoutView, origin: string) {
 	return {
 		code: view.code,
 		token: view.token,
@@ -18,7 +17,8 @@ export function checkoutJson(view: CheckoutView, locale: Locale, origin: string)
 			total: o.total,
 			paid: o.paid,
 			payment: { method: o.payment.method, ...(o.payment.qris ? { qris: o.payment.qris } : {}), ...(o.payment.transfer ? { transfer: o.payment.transfer } : {}) },
-			whatsappUrl: orderWhatsappUrl(locale, o, view.buyer, view.note)
+			note: o.note,
+			whatsappUrl: orderWhatsappUrl(o, view.buyer, origin)
 		}))
 	};
 }

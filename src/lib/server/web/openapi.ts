@@ -107,15 +107,15 @@ export const openapi = {
 								properties: {
 									buyer: { type: 'object', required: ['name', 'whatsapp'], properties: { name: { type: 'string' }, whatsapp: { type: 'string' } } },
 									lines: { type: 'array', items: { type: 'object', required: ['productId', 'quantity'], properties: { productId: { type: 'string' }, variantId: { type: ['string', 'null'] }, quantity: { type: 'integer', minimum: 1, maximum: 999 } } } },
-									shops: { type: 'object', additionalProperties: { type: 'object', required: ['delivery', 'payment'], properties: { delivery: { enum: ['pickup', 'local', 'courier'] }, payment: { enum: ['cod', 'transfer', 'qris'] }, address: { type: 'string' } } } },
-									note: { type: 'string' }
+									shops: { type: 'object', additionalProperties: { type: 'object', required: ['delivery', 'payment'], properties: { delivery: { enum: ['pickup', 'local', 'courier'] }, payment: { enum: ['cod', 'transfer', 'qris'] }, address: { type: 'string' }, note: { type: 'string', maxLength: 500, description: 'The note to this shop only' } } } },
+									note: { type: 'string', maxLength: 500, description: 'A note for every shop of the checkout (prefer shops.{slug}.note)' }
 								}
 							}
 						}
 					}
 				},
 				responses: {
-					201: { description: '{ code, token, statusUrl, orders: [ { code, shop: { slug, name }, status, total, payment: { method, qris? }, whatsappUrl } ] } (total in integer rupiah including delivery fees)' },
+					201: { description: '{ code, token, statusUrl, orders: [ { code, shop: { slug, name }, status, subtotal, deliveryFee, total, note, payment: { method, qris? }, whatsappUrl } ] } (total in integer rupiah including delivery fees; whatsappUrl opens a message to the seller in Bahasa Indonesia with a link to the order)' },
 					200: { description: 'The same checkout, for a repeated Idempotency-Key with the same body' },
 					400: error,
 					404: error,

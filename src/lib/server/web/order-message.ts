@@ -1,22 +1,42 @@
-import { translator, type Locale, type MessageKey } from '../../i18n';
+import { translator, type MessageKey } from '../../i18n';
 import { formatRupiah } from '../../utils/money';
-import { whatsappUrl } from '../../utils/whatsapp';
+import { MAX_WHATSAPP_URL, whatsappUrl } from '../../utils/whatsapp';
 import type { OrderView } from '../orders/order.service';
 
-/** The buyer's prefilled WhatsApp message to one seller: code, items, total, delivery and payment. */
-export function orderWhatsappUrl(locale: Locale, order: OrderView, buyer: { name: string }, note: string): string {
-	const t = translator(locale);
-	const items = order.items.map((i) => `• ${i.quantity} × ${i.name}${i.variantLabel ? ` (${i.variantLabel})` : ''} = ${formatRupiah(i.lineTotal)}`).join('\n');
-	const delivery = t(`delivery.${order.delivery}` as MessageKey) + (order.address ? ` — ${order.address}` : '');
-	const text = t('checkout.waMessage', {
-		shop: order.shop.name,
-		buyer: buyer.name,
-		code: order.code,
-		items,
-		total: formatRupiah(order.total),
-		delivery,
-		payment: t(`payment.${order.payment.method}` as MessageKey),
-		note: note ? `\n\n${note}` : ''
-	});
-	return whatsappUrl(order.shop.whatsapp, text);
+/** The seller reads this message, so it is written in the community's language, whatever the buyer reads. */
+const SELLER_LOCALE = 'id' as const;
+
+/**
+ * The buyer's prefilled WhatsApp message to one seller: code, items, subtotal, delivery fee and total,
+ * delivery, payment, the buyer's note to this shop and an absolute link to the order in the seller's inbox.
+ * Invariant: always in Bahasa Indonesia (the community's language), and the link is never cut off — when the
+ * whole message would make the wa.me URL too long, item lines are folded into "… dan N barang lain" first,
+ * then the note is shortened.
+ */
+export function orderWhatsappUrl(order: OrderView, buyer: { name: string }, origin: string): string {
+	const t = translator(SELLER_LOCALE);
+	const lines = order.items.map((i) => `• ${i.quantity} × ${i.name}${i.variantLabel ? ` (${i.variantLabel})` : ''} = ${formatRupiah(i.lineTotal)}`);
+	let delivery = t(`delivery.${order.delivery}` as MessageKey) + (order.address ? ` — ${order.address}` : '');
+	if (order.delivery === 'pickup' && order.pickupPoint) delivery += ` — ${order.pickupPoint}`;
+	const build = (shown: number, note: string) =>
+		t('field.wa.order', {
+			shop: order.shop.name,
+			buyer: buyer.name,
+			code: order.code,
+			items: [...lines.slice(0, shown), ...(shown < lines.length ? [t('field.wa.moreItems', { count: lines.length - shown })] : [])].join('\n'),
+			subtotal: formatRupiah(order.subtotal),
+			fee: order.delivery === 'courier' ? t('field.wa.courierFee') : formatRupiah(order.deliveryFee),
+			total: formatRupiah(order.total),
+			delivery,
+			payment: t(`payment.${order.payment.method}` as MessageKey),
+			note: note ? `\n${t('field.wa.note')}: ${note}` : '',
+			link: `${origin}/jual/pesanan/${order.id}`
+		});
+	const fits = (text: string) => (`https://wa.me/${order.shop.whatsapp}?text=` + encodeURIComponent(text)).length <= MAX_WHATSAPP_URL;
+	let shown = lines.length;
+	let note = order.note;
+	while (!fits(build(shown, note)) && shown > 1) shown--;
+	while (!fits(build(shown, note)) && note.length > 0) note = Array.from(note).slice(0, Math.floor(Array.from(note).length * 0.8)).join('').trimEnd() + (note.length > 8 ? '…' : '');
+	if (note === '…') note = '';
+	return whatsappUrl(order.shop.whatsapp, build(shown, note));
 }

@@ -15,7 +15,7 @@ export const load: PageServerLoad = (event) =>
 			orders: await Promise.all(
 				view.orders.map(async (o) => ({
 					...o,
-					whatsappUrl: orderWhatsappUrl(event.locals.locale, o, view.buyer, view.note),
+					whatsappUrl: orderWhatsappUrl(o, view.buyer, event.url.origin),
 					qrisImage: o.payment.qris ? await qrSvgDataUrl(o.payment.qris) : null
 				}))
 			)

@@ -25,12 +25,12 @@ export const load: PageServerLoad = (event) =>
 function checkoutFromForm(form: FormData, lines: { productId: string; variantId: string | null; quantity: number }[]): CheckoutInput {
 	const shops: CheckoutInput['shops'] = {};
 	for (const [k, v] of form) {
-		const m = /^shop\.([a-z0-9-]+)\.(delivery|payment|address)$/.exec(k);
+		const m = /^shop\.([a-z0-9-]+)\.(delivery|payment|address|note)$/.exec(k);
 		if (!m || typeof v !== 'string') continue;
 		shops[m[1]] ??= { delivery: 'pickup', payment: 'cod' };
 		(shops[m[1]] as Record<string, string>)[m[2]] = v;
 	}
-	return { buyer: { name: String(form.get('name') ?? ''), whatsapp: String(form.get('whatsapp') ?? '') }, lines, shops, note: String(form.get('note') ?? '') };
+	return { buyer: { name: String(form.get('name') ?? ''), whatsapp: String(form.get('whatsapp') ?? '') }, lines, shops };
 }
 
 type Locals = App.Locals;

@@ -7,5 +7,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		const view = await event.locals.services.orders.getCheckout(event.locals.actor, event.params.code, event.url.searchParams.get('token') ?? '');
-		return json(checkoutJson(view, event.locals.locale, event.url.origin), { headers: { 'cache-control': 'no-store' } });
+		return json(checkoutJson(view, event.url.origin), { headers: { 'cache-control': 'no-store' } });
 	});

@@ -15,10 +15,10 @@ export const POST: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		const key = event.request.headers.get('idempotency-key');
 		if (!key) throw new ValidationError('order.idempotencyKey', {}, [], 400);
-		const { services, actor, locale } = event.locals;
+		const { services, actor } = event.locals;
 		const community = await services.communities.getBySlug(actor, event.params.slug);
 		const body = await readJson(event.request);
 		const { view, created } = await services.orders.placeCheckout(actor, community, body as CheckoutInput, key, { address: event.getClientAddress() });
 		if (created) notifySellers(services, view);
-		return json(checkoutJson(view, locale, event.url.origin), { status: created ? 201 : 200 });
+		return json(checkoutJson(view, event.url.origin), { status: created ? 201 : 200 });
 	});

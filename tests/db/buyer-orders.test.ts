@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
+import { OrderService } from '../../src/lib/server/orders/order.service';
+import { orderWhatsappUrl } from '../../src/lib/server/web/order-message';
+import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
+import type { Community } from '../../src/lib/server/db/schema';
+
+let ctx: TestContext;
+let cigadung: Community;
+let jj: UserActor;
+let mt: UserActor;
+let key = 0;
+const k = () => `buyer-key-${Date.now()}-${++key}`;
+const productId = async (slug: string) => (await ctx.database.db.selectFrom('product').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+
+beforeAll(async () => {
+	ctx = await createTestContext({ sqliteFile: true });
+	await seedDemoCommunity(ctx.services, { photos: false });
+	cigadung = await ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'cigadung');
+	const login = async (email: string) => (await ctx.services.auth.actorForToken((await ctx.services.auth.login({ login: email, password: 'demo-cigadung-2024' }, { address: 't', kind: 'cookie' })).token, 'cookie'))!.actor;
+	jj = await login('jj@cigadung.test');
+	mt = await login('mt@cigadung.test');
+}, 60_000);
+afterAll(() => ctx.cleanup());
+
+const textOf = (url: string) => new URL(url).searchParams.get('text')!;
+
+describe(`${OrderService.name} notes per shop (${TEST_DIALECT})`, () => {
+	it('should store each shop’s note on its own order, and each seller reads only their own', async () => {
+		const view = await ctx.services.orders.checkout(
+			PUBLIC_ACTOR,
+			cigadung,
+			{
+				buyer: { name: 'Siti', whatsapp: '081234567890' },
+				lines: [
+					{ productId: await productId('ketempling-original-250-g'), quantity: 2 },
+					{ productId: await productId('sambal-cumi-150-ml'), quantity: 1 }
+				],
+				shops: { 'ketempling-jj': { delivery: 'pickup', payment: 'cod', note: 'Yang renyah ya' }, 'sambal-mt': { delivery: 'local', payment: 'cod', address: 'RW 03 RT 02', note: 'Tidak terlalu pedas' } }
+			},
+			k()
+		);
+		const rows = await ctx.database.db.selectFrom('shop_order').innerJoin('shop', 'shop.id', 'shop_order.shop_id').select(['shop.slug', 'shop_order.note', 'shop_order.id']).where('shop_order.code', 'in', view.orders.map((o) => o.code)).execute();
+		expect(Object.fromEntries(rows.map((r) => [r.slug, r.note]))).toEqual({ 'ketempling-jj': 'Yang renyah ya', 'sambal-mt': 'Tidak terlalu pedas' });
+		const jjOrder = rows.find((r) => r.slug === 'ketempling-jj')!;
+		const mtOrder = rows.find((r) => r.slug === 'sambal-mt')!;
+		expect((await ctx.services.orders.getForSeller(jj, jjOrder.id)).note).toBe('Yang renyah ya');
+		expect((await ctx.services.orders.getForSeller(mt, mtOrder.id)).note).toBe('Tidak terlalu pedas');
+		// Another shop's seller cannot open the order (and so cannot read its note).
+		await expect(ctx.services.orders.getForSeller(mt, jjOrder.id)).rejects.toMatchObject({ status: 404 });
+
+		const byShop = Object.fromEntries(view.orders.map((o) => [o.shop.slug, o]));
+		const jjText = textOf(orderWhatsappUrl(byShop['ketempling-jj'], view.buyer, 'https://e-crav.example'));
+		const mtText = textOf(orderWhatsappUrl(byShop['sambal-mt'], view.buyer, 'https://e-crav.example'));
+		expect(jjText).toContain('Catatan: Yang renyah ya');
+		expect(jjText).not.toContain('pedas');
+		expect(mtText).toContain('Catatan: Tidak terlalu pedas');
+		expect(mtText).not.toContain('renyah');
+		expect(mtText).toContain('1 × Sambal Cumi 150 ml = Rp 25.000');
+		expect(mtText).toMatch(/\nSubtotal: Rp 25\.000\nOngkos antar: Rp 5\.000\nTotal: Rp 30\.000\n/);
+		expect(mtText).toContain('Pengiriman: Diantar penjual — RW 03 RT 02');
+		expect(mtText).toContain('Pembayaran: Bayar di tempat (COD)');
+		expect(mtText).toContain(`Lihat pesanan: https://e-crav.example/jual/pesanan/${mtOrder.id}`);
+	});
+
+	it('should keep the link to the order when the message is too long for a wa.me link', async () => {
+		const lines = [{ productId: await productId('ketempling-original-250-g'), quantity: 1 }];
+		const note = 'Mohon dibungkus rapi dan dipisah per rasa, untuk oleh-oleh keluarga di kampung. '.repeat(6).slice(0, 500);
+		const view = await ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer: { name: 'Siti', whatsapp: '081234567891' }, lines, shops: { 'ketempling-jj': { delivery: 'pickup', payment: 'cod', note } } }, k());
+		const order = { ...view.orders[0], items: Array.from({ length: 30 }, (_, i) => ({ ...view.orders[0].items[0], name: `Ketempling rasa nomor ${i + 1} yang panjang sekali namanya` })) };
+		const url = orderWhatsappUrl(order, view.buyer, 'https://e-crav.example');
+		expect(url.length).toBeLessThanOrEqual(2000);
+		const text = textOf(url);
+		expect(text).toContain(`Lihat pesanan: https://e-crav.example/jual/pesanan/${order.id}`);
+		expect(text).toMatch(/• … dan \d+ barang lain/);
+		expect(text).toContain('Total: Rp ');
+	});
+});

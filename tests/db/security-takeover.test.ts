@@ -3,7 +3,7 @@ import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db
 import { callRoute, routeByKey } from '../helpers/routes';
 import { ShopService, readPayment, PAYMENT_LOCK_AFTER_RESET_MS } from '../../src/lib/server/shops/shop.service';
 import { translator } from '../../src/lib/i18n';
-import type { UserActor } from '../../src/lib/server/auth/actor';
+import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import { makeCommunity, system } from '../helpers/factories';
 
@@ -25,7 +25,7 @@ const bank = (accountNumber: string, accountName = 'Ibu Risol') => ({ transfer: 
 const STRONG = 'pagi-hari-kopi-teras-41';
 
 async function setPassword(token: string, password: string) {
-	const r = await callRoute(await routeByKey('POST /atur-sandi/[token]?/default'), { services: ctx.services, actor: { kind: 'anonymous' } as never }, { params: { token }, form: { password, confirm: password } });
+	const r = await callRoute(await routeByKey('POST /atur-sandi/[token]?/default'), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { token }, form: { password, confirm: password } });
 	expect(r.status).toBe(303);
 	return r;
 }
@@ -87,6 +87,11 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 			expect(message).toMatch(/\d{2}\.\d{2} WIB/);
 			expect(await paymentOf()).toEqual(before.payment);
 			expect(await paymentRows()).toEqual(before.rows);
+			// Nor can the shop's WhatsApp number (where buyers' orders go) be redirected meanwhile.
+			const wa = await callRoute(await routeByKey('POST /jual/mulai/[step]?/default'), { services: ctx.services, actor: asSeller }, { params: { step: 'whatsapp' }, query: { toko: shopId }, form: { whatsapp: '0899 0000 9999' } });
+			expect(wa.status).toBe(403);
+			expect((wa.body as { message: string }).message).toContain('nomor WhatsApp toko belum bisa diubah sampai');
+			expect((await ctx.services.shops.getManaged(system, shopId)).whatsapp).toBe('6281251000001');
 
 			// The seller sees who reset the password and when; the lock is shown too.
 			const resets = await ctx.services.auth.recentPasswordResets(asSeller, sellerId);

@@ -480,6 +480,11 @@ export const expectations: Record<string, Probe[]> = {
 			request: (w) => ({ params: { step: 'pembayaran' }, query: { toko: w.shopA.id }, form: { transfer: 'on', bank: 'BCA', accountNumber: '9999999999', accountName: 'Penyerang' } }),
 			expect: { ...shopOwner(303), coordinator: 403, facilitator: 403 }
 		}),
+		probe({
+			probe: "the victim's WhatsApp number (?toko= in the URL): where buyers' orders go",
+			request: (w) => ({ params: { step: 'whatsapp' }, query: { toko: w.shopA.id }, form: { whatsapp: '0899 1234 5678' } }),
+			expect: { ...shopOwner(303), coordinator: 403, facilitator: 403 }
+		}),
 		probe({ probe: 'no shop at all', request: () => ({ params: { step: 'nama' }, form: { name: 'Toko Siapa' } }), expect: { ...signedIn(400), seller: 303, sellerSameCommunity: 303, sellerOtherCommunity: 303 } })
 	],
 	'POST /jual/pesanan?/batal': [

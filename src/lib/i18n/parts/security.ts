@@ -33,7 +33,11 @@ export const idSecurity = {
 	'security.passwordResetTitle': 'Sandi Anda diatur ulang',
 	'security.passwordResetBy': 'Sandi Anda diatur ulang oleh {name} pada {resetAt}.',
 	'security.passwordResetHint': 'Kalau bukan Anda yang meminta, segera hubungi koordinator atau admin E-Crav, lalu periksa nomor WhatsApp, rekening bank, dan QRIS toko Anda.',
-	'security.paymentLockedUntil': 'Demi keamanan, rekening bank dan QRIS baru bisa diubah lagi mulai {untilAt}.',
+	'security.paymentLockedUntil': 'Demi keamanan, nomor WhatsApp, rekening bank, dan QRIS toko baru bisa diubah lagi mulai {untilAt}.',
+	'security.whatsappOwnerOnly': 'Hanya pemilik toko yang boleh mengubah nomor WhatsApp toko, karena pesanan pembeli dikirim ke nomor itu.',
+	'security.whatsappLockedAfterReset': 'Sandi akun ini diatur ulang oleh {name} pada {resetAt}. Demi keamanan, nomor WhatsApp toko belum bisa diubah sampai {untilAt}. Kalau bukan Anda yang meminta, segera hubungi koordinator.',
+	'security.whatsappChanges': 'Riwayat perubahan nomor WhatsApp',
+	'security.whatsappChangesHint': 'Pembeli mengirim pesanan ke nomor WhatsApp toko. Setiap perubahan nomor itu dicatat di sini. Kalau ada yang tidak Anda kenal, hubungi koordinator.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -66,5 +70,9 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.passwordResetTitle': 'Your password was reset',
 	'security.passwordResetBy': 'Your password was reset by {name} on {resetAt}.',
 	'security.passwordResetHint': "If you did not ask for it, contact your coordinator or the E-Crav admin now, then check your shop's WhatsApp number, bank account and QRIS.",
-	'security.paymentLockedUntil': 'For your safety, the bank account and QRIS can be changed again from {untilAt}.',
+	'security.paymentLockedUntil': "For your safety, the shop's WhatsApp number, bank account and QRIS can be changed again from {untilAt}.",
+	'security.whatsappOwnerOnly': "Only the shop's owner may change the shop's WhatsApp number, because buyers send their orders to it.",
+	'security.whatsappLockedAfterReset': "This account's password was reset by {name} on {resetAt}. For your safety, the shop's WhatsApp number cannot be changed until {untilAt}. If you did not ask for it, contact your coordinator now.",
+	'security.whatsappChanges': 'WhatsApp number history',
+	'security.whatsappChangesHint': "Buyers send their orders to your shop's WhatsApp number. Every change of it is recorded here. If you do not recognise one, contact your coordinator.",
 };

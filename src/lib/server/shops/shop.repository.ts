@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { PaymentChangeTable } from '../db/schema-security';
+import type { PaymentChangeTable, WhatsappChangeTable } from '../db/schema-security';
 import type { DB, NewShop, Shop, ShopUpdate } from '../db/schema';
 import type { MemberTable } from '../db/schema-program';
 
@@ -44,6 +44,20 @@ export class ShopRepository {
 			await trx.insertInto('payment_change').values(change).execute();
 			return shop;
 		});
+	}
+
+	/** Changes a shop's WhatsApp number and records the change in the same transaction (all or nothing). */
+	async updateWithWhatsappChange(id: string, values: ShopUpdate, change: Insertable<WhatsappChangeTable>): Promise<Shop> {
+		return this.db.transaction().execute(async (trx) => {
+			const shop = await trx.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+			await trx.insertInto('whatsapp_change').values(change).execute();
+			return shop;
+		});
+	}
+
+	/** The newest changes of a shop's WhatsApp number first. */
+	listWhatsappChanges(shopId: string, limit: number) {
+		return this.db.selectFrom('whatsapp_change').selectAll().where('shop_id', '=', shopId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 	}
 
 	/** The newest changes of a shop's payment details first. */

@@ -107,9 +107,23 @@ export class ShopService {
 			case 'nama':
 				changes.name = parseInput(onboardingSchemas.nama, input).name;
 				break;
-			case 'whatsapp':
-				changes.whatsapp = parseInput(onboardingSchemas.whatsapp, input).whatsapp;
-				break;
+			case 'whatsapp': {
+				requireWhatsappOwner(actor, shop);
+				const whatsapp = parseInput(onboardingSchemas.whatsapp, input).whatsapp;
+				if (whatsapp === shop.whatsapp) break;
+				await this.requireNoRecentReset(shop, 'security.whatsappLockedAfterReset');
+				changes.whatsapp = whatsapp;
+				const by = actor.kind === 'user' ? actor : null;
+				return this.shops.updateWithWhatsappChange(shop.id, changes, {
+					id: newId('wac'),
+					shop_id: shop.id,
+					changed_by: by?.userId ?? null,
+					changed_by_name: by?.name ?? '',
+					before: shop.whatsapp,
+					after: whatsapp,
+					at: changes.updated_at as string
+				});
+			}
 			case 'cerita': {
 				const d = parseInput(onboardingSchemas.cerita, input);
 				changes.story = d.story;
@@ -128,7 +142,7 @@ export class ShopService {
 			}
 			case 'pembayaran': {
 				requirePaymentOwner(actor, shop);
-				await this.requireNoRecentReset(shop);
+				await this.requireNoRecentReset(shop, 'security.paymentLockedAfterReset');
 				const before = readPayment(shop);
 				const after = toPaymentOptions(parseInput(onboardingSchemas.pembayaran, input));
 				changes.payment = JSON.stringify(after);
@@ -166,13 +180,13 @@ export class ShopService {
 	 * the link could have set the password and signed in as the seller (the change would then name the seller).
 	 * The message says why and until when (WIB); the seller sees the reset on their home page.
 	 */
-	private async requireNoRecentReset(shop: Shop): Promise<void> {
+	private async requireNoRecentReset(shop: Shop, messageKey: MessageKey = 'security.paymentLockedAfterReset'): Promise<void> {
 		if (!shop.owner_user_id) return;
 		const now = this.clock().getTime();
 		const [latest] = await this.accounts.listPasswordResets(shop.owner_user_id, new Date(now - PAYMENT_LOCK_AFTER_RESET_MS).toISOString());
 		if (!latest) return;
 		const untilAt = new Date(Date.parse(latest.used_at) + PAYMENT_LOCK_AFTER_RESET_MS).toISOString();
-		throw new DomainError('payment_locked', 'security.paymentLockedAfterReset', 403, { name: latest.issued_by_name || 'admin E-Crav', resetAt: latest.used_at, untilAt });
+		throw new DomainError('payment_locked', messageKey, 403, { name: latest.issued_by_name || 'admin E-Crav', resetAt: latest.used_at, untilAt });
 	}
 
 	/** When the shop's payment details may be changed again after a reset of the owner's password (null: now). */
@@ -185,6 +199,13 @@ export class ShopService {
 			if (e instanceof DomainError && e.code === 'payment_locked') return String(e.params.untilAt);
 			throw e;
 		}
+	}
+
+	/** The record of every change of the shop's WhatsApp number, newest first, for the seller's home page. */
+	async listWhatsappChanges(actor: Actor, shopId: string, limit = 10): Promise<WhatsappChange[]> {
+		const shop = await this.getManaged(actor, shopId);
+		const rows = await this.shops.listWhatsappChanges(shop.id, limit);
+		return rows.map((r) => ({ id: r.id, at: r.at, byName: r.changed_by_name, byOwner: r.changed_by !== null && r.changed_by === shop.owner_user_id, before: r.before, after: r.after }));
 	}
 
 	/** Sets the shop's logo through the one image pipeline. */
@@ -204,10 +225,30 @@ export class ShopService {
  * Where the buyers' money goes is the seller's alone to decide: only the shop's owner (or the system,
  * seeding) may change the bank account or QRIS — not the coordinator or facilitator who otherwise help.
  */
-function requirePaymentOwner(actor: Actor, shop: Shop): void {
+function requirePaymentOwner(actor: Actor, shop: Shop, messageKey: MessageKey = 'security.paymentOwnerOnly'): void {
 	if (actor.kind === 'system') return;
 	if (actor.kind === 'user' && shop.owner_user_id === actor.userId && actor.shopIds.includes(shop.id)) return;
-	throw new ForbiddenError('security.paymentOwnerOnly');
+	throw new ForbiddenError(messageKey);
+}
+
+/**
+ * Buyers send their orders to the shop's WhatsApp number, so changing it redirects them: once a shop has an
+ * owner, only the owner (or the system) may change it. A shop without an owner account (a roster shop the
+ * coordinator runs for a member without a login) is changed by its community's staff — every change recorded.
+ */
+function requireWhatsappOwner(actor: Actor, shop: Shop): void {
+	if (!shop.owner_user_id) return;
+	requirePaymentOwner(actor, shop, 'security.whatsappOwnerOnly');
+}
+
+export interface WhatsappChange {
+	id: string;
+	at: string;
+	byName: string;
+	byOwner: boolean;
+	/** E.164 digits. */
+	before: string;
+	after: string;
 }
 
 export interface PaymentChange {

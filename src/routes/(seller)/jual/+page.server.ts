@@ -5,15 +5,17 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { shop } = await event.parent();
 		const { actor, services } = event.locals;
-		const [rows, paymentChanges, passwordResets, paymentLockedUntil] = await Promise.all([
+		const [rows, paymentChanges, whatsappChanges, passwordResets, paymentLockedUntil] = await Promise.all([
 			services.products.listForShop(actor, shop.id),
 			services.shops.listPaymentChanges(actor, shop.id),
+			services.shops.listWhatsappChanges(actor, shop.id),
 			// Only the signed-in person's own resets: a helper opening the shop sees none of the owner's.
 			actor.kind === 'user' ? services.auth.recentPasswordResets(actor, actor.userId) : [],
 			services.shops.paymentLockedUntil(actor, shop.id)
 		]);
 		return {
 			paymentChanges,
+			whatsappChanges,
 			passwordResets,
 			paymentLockedUntil,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),

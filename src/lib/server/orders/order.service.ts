@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { requireCommunityRole, requireShopManager, requireShopManagerOr, requireUser } from '../auth/guards';
 import type { Community, OrderItem, OrderStatus, Product, ProductVariant, Shop, ShopOrder } from '../db/schema';
-import { DomainError, NotFoundError, ValidationError } from '../errors';
+import { BusyError, DomainError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { formatRupiah } from '../../utils/money';
 import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../validation/checkout';
@@ -26,6 +26,12 @@ export const CHECKOUT_LIMITS = {
 	perWhatsapp: { name: 'checkout-wa', limit: 5, windowMs: 10 * 60_000 },
 	receiptPerOrder: { name: 'receipt-order', limit: 5, windowMs: 60 * 60_000 }
 } satisfies Record<string, RateRule>;
+/** The claim an idempotency key's first request holds while it places the checkout (rate_limit row, hits 0). */
+const CHECKOUT_CLAIM = 'checkout-claim';
+/** A claim this old belongs to a request that died; the next replay takes it over. */
+const CLAIM_STALE_MS = 30_000;
+/** How long a replay waits for the request holding the claim before answering 503 (try again). */
+const CLAIM_WAIT_MS = 10_000;
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Forward steps a seller may take; "dibatalkan" is possible from any status before "selesai". */
@@ -112,6 +118,45 @@ export class OrderService {
 		const earlier = await replay();
 		if (earlier) return earlier;
 		const data = parseInput(checkoutSchema, input);
+		// Replays in flight (a double tap, a retrying client, 20 parallel copies) wait for the first request's
+		// answer instead of being counted by the rate limits: only the request holding the key's claim goes on.
+		const claim = `${community.id}:${key}`;
+		const waited = await this.claimOrWait(claim, replay);
+		if (waited) return waited;
+		try {
+			// The holder before us may have finished between our first look and our claim.
+			return (await replay()) ?? (await this.createCheckout(community, data, key, fingerprint, replay, client));
+		} finally {
+			await this.limiter.release(CHECKOUT_CLAIM, claim);
+		}
+	}
+
+	/**
+	 * Takes the claim on an idempotency key (null: go on and create), or waits for the request holding it and
+	 * answers with its checkout (the same body) or 422 (another body). When the holder failed (nothing was
+	 * created, the claim is gone) the next waiter takes the claim and tries itself. Never waits forever: 503.
+	 */
+	private async claimOrWait(claim: string, replay: () => Promise<{ view: CheckoutView; created: boolean } | null>): Promise<{ view: CheckoutView; created: boolean } | null> {
+		const deadline = Date.now() + CLAIM_WAIT_MS;
+		for (;;) {
+			if (await this.limiter.claim(CHECKOUT_CLAIM, claim, CLAIM_STALE_MS)) return null;
+			do {
+				await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
+				const done = await replay();
+				if (done) return done;
+				if (Date.now() > deadline) throw new BusyError();
+			} while (await this.limiter.claimed(CHECKOUT_CLAIM, claim));
+		}
+	}
+
+	private async createCheckout(
+		community: Community,
+		data: ReturnType<typeof checkoutSchema.parse>,
+		key: string,
+		fingerprint: string,
+		replay: () => Promise<{ view: CheckoutView; created: boolean } | null>,
+		client?: { address: string }
+	): Promise<{ view: CheckoutView; created: boolean }> {
 
 		const productIds = [...new Set(data.lines.map((l) => l.productId))];
 		const [products, variants] = await Promise.all([this.products.findForCheckout(community.id, productIds), this.products.variantsOf(productIds)]);

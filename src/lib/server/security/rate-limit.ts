@@ -89,6 +89,33 @@ export class RateLimiter {
 		await this.db.deleteFrom('rate_limit').where('key', '=', keyOf(rule, subject)).execute();
 	}
 
+	/**
+	 * Claims `subject` for one request (a row of its own in the same table, hits 0): true for exactly one of
+	 * any number of concurrent callers, across processes (one atomic insert). A claim older than `staleMs`
+	 * (a process died holding it) is taken over. Release it with `release` when the work is done or failed.
+	 */
+	async claim(name: string, subject: string, staleMs: number): Promise<boolean> {
+		const key = `${name}:${subject}`.slice(0, 300);
+		const now = this.clock().getTime();
+		await this.db.deleteFrom('rate_limit').where('key', '=', key).where('window_start', '<', now - staleMs).execute();
+		const row = await this.db
+			.insertInto('rate_limit')
+			.values({ key, window_start: now, hits: 0 })
+			.onConflict((oc) => oc.column('key').doNothing())
+			.returning('key')
+			.executeTakeFirst();
+		return !!row;
+	}
+
+	/** Whether someone holds the claim on `subject`. */
+	async claimed(name: string, subject: string): Promise<boolean> {
+		return !!(await this.db.selectFrom('rate_limit').select('key').where('key', '=', `${name}:${subject}`.slice(0, 300)).executeTakeFirst());
+	}
+
+	async release(name: string, subject: string): Promise<void> {
+		await this.db.deleteFrom('rate_limit').where('key', '=', `${name}:${subject}`.slice(0, 300)).execute();
+	}
+
 	/** Deletes counters whose window ended long ago (at most `olderThanMs`), so the table stays small. */
 	async prune(olderThanMs = 24 * 3600_000): Promise<number> {
 		const r = await this.db.deleteFrom('rate_limit').where('window_start', '<', this.clock().getTime() - olderThanMs).executeTakeFirst();

@@ -17,16 +17,18 @@ let programId: string;
 let training: Training;
 const m: { memberId: string; shopId: string }[] = [];
 let foreign: string;
+let foreignShop: string;
+let other: Community;
 
 beforeAll(async () => {
 	ctx = await createTestContext();
 	community = await makeCommunity(ctx.services);
-	const other = await makeCommunity(ctx.services);
+	other = await makeCommunity(ctx.services);
 	coordinator = staffActor(community, 'coordinator');
 	otherCoordinator = staffActor(other, 'coordinator');
 	programId = await makeProgram(ctx.database.db, community);
 	for (const name of ['Bu Ani', 'Pak Budi', 'Bu Cici']) m.push(await makeMember(ctx.services, ctx.database.db, community, name));
-	foreign = (await makeMember(ctx.services, ctx.database.db, other, 'Bu Lain')).memberId;
+	({ memberId: foreign, shopId: foreignShop } = await makeMember(ctx.services, ctx.database.db, other, 'Bu Lain'));
 	training = await ctx.services.trainings.create(coordinator, programId, { title: 'Pelatihan E-Commerce', startsAt: '2024-11-28T15:00', venue: 'Gedung Serbaguna' });
 }, 60_000);
 afterAll(() => ctx.cleanup());
@@ -97,6 +99,44 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		expect(r).toMatchObject({ n: 1, g: 1 });
 		// a member of another community cannot take this training's test
 		await expect(ctx.services.tests.submitAnswers(staffActor(community, 'seller', []), t2.id, 'pre', allRight)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('should refuse (404, nothing written) a member of another community and a member not invited', async () => {
+		const t3 = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi khusus', startsAt: '2024-11-30T15:00', venue: 'Balai' });
+		await ctx.services.trainings.setInvitees(coordinator, t3.id, [m[0].memberId]);
+		const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+		const allRight = Object.fromEntries(bank.map((q) => [q.id, q.correct]));
+		const reaction = { satisfaction: 5, usefulness: 5, confidenceBefore: 1, confidenceNow: 5 };
+		const snapshot = async () => JSON.stringify(await Promise.all((['test_result', 'test_answer', 'training_reaction'] as const).map((t) => ctx.database.db.selectFrom(t).selectAll().orderBy('member_id').execute())));
+		const before = await snapshot();
+		const outsider = staffActor(other, 'seller', [foreignShop]);
+		for (const actor of [outsider, seller(1)]) {
+			await expect(ctx.services.tests.testForMember(actor, t3.id, 'pre')).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.tests.submitAnswers(actor, t3.id, 'pre', allRight)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.tests.reactionForMember(actor, t3.id)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.tests.react(actor, t3.id, reaction)).rejects.toMatchObject({ status: 404 });
+		}
+		expect((await ctx.services.tests.myTrainings(seller(1))).map((t) => t.id)).not.toContain(t3.id);
+		expect((await ctx.services.tests.myTrainings(outsider)).map((t) => t.id)).toEqual([]);
+		expect(await snapshot()).toBe(before);
+		// the invited member may
+		expect((await ctx.services.tests.testForMember(seller(0), t3.id, 'pre')).questions).toHaveLength(bank.length);
+	});
+
+	it('should count an answer sent twice at once only once, and mark it as answered on the phone for staff', async () => {
+		const t4 = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi 4', startsAt: '2024-12-01T15:00', venue: 'Balai' });
+		const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+		const allRight = Object.fromEntries(bank.map((q) => [q.id, q.correct]));
+		const tries = await Promise.allSettled([ctx.services.tests.submitAnswers(seller(2), t4.id, 'pre', allRight), ctx.services.tests.submitAnswers(seller(2), t4.id, 'pre', allRight)]);
+		expect(tries.map((t) => t.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect(await ctx.database.db.selectFrom('test_answer').select('question_id').where('training_id', '=', t4.id).execute()).toHaveLength(bank.length);
+		const row = (await ctx.services.tests.results(coordinator, t4.id)).members.find((x) => x.memberId === m[2].memberId);
+		expect(row).toMatchObject({ pre: 100, preSource: 'answers', post: null, postSource: null });
+		// the reaction check answered twice counts once (the second answer replaces the first)
+		await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 2, usefulness: 2, confidenceBefore: 1, confidenceNow: 2 });
+		await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
+		expect((await ctx.services.tests.results(coordinator, t4.id)).reaction).toMatchObject({ n: 1, satisfaction: 4, usefulness: 5 });
+		expect((await ctx.services.tests.reactionForMember(seller(2), t4.id)).reaction).toEqual({ satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
 	});
 
 	it('should record the reaction check (1–5) and average it for staff', async () => {

@@ -272,6 +272,23 @@ export const expectations: Record<string, Probe[]> = {
 		probe<TrainingFixture>({ probe: "community 1's invitation letter", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id, doc: 'undangan' } }), expect: { ...communityStaff(200), anonymous: 303 }, readOnly: true }),
 		probe<TrainingFixture>({ probe: "community 1's certificates through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id, doc: 'sertifikat' } }), expect: { ...everyone(404), anonymous: 303 }, readOnly: true })
 	],
+	'POST /jual/pelatihan/[training]/tes/[kind]?/default': [
+		probe<TrainingFixture & { answers: Record<string, string> }>({
+			probe: "answer community 1's pre-test (every question answered)",
+			setup: async (w) => ({ ...(await trainingOfC1(w)), answers: Object.fromEntries((await w.services.tests.bank(w.c1.id)).map((q) => [`q_${q.id}`, '0'])) }),
+			request: (_w, f) => ({ params: { training: f.training.id, kind: 'pre' }, form: f.answers }),
+			expect: { ...everyone(404), seller: 303, sellerSameCommunity: 303 }
+		}),
+		probe<TrainingFixture>({ probe: 'a test kind that does not exist', setup: trainingOfC1, request: (_w, f) => ({ params: { training: f.training.id, kind: 'tengah' }, form: {} }), expect: everyone(404) })
+	],
+	'POST /jual/pelatihan/[training]/pendapat?/default': [
+		probe<TrainingFixture>({
+			probe: "the reaction check of community 1's training",
+			setup: trainingOfC1,
+			request: (_w, f) => ({ params: { training: f.training.id }, form: { satisfaction: '4', usefulness: '5', confidenceBefore: '2', confidenceNow: '4' } }),
+			expect: { ...everyone(404), seller: 303, sellerSameCommunity: 303 }
+		})
+	],
 	'POST /hadir/[token]?/default': [
 		probe<TrainingFixture>({
 			probe: "self check-in with community 1's venue QR",

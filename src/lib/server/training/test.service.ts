@@ -19,10 +19,13 @@ export interface Question {
 }
 
 export interface TrainingResults extends GroupGain {
-	members: { memberId: string; name: string; pre: number | null; post: number | null; gain: number | null }[];
+	/** `preSource`/`postSource`: 'answers' when the member answered on their phone, 'manual' when typed by staff. */
+	members: { memberId: string; name: string; pre: number | null; post: number | null; gain: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }[];
 	questions: { id: string; topic: string; text: string; pre: number | null; post: number | null; nPre: number; nPost: number }[];
 	reaction: { n: number; satisfaction: number | null; usefulness: number | null; confidenceBefore: number | null; confidenceNow: number | null };
 }
+
+type ScoreSource = 'answers' | 'manual';
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
@@ -89,17 +92,18 @@ export class TestService {
 			this.repo.questions(training.communityId),
 			this.repo.reactions([training.id])
 		]);
-		const scores = new Map<string, { pre: number | null; post: number | null }>();
+		const scores = new Map<string, { pre: number | null; post: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }>();
 		for (const r of results) {
-			const s = scores.get(r.member_id) ?? { pre: null, post: null };
+			const s = scores.get(r.member_id) ?? { pre: null, post: null, preSource: null, postSource: null };
 			s[r.kind] = r.score;
+			s[`${r.kind}Source`] = r.source;
 			scores.set(r.member_id, s);
 		}
 		const rows = members
 			.filter((m) => m.invited || scores.has(m.id))
 			.map((m) => {
-				const s = scores.get(m.id) ?? { pre: null, post: null };
-				return { memberId: m.id, name: m.name, pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post) };
+				const s = scores.get(m.id) ?? { pre: null, post: null, preSource: null, postSource: null };
+				return { memberId: m.id, name: m.name, pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post), preSource: s.preSource, postSource: s.postSource };
 			});
 		const perQuestion = questions.map((q) => {
 			const of = (kind: TestKind) => answers.filter((a) => a.question_id === q.id && a.kind === kind);
@@ -189,6 +193,18 @@ export class TestService {
 		return { score, right, total: questions.length };
 	}
 
+	/** The reaction check as the member sees it: the training, and whether they already answered. */
+	async reactionForMember(actor: Actor, trainingId: string) {
+		const { training, member } = await this.memberOf(actor, trainingId);
+		const own = await this.repo.reaction(training.id, member.id);
+		return {
+			training: { id: training.id, title: training.title, startsAt: training.starts_at },
+			member: { id: member.id, name: member.person_name },
+			reaction: own ? { satisfaction: own.satisfaction, usefulness: own.usefulness, confidenceBefore: own.confidence_before, confidenceNow: own.confidence_now } : null
+		};
+	}
+
+	/** One reaction per member and training: answering again replaces the first answer, it never counts twice. */
 	async react(actor: Actor, trainingId: string, input: ReactionInput | unknown) {
 		const { training, member } = await this.memberOf(actor, trainingId);
 		const data = parseInput(reactionSchema, input);

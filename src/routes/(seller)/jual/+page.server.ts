@@ -5,19 +5,23 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { shop } = await event.parent();
 		const { actor, services } = event.locals;
-		const [rows, paymentChanges, whatsappChanges, passwordResets, paymentLockedUntil] = await Promise.all([
+		const [rows, paymentChanges, whatsappChanges, passwordResets, paymentLockedUntil, trainings] = await Promise.all([
 			services.products.listForShop(actor, shop.id),
 			services.shops.listPaymentChanges(actor, shop.id),
 			services.shops.listWhatsappChanges(actor, shop.id),
 			// Only the signed-in person's own resets: a helper opening the shop sees none of the owner's.
 			actor.kind === 'user' ? services.auth.recentPasswordResets(actor, actor.userId) : [],
-			services.shops.paymentLockedUntil(actor, shop.id)
+			services.shops.paymentLockedUntil(actor, shop.id),
+			services.tests.myTrainings(actor)
 		]);
 		return {
 			paymentChanges,
 			whatsappChanges,
 			passwordResets,
 			paymentLockedUntil,
+			/** Trainings where the member still has a test or the reaction check to answer. */
+			openTrainings: trainings.filter((t) => t.pre === null || t.post === null || !t.reacted).map((t) => ({ id: t.id, title: t.title })),
+			hasTrainings: trainings.length > 0,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
 			origin: event.url.origin,
 			push: { key: await event.locals.services.push.publicKey(), phones: await event.locals.services.push.subscriptionCount(event.locals.actor, shop.id) }

@@ -16,16 +16,23 @@ export const load: PageServerLoad = (event) =>
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { id: training.id, title: training.title, when: formatDateTime(training.startsAt, event.locals.locale) },
 			results,
-			band: gainBand(results.g)
+			band: gainBand(results.g),
+			origin: event.url.origin
 		};
 	});
 
-/** `pre.<memberId>` / `post.<memberId>` fields → the scores API's shape; empty clears, anything else must be 0–100. */
+/**
+ * `pre.<memberId>` / `post.<memberId>` fields → the scores API's shape; empty clears, anything else must be 0–100.
+ * Only fields changed from the value the page showed (`was.<field>`) are saved, so a member who answers on
+ * their phone while the facilitator has this page open keeps their score.
+ */
 function scoresFrom(form: FormData, kind: 'pre' | 'post') {
 	const scores: { memberId: string; score: number | null }[] = [];
 	for (const [key, value] of form) {
 		if (!key.startsWith(`${kind}.`) || typeof value !== 'string') continue;
 		const text = value.trim();
+		const was = form.get(`was.${key}`);
+		if (typeof was === 'string' && was.trim() === text) continue;
 		const score = text === '' ? null : /^\d{1,3}$/.test(text) ? Number(text) : NaN;
 		if (Number.isNaN(score)) throw new ValidationError('training.scoreRange', {}, [{ field: key, messageKey: 'training.scoreRange', params: {} }]);
 		scores.push({ memberId: key.slice(kind.length + 1), score });

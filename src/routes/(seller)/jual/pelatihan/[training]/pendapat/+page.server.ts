@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { formAction } from '$lib/server/web/forms';
+import { formatDateTime } from '$lib/utils/dates';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The 3-question reaction check after the training (satisfaction, usefulness, confidence before vs now). */
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const r = await event.locals.services.tests.reactionForMember(event.locals.actor, event.params.training);
+		return { reaction: r.reaction, training: { ...r.training, when: formatDateTime(r.training.startsAt, event.locals.locale) }, saved: event.url.searchParams.has('tersimpan'), editing: event.url.searchParams.has('ubah') };
+	});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const value = (k: string) => String(form.get(k) ?? '');
+		const result = await formAction(event.locals.locale, form, async () => {
+			await event.locals.services.tests.react(event.locals.actor, event.params.training, {
+				satisfaction: value('satisfaction'),
+				usefulness: value('usefulness'),
+				confidenceBefore: value('confidenceBefore'),
+				confidenceNow: value('confidenceNow')
+			});
+			return { reacted: true };
+		});
+		if (result && 'reacted' in result) {
+			const toko = event.url.searchParams.get('toko');
+			redirect(303, `${event.url.pathname}?tersimpan${toko ? `&toko=${encodeURIComponent(toko)}` : ''}`);
+		}
+		return result;
+	}
+};

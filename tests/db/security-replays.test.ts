@@ -61,7 +61,8 @@ describe(`${OrderService.name} replays before the checkout limits (${TEST_DIALEC
 	});
 
 	it('should let a replay retry when the first request failed (nothing created), without a stuck claim', async () => {
-		const tooMany = { ...body('Bu Ana', '0813 6000 0004'), lines: [{ productId: product.id, quantity: 999 }] };
+		const scarce = await makeProduct(ctx.services, shop, { name: 'Rengginang Terakhir', stock: 3 });
+		const tooMany = { ...body('Bu Ana', '0813 6000 0004'), lines: [{ productId: scarce.id, quantity: 50 }] };
 		const results = await Promise.all(Array.from({ length: 3 }, () => post('replay-key-000004', tooMany)));
 		expect(results.map((r) => r.status)).toEqual([409, 409, 409]);
 		expect(await count('checkout')).toBe(3);

@@ -78,7 +78,7 @@ for (const width of WIDTHS) {
 			for (const typed of ['abc', '-1']) {
 				await qty(page, b).fill(typed);
 				await page.getByRole('button', { name: 'Hitung ulang' }).click();
-				await expect(seen(page, `"${typed}" bukan jumlah untuk ${b.name}. Tulis angka 1 sampai 999. Jumlahnya tetap 1.`)).resolves.toBe(true);
+				await expect(seen(page, `"${typed}" bukan jumlah untuk ${b.name}. Tulis angka 1 sampai 100. Jumlahnya tetap 1.`)).resolves.toBe(true);
 				await expect(qty(page, b).getAttribute('aria-invalid')).resolves.toBe('true');
 				expect(await quantities(page)).toEqual({ [`qty.${b.id}.`]: '1', [`qty.${a.id}.`]: '2' });
 			}

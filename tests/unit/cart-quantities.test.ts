@@ -26,13 +26,13 @@ describe('applyQuantities', () => {
 		expect(r.changes).toEqual([{ key: 'prod_a.', kind: 'removed' }]);
 	});
 
-	it('should keep the line as it was for "abc", "-1" and "1,5", and cap 5000 at 999, each reported', () => {
+	it('should keep the line as it was for "abc", "-1" and "1,5", and cap 5000 at 100 (ORDER_CAPS.perLine), each reported', () => {
 		const r = applyQuantities(form({ 'qty.prod_a.': 'abc', 'qty.prod_b.var_1': '-1', 'qty.prod_b.var_2': '5000' }), lines);
-		expect(r.lines.map((l) => l.quantity)).toEqual([2, 1, 999]);
+		expect(r.lines.map((l) => l.quantity)).toEqual([2, 1, 100]);
 		expect(r.changes).toEqual([
 			{ key: 'prod_a.', kind: 'invalid', typed: 'abc', kept: 2 },
 			{ key: 'prod_b.var_1', kind: 'invalid', typed: '-1', kept: 1 },
-			{ key: 'prod_b.var_2', kind: 'capped', to: 999 }
+			{ key: 'prod_b.var_2', kind: 'capped', to: 100 }
 		]);
 		expect(applyQuantities(form({ 'qty.prod_a.': '1,5', 'qty.prod_b.var_1': '1', 'qty.prod_b.var_2': '5' }), lines).changes[0]).toMatchObject({ kind: 'invalid' });
 	});

@@ -38,6 +38,8 @@ export const idSecurity = {
 	'security.whatsappLockedAfterReset': 'Sandi akun ini diatur ulang oleh {name} pada {resetAt}. Demi keamanan, nomor WhatsApp toko belum bisa diubah sampai {untilAt}. Kalau bukan Anda yang meminta, segera hubungi koordinator.',
 	'security.whatsappChanges': 'Riwayat perubahan nomor WhatsApp',
 	'security.whatsappChangesHint': 'Pembeli mengirim pesanan ke nomor WhatsApp toko. Setiap perubahan nomor itu dicatat di sini. Kalau ada yang tidak Anda kenal, hubungi koordinator.',
+	'order.lineTooMany': 'Maaf, {product} paling banyak {max} per pesanan. Kurangi jumlahnya, atau hubungi penjual lewat WhatsApp untuk pesanan besar.',
+	'order.checkoutTooMany': 'Maaf, satu pesanan paling banyak {max} barang, pesanan ini {total} barang. Kurangi jumlahnya, atau hubungi penjual lewat WhatsApp untuk pesanan besar. Keranjang Anda tidak berubah.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -75,4 +77,6 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.whatsappLockedAfterReset': "This account's password was reset by {name} on {resetAt}. For your safety, the shop's WhatsApp number cannot be changed until {untilAt}. If you did not ask for it, contact your coordinator now.",
 	'security.whatsappChanges': 'WhatsApp number history',
 	'security.whatsappChangesHint': "Buyers send their orders to your shop's WhatsApp number. Every change of it is recorded here. If you do not recognise one, contact your coordinator.",
+	'order.lineTooMany': 'Sorry, at most {max} of {product} per order. Lower the quantity, or contact the seller on WhatsApp for a large order.',
+	'order.checkoutTooMany': 'Sorry, one order may hold at most {max} items; this one has {total}. Lower the quantities, or contact the seller on WhatsApp for a large order. Your cart has not changed.',
 };

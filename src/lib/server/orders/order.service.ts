@@ -18,6 +18,7 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import { galleryImage, parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
+import { ORDER_CAPS } from './caps';
 import { shopDisplay } from '../shops/shop-display';
 
 /** Anonymous checkouts per client address (generous: a village may share one mobile address) and per buyer number; receipts per order. */
@@ -172,6 +173,8 @@ export class OrderService {
 			const prev = merged.get(k);
 			merged.set(k, { product, variant, quantity: Math.min(999, (prev?.quantity ?? 0) + line.quantity) });
 		}
+
+		refuseOverCaps([...merged.values()]);
 
 		const shopIds = [...new Set([...merged.values()].map((m) => m.product.shop_id))];
 		const shops = new Map<string, Shop>();
@@ -469,6 +472,20 @@ export interface PricedCart {
 	removed: number;
 }
 
+/** Refuses (422, naming the product) a line or a checkout with more units than ORDER_CAPS allow. */
+function refuseOverCaps(lines: { product: Product; variant: ProductVariant | null; quantity: number }[]): void {
+	for (const { product, variant, quantity } of lines) {
+		if (quantity <= ORDER_CAPS.perLine) continue;
+		const params = { product: variant ? `${product.name} (${variant.label})` : product.name, max: ORDER_CAPS.perLine };
+		throw new ValidationError('order.lineTooMany', params, [{ field: 'lines', messageKey: 'order.lineTooMany', params }]);
+	}
+	const total = lines.reduce((sum, l) => sum + l.quantity, 0);
+	if (total > ORDER_CAPS.perCheckout) {
+		const params = { max: ORDER_CAPS.perCheckout, total };
+		throw new ValidationError('order.checkoutTooMany', params, [{ field: 'lines', messageKey: 'order.checkoutTooMany', params }]);
+	}
+}
+
 /** Prices a cart from the database (never from the cookie), grouped by shop, lowering quantities to the stock left. */
 export async function priceCart(products: ProductRepository, shops: ShopRepository, community: Pick<Community, 'id' | 'slug'>, lines: CartLineInput[]): Promise<PricedCart> {
 	const ids = [...new Set(lines.map((l) => l.productId))];
@@ -493,7 +510,7 @@ export async function priceCart(products: ProductRepository, shops: ShopReposito
 			groups.set(p.shop_id, group);
 		}
 		const available = p.made_to_order === 1 ? null : variant && variant.stock !== null ? variant.stock : (p.stock ?? 0);
-		let quantity = Math.max(1, Math.min(999, line.quantity));
+		let quantity = Math.max(1, Math.min(ORDER_CAPS.perLine, line.quantity));
 		if (available !== null && quantity > available) {
 			if (available <= 0) {
 				out.adjusted.push({ name: p.name, available: 0, unit: p.unit });

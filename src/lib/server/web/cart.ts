@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { CartLineInput } from '../orders/order.service';
+import { ORDER_CAPS } from '../orders/caps';
 
 export const CART_COOKIE = 'ecrav_cart';
 const MAX_LINES = 40;
@@ -17,7 +18,7 @@ export function readCart(cookies: Cookies): CartLineInput[] {
 		return parsed
 			.filter((l): l is [string, string, number] => Array.isArray(l) && typeof l[0] === 'string' && typeof l[1] === 'string' && Number.isInteger(l[2]))
 			.slice(0, MAX_LINES)
-			.map(([productId, variantId, quantity]) => ({ productId: productId.slice(0, 40), variantId: variantId ? variantId.slice(0, 40) : null, quantity: Math.max(1, Math.min(999, quantity)) }));
+			.map(([productId, variantId, quantity]) => ({ productId: productId.slice(0, 40), variantId: variantId ? variantId.slice(0, 40) : null, quantity: Math.max(1, Math.min(ORDER_CAPS.perLine, quantity)) }));
 	} catch {
 		return [];
 	}
@@ -36,7 +37,7 @@ export function writeCart(cookies: Cookies, lines: CartLineInput[], secure: bool
 export function addToCart(lines: CartLineInput[], line: CartLineInput): CartLineInput[] {
 	const same = lines.find((l) => l.productId === line.productId && (l.variantId ?? null) === (line.variantId ?? null));
 	if (same) {
-		same.quantity = Math.min(999, same.quantity + line.quantity);
+		same.quantity = Math.min(ORDER_CAPS.perLine, same.quantity + line.quantity);
 		return lines;
 	}
 	return [...lines, line].slice(-MAX_LINES);
@@ -54,7 +55,7 @@ export type QuantityChange =
 
 /**
  * Quantities typed on the cart page (`qty.<product>.<variant>`) applied to the cookie's lines. Only whole
- * numbers count: "abc" or "-1" keep the line as it was, 0 removes it, more than 999 becomes 999 — each
+ * numbers count: "abc" or "-1" keep the line as it was, 0 removes it, more than ORDER_CAPS.perLine (100) becomes that — each
  * reported, never silent. `stale` says the page did not show exactly the cookie's lines (another tab).
  */
 export function applyQuantities(form: FormData, lines: CartLineInput[]): { lines: CartLineInput[]; changes: QuantityChange[]; stale: boolean } {
@@ -82,8 +83,8 @@ export function applyQuantities(form: FormData, lines: CartLineInput[]): { lines
 			changes.push({ key, kind: 'removed' });
 			continue;
 		}
-		if (q > 999) changes.push({ key, kind: 'capped', to: 999 });
-		out.push({ ...line, quantity: Math.min(999, q) });
+		if (q > ORDER_CAPS.perLine) changes.push({ key, kind: 'capped', to: ORDER_CAPS.perLine });
+		out.push({ ...line, quantity: Math.min(ORDER_CAPS.perLine, q) });
 	}
 	return { lines: out, changes, stale };
 }

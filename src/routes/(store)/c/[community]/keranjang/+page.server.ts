@@ -2,6 +2,7 @@ import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { addToCart, applyQuantities, lineKey, readCart, writeCart } from '$lib/server/web/cart';
+import { ORDER_CAPS } from '$lib/server/orders/caps';
 import { translator } from '$lib/i18n';
 import { newToken } from '$lib/server/accounts/tokens';
 import { ValidationError } from '$lib/server/errors';
@@ -56,7 +57,7 @@ async function reviseCart(locals: Locals, communitySlug: string, form: FormData,
 	const notices: string[] = [];
 	const fields: Record<string, string> = {};
 	for (const c of applied.changes) {
-		if (c.kind === 'invalid') fields[`qty.${c.key}`] = t('field.cart.invalid', { typed: c.typed || '…', product: name(c.key), kept: c.kept });
+		if (c.kind === 'invalid') fields[`qty.${c.key}`] = t('field.cart.invalid', { typed: c.typed || '…', product: name(c.key), kept: c.kept, max: ORDER_CAPS.perLine });
 		else if (c.kind === 'removed') notices.push(t('field.cart.removedZero', { product: name(c.key) }));
 		else notices.push(t('field.cart.capped', { product: name(c.key), max: c.to }));
 	}
@@ -73,7 +74,7 @@ export const actions: Actions = {
 	tambah: async ({ request, cookies, params, url }) => {
 		const form = await request.formData();
 		const productId = String(form.get('productId') ?? '').slice(0, 40);
-		const quantity = Math.max(1, Math.min(999, Number(form.get('quantity') ?? 1) || 1));
+		const quantity = Math.max(1, Math.min(ORDER_CAPS.perLine, Number(form.get('quantity') ?? 1) || 1));
 		if (productId) writeCart(cookies, addToCart(readCart(cookies), { productId, variantId: String(form.get('variantId') ?? '') || null, quantity }), url.protocol === 'https:');
 		redirect(303, `/c/${encodeURIComponent(params.community)}/keranjang`);
 	},

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
 import { OrderService } from '../../src/lib/server/orders/order.service';
+import { BuyerOrderService, LOOKUP_LIMIT } from '../../src/lib/server/orders/buyer-orders.service';
 import { orderWhatsappUrl } from '../../src/lib/server/web/order-message';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
@@ -75,5 +76,59 @@ describe(`${OrderService.name} notes per shop (${TEST_DIALECT})`, () => {
 		expect(text).toContain(`Lihat pesanan: https://e-crav.example/jual/pesanan/${order.id}`);
 		expect(text).toMatch(/• … dan \d+ barang lain/);
 		expect(text).toContain('Total: Rp ');
+	});
+});
+
+describe(`${BuyerOrderService.name} (${TEST_DIALECT})`, () => {
+	const place = async (whatsapp: string) =>
+		ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer: { name: 'Rina', whatsapp }, lines: [{ productId: await productId('ketempling-original-250-g'), quantity: 1 }], shops: { 'ketempling-jj': { delivery: 'pickup', payment: 'cod' } } }, k());
+
+	describe('lookup', () => {
+		it('should find a checkout by its code or a shop order’s code with the number typed as 08…, +62… or 62…', async () => {
+			const view = await place('0812 7777 1001');
+			const found = { code: view.code, token: view.token };
+			const at = { address: 'lookup-ok' };
+			for (const number of ['0812-7777-1001', '+62 812 7777 1001', '6281277771001', '081277771001']) {
+				await expect(ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, view.code, number, at)).resolves.toEqual(found);
+			}
+			await expect(ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, ` ${view.orders[0].code.toLowerCase()} `, '081277771001', at)).resolves.toEqual(found);
+		});
+
+		it('should give one neutral 404 for a wrong number, an unknown code and nonsense, never saying whether the code exists', async () => {
+			const view = await place('0812 7777 1002');
+			const at = { address: 'lookup-wrong' };
+			const refusals = await Promise.allSettled([
+				ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, view.code, '0812 7777 9999', at),
+				ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, 'CIG-2222', '0812 7777 1002', at),
+				ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, view.code, 'abc', at),
+				ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, "' OR 1=1 --", '0812 7777 1002', at),
+				ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, view.code, '62812777710021', at)
+			]);
+			for (const r of refusals) {
+				expect(r.status).toBe('rejected');
+				expect((r as PromiseRejectedResult).reason).toMatchObject({ status: 404, code: 'lookup_no_match', messageKey: 'field.lookup.noMatch' });
+			}
+		});
+
+		it(`should refuse the ${LOOKUP_LIMIT.limit + 1}th try from one address with 429, right pair or not`, async () => {
+			const view = await place('0812 7777 1003');
+			const at = { address: 'lookup-flood' };
+			for (let i = 0; i < LOOKUP_LIMIT.limit; i++) await ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, 'CIG-2223', '0812 7777 1003', at).catch(() => undefined);
+			await expect(ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, view.code, '0812 7777 1003', at)).rejects.toMatchObject({ status: 429 });
+			await expect(ctx.services.buyerOrders.lookup(PUBLIC_ACTOR, view.code, '0812 7777 1003', { address: 'another' })).resolves.toMatchObject({ code: view.code });
+		});
+	});
+
+	describe('listRemembered', () => {
+		it('should list the remembered checkouts newest first and skip a code with a wrong token', async () => {
+			const a = await place('0812 7777 1004');
+			const b = await place('0812 7777 1005');
+			const list = await ctx.services.buyerOrders.listRemembered(PUBLIC_ACTOR, [
+				{ code: a.code, token: a.token },
+				{ code: b.code, token: 'x'.repeat(43) },
+				{ code: 'CIG-2224', token: a.token }
+			]);
+			expect(list.map((v) => v.code)).toEqual([a.code]);
+		});
 	});
 });

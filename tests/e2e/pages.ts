@@ -66,6 +66,7 @@ export const PUBLIC_PAGES: PageToVisit[] = [
 	{ name: 'product', as: null, path: '/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml' },
 	{ name: 'empty cart', as: null, path: '/c/cigadung/keranjang' },
 	{ name: 'order status', as: null, path: (f) => f.statusPath },
+	{ name: 'my orders and order lookup', as: null, path: '/pesanan' },
 	{ name: 'log in', as: null, path: '/masuk' }
 ];
 

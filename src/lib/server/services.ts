@@ -4,6 +4,9 @@ import { CommunityRepository } from './communities/community.repository';
 import { CommunityService } from './communities/community.service';
 import { ShopRepository } from './shops/shop.repository';
 import { ShopService } from './shops/shop.service';
+import { ShopAddressService } from './shops/shop-address.service';
+import { ShopAddressRepository } from './shops/shop-address.repository';
+import { BuyerOrderService } from './orders/buyer-orders.service';
 import { ProductRepository } from './catalog/product.repository';
 import { CatalogService } from './catalog/catalog.service';
 import { ProductEditorService } from './catalog/product-editor.service';
@@ -56,6 +59,7 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 	const programRepo = new ProgramRepository(db);
 	const indicatorRepo = new IndicatorRepository(db);
 	const orderRepo = new OrderRepository(db);
+	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
 	return {
 		database,
 		storage,
@@ -63,10 +67,12 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 		limiter,
 		communities: new CommunityService(communityRepo),
 		shops,
+		shopAddresses: new ShopAddressService(shops, new ShopAddressRepository(db), clock),
 		members: new MemberService(accountRepo, auth, shops),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
-		orders: new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock),
+		orders,
+		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter),
 		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
 		push: new PushService(db, shopRepo, pushSubject || 'mailto:admin@e-crav.invalid', clock),
 		programs: new ProgramService(programRepo, indicatorRepo, clock),

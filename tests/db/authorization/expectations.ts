@@ -488,9 +488,20 @@ export const expectations: Record<string, Probe[]> = {
 		})
 	],
 
+	'POST /pesanan?/cari': [
+		// Each actor from its own address: the lookup is rate-limited per address (10 per 10 minutes).
+		probe({ probe: "someone's order code with a wrong WhatsApp number", setup: order, request: (_w, f, as) => ({ form: { code: f.orderCode, whatsapp: '0813 9999 0000' }, address: `198.51.100.${ACTORS.indexOf(as) + 1}` }), expect: everyone(404), readOnly: true }),
+		probe({ probe: 'the order code and the number it was placed with', setup: order, request: (_w, f, as) => ({ form: { code: f.checkoutCode, whatsapp: '+62 813-5555-1234' }, address: `198.51.100.${ACTORS.indexOf(as) + 101}` }), expect: everyone(303), readOnly: true })
+	],
+	'GET /pesanan/[code]/qris/[order]': [
+		probe({ probe: "a transfer order's code (no QRIS) with its link", setup: order, request: (_w, f) => ({ params: { code: f.checkoutCode, order: f.orderCode }, query: { t: f.token } }), expect: everyone(404), readOnly: true }),
+		probe({ probe: "someone's checkout code without its token", setup: order, request: (_w, f) => ({ params: { code: f.checkoutCode, order: f.orderCode }, query: { t: 'x'.repeat(43) } }), expect: everyone(404), readOnly: true })
+	],
+
 	// ——— seller workspace ———
 	'POST /jual/mulai/[step]?/default': [
 		probe({ probe: "the victim's shop name (?toko= in the URL)", request: (w) => ({ params: { step: 'nama' }, query: { toko: w.shopA.id }, form: { name: 'Toko Diambil Alih' } }), expect: shopManagers(303) }),
+		probe({ probe: "the victim's shop address (?toko= in the URL)", request: (w) => ({ params: { step: 'nama' }, query: { toko: w.shopA.id }, form: { address: 'accept' } }), expect: shopManagers(303) }),
 		probe({ probe: "the victim's logo (?toko= in the URL)", request: (w) => ({ params: { step: 'logo' }, query: { toko: w.shopA.id }, form: { logo: jpeg(w, 'logo.jpg') } }), expect: shopManagers(303) }),
 		probe({
 			probe: "the victim's bank account (?toko= in the URL): the seller's money",

@@ -143,10 +143,12 @@ export async function buildWorld(services: Services): Promise<World> {
 			async order(shop) {
 				const { product, variantIds } = await world.fresh.product(shop);
 				const community = shop.community_id === c1.id ? c1 : c2;
+				// The shop's slug as it is now (a probe may have moved the shop to a new address).
+				const { slug } = await services.database.db.selectFrom('shop').select('slug').where('id', '=', shop.id).executeTakeFirstOrThrow();
 				const view = await services.orders.checkout(
 					PUBLIC_ACTOR,
 					community,
-					{ buyer: { name: 'Pembeli Matriks', whatsapp: '0813 5555 1234' }, lines: [{ productId: product.id, variantId: variantIds[0], quantity: 1 }], shops: { [shop.slug]: { delivery: 'pickup', payment: 'transfer' } } },
+					{ buyer: { name: 'Pembeli Matriks', whatsapp: '0813 5555 1234' }, lines: [{ productId: product.id, variantId: variantIds[0], quantity: 1 }], shops: { [slug]: { delivery: 'pickup', payment: 'transfer' } } },
 					`matriks-${tag}-${++seq}`
 				);
 				const order = view.orders[0];

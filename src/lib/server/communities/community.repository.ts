@@ -32,7 +32,11 @@ export class CommunityRepository {
 		return Number(row.n);
 	}
 
-	/** Every community with how many active shops and published products it shows. */
+	/**
+	 * Every community with how many shops and published products it shows. Invariant: a shop counts when it
+	 * is active and has at least one published product — the same rule as the catalog's shop list, so the home
+	 * page's "30 toko" is the number of shops a buyer can find.
+	 */
 	async listWithCounts(): Promise<CommunityWithCounts[]> {
 		const rows = await this.db
 			.selectFrom('community as c')
@@ -43,6 +47,7 @@ export class CommunityRepository {
 					.select(eb.fn.countAll().as('n'))
 					.whereRef('s.community_id', '=', 'c.id')
 					.where('s.status', '=', 'active')
+					.where((w) => w.exists(w.selectFrom('product as p').select('p.id').whereRef('p.shop_id', '=', 's.id').where('p.status', '=', 'published')))
 					.as('shop_count'),
 				eb
 					.selectFrom('product as p')

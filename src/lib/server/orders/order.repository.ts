@@ -63,6 +63,14 @@ export class OrderRepository {
 		return this.db.selectFrom('checkout').selectAll().where('code', '=', code).executeTakeFirst();
 	}
 
+	/** The checkout a code names: its own code, or the code of one of its shop orders (the one in the seller's message). */
+	async findCheckoutByAnyCode(code: string): Promise<Checkout | undefined> {
+		const own = await this.findCheckoutByCode(code);
+		if (own) return own;
+		const order = await this.db.selectFrom('shop_order').select('checkout_id').where('code', '=', code).executeTakeFirst();
+		return order ? this.checkoutById(order.checkout_id) : undefined;
+	}
+
 	async ordersOfCheckout(checkoutId: string): Promise<ShopOrder[]> {
 		const rows = await this.db.selectFrom('shop_order').selectAll().where('checkout_id', '=', checkoutId).orderBy('code').execute();
 		return rows.map(numbers);

@@ -71,6 +71,7 @@ export interface OrderView {
 
 export interface CheckoutView {
 	code: string;
+	communityId: string;
 	token: string;
 	buyer: { name: string; whatsapp: string };
 	note: string;
@@ -302,7 +303,7 @@ export class OrderService {
 			const shop = await this.shops.findById(o.shop_id);
 			if (shop) views.push(orderView(o, shop, items, checkout.note));
 		}
-		return { code: checkout.code, token: checkout.token, buyer: { name: checkout.buyer_name, whatsapp: checkout.buyer_whatsapp }, note: checkout.note, createdAt: checkout.created_at, orders: views };
+		return { code: checkout.code, communityId: checkout.community_id, token: checkout.token, buyer: { name: checkout.buyer_name, whatsapp: checkout.buyer_whatsapp }, note: checkout.note, createdAt: checkout.created_at, orders: views };
 	}
 
 	/** The seller's inbox: newest first, with the number of new orders for the badge. */

@@ -4,14 +4,20 @@ import { orderWhatsappUrl } from '$lib/server/web/order-message';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/web/forms';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
+import { rememberOrder } from '$lib/server/web/my-orders-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The buyer's page for a checkout, reopened from its unguessable link (?t=…). */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const view = await event.locals.services.orders.getCheckout(event.locals.actor, event.params.code, event.url.searchParams.get('t') ?? '');
+		// Whoever opens the status link in this browser finds it again under "Pesanan saya".
+		rememberOrder(event.cookies, { code: view.code, token: view.token }, event.url.protocol === 'https:');
+		const community = await event.locals.services.communities.getById(event.locals.actor, view.communityId);
 		return {
 			checkout: { code: view.code, buyer: view.buyer.name, createdAt: view.createdAt, token: view.token },
+			community: { slug: community.slug, name: community.name },
+			grandTotal: view.orders.reduce((sum, o) => sum + o.total, 0),
 			orders: await Promise.all(
 				view.orders.map(async (o) => ({
 					...o,

@@ -18,11 +18,13 @@ function nextPath(step: OnboardingStep, shopQuery: string): string {
 	return `/jual/mulai/${next}${shopQuery}`;
 }
 
-export const load: PageServerLoad = async ({ params, parent }) => {
+export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
 	const step = stepOf(params.step);
-	const { shopQuery } = await parent();
+	const { shopQuery, shop } = await parent();
 	if (step === 'produk') redirect(303, nextPath('pembayaran', shopQuery));
-	return { step, index: ONBOARDING_STEPS.indexOf(step) + 1, total: ONBOARDING_STEPS.length, skip: nextPath(step, shopQuery) };
+	// A renamed shop is offered the address of its new name (the old one keeps working).
+	const addressOffer = step === 'nama' ? await locals.services.shopAddresses.offer(locals.actor, shop.id) : null;
+	return { step, index: ONBOARDING_STEPS.indexOf(step) + 1, total: ONBOARDING_STEPS.length, skip: nextPath(step, shopQuery), addressOffer, origin: url.origin };
 };
 
 export const actions: Actions = {
@@ -32,10 +34,17 @@ export const actions: Actions = {
 		const shopQuery = url.searchParams.get('toko') ? `?toko=${encodeURIComponent(url.searchParams.get('toko') ?? '')}` : '';
 		const form = await readPhotoForm(request);
 		if (!form) return photoTooLarge(locals.locale, step === 'logo' ? 'logo' : 'qrisPhoto');
+		let offerAddress = false;
 		const result = await formAction(locals.locale, form, async () => {
 			if (locals.actor.kind !== 'user') throw new DomainError('unauthenticated', 'auth.required', 401);
 			if (!shopId) throw new ValidationError('auth.required');
-			if (step === 'logo') {
+			if (step === 'nama' && form.get('address') === 'accept') {
+				await locals.services.shopAddresses.accept(locals.actor, shopId);
+			} else if (step === 'nama') {
+				const before = (await locals.services.shops.getManaged(locals.actor, shopId)).name;
+				const saved = await locals.services.shops.saveOnboardingStep(locals.actor, shopId, step, Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')));
+				offerAddress = saved.name !== before && !!(await locals.services.shopAddresses.offer(locals.actor, shopId));
+			} else if (step === 'logo') {
 				const logo = (await photoBytes(form, 'logo'))!;
 				await onPhotoField('logo', () => locals.services.shops.setLogo(locals.actor, shopId, logo));
 			} else {
@@ -52,6 +61,8 @@ export const actions: Actions = {
 			return true;
 		});
 		if (result !== true) return result;
+		// A new name that would give a new address: show the offer before moving on.
+		if (offerAddress) redirect(303, `/jual/mulai/nama${shopQuery}`);
 		redirect(303, nextPath(step, shopQuery));
 	}
 };

@@ -8,11 +8,14 @@ import { newToken } from '$lib/server/accounts/tokens';
 import { ValidationError } from '$lib/server/errors';
 import type { CheckoutInput } from '$lib/validation/checkout';
 import { notifySellers } from '$lib/server/web/notify-sellers';
+import { rememberOrder } from '$lib/server/web/my-orders-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community } = await event.parent();
+		// Never kept by the browser: Back after ordering asks again and shows the (now empty) cart, not the old one.
+		event.setHeaders({ 'cache-control': 'no-store' });
 		const lines = readCart(event.cookies);
 		const priced = await event.locals.services.orders.priceCart(event.locals.actor, community, lines);
 		// The cookie is rewritten with quantities lowered to the stock left, so the page shows exactly what
@@ -112,6 +115,7 @@ export const actions: Actions = {
 		}, { setHeaders });
 		if (!('code' in result)) return result;
 		writeCart(cookies, [], url.protocol === 'https:');
+		rememberOrder(cookies, { code: result.code, token: result.token }, url.protocol === 'https:');
 		redirect(303, `/pesanan/${result.code}?t=${result.token}`);
 	}
 };

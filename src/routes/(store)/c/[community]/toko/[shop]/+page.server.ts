@@ -4,13 +4,14 @@ import { translator } from '$lib/i18n';
 import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatWhatsappLocal } from '$lib/utils/phone';
 import { shopDisplay } from '$lib/server/shops/shop-display';
+import { shopOrRedirect } from '$lib/server/web/shop-slug';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community } = await event.parent();
 		const { services, actor, locale } = event.locals;
-		const shop = await services.shops.getBySlug(actor, community, event.params.shop);
+		const shop = await shopOrRedirect(event, community, event.params.shop);
 		const query = { ...searchParamsObject(event.url.searchParams, ['page']), shop: shop.slug, perPage: '48' };
 		const result = await services.catalog.listProducts(actor, community, query);
 		const t = translator(locale);

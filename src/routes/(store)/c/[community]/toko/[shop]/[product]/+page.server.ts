@@ -4,13 +4,14 @@ import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatRupiah } from '$lib/utils/money';
 import { productDto } from '$lib/server/catalog/product-card';
 import { shopDisplay } from '$lib/server/shops/shop-display';
+import { shopOrRedirect } from '$lib/server/web/shop-slug';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community } = await event.parent();
 		const { services, actor, locale } = event.locals;
-		const shop = await services.shops.getBySlug(actor, community, event.params.shop);
+		const shop = await shopOrRedirect(event, community, event.params.shop, `/${encodeURIComponent(event.params.product)}`);
 		const detail = await services.catalog.getProduct(actor, community, shop, event.params.product);
 		const p = detail.product;
 		const t = translator(locale);

@@ -1,0 +1,21 @@
+import { ONBOARDING_STEPS } from '../../validation/shop';
+import type { Services } from '../services';
+
+/**
+ * Where a person lands after setting a password through a setup link. A seller whose shop went through the
+ * onboarding (payment step done) goes to their home, not back to step 1; a seller part-way resumes at the first
+ * step not yet done; anyone else (staff) goes to the home page.
+ */
+export function sellerLandingPath(onboardingStep: number): string {
+	const done = ONBOARDING_STEPS.indexOf('pembayaran') + 1;
+	if (onboardingStep >= done) return '/jual';
+	return `/jual/mulai/${ONBOARDING_STEPS[Math.max(0, onboardingStep)]}`;
+}
+
+export async function landingAfterPassword(services: Services, sessionToken: string): Promise<string> {
+	const session = await services.auth.actorForToken(sessionToken, 'cookie');
+	if (!session || session.actor.shopIds.length === 0) return '/';
+	// The shop /jual opens by default.
+	const shop = await services.shops.getManaged(session.actor, session.actor.shopIds[0]);
+	return sellerLandingPath(shop.onboarding_step);
+}

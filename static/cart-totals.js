@@ -1,0 +1,29 @@
+// Cart totals follow the delivery choice at once (progressive enhancement): picking "Diantar penjual" adds
+// its fee to the shop's total and to the total of all shops without pressing "Hitung ulang". The server
+// still prices everything again when the order is sent; without JavaScript, "Hitung ulang" does this.
+(function () {
+	'use strict';
+	var format = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+	function rupiah(n) {
+		return format.format(Math.round(n)).replace(/\u00a0/g, ' ');
+	}
+	function update() {
+		var grand = 0;
+		document.querySelectorAll('[data-cart-shop]').forEach(function (section) {
+			var subtotal = Number(section.getAttribute('data-subtotal')) || 0;
+			var chosen = section.querySelector('input[type=radio][name$=".delivery"]:checked');
+			var fee = chosen ? Number(chosen.getAttribute('data-fee')) || 0 : 0;
+			var feeOut = section.querySelector('[data-fee-out]');
+			var totalOut = section.querySelector('[data-total-out]');
+			if (feeOut) feeOut.textContent = rupiah(fee);
+			if (totalOut) totalOut.textContent = rupiah(subtotal + fee);
+			grand += subtotal + fee;
+		});
+		var grandOut = document.querySelector('[data-grand-out]');
+		if (grandOut) grandOut.textContent = rupiah(grand);
+	}
+	document.addEventListener('change', function (e) {
+		var t = e.target;
+		if (t && t.matches && t.matches('[data-cart-shop] input[type=radio][name$=".delivery"]')) update();
+	});
+})();

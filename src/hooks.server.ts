@@ -143,6 +143,9 @@ async function authenticate(event: Parameters<Handle>[0]['event'], isApi: boolea
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) logError(`${event.request.method} ${event.url.pathname}`, error);
-	return { message: status === 404 ? 'Not found' : 'Internal error' };
+	if (status === 404) return { message: 'Not found' };
+	// SvelteKit's own refusals (a form action posted without a form body: 415) are the caller's mistake, not ours.
+	if (status >= 400 && status < 500) return { message: translator(event.locals.locale ?? 'id')('security.formUnreadable') };
+	logError(`${event.request.method} ${event.url.pathname}`, error);
+	return { message: 'Internal error' };
 };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkZip } from '../security/zip-guard';
 import type { MessageKey, Params } from '../../i18n';
 
 /**
@@ -79,6 +80,8 @@ export async function readMemberSheet(fileName: string, bytes: Uint8Array): Prom
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<{ ok: true; table: string[][] } | { ok: false; problems: FileProblem[] }> {
+	const zip = checkZip(bytes);
+	if (!zip.ok) return { ok: false, problems: [fileProblem(zip.reason === 'tooLarge' ? 'members.import.tooBig' : 'members.import.unreadable')] };
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -58,6 +58,12 @@ for (const width of [390, 320] as const) {
 			await page.waitForURL(/\/pesanan\/CIG-[2-9A-Z]{4}\?t=/);
 			const code = /\/pesanan\/(CIG-[2-9A-Z]{4})/.exec(page.url())![1];
 			await fits(page, width);
+			// The status link can be sent to the buyer's own WhatsApp, so it is never lost.
+			const self = new URL((await page.getByRole('link', { name: 'Kirim tautan pesanan ke WhatsApp saya' }).getAttribute('href'))!);
+			expect(self.pathname).toBe(`/62${number.replace(/\D/g, '').slice(1)}`);
+			expect(self.searchParams.get('text')).toContain(page.url());
+			// "Rp" and the amount stay together (no-break space) on this page.
+			await expect(page.locator('main').innerText()).resolves.not.toMatch(/Rp [\d]/);
 
 			// One total for the whole checkout, and a way back to the catalog.
 			await expect(seen(page, 'Total 2 toko: Rp 54.000')).resolves.toBe(true);
@@ -70,7 +76,7 @@ for (const width of [390, 320] as const) {
 			expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
 			expect(parseQris(await decodePng(png))).toMatchObject({ isDynamic: true, amount: 30000 });
 			// Without JavaScript the amount is plain text and no copy button shows.
-			await expect(page.locator('.qris .copyable').textContent()).resolves.toContain('Rp 30.000');
+			await expect(page.locator('.qris .copyable').textContent()).resolves.toContain('Rp\u00a030.000');
 			await expect(page.locator('button[data-copy]').first().isVisible()).resolves.toBe(false);
 
 			// Back after ordering: the cart is empty, not the old one with its items.
@@ -133,7 +139,7 @@ for (const width of [390, 320] as const) {
 			await page.getByRole('button', { name: 'Pesan sekarang' }).click();
 			await page.waitForURL(/\/pesanan\/CIG-/);
 			// The server priced it the same.
-			await expect(seen(page, /Transfer tepat Rp 55\.000 ke BRI/)).resolves.toBe(true);
+			await expect(seen(page, /Transfer tepat Rp\s55\.000 ke BRI/)).resolves.toBe(true);
 			await fits(page, width);
 			await page.getByRole('button', { name: 'Salin nomor rekening' }).click();
 			await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/^0123010\d{6}$/);

@@ -33,9 +33,10 @@ async function decodeQr(page: Page): Promise<string> {
 	return code.data;
 }
 
-describe('ordering across two shops', () => {
+for (const width of [390, 320] as const) describe(`ordering across two shops at ${width} px`, () => {
+	const AT = { ...PHONE, viewport: { width, height: 844 } };
 	it('should check out with QRIS and COD, hand over to WhatsApp, and follow the seller’s status changes', async () => {
-		const ctx = await browser.newContext(PHONE);
+		const ctx = await browser.newContext(AT);
 		const page = await ctx.newPage();
 		await addToCart(page, '/c/cigadung/toko/ketempling-jj/ketempling-original-250-g', '2');
 		await addToCart(page, '/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml', '1');
@@ -60,14 +61,14 @@ describe('ordering across two shops', () => {
 		await expect(seen(page, 'Bayar di tempat: siapkan uang pas Rp 24.000')).resolves.toBe(true);
 		await ctx.close();
 
-		const sellerCtx = await browser.newContext(PHONE);
+		const sellerCtx = await browser.newContext(AT);
 		const seller = await sellerCtx.newPage();
 		await seller.goto(`${app.baseUrl}/masuk`);
 		await seller.getByLabel('E-mail atau nomor WhatsApp').fill('mt@cigadung.test');
 		await seller.getByLabel('Kata sandi').fill('demo-cigadung-2024');
 		await seller.getByRole('button', { name: 'Masuk' }).click();
 		await seller.waitForURL(/\/jual$/);
-		await seller.getByRole('link', { name: 'Pesanan baru (1)' }).click();
+		await seller.getByRole('link', { name: /^Pesanan baru \(\d+\)$/ }).click();
 		await seller.getByRole('link', { name: /CIG-/ }).first().click();
 		await seller.getByRole('button', { name: 'Konfirmasi pesanan' }).click();
 		await expect(seen(seller, 'Dikonfirmasi')).resolves.toBe(true);
@@ -79,7 +80,7 @@ describe('ordering across two shops', () => {
 		await expect(seen(seller, /^Selesai/)).resolves.toBe(true);
 		await sellerCtx.close();
 
-		const buyer = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const buyer = await browser.newContext({ ...AT, javaScriptEnabled: false });
 		const b = await buyer.newPage();
 		await b.goto(statusUrl);
 		const statuses = await b.locator('[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
@@ -91,7 +92,7 @@ describe('ordering across two shops', () => {
 	});
 
 	it('should check out with JavaScript disabled, recalculating the delivery fee with a button', async () => {
-		const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const ctx = await browser.newContext({ ...AT, javaScriptEnabled: false });
 		const page = await ctx.newPage();
 		await addToCart(page, '/c/cigadung/toko/sambal-mt/sambal-bawang-150-ml', '2');
 		await page.getByRole('radio', { name: /Diantar penjual/ }).check();

@@ -15,7 +15,7 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-async function findKetemplingAndOrder(page: Page) {
+async function findKetemplingAndOrder(page: Page, width: number) {
 	await page.goto(`${app.baseUrl}/c/cigadung`);
 	await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Katalog Kelurahan Cigadung');
 	await page.getByLabel('Cari produk').fill('ketempling');
@@ -35,25 +35,48 @@ async function findKetemplingAndOrder(page: Page) {
 	const text = url.searchParams.get('text') ?? '';
 	expect(text).toContain('Halo Ketempling JJ, saya mau pesan Ketempling Original 250 g (Rp 12.000 per bungkus)');
 	expect(text).toContain(`${app.baseUrl}/c/cigadung/toko/ketempling-jj/ketempling-original-250-g`);
-	// Price and the order button are visible without scrolling on a 390 × 844 phone; WhatsApp comes right after.
+	// Price and the order button are visible without scrolling on a 390 or 320 × 844 phone; WhatsApp comes right after.
 	const add = await page.getByRole('button', { name: 'Tambah ke keranjang' }).boundingBox();
 	expect(add && add.y + add.height).toBeLessThanOrEqual(844);
+	await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+}
+
+for (const width of [390, 320] as const) {
+	describe(`storefront on a ${width} px phone`, () => {
+		const AT = { ...PHONE, viewport: { width, height: 844 } };
+		it('should let a buyer search "ketempling", open a result and reach the seller on WhatsApp', async () => {
+			const context = await browser.newContext(AT);
+			const page = await context.newPage();
+			await findKetemplingAndOrder(page, width);
+			await context.close();
+		});
+
+		it('should work the same with JavaScript disabled', async () => {
+			const context = await browser.newContext({ ...AT, javaScriptEnabled: false });
+			const page = await context.newPage();
+			await findKetemplingAndOrder(page, width);
+			await context.close();
+		});
+
+		it('should open a shop with its chat link and show a friendly 404 for unknown pages', async () => {
+			const context = await browser.newContext({ ...AT, javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto(`${app.baseUrl}/c/cigadung/toko/sambal-mt`);
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sambal MT');
+			const chat = await page.getByRole('link', { name: 'Chat penjual' }).getAttribute('href');
+			expect(chat).toMatch(/^https:\/\/wa\.me\/6281200000022\?text=/);
+			await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+			for (const path of ['/c/tidak-ada', '/c/cigadung/toko/tidak-ada', '/c/cigadung/toko/sambal-mt/tidak-ada', '/halaman/acak']) {
+				const res = await page.goto(app.baseUrl + path);
+				expect(res?.status(), path).toBe(404);
+				await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Halaman tidak ditemukan');
+			}
+			await context.close();
+		});
+	});
 }
 
 describe('storefront on a phone', () => {
-	it('should let a buyer search "ketempling", open a result and reach the seller on WhatsApp', async () => {
-		const context = await browser.newContext(PHONE);
-		const page = await context.newPage();
-		await findKetemplingAndOrder(page);
-		await context.close();
-	});
-
-	it('should work the same with JavaScript disabled', async () => {
-		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
-		const page = await context.newPage();
-		await findKetemplingAndOrder(page);
-		await context.close();
-	});
 
 	it('should send no JavaScript and mark the demo on the catalog page', async () => {
 		const context = await browser.newContext(PHONE);
@@ -83,21 +106,6 @@ describe('storefront on a phone', () => {
 		await page.getByRole('link', { name: 'keripik', exact: true }).click();
 		await page.waitForURL(/q=keripik/);
 		await expect(page.getByRole('link', { name: /Keripik Singkong Balado/ }).count()).resolves.toBeGreaterThan(0);
-		await context.close();
-	});
-
-	it('should open a shop with its chat link and show a friendly 404 for unknown pages', async () => {
-		const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(`${app.baseUrl}/c/cigadung/toko/sambal-mt`);
-		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sambal MT');
-		const chat = await page.getByRole('link', { name: 'Chat penjual' }).getAttribute('href');
-		expect(chat).toMatch(/^https:\/\/wa\.me\/6281200000022\?text=/);
-		for (const path of ['/c/tidak-ada', '/c/cigadung/toko/tidak-ada', '/c/cigadung/toko/sambal-mt/tidak-ada', '/halaman/acak']) {
-			const res = await page.goto(app.baseUrl + path);
-			expect(res?.status(), path).toBe(404);
-			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Halaman tidak ditemukan');
-		}
 		await context.close();
 	});
 

@@ -5,6 +5,8 @@ import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/web/forms';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import { rememberOrder } from '$lib/server/web/my-orders-cookie';
+import { whatsappUrl } from '$lib/utils/whatsapp';
+import { translator } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The buyer's page for a checkout, reopened from its unguessable link (?t=…). */
@@ -18,6 +20,8 @@ export const load: PageServerLoad = (event) =>
 			checkout: { code: view.code, buyer: view.buyer.name, createdAt: view.createdAt, token: view.token },
 			community: { slug: community.slug, name: community.name },
 			grandTotal: view.orders.reduce((sum, o) => sum + o.total, 0),
+			// The status link sent to the buyer's own WhatsApp, so it is never lost.
+			selfLink: whatsappUrl(view.buyer.whatsapp, translator(event.locals.locale)('field.status.selfMessage', { code: view.code, url: `${event.url.origin}/pesanan/${view.code}?t=${view.token}` })),
 			orders: await Promise.all(
 				view.orders.map(async (o) => ({
 					...o,

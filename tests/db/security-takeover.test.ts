@@ -20,6 +20,7 @@ const clock = () => new Date(now);
 const staff: Record<string, UserActor> = {};
 let sellerId: string;
 let shopId: string;
+let inviteToken: string;
 
 const bank = (accountNumber: string, accountName = 'Ibu Risol') => ({ transfer: 'on', bank: 'BRI', accountNumber, accountName });
 const STRONG = 'pagi-hari-kopi-teras-41';
@@ -48,19 +49,55 @@ beforeAll(async () => {
 	const added = await ctx.services.members.addSeller(staff.coordinator, community, { name: 'Ibu Risol', businessType: 'Penjual risol', whatsapp: '0812 5100 0001' });
 	sellerId = added.userId;
 	shopId = added.shopId;
-	// The seller's own first password, from the invite the coordinator handed over: not a reset.
-	await setPassword(added.setupToken, STRONG);
-	const seller = (await ctx.services.auth.loadActor(sellerId))!;
-	expect((await savePayment(seller, '0123000111')).status).toBe(303);
+	// The seller's own first password, from the invite the coordinator handed over (see the first test).
+	inviteToken = added.setupToken;
 });
 afterAll(() => ctx.cleanup());
 
 describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALECT})`, () => {
-	it('should not lock payment details or show a notice after the seller set their first password', async () => {
+	it("should lock bank and QRIS (not COD) for 24 h after the first password set through the coordinator's invite, and say so", async () => {
+		await setPassword(inviteToken, STRONG);
+		const inviteUsedAt = new Date(now).toISOString();
 		const seller = (await ctx.services.auth.loadActor(sellerId))!;
-		expect(await ctx.services.auth.recentPasswordResets(seller, sellerId)).toEqual([]);
-		expect(await ctx.services.shops.paymentLockedUntil(seller, shopId)).toBeNull();
+		// Whoever issued the invite could have opened it first: the same lock as a reset.
+		const refused = await savePayment(seller, '0123000111');
+		expect(refused.status).toBe(403);
+		expect((refused.body as { message: string }).message).toContain('Sandi akun ini diatur lewat tautan dari Pak Koordinator');
+		expect((refused.body as { message: string }).message).toContain('Bayar di tempat (COD) tetap bisa dipilih');
+		expect((await paymentOf()).transfer).toBeNull();
+		// Cash on delivery is not where the money goes to: switching it stays open.
+		const cod = await callRoute(await routeByKey('POST /jual/mulai/[step]?/default'), { services: ctx.services, actor: seller }, { params: { step: 'pembayaran' }, query: { toko: shopId }, form: { cod: 'on' } });
+		expect(cod.status).toBe(303);
+		expect(await ctx.services.auth.recentPasswordResets(seller, sellerId)).toEqual([{ byName: 'Pak Koordinator', at: inviteUsedAt, first: true }]);
+		expect(translator('id')('security.passwordFirstBy', { name: 'Pak Koordinator', resetAt: inviteUsedAt })).toMatch(/^Sandi Anda dibuat lewat tautan dari Pak Koordinator pada .* pukul \d{2}\.\d{2} WIB\.$/);
+		// The payment step says so before the seller types anything.
+		const page = await (await import('../../src/routes/(seller)/jual/mulai/[step]/+page.server')).load({
+			params: { step: 'pembayaran' },
+			parent: async () => ({ shopQuery: '', shop: { id: shopId } }),
+			url: new URL('http://ecrav.test/jual/mulai/pembayaran'),
+			locals: { services: ctx.services, actor: seller, locale: 'id' }
+		} as never);
+		expect((page as { lockedUntil: string }).lockedUntil).toBe(new Date(Date.parse(inviteUsedAt) + PAYMENT_LOCK_AFTER_RESET_MS).toISOString());
+		now += PAYMENT_LOCK_AFTER_RESET_MS + 1;
+		expect((await savePayment(seller, '0123000111')).status).toBe(303);
 		expect((await paymentOf()).transfer?.accountNumber).toBe('0123000111');
+	});
+
+	it("should lock a roster shop's money after the coordinator invites an owner for it and opens the link himself", async () => {
+		const rosterShop = await ctx.services.shops.create(staff.coordinator, community, { name: 'Warung Tanpa Akun', whatsapp: '0812 5100 0009', businessType: 'Warung' });
+		const member = await ctx.database.db.selectFrom('member').select('id').where('shop_id', '=', rosterShop.id).executeTakeFirstOrThrow();
+		const invite = await callRoute(await routeByKey('POST /koordinator/[community]?/undang'), { services: ctx.services, actor: staff.coordinator }, { params: { community: community.slug }, form: { memberId: member.id } });
+		expect(invite.status).toBe(200);
+		const url = JSON.stringify(invite.body).match(/\/atur-sandi\/([A-Za-z0-9_-]+)/)![1];
+		await setPassword(url, 'koordinator-jadi-pemilik-7');
+		const owner = await ctx.database.db.selectFrom('shop').select('owner_user_id').where('id', '=', rosterShop.id).executeTakeFirstOrThrow();
+		const asOwner = (await ctx.services.auth.loadActor(owner.owner_user_id!))!;
+		const pay = await callRoute(await routeByKey('POST /jual/mulai/[step]?/default'), { services: ctx.services, actor: asOwner }, { params: { step: 'pembayaran' }, query: { toko: rosterShop.id }, form: bank('8888888888', 'Koordinator') });
+		expect(pay.status).toBe(403);
+		const wa = await callRoute(await routeByKey('POST /jual/mulai/[step]?/default'), { services: ctx.services, actor: asOwner }, { params: { step: 'whatsapp' }, query: { toko: rosterShop.id }, form: { whatsapp: '0899 8888 8888' } });
+		expect(wa.status).toBe(403);
+		const after = await ctx.services.shops.getManaged(system, rosterShop.id);
+		expect([readPayment(after).transfer, after.whatsapp]).toEqual([null, '6281251000009']);
 	});
 
 	for (const role of ['facilitator', 'coordinator'] as const) {
@@ -80,7 +117,7 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 			expect(r.status).toBe(403);
 			const message = (r.body as { message: string }).message;
 			const name = staff[role].name;
-			expect(message).toContain(`diatur ulang oleh ${name}`);
+			expect(message).toContain(`diatur lewat tautan dari ${name}`);
 			// Until when, in WIB: 24 h after the reset (03:06 UTC → 10.06 WIB the next day).
 			const until = new Date(Date.parse(resetAt) + PAYMENT_LOCK_AFTER_RESET_MS).toISOString();
 			expect(message).toContain(translator('id')('security.paymentLockedUntil', { untilAt: until }).match(/mulai (.*)\.$/)![1]);
@@ -95,7 +132,7 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 
 			// The seller sees who reset the password and when; the lock is shown too.
 			const resets = await ctx.services.auth.recentPasswordResets(asSeller, sellerId);
-			expect(resets[0]).toEqual({ byName: name, at: resetAt });
+			expect(resets[0]).toEqual({ byName: name, at: resetAt, first: false });
 			expect(await ctx.services.shops.paymentLockedUntil(asSeller, shopId)).toBe(until);
 			expect(translator('id')('security.passwordResetBy', { name, resetAt })).toMatch(new RegExp(`^Sandi Anda diatur ulang oleh ${name} pada \\w+, \\d+ \\w+ 2026 pukul \\d{2}\\.\\d{2} WIB\\.$`));
 			// Nobody else reads them.
@@ -117,8 +154,10 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 
 	it('should record the reset with who issued the link and when it was used, in the same write as the password', async () => {
 		const rows = await ctx.database.db.selectFrom('password_reset').selectAll().where('user_id', '=', sellerId).orderBy('used_at').execute();
-		expect(rows.map((r) => r.issued_by_name)).toEqual(['Bu Pendamping', '', 'Pak Koordinator', '']);
-		expect(rows[0].issued_by).toBe(staff.facilitator.userId);
-		expect(Date.parse(rows[0].issued_at)).toBeLessThan(Date.parse(rows[0].used_at));
+		// The system's own links (the operator's CLI, seeding) are not recorded: no person acted on the shop.
+		expect(rows.map((r) => r.issued_by_name)).toEqual(['Pak Koordinator', 'Bu Pendamping', 'Pak Koordinator']);
+		expect(rows.map((r) => r.id.slice(0, 4))).toEqual(['inv_', 'rst_', 'rst_']);
+		expect(rows[1].issued_by).toBe(staff.facilitator.userId);
+		expect(Date.parse(rows[1].issued_at)).toBeLessThan(Date.parse(rows[1].used_at));
 	});
 });

@@ -209,9 +209,10 @@ export class AuthService {
 
 	/**
 	 * Sets the password through a setup link, uses the link up, ends old sessions and signs the person in.
-	 * When the link was issued by someone else for an account that already had a password, it is recorded as
-	 * a reset (who issued it, when it was used): the seller is told on their home page, and payment details
-	 * stay locked for a while (ShopService), so staff cannot take over a seller's account to redirect money.
+	 * When the link was issued by someone else (a reset, or the first invite: whoever issued it could open it
+	 * before the seller does), it is recorded (who issued it, when it was used): the seller is told on their
+	 * home page, and bank account, QRIS and the shop's WhatsApp number stay locked for a while (ShopService),
+	 * so staff cannot take over a seller's account to redirect money or orders.
 	 */
 	async setPasswordWithLink(token: string, input: unknown): Promise<LoginResult> {
 		await this.setupLinkInfo(token);
@@ -223,9 +224,11 @@ export class AuthService {
 		refuseWeakPassword(data.password, [user.name, user.email, user.whatsapp]);
 		const at = this.now().toISOString();
 		let reset = null;
-		if (user.password_hash && link.created_by !== user.id) {
-			const issuer = link.created_by ? await this.accounts.findUserById(link.created_by) : undefined;
-			reset = { id: newId('rst'), user_id: user.id, issued_by: issuer?.id ?? null, issued_by_name: issuer?.name ?? '', issued_at: link.created_at, used_at: at };
+		if (link.created_by && link.created_by !== user.id) {
+			// Every link another person issued counts, the first one too: whoever issued it could open it first.
+			// (Links made by the system — the operator's CLI, seeding — are not a person acting on the shop.)
+			const issuer = await this.accounts.findUserById(link.created_by);
+			reset = { id: newId(user.password_hash ? 'rst' : 'inv'), user_id: user.id, issued_by: issuer?.id ?? null, issued_by_name: issuer?.name ?? '', issued_at: link.created_at, used_at: at };
 		}
 		const passwordHash = await hash(data.password, ARGON2);
 		if (!(await this.accounts.setPasswordWithLink(link.token_hash, user.id, passwordHash, at, reset))) throw new DomainError('link_used', 'auth.linkUsed', 410);
@@ -236,7 +239,7 @@ export class AuthService {
 	async recentPasswordResets(actor: Actor, userId: string, days = 30): Promise<PasswordReset[]> {
 		if (actor.kind !== 'system' && (actor.kind !== 'user' || actor.userId !== userId)) return [];
 		const rows = await this.accounts.listPasswordResets(userId, new Date(this.now().getTime() - days * DAY).toISOString());
-		return rows.map((r) => ({ byName: r.issued_by_name, at: r.used_at }));
+		return rows.map((r) => ({ byName: r.issued_by_name, at: r.used_at, first: r.id.startsWith('inv_') }));
 	}
 }
 
@@ -245,6 +248,8 @@ export interface PasswordReset {
 	byName: string;
 	/** When the new password was set. */
 	at: string;
+	/** The account's first password (an invite), not a reset of an existing one. */
+	first: boolean;
 }
 
 /** Refuses (422, on the password field) a password that is too easy to guess, in plain words. */

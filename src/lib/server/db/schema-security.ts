@@ -31,11 +31,11 @@ export interface RateLimitTable {
 }
 
 /**
- * A password set through a link that someone else issued (a coordinator, facilitator, admin or the system)
- * for an account that already had one: the account may have been taken over. Migration 0010. Never updated.
+ * A password set through a link that someone else issued (a coordinator, facilitator, admin or the system),
+ * a reset or the first invite: whoever issued it could have opened it first. Migration 0010. Never updated.
  */
 export interface PasswordResetTable {
-	/** `rst_…` */
+	/** `rst_…` for a reset of an existing password, `inv_…` for the first password set through an invite. */
 	id: string;
 	user_id: string;
 	/** Who issued the link; null for the system (CLI) or when that account was deleted. */

@@ -142,9 +142,10 @@ export class ShopService {
 			}
 			case 'pembayaran': {
 				requirePaymentOwner(actor, shop);
-				await this.requireNoRecentReset(shop, 'security.paymentLockedAfterReset');
 				const before = readPayment(shop);
 				const after = toPaymentOptions(parseInput(onboardingSchemas.pembayaran, input));
+				// Cash on delivery can be switched at any time; where the money goes waits out a staff-issued link.
+				if (JSON.stringify([before.transfer, before.qris]) !== JSON.stringify([after.transfer, after.qris])) await this.requireNoRecentReset(shop, 'security.paymentLockedAfterReset');
 				changes.payment = JSON.stringify(after);
 				if (JSON.stringify(before) === changes.payment) break;
 				const by = actor.kind === 'user' ? actor : null;

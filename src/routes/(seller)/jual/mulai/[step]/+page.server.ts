@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { ONBOARDING_STEPS, type OnboardingStep } from '$lib/validation/shop';
 import { formAction } from '$lib/server/web/forms';
+import { pageLoad } from '$lib/server/http';
 import { DomainError, ValidationError } from '$lib/server/errors';
 import { readQrFromPhoto } from '$lib/server/media/qr-reader';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
@@ -18,13 +19,16 @@ function nextPath(step: OnboardingStep, shopQuery: string): string {
 	return `/jual/mulai/${next}${shopQuery}`;
 }
 
-export const load: PageServerLoad = async ({ params, parent, locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, parent, locals, url } = event;
 	const step = stepOf(params.step);
 	const { shopQuery, shop } = await parent();
 	if (step === 'produk') redirect(303, nextPath('pembayaran', shopQuery));
 	// A renamed shop is offered the address of its new name (the old one keeps working).
 	const addressOffer = step === 'nama' ? await locals.services.shopAddresses.offer(locals.actor, shop.id) : null;
-	return { step, index: ONBOARDING_STEPS.indexOf(step) + 1, total: ONBOARDING_STEPS.length, skip: nextPath(step, shopQuery), addressOffer, origin: url.origin };
+	// Said before the seller types anything: after a link someone else issued, where money and orders go waits.
+	const lockedUntil = step === 'pembayaran' || step === 'whatsapp' ? await pageLoad(event, () => locals.services.shops.paymentLockedUntil(locals.actor, shop.id)) : null;
+	return { step, index: ONBOARDING_STEPS.indexOf(step) + 1, total: ONBOARDING_STEPS.length, skip: nextPath(step, shopQuery), addressOffer, origin: url.origin, lockedUntil };
 };
 
 export const actions: Actions = {

@@ -42,6 +42,16 @@ export const idSecurity = {
 	'order.lineTooMany': 'Maaf, {product} paling banyak {max} per pesanan. Kurangi jumlahnya, atau hubungi penjual lewat WhatsApp untuk pesanan besar.',
 	'order.checkoutTooMany': 'Maaf, satu pesanan paling banyak {max} barang, pesanan ini {total} barang. Kurangi jumlahnya, atau hubungi penjual lewat WhatsApp untuk pesanan besar. Keranjang Anda tidak berubah.',
 	'security.codStillOpen': 'Bayar di tempat (COD) tetap bisa dipilih sekarang.',
+	'security.shopChanges': 'Perubahan toko oleh orang lain',
+	'security.shopChangesHint': 'Koordinator dan pendamping boleh membantu mengisi toko Anda. Setiap perubahan yang mereka buat dicatat di sini. Kalau ada yang tidak Anda kenal, hubungi koordinator.',
+	'security.shopField.name': 'Nama toko',
+	'security.shopField.business_type': 'Jenis usaha',
+	'security.shopField.story': 'Cerita toko',
+	'security.shopField.area': 'Lokasi',
+	'security.shopField.pickup_point': 'Tempat ambil',
+	'security.shopField.opening_hours': 'Jam buka',
+	'security.shopField.delivery': 'Pengiriman',
+	'security.shopField.logo': 'Logo',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -83,4 +93,14 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'order.lineTooMany': 'Sorry, at most {max} of {product} per order. Lower the quantity, or contact the seller on WhatsApp for a large order.',
 	'order.checkoutTooMany': 'Sorry, one order may hold at most {max} items; this one has {total}. Lower the quantities, or contact the seller on WhatsApp for a large order. Your cart has not changed.',
 	'security.codStillOpen': 'Cash on delivery can be chosen now.',
+	'security.shopChanges': 'Changes to your shop by others',
+	'security.shopChangesHint': 'Coordinators and facilitators may help fill in your shop. Every change they make is recorded here. If you do not recognise one, contact your coordinator.',
+	'security.shopField.name': 'Shop name',
+	'security.shopField.business_type': 'Kind of business',
+	'security.shopField.story': 'Shop story',
+	'security.shopField.area': 'Location',
+	'security.shopField.pickup_point': 'Pickup place',
+	'security.shopField.opening_hours': 'Opening hours',
+	'security.shopField.delivery': 'Delivery',
+	'security.shopField.logo': 'Logo',
 };

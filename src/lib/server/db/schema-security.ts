@@ -6,6 +6,7 @@ export interface SecurityTables {
 	rate_limit: RateLimitTable;
 	password_reset: PasswordResetTable;
 	whatsapp_change: WhatsappChangeTable;
+	shop_change: ShopChangeTable;
 }
 
 /** One change of a shop's payment details (bank account, QRIS): who, when, before and after. Never updated. */
@@ -55,6 +56,20 @@ export interface WhatsappChangeTable {
 	changed_by: string | null;
 	changed_by_name: string;
 	/** E.164 digits. */
+	before: string;
+	after: string;
+	at: string;
+}
+
+/** A change of a shop made by someone other than its owner (staff helping): one field, before and after. Migration 0010-security-3. */
+export interface ShopChangeTable {
+	/** `shc_…` */
+	id: string;
+	shop_id: string;
+	/** `name`, `business_type`, `story`, `area`, `pickup_point`, `opening_hours`, `delivery` (JSON) or `logo`. */
+	field: string;
+	changed_by: string | null;
+	changed_by_name: string;
 	before: string;
 	after: string;
 	at: string;

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { PaymentChangeTable, WhatsappChangeTable } from '../db/schema-security';
+import type { PaymentChangeTable, ShopChangeTable, WhatsappChangeTable } from '../db/schema-security';
 import type { DB, NewShop, Shop, ShopUpdate } from '../db/schema';
 import type { MemberTable } from '../db/schema-program';
 
@@ -33,8 +33,19 @@ export class ShopRepository {
 		return this.db.selectFrom('shop').selectAll().where('owner_user_id', '=', userId).orderBy('created_at').execute();
 	}
 
-	async update(id: string, values: ShopUpdate): Promise<Shop> {
-		return this.db.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+	async update(id: string, values: ShopUpdate, changes: Insertable<ShopChangeTable>[] = []): Promise<Shop> {
+		if (changes.length === 0) return this.db.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+		// The change and its record in one transaction (all or nothing).
+		return this.db.transaction().execute(async (trx) => {
+			const shop = await trx.updateTable('shop').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+			await trx.insertInto('shop_change').values(changes).execute();
+			return shop;
+		});
+	}
+
+	/** The newest changes of a shop by someone other than its owner first. */
+	listShopChanges(shopId: string, limit: number) {
+		return this.db.selectFrom('shop_change').selectAll().where('shop_id', '=', shopId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 	}
 
 	/** Changes a shop and records the change of its payment details in the same transaction (all or nothing). */

@@ -163,7 +163,7 @@ export class ShopService {
 			case 'produk':
 				break;
 		}
-		return this.shops.update(shop.id, changes);
+		return this.shops.update(shop.id, changes, changeRecords(actor, shop, changes));
 	}
 
 	/**
@@ -202,6 +202,13 @@ export class ShopService {
 		}
 	}
 
+	/** Changes of the shop by someone other than its owner (staff helping), newest first, for the seller's home page. */
+	async listShopChanges(actor: Actor, shopId: string, limit = 20): Promise<ShopChange[]> {
+		const shop = await this.getManaged(actor, shopId);
+		const rows = await this.shops.listShopChanges(shop.id, limit);
+		return rows.map((r) => ({ id: r.id, at: r.at, field: r.field, byName: r.changed_by_name, before: r.before, after: r.after }));
+	}
+
 	/** The record of every change of the shop's WhatsApp number, newest first, for the seller's home page. */
 	async listWhatsappChanges(actor: Actor, shopId: string, limit = 10): Promise<WhatsappChange[]> {
 		const shop = await this.getManaged(actor, shopId);
@@ -213,11 +220,8 @@ export class ShopService {
 	async setLogo(actor: Actor, shopId: string, image: Buffer): Promise<{ shop: Shop; hints: ProcessedPhoto['hints'] }> {
 		const shop = await this.getManaged(actor, shopId);
 		const processed = await processPhoto(this.storage, image);
-		const updated = await this.shops.update(shop.id, {
-			logo: JSON.stringify(processed.variants),
-			updated_at: nowIso(),
-			onboarding_step: Math.max(shop.onboarding_step, ONBOARDING_STEPS.indexOf('logo') + 1)
-		});
+		const values = { logo: JSON.stringify(processed.variants), updated_at: nowIso(), onboarding_step: Math.max(shop.onboarding_step, ONBOARDING_STEPS.indexOf('logo') + 1) };
+		const updated = await this.shops.update(shop.id, values, changeRecords(actor, shop, values));
 		return { shop: updated, hints: processed.hints };
 	}
 }
@@ -240,6 +244,37 @@ function requirePaymentOwner(actor: Actor, shop: Shop, messageKey: MessageKey = 
 function requireWhatsappOwner(actor: Actor, shop: Shop): void {
 	if (!shop.owner_user_id) return;
 	requirePaymentOwner(actor, shop, 'security.whatsappOwnerOnly');
+}
+
+/** The fields of a shop whose change by someone other than the owner is recorded (what buyers read on the shop). */
+const RECORDED_FIELDS = ['name', 'business_type', 'story', 'area', 'pickup_point', 'opening_hours', 'delivery', 'logo'] as const;
+
+/**
+ * Staff may help with a shop, but never silently: every field a person other than the owner changes is
+ * recorded (who, when, before, after) and shown on the seller's home. The owner's own edits are not listed.
+ */
+function changeRecords(actor: Actor, shop: Shop, values: ShopUpdate) {
+	if (actor.kind !== 'user' || actor.userId === shop.owner_user_id) return [];
+	const at = String(values.updated_at ?? nowIso());
+	return RECORDED_FIELDS.filter((f) => f in values && (values[f] ?? null) !== (shop[f] ?? null)).map((field) => ({
+		id: newId('shc'),
+		shop_id: shop.id,
+		field,
+		changed_by: actor.userId,
+		changed_by_name: actor.name,
+		before: field === 'logo' ? '' : String(shop[field] ?? ''),
+		after: field === 'logo' ? '' : String(values[field] ?? ''),
+		at
+	}));
+}
+
+export interface ShopChange {
+	id: string;
+	at: string;
+	field: string;
+	byName: string;
+	before: string;
+	after: string;
 }
 
 export interface WhatsappChange {

@@ -5,18 +5,20 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { shop } = await event.parent();
 		const { actor, services } = event.locals;
-		const [rows, paymentChanges, whatsappChanges, passwordResets, paymentLockedUntil, trainings] = await Promise.all([
+		const [rows, paymentChanges, whatsappChanges, passwordResets, paymentLockedUntil, trainings, shopChanges] = await Promise.all([
 			services.products.listForShop(actor, shop.id),
 			services.shops.listPaymentChanges(actor, shop.id),
 			services.shops.listWhatsappChanges(actor, shop.id),
 			// Only the signed-in person's own resets: a helper opening the shop sees none of the owner's.
 			actor.kind === 'user' ? services.auth.recentPasswordResets(actor, actor.userId) : [],
 			services.shops.paymentLockedUntil(actor, shop.id),
-			services.tests.myTrainings(actor)
+			services.tests.myTrainings(actor),
+			services.shops.listShopChanges(actor, shop.id)
 		]);
 		return {
 			paymentChanges,
 			whatsappChanges,
+			shopChanges,
 			passwordResets,
 			paymentLockedUntil,
 			/** Trainings where the member still has a test or the reaction check to answer. */

@@ -10,6 +10,7 @@ import { programMigration } from './0007-program';
 import { memberProfileMigration } from './0008-member-profile';
 import { trainingMigration } from './0009-training';
 import { security2Migration } from './0010-security-2';
+import { security3Migration } from './0010-security-3';
 import { fieldMigration } from './0012-field';
 
 /**
@@ -31,6 +32,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 		'0008-member-profile': memberProfileMigration(),
 		'0009-training': trainingMigration(),
 		'0010-security-2': security2Migration(),
+		'0010-security-3': security3Migration(),
 		'0012-field': fieldMigration()
 	};
 }

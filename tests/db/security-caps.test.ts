@@ -65,7 +65,7 @@ describe(`${OrderService.name} units per line and per checkout (${TEST_DIALECT})
 		for (const p of lines) form[`qty.${p.id}.`] = '40';
 		for (const s of shops) Object.assign(form, { [`shop.${s.slug}.delivery`]: 'pickup', [`shop.${s.slug}.payment`]: 'cod' });
 		const before = await stockLeft();
-		const r = await callRoute(await routeByKey('POST /c/[community]/keranjang?/pesan'), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { community: community.slug }, cookies: { ecrav_cart: cart, [`ecrav_cart_${community.slug}`]: cart }, form });
+		const r = await callRoute(await routeByKey('POST /c/[community]/keranjang?/pesan'), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { community: community.slug }, cookies: { [`ecrav_cart_${community.slug}`]: cart }, form });
 		expect(r.status).toBe(400);
 		expect((r.body as { message: string }).message).toContain('satu pesanan paling banyak 300 barang, pesanan ini 800 barang');
 		expect((r.body as { message: string }).message).toContain('Keranjang Anda tidak berubah');
@@ -79,7 +79,7 @@ describe(`${OrderService.name} units per line and per checkout (${TEST_DIALECT})
 		const cart = JSON.stringify([[p.id, '', 1]]);
 		const r = await callRoute(await routeByKey('POST /c/[community]/keranjang?/pesan'), { services: ctx.services, actor: PUBLIC_ACTOR }, {
 			params: { community: community.slug },
-			cookies: { ecrav_cart: cart, [`ecrav_cart_${community.slug}`]: cart },
+			cookies: { [`ecrav_cart_${community.slug}`]: cart },
 			form: { name: 'Bu Borong', whatsapp: '0813 7100 0002', idem: 'caps-form-key-0002', [`qty.${p.id}.`]: '250', [`shop.${shops[0].slug}.delivery`]: 'pickup', [`shop.${shops[0].slug}.payment`]: 'cod' }
 		});
 		expect(r.status).toBe(409);

@@ -82,7 +82,7 @@ describe('security over HTTP', () => {
 		const res = await fetch(`${app.baseUrl}/c/cigadung/keranjang?/pesan`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl, accept: 'text/html', cookie: `ecrav_cart=${encodeURIComponent(JSON.stringify([[productId, '', 1]]))}` },
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl, accept: 'text/html', cookie: `ecrav_cart_cigadung=${encodeURIComponent(JSON.stringify([[productId, '', 1]]))}` },
 			body: form
 		});
 		expect(res.status).toBe(429);

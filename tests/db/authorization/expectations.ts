@@ -459,7 +459,7 @@ export const expectations: Record<string, Probe[]> = {
 			setup: product,
 			request: (w, f, as) => ({
 				params: { community: w.c1.slug },
-				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
+				cookies: { [`ecrav_cart_${w.c1.slug}`]: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
 				// Quantities are keyed by product and variant (qty.<product>.<variant>): the page's fields, as shown.
 				form: { name: 'Pembeli', whatsapp: buyerNumber(as), [`qty.${f.product.id}.${f.variantIds[0] ?? ''}`]: '1', [`shop.${w.shopA.slug}.delivery`]: 'pickup', [`shop.${w.shopA.slug}.payment`]: 'cod', idem: `matriks-form-${as}-${f.product.id}` }
 			}),
@@ -470,7 +470,7 @@ export const expectations: Record<string, Probe[]> = {
 			setup: (w) => w.fresh.product(w.shopC),
 			request: (w, f, as) => ({
 				params: { community: w.c1.slug },
-				cookies: { ecrav_cart: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
+				cookies: { [`ecrav_cart_${w.c1.slug}`]: JSON.stringify([[f.product.id, f.variantIds[0], 1]]) },
 				form: { name: 'Pembeli', whatsapp: '0813 1111 2222', [`qty.${f.product.id}.${f.variantIds[0] ?? ''}`]: '1', [`shop.${w.shopC.slug}.delivery`]: 'pickup', [`shop.${w.shopC.slug}.payment`]: 'cod', idem: `matriks-formx-${as}-${f.product.id}` }
 			}),
 			// Nothing is ordered: the cart cannot price another community's product, so the page shows the change (409).

@@ -1,16 +1,26 @@
+import { createHash } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { CartLineInput } from '../orders/order.service';
 import { ORDER_CAPS } from '../orders/caps';
 
-export const CART_COOKIE = 'ecrav_cart';
 const MAX_LINES = 40;
+
+/**
+ * One cart per community: its own cookie, sent only to that community's pages (`/c/<slug>`), so opening
+ * another community's cart page never sees — nor empties — this one. A slug with characters a cookie name
+ * cannot hold (an unknown community from a hostile URL) gets a hash.
+ */
+export function cartCookie(communitySlug: string): { name: string; path: string } {
+	const safe = /^[a-z0-9-]{1,80}$/.test(communitySlug) ? communitySlug : createHash('sha256').update(communitySlug).digest('hex').slice(0, 16);
+	return { name: `ecrav_cart_${safe}`, path: `/c/${encodeURIComponent(communitySlug)}` };
+}
 
 /**
  * The cart lives in a cookie (no account needed, works without JavaScript): only ids and quantities.
  * Prices and names are always read again from the database.
  */
-export function readCart(cookies: Cookies): CartLineInput[] {
-	const raw = cookies.get(CART_COOKIE);
+export function readCart(cookies: Cookies, communitySlug: string): CartLineInput[] {
+	const raw = cookies.get(cartCookie(communitySlug).name);
 	if (!raw || raw.length > 4000) return [];
 	try {
 		const parsed = JSON.parse(raw) as unknown;
@@ -24,13 +34,14 @@ export function readCart(cookies: Cookies): CartLineInput[] {
 	}
 }
 
-export function writeCart(cookies: Cookies, lines: CartLineInput[], secure: boolean) {
+export function writeCart(cookies: Cookies, communitySlug: string, lines: CartLineInput[], secure: boolean) {
+	const { name, path } = cartCookie(communitySlug);
 	if (lines.length === 0) {
-		cookies.delete(CART_COOKIE, { path: '/' });
+		cookies.delete(name, { path });
 		return;
 	}
 	const value = JSON.stringify(lines.slice(0, MAX_LINES).map((l) => [l.productId, l.variantId ?? '', l.quantity]));
-	cookies.set(CART_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 24 * 14 });
+	cookies.set(name, value, { path, httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 24 * 14 });
 }
 
 /** Adds a line, or adds to the quantity of the same product and variant. */

@@ -6,7 +6,7 @@ export const load: LayoutServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const c = await event.locals.services.communities.getBySlug(event.locals.actor, event.params.community);
 		return {
-			cartCount: readCart(event.cookies).length,
+			cartCount: readCart(event.cookies, event.params.community).length,
 			community: {
 				id: c.id,
 				slug: c.slug,

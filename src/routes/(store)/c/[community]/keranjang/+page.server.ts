@@ -16,12 +16,12 @@ export const load: PageServerLoad = (event) =>
 		const { community } = await event.parent();
 		// Never kept by the browser: Back after ordering asks again and shows the (now empty) cart, not the old one.
 		event.setHeaders({ 'cache-control': 'no-store' });
-		const lines = readCart(event.cookies);
+		const lines = readCart(event.cookies, event.params.community);
 		const priced = await event.locals.services.orders.priceCart(event.locals.actor, community, lines);
 		// The cookie is rewritten with quantities lowered to the stock left, so the page shows exactly what
 		// "Pesan sekarang" orders and nothing unorderable stays (each change is said by priceCart's notices).
 		const kept = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));
-		if (JSON.stringify(kept) !== JSON.stringify(lines)) writeCart(event.cookies, kept, event.url.protocol === 'https:');
+		if (JSON.stringify(kept) !== JSON.stringify(lines)) writeCart(event.cookies, event.params.community, kept, event.url.protocol === 'https:');
 		return { cart: priced, cartCount: kept.length, idem: newToken().slice(0, 24) };
 	});
 
@@ -52,7 +52,7 @@ async function reviseCart(locals: Locals, communitySlug: string, form: FormData,
 	const t = translator(locals.locale);
 	// An unknown community is a 404 page, not a 500 (the action runs before the layout's load would say so).
 	const community = await pageLoad({ locals }, () => locals.services.communities.getBySlug(locals.actor, communitySlug));
-	const before = readCart(cookies);
+	const before = readCart(cookies, communitySlug);
 	const priced = await locals.services.orders.priceCart(locals.actor, community, before);
 	const names = new Map(priced.shops.flatMap((s) => s.lines.map((l) => [lineKey(l), l.variantLabel ? `${l.name} (${l.variantLabel})` : l.name] as const)));
 	const name = (key: string) => names.get(key) ?? t('field.cart.aProduct');
@@ -78,20 +78,20 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const productId = String(form.get('productId') ?? '').slice(0, 40);
 		const quantity = Math.max(1, Math.min(ORDER_CAPS.perLine, Number(form.get('quantity') ?? 1) || 1));
-		if (productId) writeCart(cookies, addToCart(readCart(cookies), { productId, variantId: String(form.get('variantId') ?? '') || null, quantity }), url.protocol === 'https:');
+		if (productId) writeCart(cookies, params.community, addToCart(readCart(cookies, params.community), { productId, variantId: String(form.get('variantId') ?? '') || null, quantity }), url.protocol === 'https:');
 		redirect(303, `/c/${encodeURIComponent(params.community)}/keranjang`);
 	},
 	hitung: async ({ request, cookies, locals, params, url }) => {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies);
-		writeCart(cookies, r.lines, url.protocol === 'https:');
+		writeCart(cookies, params.community, r.lines, url.protocol === 'https:');
 		const message = Object.keys(r.fields).length ? translator(locals.locale)('field.cart.checkMarked') : undefined;
 		return { values: typedValues(form), notices: r.notices, fields: r.fields, ...(message ? { message } : {}) };
 	},
 	hapus: async ({ request, cookies, locals, params, url }) => {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies, String(form.get('key') ?? ''));
-		writeCart(cookies, r.lines, url.protocol === 'https:');
+		writeCart(cookies, params.community, r.lines, url.protocol === 'https:');
 		return { values: typedValues(form), notices: r.notices, fields: r.fields };
 	},
 	pesan: async ({ request, cookies, locals, params, url, getClientAddress, setHeaders }) => {
@@ -103,7 +103,7 @@ export const actions: Actions = {
 		const wanted = new Map(r.lines.map((l) => [lineKey(l), l.quantity]));
 		const changed = r.notices.length > 0 || Object.keys(r.fields).length > 0 || orderable.length !== r.lines.length || orderable.some((l) => wanted.get(lineKey(l)) !== l.quantity);
 		if (changed) {
-			writeCart(cookies, r.lines, url.protocol === 'https:');
+			writeCart(cookies, params.community, r.lines, url.protocol === 'https:');
 			const t = translator(locals.locale);
 			return fail(409, { message: t('field.cart.notOrdered'), notices: r.notices, fields: r.fields, values: typedValues(form) });
 		}
@@ -114,7 +114,7 @@ export const actions: Actions = {
 			return placed.view;
 		}, { setHeaders });
 		if (!('code' in result)) return result;
-		writeCart(cookies, [], url.protocol === 'https:');
+		writeCart(cookies, params.community, [], url.protocol === 'https:');
 		rememberOrder(cookies, { code: result.code, token: result.token }, url.protocol === 'https:');
 		redirect(303, `/pesanan/${result.code}?t=${result.token}`);
 	}

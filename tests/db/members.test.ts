@@ -227,6 +227,8 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		f = await ctx.services.funnel.forCommunity(coord, c);
 		expect(f.members.find((m) => m.shopName === 'Warung Polos')).toMatchObject({ level: 'first_product', next: 'good_listing', since: '2024-11-28T03:00:00.000Z' });
 		expect(f.counts).toMatchObject({ invited: 1, first_product: 1 });
+		// "reached" counts what happened: a product live, but nobody has made a login yet
+		expect(f.reached).toMatchObject({ invited: 2, account: 0, profile: 0, first_product: 1, first_order: 0 });
 
 		// the seller sets a password, completes the profile, publishes a well-described product, gets orders
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'sate-ayam-12', confirm: 'sate-ayam-12' });

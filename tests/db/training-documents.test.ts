@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
-import { makeCommunity } from '../helpers/factories';
+import { makeCommunity, makeProduct, system } from '../helpers/factories';
+import { adoptionRows } from '../../src/lib/server/documents/adoption-rows';
+import { newId } from '../../src/lib/utils/ids';
 import { makeMember, staffActor } from '../helpers/program-fixtures';
 import { EvaluationReportService } from '../../src/lib/server/training/report.service';
 import { evaluationReportPdf } from '../../src/lib/server/documents/evaluation-report';
@@ -91,6 +93,45 @@ describe(`${EvaluationReportService.name} (${TEST_DIALECT})`, () => {
 		expect(wb.worksheets.map((w) => w.name)).toEqual(['Sesi', 'Daftar hadir', 'Nilai', 'Indikator', 'Adopsi']);
 		expect(wb.getWorksheet('Sesi')!.getRow(2).getCell(7).value).toBe(75);
 		expect(wb.getWorksheet('Daftar hadir')!.rowCount).toBe(5);
+	});
+
+	it("should print the adoption counts the funnel service gives the adoption page, in the PDF and the XLSX", async () => {
+		// a seller who made their login and sells; a shop with a live product but no login; one order
+		const added = await ctx.services.members.addSeller(system, community, { name: 'Bu Rina Marlina', businessType: 'Kue basah', area: 'RW 04', whatsapp: '0813 7000 0004', email: '' });
+		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'kue-basah-rina-1', confirm: 'kue-basah-rina-1' });
+		const shops = await ctx.services.shops.listByCommunity(system, community);
+		const rina = shops.find((x) => x.id === added.shopId)!;
+		const tati = shops.find((x) => x.id === members[2].shopId)!;
+		await makeProduct(ctx.services, rina, { name: 'Kue Lapis Rina' });
+		await makeProduct(ctx.services, tati, { name: 'Opak Tati' });
+		const at = new Date().toISOString();
+		const checkoutId = newId('chk');
+		await ctx.database.db.insertInto('checkout').values({ id: checkoutId, code: checkoutId, token: checkoutId, community_id: community.id, idempotency_key: checkoutId, buyer_name: 'Pembeli', buyer_whatsapp: '6281299990000', created_at: at }).execute();
+		await ctx.database.db
+			.insertInto('shop_order')
+			.values({ id: newId('ord'), code: newId('o'), checkout_id: checkoutId, community_id: community.id, shop_id: tati.id, status: 'selesai', delivery: 'pickup', delivery_fee: 0, payment_method: 'cod', paid_at: null, subtotal: 15000, total: 15000, item_count: 1, created_at: at, updated_at: at })
+			.execute();
+
+		const funnel = await ctx.services.funnel.forCommunity(coordinator, community);
+		const data = await ctx.services.reports.build(coordinator, programId);
+		expect(data.adoption).toEqual({ members: funnel.members.length, reached: funnel.reached });
+		expect(funnel.reached).toMatchObject({ account: 1, first_product: 2, first_order: 1, first_completed: 1 });
+		expect(data.adoption.members).toBe(names.length + 1);
+
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await evaluationReportXlsx(data)) as unknown as ArrayBuffer);
+		const sheet = wb.getWorksheet('Adopsi')!;
+		const xlsxRows = new Map<string, unknown>();
+		sheet.eachRow((row, i) => i > 1 && xlsxRows.set(String(row.getCell(1).value), row.getCell(2).value));
+		for (const r of adoptionRows(data)) expect(xlsxRows.get(r.label), r.label).toBe(r.value);
+		expect(xlsxRows.get('Sudah membuat akun (kata sandi)')).toBe(funnel.reached.account);
+		expect(xlsxRows.get('Toko dengan produk tayang')).toBe(funnel.reached.first_product);
+		expect(xlsxRows.get('Toko yang sudah mendapat pesanan')).toBe(funnel.reached.first_order);
+
+		const text = pdfText(await evaluationReportPdf(data), ctx.dataDir, 'laporan-adopsi');
+		expect(text).toContain(`Sudah membuat akun (kata sandi) ${funnel.reached.account}`);
+		expect(text).toContain(`Toko dengan produk tayang ${funnel.reached.first_product}`);
+		expect(text).toContain(`Toko yang sudah mendapat pesanan ${funnel.reached.first_order}`);
 	});
 
 	it('should refuse the report to a seller and to another community (404)', async () => {

@@ -60,6 +60,7 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 	const indicatorRepo = new IndicatorRepository(db);
 	const orderRepo = new OrderRepository(db);
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
+	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, clock });
 	return {
 		database,
 		storage,
@@ -81,8 +82,8 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
 		tests,
-		reports: new EvaluationReportService(db, dialect, trainingRepo, trainings, tests, clock),
-		...createMemberServices({ db, shopRepo, accountRepo, auth, clock })
+		reports: new EvaluationReportService(db, dialect, trainingRepo, trainings, tests, memberServices.funnel, clock),
+		...memberServices
 	};
 }
 

@@ -3,6 +3,7 @@ import { gainBand } from '../training/gain';
 import { formatDate, formatTime } from '../../utils/dates';
 import { formatRupiah } from '../../utils/money';
 import { communityLetterhead, contentWidth, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
+import { adoptionRows } from './adoption-rows';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toLocaleString('id-ID')}%`);
 const dec = (x: number | null, d = 2) => (x === null ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }));
@@ -61,7 +62,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 			['Lokasi', `${place}, Kecamatan ${d.community.district}, ${d.community.regency}, ${d.community.province}`],
 			['Waktu pelaksanaan', period],
 			['Jumlah sesi pelatihan', String(d.trainings.length)],
-			['Jumlah anggota', num(d.counts.members)]
+			['Jumlah anggota', num(d.adoption.members)]
 		]
 	);
 	doc.moveDown(1).text(`Laporan ini disusun dari data E-Crav pada ${formatDate(d.generatedAt)} pukul ${formatTime(d.generatedAt)}.`, { align: 'center' }).moveDown(2);
@@ -83,7 +84,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	if (goals.length) list(doc, goals);
 	else para(doc, 'Tujuan program belum diisi pada rencana program.');
 	heading(doc, '1.3 Sasaran');
-	para(doc, `${d.program.targetGroup || 'Pelaku UMKM anggota kelompok'}. Jumlah anggota terdaftar di E-Crav: ${num(d.counts.members)} orang.`);
+	para(doc, `${d.program.targetGroup || 'Pelaku UMKM anggota kelompok'}. Jumlah anggota terdaftar di E-Crav: ${num(d.adoption.members)} orang.`);
 
 	// ——— BAB II ———
 	chapter(doc, 'BAB II', 'Pelaksanaan');
@@ -164,18 +165,16 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 			{ header: 'Jumlah', width: 110, align: 'right' }
 		],
 		[
-			['Anggota terdaftar', num(d.counts.members)],
-			['Sudah membuat akun (kata sandi)', num(d.counts.accountsSetUp)],
-			['Toko siap berjualan', num(d.counts.shopsReady)],
-			['Toko dengan produk tayang', num(d.counts.shopsSelling)],
-			['Produk tayang di katalog', num(d.counts.productsPublished)],
+			...adoptionRows(d).map((r) => [r.label, r.value === null ? '–' : num(r.value)]),
+			['Produk tayang di katalog', num(d.productsPublished)],
 			['Pesanan 30 hari terakhir (tidak dibatalkan)', num(d.orders30d.count)],
 			['Omzet 30 hari terakhir', formatRupiah(d.orders30d.sum)]
 		]
 	);
 	heading(doc, '2.4 Kendala dan Solusi');
 	const evaluasi = d.stages.find((s) => s.key === 'evaluasi')?.notes;
-	const notYet = d.counts.members - d.counts.accountsSetUp;
+	const notYet = d.adoption.members - (d.adoption.reached.account ?? 0);
+	const selling = d.adoption.reached.first_product ?? 0;
 	if (evaluasi) para(doc, evaluasi);
 	para(doc, notYet > 0 ? `${num(notYet)} anggota belum membuat akun; solusinya pendampingan lanjutan satu per satu dengan kartu QR tautan atur sandi.` : 'Semua anggota sudah membuat akun.');
 
@@ -186,13 +185,13 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 		doc,
 		`${d.program.name} telah melaksanakan ${d.trainings.length} sesi pelatihan dengan tingkat kehadiran ${pct(d.attendance.rate)}. ` +
 			(d.gain.g === null ? 'Peningkatan pengetahuan belum terukur. ' : `Pengetahuan peserta meningkat dengan gain ternormalisasi g = ${dec(d.gain.g)} (${BAND[band ?? 'rendah']}). `) +
-			`Saat ini ${num(d.counts.shopsSelling)} toko menayangkan ${num(d.counts.productsPublished)} produk, dengan ${num(d.orders30d.count)} pesanan dalam 30 hari terakhir.`
+			`Saat ini ${num(selling)} toko menayangkan ${num(d.productsPublished)} produk, dengan ${num(d.orders30d.count)} pesanan dalam 30 hari terakhir.`
 	);
 	heading(doc, '3.2 Rekomendasi');
 	const recs = [
 		...(d.handover?.followUp ? lines(d.handover.followUp) : []),
 		...(notYet > 0 ? [`Pendampingan bagi ${num(notYet)} anggota yang belum membuat akun.`] : []),
-		...(d.counts.members - d.counts.shopsSelling > 0 ? [`Bantu ${num(d.counts.members - d.counts.shopsSelling)} toko yang belum menayangkan produk: foto dan deskripsi produk.`] : [])
+		...(d.adoption.members - selling > 0 ? [`Bantu ${num(d.adoption.members - selling)} toko yang belum menayangkan produk: foto dan deskripsi produk.`] : [])
 	];
 	if (recs.length) list(doc, recs);
 	heading(doc, '3.3 Serah Terima (Terminasi)');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationReportData } from '../training/report.service';
 import { formatDate, formatTime } from '../../utils/dates';
+import { adoptionRows } from './adoption-rows';
 
 /** The data behind the evaluation report, one sheet per table, for the Dinas to compare programs. */
 export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buffer> {
@@ -84,11 +85,8 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 			{ header: 'Jumlah', key: 'n', width: 12 }
 		],
 		[
-			{ stage: 'Anggota terdaftar', n: d.counts.members },
-			{ stage: 'Sudah membuat akun', n: d.counts.accountsSetUp },
-			{ stage: 'Toko siap berjualan', n: d.counts.shopsReady },
-			{ stage: 'Toko dengan produk tayang', n: d.counts.shopsSelling },
-			{ stage: 'Produk tayang', n: d.counts.productsPublished },
+			...adoptionRows(d).map((r) => ({ stage: r.label, n: r.value })),
+			{ stage: 'Produk tayang di katalog', n: d.productsPublished },
 			{ stage: 'Pesanan 30 hari (tidak dibatalkan)', n: d.orders30d.count },
 			{ stage: 'Omzet 30 hari (rupiah)', n: d.orders30d.sum }
 		]

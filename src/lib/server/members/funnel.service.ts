@@ -5,7 +5,7 @@ import type { ProgramRepository } from '../program/program.repository';
 import { listingQuality } from '../catalog/listing-quality';
 import { readDelivery } from '../shops/shop.service';
 import { profileComplete, shopChecklist } from '../../shop-checklist';
-import { countLevels, funnelPosition, GOOD_LISTING_SCORE, regularSince, type FunnelLevel } from './funnel';
+import { countLevels, countReached, funnelPosition, GOOD_LISTING_SCORE, regularSince, type FunnelFacts, type FunnelLevel } from './funnel';
 import type { FunnelRepository } from './funnel.repository';
 
 export interface FunnelMember {
@@ -22,7 +22,10 @@ export interface FunnelMember {
 
 export interface Funnel {
 	members: FunnelMember[];
+	/** Members standing at each level now. */
 	counts: Record<string, number>;
+	/** Members who have reached each level (accounts made, shops with a product live, shops with an order…). */
+	reached: Record<string, number>;
 }
 
 const FOUR_WEEKS = 28 * 86_400_000;
@@ -95,6 +98,7 @@ export class FunnelService {
 		const recentByShop = new Map<string, string[]>();
 		for (const o of recent) recentByShop.set(o.shop_id, [...(recentByShop.get(o.shop_id) ?? []), o.created_at]);
 
+		const allFacts: FunnelFacts[] = [];
 		const members = rows.map((r): FunnelMember => {
 			const prod = byShop.get(r.shop_id);
 			const ord = orderByShop.get(r.shop_id);
@@ -102,7 +106,7 @@ export class FunnelService {
 				{ onboardingStep: r.onboarding_step, hasLogo: !!r.logo, story: r.story, area: r.area, pickupPoint: r.pickup_point, delivery: readDelivery(r) },
 				prod?.count ?? 0
 			);
-			const pos = funnelPosition({
+			const facts: FunnelFacts = {
 				// the member row may be younger than the shop (rows were backfilled for existing shops)
 				invited: r.shop_created_at < r.member_created_at ? r.shop_created_at : r.member_created_at,
 				account: r.password_hash ? (r.account_at ?? r.user_created_at ?? r.shop_created_at) : null,
@@ -112,10 +116,12 @@ export class FunnelService {
 				first_order: ord?.first_order_at ?? null,
 				first_completed: ord?.first_completed_at ?? null,
 				regular: regularSince(recentByShop.get(r.shop_id) ?? [], now)
-			});
+			};
+			allFacts.push(facts);
+			const pos = funnelPosition(facts);
 			return { memberId: r.member_id, name: r.person_name, shopName: r.shop_name, shopSlug: r.shop_slug, whatsapp: r.whatsapp, hasOwner: !!r.owner_user_id, ...pos };
 		});
-		return { members, counts: countLevels(members.map((m) => m.level)) };
+		return { members, counts: countLevels(members.map((m) => m.level)), reached: countReached(allFacts) };
 	}
 }
 

@@ -47,6 +47,17 @@ export function countLevels(levels: FunnelLevel[]): Record<string, number> {
 	return counts;
 }
 
+/**
+ * How many members have ever reached each measured level (a member at `first_order` without a login counts
+ * for `first_order` but not for `account`). The adoption page and the evaluation report print these, so the
+ * two always agree.
+ */
+export function countReached(facts: FunnelFacts[]): Record<string, number> {
+	const counts: Record<string, number> = Object.fromEntries(MEASURED_LEVELS.map((l) => [l, 0]));
+	for (const f of facts) for (const l of MEASURED_LEVELS) if (f[l as keyof FunnelFacts]) counts[l]++;
+	return counts;
+}
+
 const WEEK = 7 * 86_400_000;
 
 /**

@@ -6,6 +6,7 @@ import type { TestService, TrainingResults } from './test.service';
 import type { TrainingService, Training } from './training.service';
 import { programAttendance, programGain } from './figures';
 import type { TrainingRepository } from './training.repository';
+import type { FunnelService } from '../members/funnel.service';
 
 export interface ReportTraining extends Training {
 	present: number;
@@ -23,7 +24,13 @@ export interface EvaluationReportData {
 	attendance: { present: number; expected: number; rate: number | null };
 	gain: { n: number; meanPre: number | null; meanPost: number | null; g: number | null };
 	indicators: { label: string; unit: string; baseline: number | null; target: number | null; value: number | null; source: string }[];
-	counts: { members: number; accountsSetUp: number; shopsReady: number; shopsSelling: number; productsPublished: number };
+	/** Products published in the community now (an indicator; not a funnel level). */
+	productsPublished: number;
+	/**
+	 * Adoption, from the funnel service the adoption page (/adopsi) uses, so the two never disagree: members on
+	 * the roster and how many reached each level (visitors are not counted yet: `first_visitor` is skipped).
+	 */
+	adoption: { members: number; reached: Record<string, number> };
 	orders30d: { count: number; sum: number };
 	handover: { recipient: string; followUp: string; handedOverOn: string | null } | null;
 	generatedAt: string;
@@ -41,6 +48,7 @@ export class EvaluationReportService {
 		private readonly trainingRepo: TrainingRepository,
 		private readonly trainings: TrainingService,
 		private readonly tests: TestService,
+		private readonly funnel: FunnelService,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -57,7 +65,7 @@ export class EvaluationReportService {
 		const [attendance, gain] = await Promise.all([programAttendance(this.trainingRepo, program.id), programGain(this.trainingRepo, program.id)]);
 		const metrics = new MetricsRepository(this.db, this.dialect);
 		const since = new Date(this.clock().getTime() - 30 * 86400000).toISOString();
-		const [counts, orders30d] = await Promise.all([metrics.communityCounts(community.id), metrics.ordersSince(community.id, since)]);
+		const [counts, orders30d, funnel] = await Promise.all([metrics.communityCounts(community.id), metrics.ordersSince(community.id, since), this.funnel.forProgram(actor, program.id)]);
 		const values: Record<string, number | null> = {
 			members: counts.members,
 			accounts_set_up: counts.accountsSetUp,
@@ -87,7 +95,8 @@ export class EvaluationReportService {
 			attendance: { present: attendance.present, expected: attendance.expected, rate: attendance.rate },
 			gain,
 			indicators,
-			counts,
+			productsPublished: counts.productsPublished,
+			adoption: { members: funnel.members.length, reached: funnel.reached },
 			orders30d,
 			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, handedOverOn: handover.handed_over_on } : null,
 			generatedAt: this.clock().toISOString()

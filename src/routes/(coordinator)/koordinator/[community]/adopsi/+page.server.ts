@@ -22,6 +22,7 @@ export const load: PageServerLoad = (event) =>
 		const levels = MEASURED_LEVELS.map((level) => ({
 			level,
 			count: funnel.counts[level] ?? 0,
+			reached: funnel.reached[level] ?? 0,
 			members: funnel.members
 				.filter((m) => m.level === level)
 				.sort((a, b) => a.since.localeCompare(b.since))

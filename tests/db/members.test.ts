@@ -160,7 +160,7 @@ describe(`${MemberIoService.name} (${TEST_DIALECT})`, () => {
 			[6, 'whatsapp', 'members.import.duplicateInFile'],
 			[7, 'whatsapp', 'members.import.duplicateExisting'],
 			[8, 'rw', 'members.rwInvalid'],
-			[8, 'modal', 'members.moneyInvalid'],
+			[8, 'modal', 'members.capitalInvalid'],
 			[8, 'saluran_sebelum', 'members.channelInvalid']
 		]);
 		expect(result.problems[3].params).toEqual({ row: 5 });

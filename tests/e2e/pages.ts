@@ -26,6 +26,10 @@ export interface Fixtures {
 	memberPath: string;
 	/** The demo program (seeded from the field report). */
 	programId: string;
+	/** A training of the demo program, today (so self check-in is open), every member invited. */
+	trainingId: string;
+	/** The self check-in page of that training (from its QR page). */
+	checkinPath: string;
 }
 
 const STEPS = ['nama', 'whatsapp', 'logo', 'cerita', 'lokasi', 'pengiriman', 'pembayaran'];
@@ -37,7 +41,12 @@ export const SELLER_PAGES: PageToVisit[] = [
 	{ name: 'new product', as: 'jj@cigadung.test', path: '/jual/produk/baru' },
 	{ name: 'product editor', as: 'jj@cigadung.test', path: (f) => `/jual/produk/${f.jjProductId}` },
 	{ name: 'order inbox', as: 'mt@cigadung.test', path: '/jual/pesanan' },
-	{ name: 'one order', as: 'mt@cigadung.test', path: (f) => f.sellerOrderPath }
+	{ name: 'one order', as: 'mt@cigadung.test', path: (f) => f.sellerOrderPath },
+	{ name: 'my trainings', as: 'jj@cigadung.test', path: '/jual/pelatihan' },
+	{ name: 'pre-test on the phone', as: 'jj@cigadung.test', path: (f) => `/jual/pelatihan/${f.trainingId}/tes/pre` },
+	{ name: 'post-test on the phone', as: 'mt@cigadung.test', path: (f) => `/jual/pelatihan/${f.trainingId}/tes/post` },
+	{ name: 'reaction check', as: 'jj@cigadung.test', path: (f) => `/jual/pelatihan/${f.trainingId}/pendapat` },
+	{ name: 'self check-in', as: 'mt@cigadung.test', path: (f) => f.checkinPath }
 ];
 
 export const COORDINATOR_PAGES: PageToVisit[] = [
@@ -54,7 +63,12 @@ export const COORDINATOR_PAGES: PageToVisit[] = [
 	{ name: 'program handover', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/tahap/terminasi` },
 	{ name: 'program assessment', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/asesmen` },
 	{ name: 'program plan and indicators', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/rencana` },
-	{ name: 'program dashboard', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/dasbor` }
+	{ name: 'program dashboard', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.programId}/dasbor` },
+	{ name: 'trainings', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/pelatihan' },
+	{ name: 'one training with letter and invitees', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}` },
+	{ name: 'attendance', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/hadir` },
+	{ name: 'test scores', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/nilai` },
+	{ name: 'self check-in QR', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/qr` }
 ];
 
 /** Public pages: they must fit and pass axe-core too. */
@@ -112,5 +126,16 @@ export async function makeFixtures(browser: Browser, baseUrl: string, cache: Map
 	const login = await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'koordinator@cigadung.test', password: DEMO_PASSWORD }) })).json();
 	const programs = await (await fetch(`${baseUrl}/api/v1/communities/cigadung/programs`, { headers: { authorization: `Bearer ${login.token}` } })).json();
 	const programId = programs.data[0].id as string;
-	return { sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id, programId };
+	const training = await (
+		await fetch(`${baseUrl}/api/v1/programs/${programId}/trainings`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+			body: JSON.stringify({ title: 'Peningkatan Kapasitas Bagi Para Pelaku UKM Kelurahan Cigadung', startsAt: new Date().toISOString(), venue: 'Gedung Serbaguna Kelurahan Cigadung' })
+		})
+	).json();
+	const qr = await (await contextFor(browser, baseUrl, 'koordinator@cigadung.test', PHONE.viewport, cache)).newPage();
+	await qr.goto(`${baseUrl}/koordinator/cigadung/pelatihan/${training.id}/qr`);
+	const checkinPath = new URL((await qr.locator('code.link').textContent())!.trim()).pathname;
+	await qr.context().close();
+	return { sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id, programId, trainingId: training.id as string, checkinPath };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessSize, rwFromArea } from '../../src/lib/server/members/member-profile';
+import { memberProfileSchema } from '../../src/lib/validation/member-profile';
 
 const M = 1_000_000_000;
 
@@ -47,5 +48,23 @@ describe('rwFromArea', () => {
 		expect(rwFromArea('Dusun Manis')).toBeNull();
 		expect(rwFromArea(null)).toBeNull();
 		expect(rwFromArea('RWX')).toBeNull();
+	});
+});
+
+describe('memberProfileSchema money fields (the one rupiah parser)', () => {
+	it('should read "120jt", "1,5 jt" and "5.000.000" as whole rupiah', () => {
+		const r = memberProfileSchema.safeParse({ personName: 'Bu Rina', capital: '1,5 jt', annualSales: '120jt' });
+		expect(r.success && [r.data.capital, r.data.annualSales]).toEqual([1_500_000, 120_000_000]);
+		const plain = memberProfileSchema.safeParse({ personName: 'Bu Rina', capital: 'Rp 5.000.000', annualSales: '' });
+		expect(plain.success && [plain.data.capital, plain.data.annualSales]).toEqual([5_000_000, null]);
+	});
+
+	it('should name the field in each money error, so two wrong amounts are two different messages', () => {
+		const r = memberProfileSchema.safeParse({ personName: 'Bu Rina', capital: 'lima juta', annualSales: '1,255 jt' });
+		expect(r.success).toBe(false);
+		expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['capital', 'msg:members.capitalInvalid'],
+			['annualSales', 'msg:members.salesInvalid']
+		]);
 	});
 });

@@ -18,6 +18,11 @@ export function formatDate(iso: string, locale = 'id'): string {
 	return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
+/** A calendar day stored as `YYYY-MM-DD` (a visit, a follow-up) as people read it: `Kamis, 28 November 2024`. */
+export function formatDay(ymd: string, locale = 'id'): string {
+	return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? formatDate(`${ymd}T05:00:00Z`, locale) : ymd;
+}
+
 /** `15.00 WIB` (Indonesian writes times with a dot). */
 export function formatTime(iso: string, locale = 'id'): string {
 	const parts = formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));

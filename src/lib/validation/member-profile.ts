@@ -1,32 +1,36 @@
 import { z } from 'zod';
 import { normalizeWhatsapp } from '../utils/phone';
+import { parseRupiah } from '../utils/money';
 
 /** Largest declared figure we accept (Rp 1 triliun): beyond any UMKM, and safe as a JS integer. */
 const MAX_RUPIAH = 1_000_000_000_000;
 
 /**
- * Money as people write it in a form or a spreadsheet: "5000000", "5.000.000", "Rp 5.000.000", "5.000.000,-".
- * Returns null for an empty value, NaN when it is not a whole rupiah amount.
+ * Money as people write it in a form or a spreadsheet, read by the project's one rupiah parser: "5000000",
+ * "5.000.000", "Rp 5.000.000", "5.000.000,-", "120jt", "1,5 jt". Returns null for an empty value, NaN when it
+ * is not a whole rupiah amount.
  */
 export function parseDeclaredRupiah(input: unknown): number | null {
 	if (input == null) return null;
 	if (typeof input === 'number') return Number.isInteger(input) && input >= 0 ? input : NaN;
 	const text = String(input).trim();
 	if (text === '') return null;
-	const cleaned = text.replace(/^rp\.?\s*/i, '').replace(/,-$/, '').replace(/[\s\u00a0]/g, '');
-	if (/^\d{1,3}(\.\d{3})+$/.test(cleaned)) return Number(cleaned.replace(/\./g, ''));
-	if (/^\d+$/.test(cleaned)) return Number(cleaned);
-	return NaN;
+	return parseRupiah(text) ?? NaN;
 }
 
-const rupiahField = z.unknown().optional().transform((v, ctx) => {
-	const n = parseDeclaredRupiah(v);
-	if (n !== null && (Number.isNaN(n) || n > MAX_RUPIAH)) {
-		ctx.addIssue({ code: 'custom', message: 'msg:members.moneyInvalid' });
-		return z.NEVER;
-	}
-	return n;
-});
+/** A declared amount; its message names the field, so two wrong amounts never read as one repeated error. */
+const declaredRupiah = (message: string) =>
+	z
+		.unknown()
+		.optional()
+		.transform((v, ctx) => {
+			const n = parseDeclaredRupiah(v);
+			if (n !== null && (Number.isNaN(n) || n > MAX_RUPIAH)) {
+				ctx.addIssue({ code: 'custom', message });
+				return z.NEVER;
+			}
+			return n;
+		});
 
 const optionalText = (max: number) =>
 	z
@@ -109,8 +113,8 @@ export const memberProfileSchema = z.object({
 			return d.includes('-') ? d : `${d.slice(0, 13)}-${d.slice(13)}`;
 		}),
 	halal: optionalText(80),
-	capital: rupiahField,
-	annualSales: rupiahField,
+	capital: declaredRupiah('msg:members.capitalInvalid'),
+	annualSales: declaredRupiah('msg:members.salesInvalid'),
 	channelBefore: z
 		.string()
 		.trim()

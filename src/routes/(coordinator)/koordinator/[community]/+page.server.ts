@@ -28,6 +28,8 @@ export const load: PageServerLoad = (event) =>
 			q,
 			show,
 			dueCount: due.items.length,
+			/** The QR-card print found no one to make a card for. */
+			noCards: url.searchParams.get('kartu') === 'kosong',
 			members: shown.map((m) => ({
 				id: m.id,
 				name: m.name,

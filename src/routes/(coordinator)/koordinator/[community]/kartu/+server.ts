@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { DomainError, NotFoundError, asDomainError } from '$lib/server/errors';
 import { setupCardsPdf } from '$lib/server/documents/setup-cards';
 import { translator } from '$lib/i18n';
@@ -26,6 +26,8 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 			if (!link) continue;
 			cards.push({ name: s.name, shop: s.shop?.name ?? '', url: `${url.origin}/atur-sandi/${link.token}`, expires: formatDate(link.expiresAt, locals.locale) });
 		}
+		// nothing to print (nobody ticked had a card to make, or everyone already has a password): say so on the roster instead of a blank PDF
+		if (cards.length === 0) redirect(303, `/koordinator/${community.slug}?kartu=kosong#cards`);
 		const pdf = await setupCardsPdf(cards, { title: t('roster.cardsTitle', { group: community.group_name ?? community.name }), scan: t('roster.cardScan'), expires: (d) => t('roster.cardExpires', { date: d }) });
 		return new Response(new Uint8Array(pdf), {
 			headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="kartu-${community.slug}.pdf"`, 'cache-control': 'no-store' }

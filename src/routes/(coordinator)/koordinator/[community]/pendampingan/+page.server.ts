@@ -1,6 +1,7 @@
 import { pageLoad } from '$lib/server/http';
 import { coordinatorCommunity } from '$lib/server/web/coordinator';
 import { formAction } from '$lib/server/web/forms';
+import { formatDay } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -12,7 +13,7 @@ export const load: PageServerLoad = (event) =>
 		const due = await event.locals.services.mentoring.dueThisWeek(event.locals.actor, community);
 		return {
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
-			items: due.items.map((i) => ({ id: i.id, memberId: i.member_id, name: i.person_name, shopName: i.shop_name, topic: i.topic, nextStep: i.next_step, followUpOn: i.follow_up_on ?? '', overdue: i.overdue }))
+			items: due.items.map((i) => ({ id: i.id, memberId: i.member_id, name: i.person_name, shopName: i.shop_name, topic: i.topic, nextStep: i.next_step, followUpOn: i.follow_up_on ? formatDay(i.follow_up_on, event.locals.locale) : '', overdue: i.overdue }))
 		};
 	});
 

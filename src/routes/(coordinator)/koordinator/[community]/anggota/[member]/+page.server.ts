@@ -1,7 +1,9 @@
+import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { coordinatorCommunity } from '$lib/server/web/coordinator';
 import { formatWhatsappLocal } from '$lib/utils/phone';
+import { formatDay } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -17,14 +19,32 @@ export const load: PageServerLoad = (event) =>
 		]);
 		const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 		return {
+			saved: event.url.searchParams.get('tersimpan'),
 			group: { slug: community.slug, name: community.name },
 			member: { ...member, whatsappLocal: member.whatsapp ? formatWhatsappLocal(member.whatsapp) : '' },
-			entries: entries.map((e) => ({ id: e.id, heldOn: e.held_on, channel: e.channel, topic: e.topic, notes: e.notes, nextStep: e.next_step, followUpOn: e.follow_up_on, done: !!e.follow_up_done_at })),
+			entries: entries.map((e) => ({
+				id: e.id,
+				heldOn: e.held_on,
+				heldOnText: formatDay(e.held_on, event.locals.locale),
+				channel: e.channel,
+				topic: e.topic,
+				notes: e.notes,
+				nextStep: e.next_step,
+				followUpOn: e.follow_up_on,
+				followUpOnText: e.follow_up_on ? formatDay(e.follow_up_on, event.locals.locale) : null,
+				done: !!e.follow_up_done_at
+			})),
 			today
 		};
 	});
 
 const text = (form: FormData, k: string) => String(form.get(k) ?? '');
+
+/** After a save, back to the plain page URL (no `?/action` left in the address bar); the page says what was saved. */
+function savedRedirect<T>(url: URL, result: T): T {
+	if (result && typeof result === 'object' && 'saved' in result) redirect(303, `${url.pathname}?tersimpan=${String((result as { saved: string }).saved)}`);
+	return result;
+}
 
 export const actions: Actions = {
 	profil: async (event) => {
@@ -43,7 +63,7 @@ export const actions: Actions = {
 				channelBefore: text(form, 'channelBefore')
 			});
 			return { saved: 'profile' as const };
-		});
+		}).then((r) => savedRedirect(event.url, r));
 	},
 	catat: async (event) => {
 		const form = await event.request.formData();
@@ -58,7 +78,7 @@ export const actions: Actions = {
 				followUpOn: text(form, 'followUpOn')
 			});
 			return { saved: 'mentoring' as const };
-		});
+		}).then((r) => savedRedirect(event.url, r));
 	},
 	selesai: async (event) => {
 		const form = await event.request.formData();
@@ -66,6 +86,6 @@ export const actions: Actions = {
 			const community = await coordinatorCommunity(event);
 			await event.locals.services.mentoring.markFollowUpDone(event.locals.actor, community, text(form, 'entryId'));
 			return { saved: 'done' as const };
-		});
+		}).then((r) => savedRedirect(event.url, r));
 	}
 };

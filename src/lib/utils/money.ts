@@ -47,3 +47,11 @@ export function parseRupiah(input: string): number | null {
 	const n = Number(s.replace(/[. ]/g, ''));
 	return Number.isSafeInteger(n) ? n : null;
 }
+
+/**
+ * `Rp 15.000` with a no-break space, for amounts shown on a page (order status, receipt): "Rp" and the number
+ * never land on two lines. Messages that are copied (WhatsApp texts) keep formatRupiah's plain space.
+ */
+export function formatRupiahOnPage(amount: number): string {
+	return formatRupiah(amount).replace(' ', '\u00a0');
+}

@@ -38,7 +38,23 @@ export const idSeller = {
 	'push.denied': 'Izin pemberitahuan ditolak. Buka pengaturan browser untuk mengizinkannya.',
 	'push.failed': 'Pemberitahuan belum bisa dinyalakan. Coba lagi nanti.',
 	'push.noJs': 'Pemberitahuan butuh browser dengan JavaScript (Chrome di Android).',
-	'push.count': 'HP yang menerima pemberitahuan: {count}'
+	'push.count': 'HP yang menerima pemberitahuan: {count}',
+	'product.variantStock': 'Stok per varian',
+	'product.variantLeft': 'stok {stock} {unit}',
+	'product.variantSoldOut': 'habis',
+	'order.soldOut': 'Maaf, {product} sudah habis. Pesanan belum dibuat.',
+	'receipt.share': 'Bagikan ke WhatsApp',
+	'receipt.shareTitle': 'Nota {code}',
+	'receipt.shareText': 'Nota pesanan {code} dari {shop}: total {total}.',
+	'receipt.download': 'Unduh gambar nota',
+	'receipt.sendText': 'Kirim teks nota lewat WhatsApp',
+	'receipt.fallbackHint': 'Unduh gambarnya, lalu lampirkan di chat WhatsApp.',
+	'receipt.imageAlt': 'Gambar nota pesanan {code}',
+	'receipt.buyer': 'Pembeli',
+	'receipt.date': 'Tanggal',
+	'receipt.status': 'Status',
+	'receipt.more': '…dan {count} barang lagi',
+	'receipt.footer': 'Simpan gambar ini sebagai bukti pesanan · E-Crav'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
@@ -76,5 +92,21 @@ export const enSeller: Record<keyof typeof idSeller, string> = {
 	'push.denied': 'Notifications were blocked. Allow them in the browser settings.',
 	'push.failed': 'Alerts could not be turned on. Try again later.',
 	'push.noJs': 'Alerts need a browser with JavaScript (Chrome on Android).',
-	'push.count': 'Phones receiving alerts: {count}'
+	'push.count': 'Phones receiving alerts: {count}',
+	'product.variantStock': 'Stock per variant',
+	'product.variantLeft': '{stock} {unit} left',
+	'product.variantSoldOut': 'sold out',
+	'order.soldOut': 'Sorry, {product} is sold out. No order was made.',
+	'receipt.share': 'Share to WhatsApp',
+	'receipt.shareTitle': 'Receipt {code}',
+	'receipt.shareText': 'Receipt for order {code} from {shop}: total {total}.',
+	'receipt.download': 'Download the receipt picture',
+	'receipt.sendText': 'Send the receipt as text on WhatsApp',
+	'receipt.fallbackHint': 'Download the picture, then attach it in the WhatsApp chat.',
+	'receipt.imageAlt': 'Picture of the receipt for order {code}',
+	'receipt.buyer': 'Buyer',
+	'receipt.date': 'Date',
+	'receipt.status': 'Status',
+	'receipt.more': '…and {count} more {count|item|items}',
+	'receipt.footer': 'Keep this picture as proof of the order · E-Crav'
 };

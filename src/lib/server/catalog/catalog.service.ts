@@ -21,7 +21,8 @@ export interface ProductPage {
 
 export interface ProductDetail {
 	product: Product;
-	variants: { id: string; label: string; price: number; available: boolean }[];
+	/** `stock` is what this variant can still sell (its own count, or the product's when it has none); null when made to order. */
+	variants: { id: string; label: string; price: number; stock: number | null; available: boolean }[];
 	photos: { id: string; image: ImageRef }[];
 	related: ProductCard[];
 }
@@ -103,7 +104,11 @@ export class CatalogService {
 		const [photos, related, variants] = await Promise.all([this.products.listPhotos(product.id), this.products.listRelated(community.id, product, 4), this.products.listVariants(product.id)]);
 		return {
 			product,
-			variants: variants.map((v) => ({ id: v.id, label: v.label, price: v.price, available: product.made_to_order === 1 || v.stock === null || v.stock > 0 })),
+			variants: variants.map((v) => {
+				// The same rule the cart and checkout use: a variant without its own count sells from the product's.
+				const stock = product.made_to_order === 1 ? null : (v.stock ?? product.stock ?? 0);
+				return { id: v.id, label: v.label, price: v.price, stock, available: stock === null || stock > 0 };
+			}),
 			photos: photos.flatMap((p) => {
 				const image = galleryImage(parseVariants(p.variants));
 				return image ? [{ id: p.id, image }] : [];

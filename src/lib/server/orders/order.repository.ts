@@ -44,7 +44,8 @@ export interface PlannedCheckout {
 /** Thrown inside the checkout transaction when a conditional stock update finds too little stock. */
 export class OutOfStockError extends DomainError {
 	constructor(product: string, available: number) {
-		super('out_of_stock', 'order.outOfStock', 409, { product, available });
+		// "tinggal 0. Ubah jumlahnya" contradicts itself: none left is said as sold out.
+		super('out_of_stock', available > 0 ? 'order.outOfStock' : 'order.soldOut', 409, { product, available });
 	}
 }
 

@@ -513,12 +513,14 @@ export async function priceCart(products: ProductRepository, shops: ShopReposito
 		const available = p.made_to_order === 1 ? null : variant && variant.stock !== null ? variant.stock : (p.stock ?? 0);
 		let quantity = Math.max(1, Math.min(ORDER_CAPS.perLine, line.quantity));
 		if (available !== null && quantity > available) {
+			// Named with the variant either way, so a sold-out "Original" is not read as the whole product.
+			const lineName = variant ? `${p.name} (${variant.label})` : p.name;
 			if (available <= 0) {
-				out.adjusted.push({ name: p.name, available: 0, unit: p.unit });
+				out.adjusted.push({ name: lineName, available: 0, unit: p.unit });
 				continue;
 			}
 			quantity = available;
-			out.adjusted.push({ name: variant ? `${p.name} (${variant.label})` : p.name, available, unit: p.unit });
+			out.adjusted.push({ name: lineName, available, unit: p.unit });
 		}
 		const price = variant?.price ?? p.price;
 		group.lines.push({

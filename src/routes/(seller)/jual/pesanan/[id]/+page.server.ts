@@ -5,6 +5,7 @@ import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatRupiah } from '$lib/utils/money';
 import type { OrderStatus } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
+import { receiptShareText, receiptWhatsappUrl } from '$lib/server/web/receipt';
 import type { Actions, PageServerLoad } from './$types';
 
 const STATUSES: OrderStatus[] = ['dikonfirmasi', 'disiapkan', 'dikirim', 'siap_diambil', 'selesai', 'dibatalkan'];
@@ -14,7 +15,7 @@ export const load: PageServerLoad = (event) =>
 		const { order, buyer, note } = await event.locals.services.orders.getForSeller(event.locals.actor, event.params.id);
 		const t = translator(event.locals.locale);
 		const reply = t(`inbox.reply.${order.status}` as MessageKey, { name: buyer.name, code: order.code, total: formatRupiah(order.total), shop: order.shop.name });
-		return { order, buyer, note, replyUrl: whatsappUrl(buyer.whatsapp, reply) };
+		return { order, buyer, note, replyUrl: whatsappUrl(buyer.whatsapp, reply), receipt: { text: receiptShareText(event.locals.locale, order), whatsappUrl: receiptWhatsappUrl(event.locals.locale, order, buyer.whatsapp) } };
 	});
 
 export const actions: Actions = {

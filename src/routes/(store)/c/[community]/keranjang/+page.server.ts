@@ -5,7 +5,8 @@ import { addToCart, applyQuantities, lineKey, readCart, writeCart } from '$lib/s
 import { ORDER_CAPS } from '$lib/server/orders/caps';
 import { translator } from '$lib/i18n';
 import { newToken } from '$lib/server/accounts/tokens';
-import { ValidationError } from '$lib/server/errors';
+import { DomainError, ValidationError } from '$lib/server/errors';
+import { OutOfStockError } from '$lib/server/orders/order.repository';
 import type { CheckoutInput } from '$lib/validation/checkout';
 import { notifySellers } from '$lib/server/web/notify-sellers';
 import { rememberOrder } from '$lib/server/web/my-orders-cookie';
@@ -109,7 +110,13 @@ export const actions: Actions = {
 		}
 		const result = await formAction(locals.locale, form, async () => {
 			if (orderable.length === 0) throw new ValidationError('order.empty');
-			const placed = await locals.services.orders.placeCheckout(locals.actor, r.community, checkoutFromForm(form, orderable), String(form.get('idem') ?? ''), { address: getClientAddress() });
+			const placed = await locals.services.orders
+				.placeCheckout(locals.actor, r.community, checkoutFromForm(form, orderable), String(form.get('idem') ?? ''), { address: getClientAddress() })
+				.catch((e: unknown) => {
+					// Sold in the same instant by someone else: the page (priced again by load) names the line and says
+					// what changed, so the top says only that nothing was ordered (never "tinggal 0. Ubah jumlahnya").
+					throw e instanceof OutOfStockError ? new DomainError('out_of_stock', 'field.cart.notOrdered', 409) : e;
+				});
 			if (placed.created) notifySellers(locals.services, placed.view);
 			return placed.view;
 		}, { setHeaders });

@@ -1,0 +1,46 @@
+import { translator, type Locale, type MessageKey } from '../../i18n';
+import { formatRupiah } from '../../utils/money';
+import { formatDateTime } from '../../utils/dates';
+import { whatsappUrl } from '../../utils/whatsapp';
+import { RECEIPT_MAX_ROWS, type ReceiptLayout } from '../media/receipt-image';
+import type { OrderView } from '../orders/order.service';
+
+/**
+ * The words of one order's receipt picture, in the viewer's language: shop, code, date (WIB), status, buyer,
+ * delivery and payment, one row per item, delivery fee and total. Past RECEIPT_MAX_ROWS items the rest is one
+ * "…dan N barang lagi" row with their sum, so the total always adds up and the picture stays chat-sized.
+ */
+export function receiptLayout(locale: Locale, order: OrderView, buyer: { name: string }): ReceiptLayout {
+	const t = translator(locale);
+	const itemRow = (i: OrderView['items'][number]) => ({ left: `${i.quantity} × ${i.name}${i.variantLabel ? ` (${i.variantLabel})` : ''}`, right: formatRupiah(i.lineTotal) });
+	const shown = order.items.length > RECEIPT_MAX_ROWS ? order.items.slice(0, RECEIPT_MAX_ROWS - 1) : order.items;
+	const rest = order.items.slice(shown.length);
+	const rows = shown.map(itemRow);
+	if (rest.length) rows.push({ left: t('receipt.more', { count: rest.length }), right: formatRupiah(rest.reduce((s, i) => s + i.lineTotal, 0)) });
+	return {
+		heading: order.shop.name,
+		subheadings: [`${t('inbox.nota')} ${order.code}`, formatDateTime(order.createdAt, locale)],
+		facts: [
+			{ label: t('receipt.buyer'), value: buyer.name },
+			{ label: t('receipt.status'), value: t(`status.${order.status}` as MessageKey) + (order.paid ? ` · ${t('inbox.paid')}` : '') },
+			{ label: t('cart.deliveryFor'), value: t(`delivery.${order.delivery}` as MessageKey) + (order.address ? ` — ${order.address}` : '') },
+			{ label: t('cart.paymentFor'), value: t(`payment.${order.payment.method}` as MessageKey) }
+		],
+		rows,
+		totals: [
+			{ left: t('cart.deliveryFee'), right: formatRupiah(order.deliveryFee) },
+			{ left: t('cart.total'), right: formatRupiah(order.total) }
+		],
+		footer: t('receipt.footer')
+	};
+}
+
+/** The text that goes with the picture (Web Share) or alone in a wa.me link when files cannot be shared. */
+export function receiptShareText(locale: Locale, order: OrderView): string {
+	return translator(locale)('receipt.shareText', { code: order.code, shop: order.shop.name, total: formatRupiah(order.total) });
+}
+
+/** wa.me link to the buyer with the receipt's text, for phones that cannot share a file from the browser. */
+export function receiptWhatsappUrl(locale: Locale, order: OrderView, buyerWhatsapp: string): string {
+	return whatsappUrl(buyerWhatsapp, receiptShareText(locale, order));
+}

@@ -153,7 +153,7 @@ describe('money typed the Indonesian way', () => {
 			const buyer = await phone(width, false);
 			const b = await buyer.newPage();
 			await addToCart(b, products[2] ?? products[0], '4');
-			await expect(seen(b, /Diantar penjual \(Rp 3\.000,/)).resolves.toBe(true);
+			await expect(seen(b, /Diantar penjual \(Rp\s3\.000,/)).resolves.toBe(true);
 			await expect(seen(b, 'Minimal pesanan Rp 10.000')).resolves.toBe(true);
 			await buyer.close();
 			await ctx.close();

@@ -531,6 +531,7 @@ export const expectations: Record<string, Probe[]> = {
 			expect: shopManagers(201)
 		})
 	],
+	'GET /jual/pesanan/[id]/nota.png': [probe({ probe: "the victim's order id in the URL (receipt picture)", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200), readOnly: true })],
 	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],
 	'POST /jual/produk/[id]?/simpan': [
 		probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id }, form: productForm }), expect: productManagers(200) }),

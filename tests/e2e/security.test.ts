@@ -99,8 +99,10 @@ describe('security over HTTP', () => {
 		});
 		expect(res.status).toBeLessThan(500);
 		await fetch(`${app.baseUrl}/atur-sandi/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.baseUrl }, body: 'password=rahasia-baru-sekali&confirm=rahasia-baru-sekali' });
-		// The refused JSON post is logged (redacted): wait for that line, then look for the secret anywhere.
-		await expect.poll(() => app.output(), { timeout: 10_000 }).toContain('/atur-sandi/[disembunyikan]');
+		// The refused JSON post now answers a 4xx without an error line (181c8ff); give the log a moment, then
+		// look for the secret anywhere (a logged line, if any, names the path redacted).
+		await new Promise((r) => setTimeout(r, 1000));
+		if (app.output().includes('/atur-sandi/')) expect(app.output()).toContain('/atur-sandi/[disembunyikan]');
 		expect(app.output()).not.toContain(token);
 		expect(app.output()).not.toContain('rahasia-baru-sekali');
 	});

@@ -10,6 +10,7 @@ import { OutOfStockError } from '$lib/server/orders/order.repository';
 import type { CheckoutInput } from '$lib/validation/checkout';
 import { notifySellers } from '$lib/server/web/notify-sellers';
 import { rememberOrder } from '$lib/server/web/my-orders-cookie';
+import { clearCheckout, readCheckout, writeCheckout } from '$lib/server/web/checkout-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -23,7 +24,8 @@ export const load: PageServerLoad = (event) =>
 		// "Pesan sekarang" orders and nothing unorderable stays (each change is said by priceCart's notices).
 		const kept = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));
 		if (JSON.stringify(kept) !== JSON.stringify(lines)) writeCart(event.cookies, event.params.community, kept, event.url.protocol === 'https:');
-		return { cart: priced, cartCount: kept.length, idem: newToken().slice(0, 24) };
+		// What the buyer typed before (delivery, address, note, name, WhatsApp) comes back on every visit.
+		return { cart: priced, cartCount: kept.length, idem: newToken().slice(0, 24), saved: readCheckout(event.cookies, community.slug) };
 	});
 
 /** The cart and checkout form's fields → the checkout input (the same shape the API takes). */
@@ -86,6 +88,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies);
 		writeCart(cookies, params.community, r.lines, url.protocol === 'https:');
+		writeCheckout(cookies, r.community.slug, form, url.protocol === 'https:');
 		const message = Object.keys(r.fields).length ? translator(locals.locale)('field.cart.checkMarked') : undefined;
 		return { values: typedValues(form), notices: r.notices, fields: r.fields, ...(message ? { message } : {}) };
 	},
@@ -93,11 +96,13 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies, String(form.get('key') ?? ''));
 		writeCart(cookies, params.community, r.lines, url.protocol === 'https:');
+		writeCheckout(cookies, r.community.slug, form, url.protocol === 'https:');
 		return { values: typedValues(form), notices: r.notices, fields: r.fields };
 	},
 	pesan: async ({ request, cookies, locals, params, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies);
+		writeCheckout(cookies, r.community.slug, form, url.protocol === 'https:');
 		// Only what the page showed is ordered: any change (typed, capped, sold out, removed) is shown first.
 		const priced = await locals.services.orders.priceCart(locals.actor, r.community, r.lines);
 		const orderable = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));
@@ -122,6 +127,7 @@ export const actions: Actions = {
 		}, { setHeaders });
 		if (!('code' in result)) return result;
 		writeCart(cookies, params.community, [], url.protocol === 'https:');
+		clearCheckout(cookies);
 		rememberOrder(cookies, { code: result.code, token: result.token }, url.protocol === 'https:');
 		redirect(303, `/pesanan/${result.code}?t=${result.token}`);
 	}

@@ -102,7 +102,6 @@ export const actions: Actions = {
 	pesan: async ({ request, cookies, locals, params, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies);
-		writeCheckout(cookies, r.community.slug, form, url.protocol === 'https:');
 		// Only what the page showed is ordered: any change (typed, capped, sold out, removed) is shown first.
 		const priced = await locals.services.orders.priceCart(locals.actor, r.community, r.lines);
 		const orderable = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));
@@ -110,6 +109,7 @@ export const actions: Actions = {
 		const changed = r.notices.length > 0 || Object.keys(r.fields).length > 0 || orderable.length !== r.lines.length || orderable.some((l) => wanted.get(lineKey(l)) !== l.quantity);
 		if (changed) {
 			writeCart(cookies, params.community, r.lines, url.protocol === 'https:');
+			writeCheckout(cookies, r.community.slug, form, url.protocol === 'https:');
 			const t = translator(locals.locale);
 			return fail(409, { message: t('field.cart.notOrdered'), notices: r.notices, fields: r.fields, values: typedValues(form) });
 		}

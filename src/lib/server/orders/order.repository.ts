@@ -216,6 +216,15 @@ export class OrderRepository {
 		});
 	}
 
+	/** The reason each cancelled order was cancelled with (its latest "dibatalkan" event's note), by order id. */
+	async cancelReasons(orderIds: string[]): Promise<Map<string, string>> {
+		const out = new Map<string, string>();
+		if (orderIds.length === 0) return out;
+		const rows = await this.db.selectFrom('order_event').select(['order_id', 'note', 'at']).where('order_id', 'in', orderIds).where('status', '=', 'dibatalkan').orderBy('at', 'asc').execute();
+		for (const r of rows) out.set(r.order_id, r.note ?? '');
+		return out;
+	}
+
 	async markPaid(orderId: string, at: string): Promise<void> {
 		await this.db.updateTable('shop_order').set({ paid_at: at, updated_at: at }).where('id', '=', orderId).where('paid_at', 'is', null).execute();
 	}

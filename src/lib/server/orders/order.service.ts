@@ -67,6 +67,8 @@ export interface OrderView {
 	shopLogo: ImageRef | null;
 	/** What the buyer wrote to this shop (or, from an API client that sent one note for all, that note). */
 	note: string;
+	/** Why the seller cancelled (the buyer reads it); null unless the order is cancelled with a reason. */
+	cancelReason: string | null;
 }
 
 export interface CheckoutView {
@@ -297,11 +299,11 @@ export class OrderService {
 	private async view(checkoutId: string): Promise<CheckoutView> {
 		const [orders, checkout] = await Promise.all([this.orders.ordersOfCheckout(checkoutId), this.orders.checkoutById(checkoutId)]);
 		if (!checkout) throw new NotFoundError('order.notFound');
-		const items = await this.orders.items(orders.map((o) => o.id));
+		const [items, reasons] = await Promise.all([this.orders.items(orders.map((o) => o.id)), this.orders.cancelReasons(orders.filter((o) => o.status === 'dibatalkan').map((o) => o.id))]);
 		const views: OrderView[] = [];
 		for (const o of orders) {
 			const shop = await this.shops.findById(o.shop_id);
-			if (shop) views.push(orderView(o, shop, items, checkout.note));
+			if (shop) views.push(orderView(o, shop, items, checkout.note, reasons));
 		}
 		return { code: checkout.code, communityId: checkout.community_id, token: checkout.token, buyer: { name: checkout.buyer_name, whatsapp: checkout.buyer_whatsapp }, note: checkout.note, createdAt: checkout.created_at, orders: views };
 	}
@@ -324,7 +326,8 @@ export class OrderService {
 		const { order, shop } = await this.managedOrder(actor, orderId);
 		const checkout = await this.orders.checkoutById(order.checkout_id);
 		const items = await this.orders.items([order.id]);
-		const view = orderView(order, shop, items, checkout?.note ?? '');
+		const reasons = order.status === 'dibatalkan' ? await this.orders.cancelReasons([order.id]) : new Map<string, string>();
+		const view = orderView(order, shop, items, checkout?.note ?? '', reasons);
 		return { order: view, buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: view.note };
 	}
 
@@ -421,7 +424,7 @@ function sameSecret(a: string, b: string): boolean {
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: string): OrderView {
+function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: string, cancelReasons: Map<string, string> = new Map()): OrderView {
 	const display = shopDisplay(shop);
 	const payment = readPayment(shop);
 	const qris = o.payment_method === 'qris' && payment.qris ? toDynamicQris(payment.qris.payload, o.total) : undefined;
@@ -447,7 +450,8 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: s
 		pickupPoint: display.pickupPoint,
 		openingHours: display.openingHours,
 		shopLogo: display.logo,
-		note: o.note || checkoutNote
+		note: o.note || checkoutNote,
+		cancelReason: o.status === 'dibatalkan' ? cancelReasons.get(o.id) || null : null
 	};
 }
 

@@ -11,6 +11,7 @@ export function checkoutJson(view: CheckoutView, origin: string) {
 			code: o.code,
 			shop: { slug: o.shop.slug, name: o.shop.name },
 			status: o.status,
+			cancelReason: o.cancelReason,
 			items: o.items,
 			subtotal: o.subtotal,
 			deliveryFee: o.deliveryFee,

@@ -19,7 +19,7 @@ export const load: PageServerLoad = (event) =>
 		return {
 			checkout: { code: view.code, buyer: view.buyer.name, createdAt: view.createdAt, token: view.token },
 			community: { slug: community.slug, name: community.name },
-			grandTotal: view.orders.reduce((sum, o) => sum + o.total, 0),
+			grandTotal: view.orders.filter((o) => o.status !== 'dibatalkan').reduce((sum, o) => sum + o.total, 0),
 			// The status link sent to the buyer's own WhatsApp, so it is never lost.
 			selfLink: whatsappUrl(view.buyer.whatsapp, translator(event.locals.locale)('field.status.selfMessage', { code: view.code, url: `${event.url.origin}/pesanan/${view.code}?t=${view.token}` })),
 			orders: await Promise.all(

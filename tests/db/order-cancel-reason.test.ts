@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
+import { checkoutJson } from '../../src/lib/server/web/checkout-json';
+import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
+import type { Community } from '../../src/lib/server/db/schema';
+
+/** A seller cancels with a reason "dibaca pembeli": the buyer's view, the API and the seller's page carry it. */
+let ctx: TestContext;
+let cigadung: Community;
+let jj: UserActor;
+let mt: UserActor;
+let key = 0;
+const buyer = { name: 'Siti', whatsapp: '081234567890' };
+
+beforeAll(async () => {
+	ctx = await createTestContext({ sqliteFile: true });
+	await seedDemoCommunity(ctx.services, { photos: false });
+	cigadung = await ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'cigadung');
+	const login = async (email: string) => (await ctx.services.auth.actorForToken((await ctx.services.auth.login({ login: email, password: 'demo-cigadung-2024' }, { address: 't', kind: 'cookie' })).token, 'cookie'))!.actor;
+	jj = await login('jj@cigadung.test');
+	mt = await login('mt@cigadung.test');
+}, 60_000);
+afterAll(() => ctx.cleanup());
+
+async function order(payment: 'cod' | 'transfer' = 'cod') {
+	const p = await ctx.database.db.selectFrom('product').select('id').where('slug', '=', 'sambal-bawang-150-ml').executeTakeFirstOrThrow();
+	return ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment } } }, `cancel-reason-${Date.now()}-${++key}`);
+}
+
+describe(`cancel reason (${TEST_DIALECT})`, () => {
+	it('should show the seller\'s cancel reason to the buyer, in the API JSON and on the seller\'s order page', async () => {
+		const view = await order();
+		const id = view.orders[0].id;
+		await ctx.services.sellerInbox.cancel(mt, id, 'Stok sambal habis, maaf ya', true);
+		const seen = await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token);
+		expect(seen.orders[0]).toMatchObject({ status: 'dibatalkan', cancelReason: 'Stok sambal habis, maaf ya' });
+		expect(checkoutJson(seen, 'https://x.test').orders[0]).toMatchObject({ status: 'dibatalkan', cancelReason: 'Stok sambal habis, maaf ya' });
+		expect((await ctx.services.orders.getForSeller(mt, id)).order.cancelReason).toBe('Stok sambal habis, maaf ya');
+	});
+
+	it('should carry no reason on an order that is not cancelled, and refuse another shop\'s cancel with 404', async () => {
+		const view = await order();
+		const id = view.orders[0].id;
+		await expect(ctx.services.sellerInbox.cancel(jj, id, 'Bukan toko saya', true)).rejects.toMatchObject({ status: 404 });
+		const seen = await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token);
+		expect(seen.orders[0]).toMatchObject({ status: 'baru', cancelReason: null });
+		expect(checkoutJson(seen, 'https://x.test').orders[0].cancelReason).toBeNull();
+	});
+});

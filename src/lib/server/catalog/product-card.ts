@@ -66,6 +66,23 @@ export function productPath(communitySlug: string, shopSlug: string, productSlug
 	return `/c/${communitySlug}/toko/${shopSlug}/${productSlug}`;
 }
 
+/**
+ * The most any variant can still sell (a variant without its own count sells from the product's, the rule the cart
+ * and checkout use); null when the product has no variants.
+ */
+export function variantStockOf(p: { stock: number | null }, variants: readonly { stock: number | null }[]): number | null {
+	return variants.length ? Math.max(...variants.map((v) => v.stock ?? p.stock ?? 0)) : null;
+}
+
+/**
+ * The one availability rule for cards, pages and the API: made to order is always available; a product with variants
+ * is available while any variant has stock (`variantStock`, see variantStockOf), whatever its own `stock` says;
+ * otherwise its own stock counts.
+ */
+export function isAvailable(p: { made_to_order: number; stock: number | null }, variantStock: number | null): boolean {
+	return p.made_to_order === 1 || (variantStock ?? p.stock ?? 0) > 0;
+}
+
 export function toProductCard(communitySlug: string, row: ProductCardRow): ProductCard {
 	return {
 		id: row.id,
@@ -74,7 +91,7 @@ export function toProductCard(communitySlug: string, row: ProductCardRow): Produ
 		price: row.price,
 		unit: row.unit,
 		category: row.category_slug,
-		available: row.made_to_order === 1 || (row.stock ?? 0) > 0,
+		available: isAvailable(row, row.variant_stock),
 		madeToOrder: row.made_to_order === 1,
 		leadTimeDays: row.lead_time_days,
 		url: productPath(communitySlug, row.shop_slug, row.slug),
@@ -87,7 +104,7 @@ export function toProductCard(communitySlug: string, row: ProductCardRow): Produ
  * A product row as the pages and the API show it (camelCase, booleans, no search columns). The field
  * names match the product input schema, so the editor can show it and send it back unchanged.
  */
-export function productDto(p: Product) {
+export function productDto(p: Product, variants: readonly { stock: number | null }[]) {
 	return {
 		id: p.id,
 		slug: p.slug,
@@ -99,7 +116,7 @@ export function productDto(p: Product) {
 		stock: p.stock,
 		madeToOrder: p.made_to_order === 1,
 		leadTimeDays: p.lead_time_days,
-		available: p.made_to_order === 1 || (p.stock ?? 0) > 0,
+		available: isAvailable(p, variantStockOf(p, variants)),
 		weightGrams: p.weight_grams,
 		description: p.description,
 		shelfLife: p.shelf_life,

@@ -189,8 +189,8 @@ export class ProductEditorService {
 		const products = await this.products.listByShop(shop.id, includeArchived);
 		return Promise.all(
 			products.map(async (product) => {
-				const photos = await this.products.listPhotos(product.id);
-				return { product, cover: photos[0] ? squareImage(parseVariants(photos[0].variants)) : null, quality: qualityOf(product, photos) };
+				const [photos, variants] = await Promise.all([this.products.listPhotos(product.id), this.products.listVariants(product.id)]);
+				return { product, variants, cover: photos[0] ? squareImage(parseVariants(photos[0].variants)) : null, quality: qualityOf(product, photos) };
 			})
 		);
 	}

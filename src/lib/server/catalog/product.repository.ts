@@ -38,6 +38,8 @@ export interface ProductCardRow {
 	shop_slug: string;
 	shop_name: string;
 	cover: string | null;
+	/** The most any variant can still sell (see variantStockOf); null when the product has no variants. */
+	variant_stock: number | null;
 }
 
 /** Above this many matches both dialects skip relevance ranking (its cost grows with every match) and show newest first. */
@@ -47,7 +49,7 @@ const DIRECT_LOOKUP_LIMIT = 500;
 
 function toRow(r: unknown): ProductCardRow {
 	const row = r as ProductCardRow;
-	return { ...row, price: Number(row.price) };
+	return { ...row, price: Number(row.price), variant_stock: row.variant_stock == null ? null : Number(row.variant_stock) };
 }
 
 type Visible = SelectQueryBuilder<DB & { p: DB['product']; s: DB['shop'] }, 'p' | 's', object>;
@@ -71,6 +73,14 @@ function selectCards(qb: Visible) {
 		])
 		.select((eb) =>
 			eb.selectFrom('product_photo as ph').select('ph.variants').whereRef('ph.product_id', '=', 'p.id').orderBy('ph.position').limit(1).as('cover')
+		)
+		// variantStockOf in SQL: a product with variants is sold out only when every variant is.
+		.select((eb) =>
+			eb
+				.selectFrom('product_variant as pv')
+				.select(sql<number | null>`max(coalesce(pv.stock, p.stock, 0))`.as('m'))
+				.whereRef('pv.product_id', '=', 'p.id')
+				.as('variant_stock')
 		);
 }
 

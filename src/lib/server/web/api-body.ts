@@ -23,7 +23,7 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 }
 
 /** The product as the API shows it to its seller (`category` kept as the public API names it). */
-export function productJson(p: Product) {
-	const dto = productDto(p);
+export function productJson(p: Product, variants: readonly { stock: number | null }[]) {
+	const dto = productDto(p, variants);
 	return { ...dto, category: dto.categorySlug };
 }

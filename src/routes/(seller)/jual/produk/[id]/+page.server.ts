@@ -4,7 +4,7 @@ import { formAction } from '$lib/server/web/forms';
 import { describeFromForm } from '$lib/server/web/product-form';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import { productInputFromForm } from '$lib/validation/product';
-import { productDto, toProductCard } from '$lib/server/catalog/product-card';
+import { productDto, toProductCard, variantStockOf } from '$lib/server/catalog/product-card';
 import { translator, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = (event) =>
 				slug: p.slug,
 				status: p.status,
 				saved: {
-					...productDto(p),
+					...productDto(p, m.variants),
 					variants: m.variants.map((v) => ({ id: v.id, label: v.label, price: v.price, stock: v.stock }))
 				}
 			},
@@ -40,7 +40,8 @@ export const load: PageServerLoad = (event) =>
 				created_at: p.created_at,
 				shop_slug: m.shop.slug,
 				shop_name: m.shop.name,
-				cover: null
+				cover: null,
+				variant_stock: variantStockOf(p, m.variants)
 				}),
 				image: m.photos[0]?.thumb ?? null
 			},

@@ -8,7 +8,7 @@ export const GET: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		requireUser(event.locals.actor);
 		const m = await event.locals.services.products.getManaged(event.locals.actor, event.params.productId);
-		return json({ ...productJson(m.product), variants: m.variants, quality: m.quality, photos: m.photos });
+		return json({ ...productJson(m.product, m.variants), variants: m.variants, quality: m.quality, photos: m.photos });
 	});
 
 /** Any editable field, including stock, price and published. Another shop's product answers 404. */
@@ -16,14 +16,16 @@ export const PATCH: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		requireUser(event.locals.actor);
 		const body = await readJson(event.request);
-		const product = await event.locals.services.products.update(event.locals.actor, event.params.productId, body);
-		return json(productJson(product));
+		await event.locals.services.products.update(event.locals.actor, event.params.productId, body);
+		const m = await event.locals.services.products.getManaged(event.locals.actor, event.params.productId);
+		return json(productJson(m.product, m.variants));
 	});
 
 /** Archives (never hard-deletes: orders will keep pointing at it). */
 export const DELETE: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		requireUser(event.locals.actor);
-		const product = await event.locals.services.products.setStatus(event.locals.actor, event.params.productId, 'archived');
-		return json(productJson(product));
+		await event.locals.services.products.setStatus(event.locals.actor, event.params.productId, 'archived');
+		const m = await event.locals.services.products.getManaged(event.locals.actor, event.params.productId);
+		return json(productJson(m.product, m.variants));
 	});

@@ -11,12 +11,13 @@ export const POST: RequestHandler = (event) =>
 		requireUser(event.locals.actor);
 		const body = await readJson(event.request);
 		const product = await event.locals.services.products.createInShop(event.locals.actor, event.params.shopId, body as NewProductInput);
-		return json(productJson(product), { status: 201 });
+		const m = await event.locals.services.products.getManaged(event.locals.actor, product.id);
+		return json(productJson(m.product, m.variants), { status: 201 });
 	});
 
 export const GET: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		requireUser(event.locals.actor);
 		const rows = await event.locals.services.products.listForShop(event.locals.actor, event.params.shopId);
-		return json({ data: rows.map((r) => ({ ...productJson(r.product), qualityScore: r.quality.score })) });
+		return json({ data: rows.map((r) => ({ ...productJson(r.product, r.variants), qualityScore: r.quality.score })) });
 	});

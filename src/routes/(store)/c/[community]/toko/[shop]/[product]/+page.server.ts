@@ -19,8 +19,8 @@ export const load: PageServerLoad = (event) =>
 		const message = t('product.orderMessage', { shop: shop.name, product: p.name, price: formatRupiah(p.price), unit: p.unit, url });
 		return {
 			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib, ...shopDisplay(shop) },
-			// With variants, the product can be bought while any variant has stock (each variant counts its own).
-			product: { ...productDto(p), ...(detail.variants.length ? { available: detail.variants.some((v) => v.available) } : {}) },
+			// With variants, the product can be bought while any variant has stock (productDto's one rule).
+			product: productDto(p, detail.variants),
 			photos: detail.photos,
 			variants: detail.variants,
 			variantTitle: p.variant_title,

@@ -47,4 +47,24 @@ describe(`cancel reason (${TEST_DIALECT})`, () => {
 		expect(seen.orders[0]).toMatchObject({ status: 'baru', cancelReason: null });
 		expect(checkoutJson(seen, 'https://x.test').orders[0].cancelReason).toBeNull();
 	});
+
+	it('should refuse "Lunas" on a cancelled order with a clear message and change nothing; another shop gets 404', async () => {
+		const view = await order('transfer');
+		const id = view.orders[0].id;
+		await ctx.services.sellerInbox.cancel(mt, id, 'Pembeli minta batal', true);
+		const before = await ctx.database.db.selectFrom('shop_order').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		await expect(ctx.services.orders.markPaid(jj, id)).rejects.toMatchObject({ status: 404 });
+		await expect(ctx.services.orders.markPaid(mt, id)).rejects.toMatchObject({ status: 422, messageKey: 'inbox.cannotPayCancelled' });
+		const after = await ctx.database.db.selectFrom('shop_order').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		expect(after).toEqual(before);
+		expect(after.paid_at).toBeNull();
+		expect((await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token)).orders[0]).toMatchObject({ status: 'dibatalkan', paid: false });
+	});
+
+	it('should still mark a live order paid, once', async () => {
+		const view = await order('transfer');
+		await ctx.services.orders.markPaid(mt, view.orders[0].id);
+		await ctx.services.orders.markPaid(mt, view.orders[0].id);
+		expect((await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token)).orders[0]).toMatchObject({ status: 'baru', paid: true });
+	});
 });

@@ -225,8 +225,10 @@ export class OrderRepository {
 		return out;
 	}
 
-	async markPaid(orderId: string, at: string): Promise<void> {
-		await this.db.updateTable('shop_order').set({ paid_at: at, updated_at: at }).where('id', '=', orderId).where('paid_at', 'is', null).execute();
+	/** Marks an unpaid, not cancelled order paid; false when nothing changed (already paid, or cancelled meanwhile). */
+	async markPaid(orderId: string, at: string): Promise<boolean> {
+		const r = await this.db.updateTable('shop_order').set({ paid_at: at, updated_at: at }).where('id', '=', orderId).where('paid_at', 'is', null).where('status', '!=', 'dibatalkan').executeTakeFirst();
+		return Number(r.numUpdatedRows) === 1;
 	}
 
 	async setPaymentProof(orderId: string, variantsJson: string, at: string): Promise<void> {

@@ -375,7 +375,10 @@ export class OrderService {
 
 	async markPaid(actor: Actor, orderId: string): Promise<void> {
 		const { order } = await this.managedOrder(actor, orderId);
-		await this.orders.markPaid(order.id, this.clock().toISOString());
+		if (order.status === 'dibatalkan' || !(await this.orders.markPaid(order.id, this.clock().toISOString()))) {
+			const now = await this.orders.findOrder(order.id);
+			if (now?.status === 'dibatalkan') throw new ValidationError('inbox.cannotPayCancelled');
+		}
 	}
 
 	/** Orders, items and turnover per shop per day (WIB) — the program's "did sales grow" figure. Coordinators and facilitators. */

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
+import { contextFor } from './pages';
+
+/** The seller cancels with a reason "dibaca pembeli": the buyer's status page shows it and asks for nothing more. */
+let app: RunningApp;
+let browser: Browser;
+const sessions = new Map<string, string>();
+
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('a cancelled order seen by the buyer', () => {
+	it('should show the reason, ask for no payment and offer no WhatsApp send (no JavaScript); the API and the seller page carry the reason', async () => {
+		const products = await (await fetch(`${app.baseUrl}/api/v1/communities/cigadung/products?q=sambal+cumi`)).json();
+		const cumi = products.data.find((p: { shop: { slug: string } }) => p.shop.slug === 'sambal-mt');
+		const res = await fetch(`${app.baseUrl}/api/v1/communities/cigadung/checkouts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'idempotency-key': `cancel-buyer-${Date.now()}` },
+			body: JSON.stringify({ buyer: { name: 'Rina Batal', whatsapp: '081234567890' }, lines: [{ productId: cumi.id, variantId: null, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'cod' } } })
+		});
+		expect(res.status).toBe(201);
+		const checkout = await res.json();
+
+		const seller = await contextFor(browser, app.baseUrl, 'mt@cigadung.test', PHONE.viewport, sessions);
+		const s = await seller.newPage();
+		await s.goto(`${app.baseUrl}/jual/pesanan`);
+		const href = (await s.locator('.inbox-rows li', { hasText: 'Rina Batal' }).first().locator('a').getAttribute('href'))!;
+		await s.goto(app.baseUrl + href);
+		await s.getByText('Batalkan pesanan', { exact: true }).click();
+		await s.getByLabel('Alasan pembatalan (dibaca pembeli)').fill('Stok cumi habis hari ini');
+		await s.getByLabel(/Ya, saya yakin membatalkan pesanan/).check();
+		await s.getByRole('button', { name: 'Batalkan pesanan ini' }).click();
+		await s.waitForLoadState();
+		await s.goto(app.baseUrl + href);
+		await expect(s.getByText('Alasan pembatalan dari penjual: Stok cumi habis hari ini').isVisible()).resolves.toBe(true);
+		await seller.close();
+
+		const buyer = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const b = await buyer.newPage();
+		await b.goto(checkout.statusUrl);
+		await expect(b.getByText('Status: Dibatalkan').isVisible()).resolves.toBe(true);
+		await expect(b.getByText('Alasan pembatalan dari penjual: Stok cumi habis hari ini').isVisible()).resolves.toBe(true);
+		await expect(b.getByText(/siapkan uang pas/).count()).resolves.toBe(0);
+		await expect(b.getByText('Kirim pesanan ke WhatsApp penjual').count()).resolves.toBe(0);
+		await buyer.close();
+
+		const api = await (await fetch(`${app.baseUrl}/api/v1/checkouts/${checkout.code}?token=${encodeURIComponent(checkout.token)}`)).json();
+		expect(api.orders[0]).toMatchObject({ status: 'dibatalkan', cancelReason: 'Stok cumi habis hari ini' });
+	});
+});

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Migrator } from 'kysely';
 import { createDb, migrate, type Database } from '../../src/lib/server/db';
+import { migrationsFor } from '../../src/lib/server/db/migrations';
 import { createServices, type Services } from '../../src/lib/server/services';
 import { FilesystemStorage } from '../../src/lib/server/media/storage';
 
@@ -21,7 +23,7 @@ export interface TestContext {
  * A fresh, migrated database for one test file: an in-memory SQLite database, or a schema of its own
  * on PostgreSQL (dropped afterwards), so files can run in parallel without seeing each other's rows.
  */
-export async function createTestContext(options: { sqliteFile?: boolean; lockTimeoutMs?: number; clock?: () => Date } = {}): Promise<TestContext> {
+export async function createTestContext(options: { sqliteFile?: boolean; lockTimeoutMs?: number; clock?: () => Date; migrateTo?: string } = {}): Promise<TestContext> {
 	const dataDir = await mkdtemp(join(tmpdir(), 'ecrav-test-'));
 	let database: Database;
 	let dropSchema: (() => Promise<void>) | null = null;
@@ -41,7 +43,8 @@ export async function createTestContext(options: { sqliteFile?: boolean; lockTim
 	} else {
 		database = await createDb({ url: options.sqliteFile ? `sqlite:${join(dataDir, 'test.sqlite')}` : 'sqlite::memory:', lockTimeoutMs: options.lockTimeoutMs });
 	}
-	await migrate(database);
+	if (options.migrateTo) await migrateOnlyTo(database, options.migrateTo);
+	else await migrate(database);
 	const services = createServices({ database, storage: new FilesystemStorage(join(dataDir, 'media')), clock: options.clock });
 	return {
 		database,
@@ -53,4 +56,11 @@ export async function createTestContext(options: { sqliteFile?: boolean; lockTim
 			await rm(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** Migration tests: the schema as it was after migration `name` (and every migration named before it). */
+async function migrateOnlyTo(database: Database, name: string): Promise<void> {
+	const provider = { getMigrations: async () => migrationsFor(database.dialect) };
+	const { error } = await new Migrator({ db: database.db, provider, allowUnorderedMigrations: true, migrationTableSchema: database.schema }).migrateTo(name);
+	if (error) throw error;
 }

@@ -20,7 +20,7 @@ export interface PushSubscriptionTable {
 	id: string;
 	user_id: string;
 	shop_id: string;
-	/** The push service URL the browser gave; unique, so subscribing again replaces the keys. */
+	/** The push service URL the browser gave; unique per shop (0013-push), so subscribing again replaces that shop's keys. */
 	endpoint: string;
 	p256dh: string;
 	auth: string;

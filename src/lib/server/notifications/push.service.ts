@@ -52,7 +52,7 @@ export class PushService {
 		return JSON.parse(row!.value) as { publicKey: string; privateKey: string };
 	}
 
-	/** Saves this browser's subscription for the shop (subscribing again from the same browser replaces it). */
+	/** Saves this browser's subscription for the shop (subscribing again from the same browser replaces the shop's own row). */
 	async subscribe(actor: Actor, shopId: string, input: unknown): Promise<void> {
 		const user = requireUser(actor);
 		const shop = await this.shops.findById(shopId);
@@ -61,10 +61,12 @@ export class PushService {
 		const parsed = subscriptionSchema.safeParse(input);
 		if (!parsed.success) throw new ValidationError('push.invalid');
 		const { endpoint, keys } = parsed.data;
-		await this.db.deleteFrom('push_subscription').where('endpoint', '=', endpoint).execute();
+		// Keyed by (shop, endpoint): only this shop's row for this browser is replaced; another shop's is never touched.
+		const at = this.clock().toISOString();
 		await this.db
 			.insertInto('push_subscription')
-			.values({ id: newId('push'), user_id: user.userId, shop_id: shop.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, created_at: this.clock().toISOString() })
+			.values({ id: newId('push'), user_id: user.userId, shop_id: shop.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, created_at: at })
+			.onConflict((oc) => oc.columns(['shop_id', 'endpoint']).doUpdateSet({ user_id: user.userId, p256dh: keys.p256dh, auth: keys.auth, created_at: at }))
 			.execute();
 	}
 

@@ -60,6 +60,7 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 	const indicatorRepo = new IndicatorRepository(db);
 	const orderRepo = new OrderRepository(db);
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
+	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, clock });
 	return {
 		database,
@@ -77,12 +78,12 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
 		push: new PushService(db, shopRepo, pushSubject || 'mailto:admin@e-crav.invalid', clock),
 		programs: new ProgramService(programRepo, indicatorRepo, clock),
-		indicators: new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, clock),
+		indicators,
 		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
 		tests,
-		reports: new EvaluationReportService(db, dialect, trainingRepo, trainings, tests, memberServices.funnel, clock),
+		reports: new EvaluationReportService(db, indicators, trainings, tests, memberServices.funnel, clock),
 		...memberServices
 	};
 }

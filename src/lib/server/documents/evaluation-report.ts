@@ -2,12 +2,15 @@ import type { EvaluationReportData } from '../training/report.service';
 import { gainBand } from '../training/gain';
 import { formatDate, formatTime } from '../../utils/dates';
 import { formatRupiah } from '../../utils/money';
+import { formatFigure } from '../../utils/figures';
 import { communityLetterhead, contentWidth, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
 import { adoptionRows } from './adoption-rows';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toLocaleString('id-ID')}%`);
 const dec = (x: number | null, d = 2) => (x === null ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const num = (x: number | null) => (x === null ? '–' : x.toLocaleString('id-ID'));
+/** An indicator's number in the report's table, as the dashboard writes it (`Rp 15.000`, `74,9`, `0,45`). */
+export const indicatorFigure = (x: number | null, unit: string) => (x === null ? '–' : formatFigure(x, unit === 'rupiah' ? 'rupiah' : ''));
 const STAGE_NAMES: Record<string, string> = { persiapan_sosial: 'Persiapan sosial', dialog: 'Dialog / membangun relasi', asesmen: 'Asesmen', rencana: 'Rencana intervensi', intervensi: 'Intervensi', evaluasi: 'Evaluasi', terminasi: 'Terminasi dan rujukan' };
 const BAND: Record<string, string> = { rendah: 'rendah', sedang: 'sedang', tinggi: 'tinggi' };
 
@@ -101,7 +104,12 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 			],
 			d.trainings.map((t, i) => [String(i + 1), t.title, formatDate(t.startsAt), `${formatTime(t.startsAt)} s.d. selesai`, t.venue])
 		);
-	else para(doc, 'Belum ada sesi pelatihan yang dicatat.');
+	else para(doc, 'Belum ada sesi pelatihan yang sudah berlangsung dalam masa program.');
+	if (d.notCounted.length)
+		para(
+			doc,
+			`Tidak dihitung dalam laporan ini: ${d.notCounted.map((s) => `${s.title} (${formatDate(s.startsAt)}, ${s.state === 'upcoming' ? 'belum berlangsung' : 'di luar masa program'})`).join('; ')}.`
+		);
 	heading(doc, '2.2 Kegiatan');
 	for (const t of d.trainings) {
 		doc.font('serif-bold').text(t.title).font('serif');
@@ -156,7 +164,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 				{ header: 'Capaian', width: 75, align: 'right' },
 				{ header: 'Satuan', width: contentWidth(doc) - 395 }
 			],
-			d.indicators.map((i) => [i.label, num(i.baseline), num(i.target), i.unit === 'rupiah' && i.value !== null ? formatRupiah(i.value) : num(i.value), `${i.unit} (${i.source})`])
+			d.indicators.map((i) => [i.label, indicatorFigure(i.baseline, i.unit), indicatorFigure(i.target, i.unit), indicatorFigure(i.value, i.unit), `${i.unit} (${i.source})`])
 		);
 	table(
 		doc,

@@ -11,7 +11,8 @@ import type { Program, ProgramRepository } from './program.repository';
 import type { Indicator, IndicatorEntry, IndicatorRepository } from './indicator.repository';
 import type { MetricsRepository, MonthRow } from './metrics.repository';
 import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './metrics';
-import { attendanceRate, knowledgeGain } from './training-metrics';
+import { TrainingRepository } from '../training/training.repository';
+import { gainRounded, programTrainingFigures, ratePercent, type ProgramTrainingFigures } from '../training/figures';
 
 const DAY_MS = 86_400_000;
 
@@ -45,6 +46,13 @@ export interface MonthFigures {
 	productsPublished: number;
 }
 
+/** Everything the program's figures come from, measured once: the dashboard and the report both read this. */
+export interface ProgramMeasures {
+	metrics: MetricValues;
+	training: ProgramTrainingFigures;
+	indicators: IndicatorView[];
+}
+
 export interface Dashboard {
 	indicators: IndicatorView[];
 	metrics: MetricValues;
@@ -66,16 +74,23 @@ export class IndicatorService {
 
 	/** Every E-Crav figure for the program's community, now. */
 	async computeMetrics(program: Program): Promise<MetricValues> {
+		return (await this.measure(program)).metrics;
+	}
+
+	/**
+	 * The figures and the training figures behind them (held sessions only), in one pass. The evaluation report
+	 * takes its indicators from here (through `measures`), so it prints exactly what the dashboard shows.
+	 */
+	private async measure(program: Program): Promise<{ metrics: MetricValues; training: ProgramTrainingFigures }> {
 		const now = this.clock();
 		const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-		const [counts, orders, listings, attendance, gain] = await Promise.all([
+		const [counts, orders, listings, training] = await Promise.all([
 			this.metrics.communityCounts(program.community_id),
 			this.metrics.ordersSince(program.community_id, since),
 			this.metrics.publishedListings(program.community_id),
-			attendanceRate(this.db, program.id),
-			knowledgeGain(this.db, program.id)
+			programTrainingFigures(new TrainingRepository(this.db), program, now)
 		]);
-		return {
+		const metrics: MetricValues = {
 			members: counts.members,
 			accounts_set_up: counts.accountsSetUp,
 			shops_ready: counts.shopsReady,
@@ -84,9 +99,17 @@ export class IndicatorService {
 			listing_quality: averageListingScore(listings),
 			orders_30d: orders.count,
 			turnover_30d: orders.sum,
-			attendance_rate: attendance,
-			knowledge_gain: gain
+			attendance_rate: ratePercent(training.attendance.rate),
+			knowledge_gain: gainRounded(training.gain.g)
 		};
+		return { metrics, training };
+	}
+
+	/** The indicators with the figures and training figures they were computed from (staff of the community only). */
+	async measures(actor: Actor, programId: string): Promise<ProgramMeasures> {
+		const program = await programFor(actor, this.programs, programId);
+		const { metrics, training } = await this.measure(program);
+		return { metrics, training, indicators: await this.views(program, metrics) };
 	}
 
 	async list(actor: Actor, programId: string): Promise<IndicatorView[]> {

@@ -1,31 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { TrainingRepository } from '../training/training.repository';
-import { programAttendance, programGain } from '../training/figures';
+import { gainRounded, programTrainingFigures, ratePercent } from '../training/figures';
 
 /**
- * The two indicators that come from trainings, owned by engineer TRAINING, read by the program's indicators
- * and dashboard (engineer PROGRAM). This file is the contract between the two: keep the signatures.
- * Both are computed from current rows on every call (no cache), so an attendance tick counts at once.
- * No access check here: the caller has already checked the actor against the program's community.
+ * The two indicators that come from trainings, as single figures (the indicator service and the report use
+ * programTrainingFigures directly, once for both). Computed from current rows over the program's held
+ * sessions (started by `now`, within the program's dates). No access check: the caller has checked the actor.
  */
-
-/**
- * Attendance rate of the program's trainings in percent (0–100): members present ÷ members expected
- * (invited, plus anyone present who was not invited) summed over all sessions of the program, rounded to
- * one decimal; null when no member was invited to anything yet.
- */
-export async function attendanceRate(db: Kysely<DB>, programId: string): Promise<number | null> {
-	const { rate } = await programAttendance(new TrainingRepository(db), programId);
-	return rate === null ? null : Math.round(rate * 1000) / 10;
+async function figures(db: Kysely<DB>, programId: string, now: Date) {
+	const repo = new TrainingRepository(db);
+	const program = await repo.program(programId);
+	return program ? programTrainingFigures(repo, program, now) : null;
 }
 
-/**
- * Knowledge gain of the program: Hake's normalised gain g = (mean post − mean pre) / (100 − mean pre) over
- * the members who took both tests (one pair per member and session), rounded to two decimals (e.g. 0.45);
- * null when nobody took both, or the mean pre-test is already 100.
- */
-export async function knowledgeGain(db: Kysely<DB>, programId: string): Promise<number | null> {
-	const { g } = await programGain(new TrainingRepository(db), programId);
-	return g === null ? null : Math.round(g * 100) / 100;
+/** Attendance rate of the program's held sessions in percent (0–100, one decimal); null when nobody was expected. */
+export async function attendanceRate(db: Kysely<DB>, programId: string, now: Date = new Date()): Promise<number | null> {
+	return ratePercent((await figures(db, programId, now))?.attendance.rate ?? null);
+}
+
+/** Hake's normalised gain over the held sessions (two decimals); null when nobody took both tests. */
+export async function knowledgeGain(db: Kysely<DB>, programId: string, now: Date = new Date()): Promise<number | null> {
+	return gainRounded((await figures(db, programId, now))?.gain.g ?? null);
 }

@@ -1,22 +1,66 @@
 import { normalizedGain, type GroupGain } from './gain';
-import type { TrainingRepository } from './training.repository';
+import type { TrainingRepository, TrainingRow } from './training.repository';
 
 export interface ProgramAttendance {
-	/** Sum over sessions of members present. */
+	/** Sum over held sessions of members present. */
 	present: number;
-	/** Sum over sessions of members expected: invited, plus anyone present who was not invited. */
+	/** Sum over held sessions of members expected: invited, plus anyone present who was not invited. */
 	expected: number;
 	/** present ÷ expected, 0–1; null when nobody was expected anywhere. */
 	rate: number | null;
 	perTraining: { trainingId: string; present: number; expected: number; rate: number | null }[];
 }
 
+/** The program's field period (`YYYY-MM-DD`, WIB calendar days; either end may be open). */
+export interface ProgramPeriod {
+	id: string;
+	starts_on: string | null;
+	ends_on: string | null;
+}
+
 /**
- * Attendance over every session of a program, from current rows. A session that invites everyone expects
- * every member on the roster now. No access check: callers (services) check the actor first.
+ * Where a session stands for the program's figures: `held` (it has started and lies within the program's
+ * dates), `upcoming` (within the dates, not started yet) or `outside` (before the program began or after it
+ * ended). Only held sessions count: a session planned for later today or next year has no attendance yet,
+ * and one outside the program's period belongs to something else.
  */
-export async function programAttendance(repo: TrainingRepository, programId: string): Promise<ProgramAttendance> {
-	const trainings = await repo.listByProgram(programId);
+export type SessionState = 'held' | 'upcoming' | 'outside';
+
+/** `YYYY-MM-DD` of an instant in WIB (UTC+7, no daylight saving). */
+export function wibDay(iso: string): string {
+	return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function sessionState(startsAt: string, program: Pick<ProgramPeriod, 'starts_on' | 'ends_on'>, now: Date): SessionState {
+	const day = wibDay(startsAt);
+	if ((program.starts_on && day < program.starts_on) || (program.ends_on && day > program.ends_on)) return 'outside';
+	return Date.parse(startsAt) <= now.getTime() ? 'held' : 'upcoming';
+}
+
+export interface ProgramTrainingFigures {
+	/** Every session of the program, chronological, with its state now. */
+	sessions: { training: TrainingRow; state: SessionState }[];
+	/** The held sessions only (chronological): the ones every figure below is computed from. */
+	held: TrainingRow[];
+	attendance: ProgramAttendance;
+	gain: GroupGain;
+}
+
+/**
+ * Attendance and knowledge gain of a program over its held sessions, from current rows. The dashboard, the
+ * indicators API and the evaluation report all call this one function, so they cannot disagree. No access
+ * check: callers (services) check the actor first.
+ */
+export async function programTrainingFigures(repo: TrainingRepository, program: ProgramPeriod, now: Date): Promise<ProgramTrainingFigures> {
+	const all = await repo.listByProgram(program.id);
+	const sessions = all.map((training) => ({ training, state: sessionState(training.starts_at, program, now) }));
+	const held = sessions.filter((s) => s.state === 'held').map((s) => s.training);
+	const [attendance, gain] = await Promise.all([attendanceOf(repo, held), gainOf(repo, held)]);
+	return { sessions, held, attendance, gain };
+}
+
+/** Attendance over these sessions. A session that invites everyone expects every member on the roster now. */
+async function attendanceOf(repo: TrainingRepository, trainings: TrainingRow[]): Promise<ProgramAttendance> {
 	if (trainings.length === 0) return { present: 0, expected: 0, rate: null, perTraining: [] };
 	const ids = trainings.map((t) => t.id);
 	const [states, invitees, members] = await Promise.all([
@@ -36,9 +80,8 @@ export async function programAttendance(repo: TrainingRepository, programId: str
 	return { present, expected, rate: expected ? present / expected : null, perTraining };
 }
 
-/** Pre/post pairs of every session of the program (one pair per member and session), and Hake's g over them. */
-export async function programGain(repo: TrainingRepository, programId: string): Promise<GroupGain> {
-	const trainings = await repo.listByProgram(programId);
+/** Pre/post pairs of these sessions (one pair per member and session), and Hake's g over them. */
+async function gainOf(repo: TrainingRepository, trainings: TrainingRow[]): Promise<GroupGain> {
 	const results = await repo.results(trainings.map((t) => t.id));
 	const pairs = new Map<string, { pre?: number; post?: number }>();
 	for (const r of results) {
@@ -48,4 +91,14 @@ export async function programGain(repo: TrainingRepository, programId: string): 
 		pairs.set(key, p);
 	}
 	return normalizedGain([...pairs.values()].map((p) => ({ pre: p.pre, post: p.post })));
+}
+
+/** Attendance rate as the indicators show it: percent with one decimal (74.9). */
+export function ratePercent(rate: number | null): number | null {
+	return rate === null ? null : Math.round(rate * 1000) / 10;
+}
+
+/** Knowledge gain as the indicators show it: two decimals (0.45). */
+export function gainRounded(g: number | null): number | null {
+	return g === null ? null : Math.round(g * 100) / 100;
 }

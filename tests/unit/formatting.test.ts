@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../src/lib/utils/money';
-import { formatDate, formatDateTime, formatTime } from '../../src/lib/utils/dates';
+import { formatDate, formatDateTime, formatDayRange, formatDayShort, formatTime } from '../../src/lib/utils/dates';
 import { formatWhatsappLocal, normalizeWhatsapp } from '../../src/lib/utils/phone';
 import { MAX_WHATSAPP_URL, whatsappUrl } from '../../src/lib/utils/whatsapp';
 import { newId, slugify } from '../../src/lib/utils/ids';
@@ -24,6 +24,19 @@ describe('dates', () => {
 	});
 	it('should roll the date over at midnight WIB, not UTC', () => {
 		expect(formatDate('2024-11-28T17:30:00.000Z')).toBe('Jumat, 29 November 2024');
+	});
+	it('should show a day in the short form people write, in either language', () => {
+		expect(formatDayShort('2024-11-28')).toBe('28 Nov 2024');
+		expect(formatDayShort('2024-08-06')).toBe('6 Agu 2024');
+		expect(formatDayShort('2024-10-28', 'en')).toBe('28 Oct 2024');
+		expect(formatDayShort('2024-11-28T17:30:00.000Z')).toBe('29 Nov 2024');
+		expect(formatDayShort('bukan tanggal')).toBe('bukan tanggal');
+	});
+	it('should show a period of days, one day when both ends are equal', () => {
+		expect(formatDayRange('2024-10-28', '2024-12-06')).toBe('28 Okt 2024 – 6 Des 2024');
+		expect(formatDayRange('2024-12-06', '2024-12-06')).toBe('6 Des 2024');
+		expect(formatDayRange('2024-12-06', null)).toBe('6 Des 2024');
+		expect(formatDayRange(null, '2024-12-06')).toBe('');
 	});
 });
 

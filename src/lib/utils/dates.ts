@@ -23,6 +23,25 @@ export function formatDay(ymd: string, locale = 'id'): string {
 	return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? formatDate(`${ymd}T05:00:00Z`, locale) : ymd;
 }
 
+/**
+ * The short form for lists, headers and cards: `28 Nov 2024` (`28 Nov 2024` in English too). Takes a calendar
+ * day (`YYYY-MM-DD`, read as that day in WIB) or an ISO instant (shown as its WIB day); anything else is
+ * returned as it is, so a page never breaks on an odd value.
+ */
+export function formatDayShort(value: string, locale = 'id'): string {
+	const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T05:00:00Z` : value;
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return value;
+	return formatter(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+}
+
+/** A period of days, `28 Okt 2024 – 6 Des 2024`; one day when both ends are the same; empty when there is no start. */
+export function formatDayRange(start: string | null | undefined, end: string | null | undefined, locale = 'id'): string {
+	if (!start) return '';
+	const from = formatDayShort(start, locale);
+	return end && end !== start ? `${from} – ${formatDayShort(end, locale)}` : from;
+}
+
 /** `15.00 WIB` (Indonesian writes times with a dot). */
 export function formatTime(iso: string, locale = 'id'): string {
 	const parts = formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { field } from '$lib/server/web/program-page';
+import { formatDayRange } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -18,8 +19,7 @@ export const load: PageServerLoad = (event) =>
 				id: p.id,
 				name: p.name,
 				theme: p.theme,
-				startsOn: p.starts_on,
-				endsOn: p.ends_on,
+				period: formatDayRange(p.starts_on, p.ends_on, locals.locale),
 				done: p.stages.filter((s) => s.status === 'selesai').length,
 				current: p.stages.find((s) => s.status === 'berjalan')?.key ?? p.stages.find((s) => s.status === 'belum')?.key ?? null
 			}))

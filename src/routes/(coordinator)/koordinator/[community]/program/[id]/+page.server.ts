@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { field, programPage } from '$lib/server/web/program-page';
+import { formatDayRange, formatDayShort } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -13,9 +14,9 @@ export const load: PageServerLoad = (event) =>
 		const [handover, communities] = await Promise.all([locals.services.programs.getHandover(locals.actor, program.id), locals.services.communities.listPublic(locals.actor)]);
 		return {
 			community: { slug: community.slug, name: community.name },
-			program: { id: program.id, name: program.name, theme: program.theme, startsOn: program.starts_on, endsOn: program.ends_on },
-			stages: program.stages.map((s) => ({ key: s.key, status: s.status, startsOn: s.starts_on, endsOn: s.ends_on, notes: s.notes })),
-			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, on: handover.handed_over_on } : null,
+			program: { id: program.id, name: program.name, theme: program.theme, period: formatDayRange(program.starts_on, program.ends_on, locals.locale) },
+			stages: program.stages.map((s) => ({ key: s.key, status: s.status, period: formatDayRange(s.starts_on, s.ends_on, locals.locale), notes: s.notes })),
+			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, on: handover.handed_over_on ? formatDayShort(handover.handed_over_on, locals.locale) : null } : null,
 			copyTargets: locals.services.programs.copyTargets(locals.actor, program, communities).map((c) => ({ slug: c.slug, name: c.name }))
 		};
 	});

@@ -1,5 +1,6 @@
 import { pageLoad } from '$lib/server/http';
 import { programPage } from '$lib/server/web/program-page';
+import { formatDayShort } from '$lib/utils/dates';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -11,7 +12,7 @@ export const load: PageServerLoad = (event) =>
 		return {
 			community: { slug: community.slug, name: community.name },
 			program: { id: program.id, name: program.name },
-			indicators: d.indicators.map((i) => ({ id: i.id, key: i.key, label: i.label, unit: i.unit, source: i.source, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn, progress: i.progress, standard: i.standard })),
+			indicators: d.indicators.map((i) => ({ id: i.id, key: i.key, label: i.label, unit: i.unit, source: i.source, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn ? formatDayShort(i.valueOn, event.locals.locale) : null, progress: i.progress, standard: i.standard })),
 			metrics: d.metrics,
 			months: d.months
 		};

@@ -2,6 +2,7 @@ import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { field, programPage } from '$lib/server/web/program-page';
 import { METRICS } from '$lib/server/program/metrics';
+import { formatDayShort } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -13,7 +14,7 @@ export const load: PageServerLoad = (event) =>
 		return {
 			community: { slug: community.slug, name: community.name },
 			program: { id: program.id, name: program.name, theme: program.theme, goals: program.goals, targetGroup: program.target_group, startsOn: program.starts_on ?? '', endsOn: program.ends_on ?? '' },
-			indicators: indicators.map((i) => ({ id: i.id, label: i.label, unit: i.unit, source: i.source, metric: i.metric, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn, standard: i.standard, entries: i.entries.map((e) => ({ id: e.id, onDate: e.on_date, value: Number(e.value), note: e.note })) })),
+			indicators: indicators.map((i) => ({ id: i.id, label: i.label, unit: i.unit, source: i.source, metric: i.metric, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn ? formatDayShort(i.valueOn, event.locals.locale) : null, standard: i.standard, entries: i.entries.map((e) => ({ id: e.id, onDate: formatDayShort(e.on_date, event.locals.locale), value: Number(e.value), note: e.note })) })),
 			metrics: [...METRICS]
 		};
 	});

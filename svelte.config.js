@@ -24,7 +24,9 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
-				'form-action': ['self'],
+				// wa.me: "Pesan via WhatsApp" is a GET form whose answer is a 303 to the seller's wa.me link, and
+				// browsers check form-action on that redirect too. Nothing else may be a form's destination.
+				'form-action': ['self', 'https://wa.me'],
 				'frame-ancestors': ['none']
 			}
 		},

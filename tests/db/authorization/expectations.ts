@@ -452,6 +452,20 @@ export const expectations: Record<string, Probe[]> = {
 
 	// ——— buyers ———
 	'POST /c/[community]/keranjang?/tambah': [probe({ probe: 'add to the cart cookie (no database write)', request: (w) => ({ params: { community: w.c1.slug }, form: { productId: 'prod_tidakada', quantity: '2' } }), expect: everyone(303), readOnly: true })],
+	'GET /c/[community]/toko/[shop]/[product]/whatsapp': [
+		probe({
+			probe: "another product's variant id with a product page's WhatsApp order",
+			setup: async (w) => {
+				const mine = await w.fresh.product(w.shopA);
+				const other = await w.fresh.product(w.shopA);
+				const shop = await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow();
+				return { slug: mine.product.slug, shop: shop.slug, variantId: other.variantIds[0] };
+			},
+			request: (w, f) => ({ params: { community: w.c1.slug, shop: f.shop, product: f.slug }, query: { variantId: f.variantId, quantity: '2' } }),
+			expect: everyone(303),
+			readOnly: true
+		})
+	],
 	'POST /c/[community]/keranjang?/hitung': [probe({ probe: 'recount the cart cookie', request: (w) => ({ params: { community: w.c1.slug }, form: { 'qty.0': '3' } }), expect: everyone(200), readOnly: true })],
 	'POST /c/[community]/keranjang?/hapus': [probe({ probe: 'remove a cart line', request: (w) => ({ params: { community: w.c1.slug }, form: { index: '0' } }), expect: everyone(200), readOnly: true })],
 	'POST /c/[community]/keranjang?/pesan': [

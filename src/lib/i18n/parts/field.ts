@@ -55,6 +55,17 @@ export const idField = {
 	'field.cart.stale': 'Keranjang berubah di halaman lain. Periksa lagi isinya di bawah.',
 	'field.cart.checkMarked': 'Ada jumlah yang belum benar. Perbaiki isian yang ditandai.',
 	'field.cart.notOrdered': 'Pesanan belum dikirim. Keranjang berubah — periksa jumlah dan total di bawah, lalu tekan "Pesan sekarang" lagi.',
+	'field.card.from': 'mulai {price}',
+	'field.product.chosenPrice': 'Harga {variant}',
+	'field.product.orderMessage': 'Halo {shop}, saya mau pesan:\n{quantity} × {product} ({price} per {unit}) = {total}\nApakah masih ada?\n\nSaya lihat di E-Crav: {url}',
+	'field.product.askMessage': 'Halo {shop}, saya mau tanya {product} ({price} per {unit}). Apakah masih ada?\n\nSaya lihat di E-Crav: {url}',
+	'field.product.whatsappHint': 'Pilihan dan jumlah di atas ikut terkirim ke penjual.',
+	'field.qty.empty': 'Tulis jumlahnya, angka 1 sampai {max}. Belum ada yang ditambahkan.',
+	'field.qty.notWhole': '"{typed}" bukan jumlah. Tulis angka bulat 1 sampai {max}, misalnya 2. Belum ada yang ditambahkan.',
+	'field.qty.zero': 'Jumlahnya paling sedikit 1. Belum ada yang ditambahkan.',
+	'field.qty.tooMany': 'Paling banyak {max} sekali pesan. Untuk jumlah lebih besar, tanyakan penjual lewat WhatsApp. Belum ada yang ditambahkan.',
+	'field.product.variantGone': 'Pilihan itu sudah tidak ada atau sudah habis. Pilih yang lain.',
+	'field.product.chooseVariant': 'Pilih {title} dulu.',
 } as const;
 
 export const enField: Record<keyof typeof idField, string> = {
@@ -109,4 +120,15 @@ export const enField: Record<keyof typeof idField, string> = {
 	'field.cart.stale': 'The cart changed on another page. Check what is in it below.',
 	'field.cart.checkMarked': 'A quantity is not right. Fix the marked field.',
 	'field.cart.notOrdered': 'Your order was not sent. The cart changed — check the quantities and totals below, then tap "Order now" again.',
+	'field.card.from': 'from {price}',
+	'field.product.chosenPrice': 'Price of {variant}',
+	'field.product.orderMessage': 'Hello {shop}, I would like to order:\n{quantity} × {product} ({price} per {unit}) = {total}\nIs it available?\n\nI saw it on E-Crav: {url}',
+	'field.product.askMessage': 'Hello {shop}, I would like to ask about {product} ({price} per {unit}). Is it available?\n\nI saw it on E-Crav: {url}',
+	'field.product.whatsappHint': 'Your choice and quantity above are sent to the seller.',
+	'field.qty.empty': 'Enter the quantity, a number from 1 to {max}. Nothing was added.',
+	'field.qty.notWhole': '"{typed}" is not a quantity. Enter a whole number from 1 to {max}, e.g. 2. Nothing was added.',
+	'field.qty.zero': 'The quantity must be at least 1. Nothing was added.',
+	'field.qty.tooMany': 'At most {max} per order. For more, ask the seller on WhatsApp. Nothing was added.',
+	'field.product.variantGone': 'That choice is no longer there or is sold out. Choose another one.',
+	'field.product.chooseVariant': 'Choose a {title} first.',
 };

@@ -117,6 +117,15 @@ export class CatalogService {
 		};
 	}
 
+	/**
+	 * The page of a product buyers can see (`/c/{community}/toko/{shop}/{product}`), found by its id — so a refused
+	 * "Tambah ke keranjang" returns to the page it came from. Null for an unknown, hidden or other community's product. Public.
+	 */
+	async productPagePath(_actor: Actor, community: CommunityRef, productId: string): Promise<string | null> {
+		const row = await this.products.findVisiblePath(community.id, productId);
+		return row ? `/c/${community.slug}/toko/${row.shop_slug}/${row.slug}` : null;
+	}
+
 	/** Category slugs with how many products each shows, for the filter list. Public. */
 	async categoryCounts(_actor: Actor, community: CommunityRef): Promise<Map<string, number>> {
 		return this.products.countByCategory(community.id);

@@ -14,7 +14,10 @@ export interface ProductCard {
 	id: string;
 	slug: string;
 	name: string;
+	/** What the cheapest choice costs: the product's price, or its cheapest variant's. */
 	price: number;
+	/** The dearest choice; above `price` only when variant prices differ (the card then says "mulai"). */
+	priceMax: number;
 	unit: string;
 	category: string;
 	available: boolean;
@@ -83,12 +86,24 @@ export function isAvailable(p: { made_to_order: number; stock: number | null }, 
 	return p.made_to_order === 1 || (variantStock ?? p.stock ?? 0) > 0;
 }
 
+/**
+ * What a buyer can pay for one unit: a product with variants is sold only at its variants' prices (the cart's
+ * rule, `variant.price`), so its own price counts only without variants. `min < max` means the prices differ:
+ * cards say "mulai {min}", the product page shows "{min} – {max}" until a variant is chosen.
+ */
+export function priceRangeOf(p: { price: number }, variants: readonly { price: number }[]): { min: number; max: number } {
+	if (!variants.length) return { min: p.price, max: p.price };
+	const prices = variants.map((v) => v.price);
+	return { min: Math.min(...prices), max: Math.max(...prices) };
+}
+
 export function toProductCard(communitySlug: string, row: ProductCardRow): ProductCard {
 	return {
 		id: row.id,
 		slug: row.slug,
 		name: row.name,
-		price: row.price,
+		price: row.variant_min_price ?? row.price,
+		priceMax: row.variant_max_price ?? row.price,
 		unit: row.unit,
 		category: row.category_slug,
 		available: isAvailable(row, row.variant_stock),

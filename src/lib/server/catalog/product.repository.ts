@@ -40,6 +40,9 @@ export interface ProductCardRow {
 	cover: string | null;
 	/** The most any variant can still sell (see variantStockOf); null when the product has no variants. */
 	variant_stock: number | null;
+	/** The cheapest and dearest variant price; null when the product has no variants (see priceRangeOf). */
+	variant_min_price: number | null;
+	variant_max_price: number | null;
 }
 
 /** Above this many matches both dialects skip relevance ranking (its cost grows with every match) and show newest first. */
@@ -49,7 +52,8 @@ const DIRECT_LOOKUP_LIMIT = 500;
 
 function toRow(r: unknown): ProductCardRow {
 	const row = r as ProductCardRow;
-	return { ...row, price: Number(row.price), variant_stock: row.variant_stock == null ? null : Number(row.variant_stock) };
+	const num = (v: number | null) => (v == null ? null : Number(v));
+	return { ...row, price: Number(row.price), variant_stock: num(row.variant_stock), variant_min_price: num(row.variant_min_price), variant_max_price: num(row.variant_max_price) };
 }
 
 type Visible = SelectQueryBuilder<DB & { p: DB['product']; s: DB['shop'] }, 'p' | 's', object>;
@@ -81,7 +85,10 @@ function selectCards(qb: Visible) {
 				.select(sql<number | null>`max(coalesce(pv.stock, p.stock, 0))`.as('m'))
 				.whereRef('pv.product_id', '=', 'p.id')
 				.as('variant_stock')
-		);
+		)
+		// priceRangeOf in SQL: a product with variants is sold at its variants' prices (cast: bigint text on PostgreSQL).
+		.select((eb) => eb.selectFrom('product_variant as pv').select(sql<number | null>`min(pv.price)`.as('m')).whereRef('pv.product_id', '=', 'p.id').as('variant_min_price'))
+		.select((eb) => eb.selectFrom('product_variant as pv').select(sql<number | null>`max(pv.price)`.as('m')).whereRef('pv.product_id', '=', 'p.id').as('variant_max_price'));
 }
 
 /** Newest first, or cheapest first; ties broken by id so pages never overlap. Both orders walk an index. */
@@ -306,6 +313,11 @@ export class ProductRepository {
 		if (ids.length === 0) return [];
 		const rows = await this.visible(communityId).selectAll('p').where('p.id', 'in', ids).execute();
 		return rows.map((r) => ({ ...(r as Product), price: Number((r as Product).price) }));
+	}
+
+	/** A published product's shop and product slugs, for a link back to its page; undefined when not shown to buyers. */
+	async findVisiblePath(communityId: string, productId: string): Promise<{ shop_slug: string; slug: string } | undefined> {
+		return this.visible(communityId).select(['s.slug as shop_slug', 'p.slug']).where('p.id', '=', productId).executeTakeFirst();
 	}
 
 	async variantsOf(productIds: string[]): Promise<ProductVariant[]> {

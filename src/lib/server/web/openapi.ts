@@ -77,7 +77,7 @@ export const openapi = {
 			get: {
 				summary: 'Search a community catalog',
 				parameters: [id('slug'), ...['q', 'category', 'shop', 'sort'].map((n) => ({ name: n, in: 'query', schema: { type: 'string' } })), { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } }, { name: 'perPage', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
-				responses: { 200: { description: '{ data: [ { id, slug, name, price, unit, category, imageUrl, url, shop } ], page: { number, size, total } }' }, 400: error, 404: error }
+				responses: { 200: { description: '{ data: [ { id, slug, name, price, priceMax, unit, category, imageUrl, url, shop } ], page: { number, size, total } } — price is the cheapest choice (with variants, the cheapest variant), priceMax the dearest; they differ when variant prices do' }, 400: error, 404: error }
 			}
 		},
 		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },

@@ -4,7 +4,7 @@ import { formAction } from '$lib/server/web/forms';
 import { describeFromForm } from '$lib/server/web/product-form';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import { productInputFromForm } from '$lib/validation/product';
-import { productDto, toProductCard, variantStockOf } from '$lib/server/catalog/product-card';
+import { priceRangeOf, productDto, toProductCard, variantStockOf } from '$lib/server/catalog/product-card';
 import { translator, type MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,7 +41,10 @@ export const load: PageServerLoad = (event) =>
 				shop_slug: m.shop.slug,
 				shop_name: m.shop.name,
 				cover: null,
-				variant_stock: variantStockOf(p, m.variants)
+				variant_stock: variantStockOf(p, m.variants),
+				// The preview says "mulai" exactly as the buyer's card will.
+				variant_min_price: m.variants.length ? priceRangeOf(p, m.variants).min : null,
+				variant_max_price: m.variants.length ? priceRangeOf(p, m.variants).max : null
 				}),
 				image: m.photos[0]?.thumb ?? null
 			},

@@ -11,6 +11,7 @@ import type { CheckoutInput } from '$lib/validation/checkout';
 import { notifySellers } from '$lib/server/web/notify-sellers';
 import { rememberOrder } from '$lib/server/web/my-orders-cookie';
 import { clearCheckout, readCheckout, writeCheckout } from '$lib/server/web/checkout-cookie';
+import { parseQuantity } from '$lib/utils/quantity';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -77,11 +78,21 @@ async function reviseCart(locals: Locals, communitySlug: string, form: FormData,
 }
 
 export const actions: Actions = {
-	tambah: async ({ request, cookies, params, url }) => {
+	tambah: async ({ request, cookies, params, url, locals }) => {
 		const form = await request.formData();
 		const productId = String(form.get('productId') ?? '').slice(0, 40);
-		const quantity = Math.max(1, Math.min(ORDER_CAPS.perLine, Number(form.get('quantity') ?? 1) || 1));
-		if (productId) writeCart(cookies, params.community, addToCart(readCart(cookies, params.community), { productId, variantId: String(form.get('variantId') ?? '') || null, quantity }), url.protocol === 'https:');
+		const variantId = String(form.get('variantId') ?? '').slice(0, 40) || null;
+		// No quantity field at all means one; a typed one must be a whole number from 1 to the cap (parseQuantity).
+		const typed = form.get('quantity');
+		const parsed = parseQuantity(typed ?? '1', ORDER_CAPS.perLine);
+		if (!parsed.ok) {
+			// Nothing is added: back to the product page, which names the problem beside the field and keeps what was typed.
+			const community = await pageLoad({ locals }, () => locals.services.communities.getBySlug(locals.actor, params.community));
+			const page = productId ? await locals.services.catalog.productPagePath(locals.actor, community, productId) : null;
+			const back = new URLSearchParams(variantId ? { variantId, quantity: String(typed).slice(0, 12) } : { quantity: String(typed).slice(0, 12) });
+			redirect(303, page ? `${page}?${back}#pesan` : `/c/${encodeURIComponent(params.community)}/keranjang`);
+		}
+		if (productId) writeCart(cookies, params.community, addToCart(readCart(cookies, params.community), { productId, variantId, quantity: parsed.value }), url.protocol === 'https:');
 		redirect(303, `/c/${encodeURIComponent(params.community)}/keranjang`);
 	},
 	hitung: async ({ request, cookies, locals, params, url }) => {

@@ -15,7 +15,9 @@ export const GET: RequestHandler = (event) =>
 				id: p.id,
 				slug: p.slug,
 				name: p.name,
+				// The cheapest choice (a product with variants sells at its variants' prices); priceMax > price: "mulai".
 				price: p.price,
+				priceMax: p.priceMax,
 				unit: p.unit,
 				category: p.category,
 				available: p.available,

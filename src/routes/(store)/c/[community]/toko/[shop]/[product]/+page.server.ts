@@ -1,10 +1,10 @@
 import { pageLoad } from '$lib/server/http';
 import { translator } from '$lib/i18n';
-import { whatsappUrl } from '$lib/utils/whatsapp';
-import { formatRupiah } from '$lib/utils/money';
-import { productDto } from '$lib/server/catalog/product-card';
+import { formatRupiahOnPage } from '$lib/utils/money';
+import { priceRangeOf, productDto } from '$lib/server/catalog/product-card';
 import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
+import { headlinePrice, productWhatsappUrl, readChoice } from '$lib/server/web/product-choice';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -14,9 +14,10 @@ export const load: PageServerLoad = (event) =>
 		const shop = await shopOrRedirect(event, community, event.params.shop, `/${encodeURIComponent(event.params.product)}`);
 		const detail = await services.catalog.getProduct(actor, community, shop, event.params.product);
 		const p = detail.product;
-		const t = translator(locale);
 		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}/${p.slug}`;
-		const message = t('product.orderMessage', { shop: shop.name, product: p.name, price: formatRupiah(p.price), unit: p.unit, url });
+		// `?variantId=…&quantity=…`: a shared link with a variant chosen, or a refused choice sent back here.
+		const choice = readChoice(event.url.searchParams, detail.variants, translator(locale));
+		const range = priceRangeOf(p, detail.variants);
 		return {
 			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib, ...shopDisplay(shop) },
 			// With variants, the product can be bought while any variant has stock (productDto's one rule).
@@ -25,7 +26,13 @@ export const load: PageServerLoad = (event) =>
 			variants: detail.variants,
 			variantTitle: p.variant_title,
 			related: detail.related,
-			orderUrl: whatsappUrl(shop.whatsapp, message),
+			choice,
+			headline: headlinePrice(p, detail.variants, choice.variant, formatRupiahOnPage),
+			// For the title and link previews (copied into chats): plain spaces, as formatRupiah writes them.
+			headlineText: headlinePrice(p, detail.variants, choice.variant),
+			priceRange: range,
+			// Only when nothing can be ordered (sold out): a plain link asking the seller; otherwise the form's button sends the choice.
+			askUrl: productWhatsappUrl(shop, p, detail.variants, url, null),
 			url,
 			origin: event.url.origin
 		};

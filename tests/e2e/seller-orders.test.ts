@@ -14,8 +14,8 @@ const pushes: { path: string; headers: IncomingHttpHeaders; body: Buffer }[] = [
 const sessions = new Map<string, string>();
 
 beforeAll(async () => {
-	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
 	// A stand-in push service on a local port: records what the app sends and answers 201 like FCM does.
+	// The app sends only to browsers' push services, plus the origins listed in PUSH_EXTRA_ALLOWED_ORIGINS.
 	pushService = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c) => chunks.push(c));
@@ -27,6 +27,7 @@ beforeAll(async () => {
 	await new Promise<void>((r) => pushService.listen(0, '127.0.0.1', r));
 	const addr = pushService.address();
 	pushUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+	[app, browser] = await Promise.all([startApp({ PUSH_EXTRA_ALLOWED_ORIGINS: pushUrl }), launchBrowser()]);
 });
 afterAll(async () => {
 	await browser?.close();
@@ -85,6 +86,46 @@ describe('orders for the seller', () => {
 		expect(push.body.length).toBeGreaterThan(16);
 		// Encrypted for the subscriber: the buyer's name is not readable on the wire.
 		expect(push.body.toString('latin1')).not.toContain('Siti');
+	});
+
+	it('should refuse a push address that is no push service, and turn alerts off from the page, with and without JavaScript', async () => {
+		const page = await seller.newPage();
+		const endpoint = `${pushUrl}/push/seller-phone-1`;
+		// Headless Chromium has no push service: stand in for this browser's existing subscription (the page's own script runs as is).
+		await page.addInitScript((ep) => {
+			const sub = { endpoint: ep, unsubscribe: async () => ((window as unknown as { unsubscribed: boolean }).unsubscribed = true), toJSON: () => ({ endpoint: ep }) };
+			Object.defineProperty(navigator.serviceWorker, 'getRegistration', { value: async () => ({ pushManager: { getSubscription: async () => sub } }) });
+		}, endpoint);
+		await page.goto(`${app.baseUrl}/jual`);
+		const keys = { p256dh: b64url(createECDH('prime256v1').generateKeys()), auth: b64url(randomBytes(16)) };
+		const refused = await page.evaluate(async (k) => {
+			const r = await fetch('/jual/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ endpoint: 'http://169.254.169.254/latest/meta-data/', keys: k }) });
+			return { status: r.status, body: await r.json() };
+		}, keys);
+		expect(refused).toEqual({ status: 422, body: { error: expect.objectContaining({ message: expect.stringContaining('Alamat pemberitahuan dari browser ini tidak dikenal') }) } });
+		await expect(page.getByText('HP yang menerima pemberitahuan: 1').isVisible()).resolves.toBe(true);
+
+		await page.getByRole('button', { name: 'Matikan notifikasi', exact: true }).click();
+		await page.getByText('Pemberitahuan pesanan di HP ini sudah dimatikan.').waitFor();
+		expect(await page.evaluate(() => (window as unknown as { unsubscribed?: boolean }).unsubscribed)).toBe(true);
+		await page.reload();
+		await expect(page.getByText(/HP yang menerima pemberitahuan/).count()).resolves.toBe(0);
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.viewport.width);
+
+		// Subscribed again, then "Matikan notifikasi di semua HP" without JavaScript (a lost phone): no push for the next order.
+		expect(await page.evaluate(async (sub) => (await fetch('/jual/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sub) })).status, { endpoint, keys })).toBe(201);
+		const noJs = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 700 }, javaScriptEnabled: false, storageState: JSON.parse(sessions.get('mt@cigadung.test')!) });
+		const p = await noJs.newPage();
+		await p.goto(`${app.baseUrl}/jual`);
+		await expect(p.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+		await p.getByRole('button', { name: 'Matikan notifikasi di semua HP' }).click();
+		await p.getByText('Pemberitahuan pesanan sudah dimatikan di semua HP (1).').waitFor();
+		await noJs.close();
+		const sent = pushes.length;
+		await placeOrder('Budi Tanpa Notifikasi');
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(pushes.length).toBe(sent);
+		await page.close();
 	});
 
 	it('should list orders by status with the buyer and total, today on top, and cancel one with a reason and confirmation (no JavaScript)', async () => {

@@ -13,7 +13,12 @@ export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 	app ??= (async () => {
 		const database = await createDb({ url: config.databaseUrl, lockTimeoutMs: config.lockTimeoutMs });
 		await migrate(database);
-		const services = createServices({ database, storage: filesystemStorage(config.dataDir), pushSubject: process.env.ECRAV_PUSH_SUBJECT });
+		const services = createServices({
+			database,
+			storage: filesystemStorage(config.dataDir),
+			pushSubject: process.env.ECRAV_PUSH_SUBJECT,
+			pushExtraAllowedOrigins: config.pushExtraAllowedOrigins
+		});
 		// The Web Push (VAPID) key pair is made on first start and kept in the database (app_secret).
 		await services.push.publicKey();
 		if (config.demo && (await services.communities.isEmpty())) {

@@ -41,10 +41,12 @@ export interface ServiceDeps {
 	clock?: () => Date;
 	/** VAPID subject (mailto: or https: URL) push services may contact; ECRAV_PUSH_SUBJECT. */
 	pushSubject?: string;
+	/** Origins Web Push may also be sent to besides the browsers' push services; PUSH_EXTRA_ALLOWED_ORIGINS. */
+	pushExtraAllowedOrigins?: readonly string[];
 }
 
 /** Every service, wired once. Routes and tests use this; nothing else builds repositories. */
-export function createServices({ database, storage, clock, pushSubject }: ServiceDeps) {
+export function createServices({ database, storage, clock, pushSubject, pushExtraAllowedOrigins }: ServiceDeps) {
 	const { db, dialect } = database;
 	const communityRepo = new CommunityRepository(db);
 	const shopRepo = new ShopRepository(db);
@@ -76,7 +78,7 @@ export function createServices({ database, storage, clock, pushSubject }: Servic
 		orders,
 		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter),
 		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
-		push: new PushService(db, shopRepo, pushSubject || 'mailto:admin@e-crav.invalid', clock),
+		push: new PushService(db, shopRepo, { subject: pushSubject || 'mailto:admin@e-crav.invalid', extraAllowedOrigins: pushExtraAllowedOrigins }, clock),
 		programs: new ProgramService(programRepo, indicatorRepo, clock),
 		indicators,
 		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),

@@ -65,6 +65,16 @@ const ownOrVictimShop = (w: World, as: ActorName) => w.ownShop(as) ?? w.shopA;
 const product = (w: World) => w.fresh.product(w.shopA);
 const photo = (w: World) => w.fresh.photo(w.shopA);
 const order = (w: World) => w.fresh.order(w.shopA);
+/** A phone of the victim's seller subscribed to shop A's order alerts (a fresh endpoint per attempt). */
+const pushSubscription = async (w: World) => {
+	const endpoint = `https://fcm.googleapis.com/fcm/send/matrix-${++pushSeq}`;
+	await w.services.database.db
+		.insertInto('push_subscription')
+		.values({ id: `push_matrix_${pushSeq}`, user_id: w.userIds.seller, shop_id: w.shopA.id, endpoint, p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg', created_at: new Date().toISOString() })
+		.execute();
+	return { endpoint };
+};
+let pushSeq = 0;
 const jpeg = (w: World, name = 'foto.jpg') => new File([new Uint8Array(w.photoBytes)], name, { type: 'image/jpeg' });
 
 const productPatch = { name: 'Diganti penyerang', price: 1234 };
@@ -541,9 +551,20 @@ export const expectations: Record<string, Probe[]> = {
 	'POST /jual/push': [
 		probe({
 			probe: "push subscription for the victim's shop (?toko= in the URL)",
-			request: (w) => ({ query: { toko: w.shopA.id }, json: { endpoint: 'https://push.example.test/abc', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } } }),
+			request: (w) => ({ query: { toko: w.shopA.id }, json: { endpoint: 'https://fcm.googleapis.com/fcm/send/matrix-abc', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } } }),
 			expect: shopManagers(201)
 		})
+	],
+	'DELETE /jual/push': [
+		probe({
+			probe: "turn off the victim's phone (?toko= in the URL)",
+			setup: pushSubscription,
+			request: (w, f) => ({ method: 'DELETE', query: { toko: w.shopA.id }, json: { endpoint: f.endpoint } }),
+			expect: shopManagers(200)
+		})
+	],
+	'POST /jual?/matikanNotifikasi': [
+		probe({ probe: "turn off all of the victim's phones (?toko= in the URL)", setup: pushSubscription, request: (w) => ({ query: { toko: w.shopA.id }, form: {} }), expect: shopManagers(200) })
 	],
 	'GET /jual/pesanan/[id]/nota.png': [probe({ probe: "the victim's order id in the URL (receipt picture)", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200), readOnly: true })],
 	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],

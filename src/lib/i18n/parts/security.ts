@@ -52,6 +52,12 @@ export const idSecurity = {
 	'security.shopField.opening_hours': 'Jam buka',
 	'security.shopField.delivery': 'Pengiriman',
 	'security.shopField.logo': 'Logo',
+	'security.pushServiceRefused': 'Alamat pemberitahuan dari browser ini tidak dikenal, jadi tidak disimpan. Pakai Chrome, Firefox, Edge, atau Safari di HP Anda.',
+	'security.pushOff': 'Matikan notifikasi',
+	'security.pushOffDone': 'Pemberitahuan pesanan di HP ini sudah dimatikan.',
+	'security.pushOffAll': 'Matikan notifikasi di semua HP',
+	'security.pushOffAllDone': 'Pemberitahuan pesanan sudah dimatikan di semua HP ({count}).',
+	'security.pushLimit': 'Paling banyak {max} HP. HP berikutnya menggantikan HP yang paling lama dinyalakan.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -103,4 +109,10 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.shopField.opening_hours': 'Opening hours',
 	'security.shopField.delivery': 'Delivery',
 	'security.shopField.logo': 'Logo',
+	'security.pushServiceRefused': 'This browser gave a notification address we do not know, so nothing was saved. Use Chrome, Firefox, Edge or Safari on your phone.',
+	'security.pushOff': 'Turn off alerts',
+	'security.pushOffDone': 'Order alerts are off on this phone.',
+	'security.pushOffAll': 'Turn off alerts on all phones',
+	'security.pushOffAllDone': 'Order alerts are off on all phones ({count}).',
+	'security.pushLimit': 'At most {max} phones. The next phone replaces the one turned on longest ago.',
 };

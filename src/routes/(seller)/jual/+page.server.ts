@@ -1,5 +1,9 @@
 import { pageLoad } from '$lib/server/http';
-import type { PageServerLoad } from './$types';
+import { formAction } from '$lib/server/web/forms';
+import { requireUser } from '$lib/server/auth/guards';
+import { NotFoundError } from '$lib/server/errors';
+import { MAX_SUBSCRIPTIONS_PER_SHOP } from '$lib/server/notifications/push.service';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
@@ -26,6 +30,19 @@ export const load: PageServerLoad = (event) =>
 			hasTrainings: trainings.length > 0,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
 			origin: event.url.origin,
-			push: { key: await event.locals.services.push.publicKey(), phones: await event.locals.services.push.subscriptionCount(event.locals.actor, shop.id) }
+			push: { key: await event.locals.services.push.publicKey(), phones: await event.locals.services.push.subscriptionCount(event.locals.actor, shop.id), max: MAX_SUBSCRIPTIONS_PER_SHOP }
 		};
 	});
+
+export const actions: Actions = {
+	/** "Matikan notifikasi di semua HP": works without JavaScript, e.g. after a phone was lost. */
+	matikanNotifikasi: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		return formAction(locals.locale, form, async () => {
+			const user = requireUser(locals.actor);
+			const shopId = url.searchParams.get('toko') ?? user.shopIds[0];
+			if (!shopId) throw new NotFoundError('error.notFound.shop', { slug: '' });
+			return { pushOff: await locals.services.push.unsubscribeAll(locals.actor, shopId) };
+		});
+	}
+};

@@ -298,6 +298,20 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		expect(m).toMatchObject({ level: 'first_order', since: at, next: 'first_completed' });
 	});
 
+	it('should tell who can log in: no owner, an invited owner without a password, an owner with one', async () => {
+		const c = await makeCommunity(ctx.services);
+		const coord = await staff(c, 'coordinator');
+		const added = await ctx.services.members.addSeller(system, c, { name: 'Bu Cireng', businessType: 'Penjual cireng', area: 'RW 04', whatsapp: '0813 5000 0021', email: '' });
+		const plain = await makeShop(ctx.services, c, 'Cimol DS');
+		// live products without a login: far along the funnel, yet /jual does not open for them
+		await makeProduct(ctx.services, plain, { name: 'Cimol Bumbu Balado' });
+		const account = async () => Object.fromEntries((await ctx.services.funnel.forCommunity(coord, c)).members.map((m) => [m.shopName, { level: m.level, hasAccount: m.hasAccount }]));
+		const cireng = (await ctx.services.shops.listByCommunity(system, c)).find((x) => x.id === added.shopId)!.name;
+		expect(await account()).toEqual({ 'Cimol DS': { level: 'first_product', hasAccount: false }, [cireng]: { level: 'invited', hasAccount: false } });
+		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'cireng-isi-12', confirm: 'cireng-isi-12' });
+		expect(await account()).toEqual({ 'Cimol DS': { level: 'first_product', hasAccount: false }, [cireng]: { level: 'account', hasAccount: true } });
+	});
+
 	it('should answer per program for staff only (seller and another community: 404)', async () => {
 		const program = await ctx.services.programs.create(coordinator, community, { name: 'E-Crav 2024' });
 		const f = await ctx.services.funnel.forProgram(coordinator, program.id);

@@ -15,6 +15,8 @@ export interface FunnelMember {
 	shopSlug: string;
 	whatsapp: string | null;
 	hasOwner: boolean;
+	/** The owner has set a password and can log in (`/jual` opens for them); otherwise they need an invite first. */
+	hasAccount: boolean;
 	level: FunnelLevel;
 	since: string;
 	next: FunnelLevel | null;
@@ -119,7 +121,7 @@ export class FunnelService {
 			};
 			allFacts.push(facts);
 			const pos = funnelPosition(facts);
-			return { memberId: r.member_id, name: r.person_name, shopName: r.shop_name, shopSlug: r.shop_slug, whatsapp: r.whatsapp, hasOwner: !!r.owner_user_id, ...pos };
+			return { memberId: r.member_id, name: r.person_name, shopName: r.shop_name, shopSlug: r.shop_slug, whatsapp: r.whatsapp, hasOwner: !!r.owner_user_id, hasAccount: !!r.owner_user_id && !!r.password_hash, ...pos };
 		});
 		return { members, counts: countLevels(members.map((m) => m.level)), reached: countReached(allFacts) };
 	}

@@ -20,7 +20,7 @@ export interface Question {
 
 export interface TrainingResults extends GroupGain {
 	/** `preSource`/`postSource`: 'answers' when the member answered on their phone, 'manual' when typed by staff. */
-	members: { memberId: string; name: string; pre: number | null; post: number | null; gain: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }[];
+	members: { memberId: string; name: string; shopName: string; pre: number | null; post: number | null; gain: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }[];
 	questions: { id: string; topic: string; text: string; pre: number | null; post: number | null; nPre: number; nPost: number }[];
 	reaction: { n: number; satisfaction: number | null; usefulness: number | null; confidenceBefore: number | null; confidenceNow: number | null };
 }
@@ -103,7 +103,7 @@ export class TestService {
 			.filter((m) => m.invited || scores.has(m.id))
 			.map((m) => {
 				const s = scores.get(m.id) ?? { pre: null, post: null, preSource: null, postSource: null };
-				return { memberId: m.id, name: m.name, pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post), preSource: s.preSource, postSource: s.postSource };
+				return { memberId: m.id, name: m.name, shopName: m.shopName, pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post), preSource: s.preSource, postSource: s.postSource };
 			});
 		const perQuestion = questions.map((q) => {
 			const of = (kind: TestKind) => answers.filter((a) => a.question_id === q.id && a.kind === kind);

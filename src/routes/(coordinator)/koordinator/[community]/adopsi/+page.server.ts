@@ -8,7 +8,10 @@ import type { PageServerLoad } from './$types';
 
 export const csr = false;
 
-/** The adoption funnel: how many members stand at each level, who is stuck where since when, and a kind nudge. */
+/**
+ * The adoption funnel: how many members stand at each level, who is stuck where since when, and a kind nudge
+ * (or, for a member who cannot log in yet, the roster's invite action, which makes and shows the setup link).
+ */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { locals, url } = event;
@@ -32,7 +35,9 @@ export const load: PageServerLoad = (event) =>
 					shopName: m.shopName,
 					since: formatDate(m.since, locals.locale),
 					next: m.next,
-					nudgeUrl: m.whatsapp ? whatsappUrl(m.whatsapp, id(`funnel.nudge.${m.next ?? 'done'}` as MessageKey, { name: m.name, shop: m.shopName, url: urlFor(m.next, m.shopSlug) })) : null
+					hasAccount: m.hasAccount,
+					// a member without a login cannot open /jual: they get the invite (setup link) instead of a nudge
+					nudgeUrl: m.hasAccount && m.whatsapp ? whatsappUrl(m.whatsapp, id(`funnel.nudge.${m.next ?? 'done'}` as MessageKey, { name: m.name, shop: m.shopName, url: urlFor(m.next, m.shopSlug) })) : null
 				}))
 		}));
 		return { group: { slug: community.slug, name: community.name, groupName: community.group_name }, total: funnel.members.length, levels };

@@ -93,14 +93,24 @@ async function readXlsx(bytes: Uint8Array): Promise<{ ok: true; table: string[][
 	const named = sheets.find((s) => s.name.trim().toLowerCase() === IMPORT_SHEET.toLowerCase());
 	const sheet = named ?? sheets[0];
 	const table: string[][] = [];
+	const unreadable: { row: number; col: number; address: string; read: Extract<CellRead, { problem: string }> }[] = [];
 	sheet.eachRow({ includeEmpty: true }, (row, n) => {
 		const cells: string[] = [];
 		row.eachCell({ includeEmpty: true }, (cell, col) => {
-			cells[col - 1] = cellText(cell.value);
+			const read = readCell(cell.value);
+			if ('problem' in read) unreadable.push({ row: n, col, address: cell.address, read });
+			cells[col - 1] = 'text' in read ? read.text : '';
 		});
 		table[n - 1] = Array.from(cells, (c) => c ?? '');
 	});
 	for (let i = 0; i < table.length; i++) table[i] ??= [];
+	if (unreadable.length) {
+		const header = table[0] ?? [];
+		return {
+			ok: false,
+			problems: unreadable.map((u) => ({ row: u.row, column: header[u.col - 1]?.trim() || u.address.replace(/\d+$/, ''), messageKey: u.read.problem, params: { cell: u.address, error: u.read.error } }))
+		};
+	}
 	if (!named) {
 		const header = (table[0] ?? []).map(normaliseHeader);
 		const known = header.map((h) => ALIASES[h]);
@@ -111,18 +121,30 @@ async function readXlsx(bytes: Uint8Array): Promise<{ ok: true; table: string[][
 	return { ok: true, table };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-	if (v == null) return '';
-	if (typeof v === 'string') return v;
-	if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-	if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-	if (v instanceof Date) return v.toISOString().slice(0, 10);
+type CellRead = { text: string } | { problem: 'members.import.formulaNoResult' | 'members.import.cellError'; error: string };
+
+/**
+ * A cell as the person sees it in Excel: a formula gives its computed (cached) result, rich text and
+ * hyperlinks their plain text. A formula without a stored result, or a cell showing an error (#N/A…), has
+ * nothing to import: it is refused with its address rather than guessed (never "[object Object]").
+ */
+function readCell(v: ExcelJS.CellValue): CellRead {
+	if (v == null) return { text: '' };
+	if (typeof v === 'string') return { text: v };
+	if (typeof v === 'number') return { text: String(v) };
+	if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
+	if (v instanceof Date) return { text: v.toISOString().slice(0, 10) };
 	if (typeof v === 'object') {
-		if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-		if ('text' in v && typeof v.text === 'string') return v.text;
-		if ('result' in v) return cellText((v as { result: ExcelJS.CellValue }).result);
+		if ('formula' in v || 'sharedFormula' in v) {
+			const result = (v as { result?: ExcelJS.CellValue }).result;
+			if (result === undefined || result === null) return { problem: 'members.import.formulaNoResult', error: '' };
+			return readCell(result);
+		}
+		if ('error' in v) return { problem: 'members.import.cellError', error: String((v as { error: unknown }).error) };
+		if ('richText' in v && Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join('') };
+		if ('text' in v) return readCell((v as { text: ExcelJS.CellValue }).text);
 	}
-	return String(v);
+	return { problem: 'members.import.cellError', error: '?' };
 }
 
 function normaliseHeader(h: string): string {

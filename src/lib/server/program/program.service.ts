@@ -1,12 +1,12 @@
 import type { Actor } from '../auth/actor';
-import { hasCommunityRole, requireUser } from '../auth/guards';
+import { hasCommunityRole } from '../auth/guards';
 import type { Community } from '../db/schema';
 import type { StageKey } from '../db/schema-program';
-import { NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { parseInput } from '../validate';
 import { handoverSchema, programPlanSchema, STAGE_KEYS, stageUpdateSchema, type HandoverInput, type ProgramPlanInput, type StageUpdateInput } from '../../validation/program';
-import { programFor, requireProgramStaff } from './access';
+import { PROGRAM_STAFF, programFor, requireProgramStaff } from './access';
 import type { Handover, Program, ProgramRepository, ProgramStage } from './program.repository';
 import type { IndicatorRepository } from './indicator.repository';
 import { METRICS, METRIC_DEFAULTS } from './metrics';
@@ -125,22 +125,28 @@ export class ProgramService {
 		return row;
 	}
 
-	/** Communities other than the program's own where this actor is coordinator: where a copy may go. */
+	/** Communities other than the program's own where this actor is coordinator or facilitator: where a copy may go. */
 	copyTargets<C extends { id: string }>(actor: Actor, program: Program, communities: C[]): C[] {
-		return communities.filter((c) => c.id !== program.community_id && hasCommunityRole(actor, c.id, ['coordinator']));
+		return communities.filter((c) => c.id !== program.community_id && hasCommunityRole(actor, c.id, [...PROGRAM_STAFF]));
 	}
 
 	/**
 	 * Copies a program to another community as a template: plan, stages (status "belum", no dates, no notes:
 	 * those are what happened there), indicators with their targets but no baseline or entries, and the
 	 * trainings (agenda, speakers, letter wording) and the question bank through copyTrainingTemplate. No members, attendance, scores, assessment
-	 * findings, evidence or handover. The actor must coordinate BOTH communities; otherwise 404, nothing written.
+	 * findings, evidence or handover.
+	 *
+	 * Who may copy: whoever runs both communities, coordinator or facilitator. Whoever may see the program may
+	 * read everything the copy carries, and whoever runs the target may already create a program there (create()
+	 * allows both roles), so refusing facilitators would protect nothing; and the Dinas facilitator who serves
+	 * several villages is the one who carries a program from one to the next. Someone who cannot see the source
+	 * gets 404 (as for any program of another community); a target they do not run gets 403 with a message
+	 * that says so; the program's own community gets 422. Nothing is written in any of these cases.
 	 */
 	async copyToCommunity(actor: Actor, programId: string, target: Community): Promise<Program> {
-		const user = actor.kind === 'system' ? null : requireUser(actor);
-		const source = await this.programs.findById(programId);
-		const coordinates = (communityId: string) => user === null || hasCommunityRole(user, communityId, ['coordinator']);
-		if (!source || !coordinates(source.community_id) || !coordinates(target.id)) throw new NotFoundError('program.notFound');
+		const source = await programFor(actor, this.programs, programId);
+		if (target.id === source.community_id) throw new ValidationError('program.copySameCommunity');
+		if (!hasCommunityRole(actor, target.id, [...PROGRAM_STAFF])) throw new ForbiddenError('program.copyNotStaff');
 		const stages = await this.programs.stagesOf([source.id]);
 		const indicators = await this.indicators.listByProgram(source.id);
 		const now = this.now();

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
+import { expectNoHorizontalOverflow } from './a11y';
+import { DEMO_PASSWORD } from './pages';
+import { newId } from '../../src/lib/utils/ids';
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** A phone with JavaScript off, signed in as this demo account. */
+async function signedIn(login: string, width = 390): Promise<Page> {
+	const ctx = await browser.newContext({ ...PHONE, viewport: { width, height: 844 }, javaScriptEnabled: false });
+	contexts.push(ctx);
+	const page = await ctx.newPage();
+	await page.goto(`${app.baseUrl}/masuk?kembali=/koordinator/cigadung/program`);
+	await page.getByLabel('E-mail atau nomor WhatsApp').fill(login);
+	await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+	await Promise.all([page.waitForURL((u) => u.pathname === '/koordinator/cigadung/program'), page.getByRole('button', { name: 'Masuk' }).click()]);
+	await page.getByRole('link', { name: /E-Commerce Creative \(E-Crav\)/ }).click();
+	return page;
+}
+
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+	// a second village, made as the operator makes one (the CLI)
+	execFileSync('npx', ['tsx', 'scripts/ecrav.ts', 'create-community', '--slug', 'windujanten', '--name', 'Kelurahan Windujanten', '--region-code', '32.08.18.1003', '--kind', 'kelurahan', '--district', 'Cigugur', '--regency', 'Kabupaten Kuningan', '--province', 'Jawa Barat'], {
+		env: { ...process.env, DATA_DIR: app.dataDir, DATABASE_URL: '' },
+		stdio: 'pipe'
+	});
+}, 180_000);
+afterAll(async () => {
+	for (const c of contexts) await c.close();
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('copy a program as a template, JavaScript off', () => {
+	it('should tell a coordinator of one village what to do, at 320 px', async () => {
+		const page = await signedIn('koordinator@cigadung.test', 320);
+		const section = page.getByRole('region', { name: 'Salin sebagai templat' });
+		expect(await section.textContent()).toContain('Saat ini Anda belum terdaftar di komunitas lain.');
+		expect(await section.textContent()).toContain('Minta pengelola E-Crav (admin) menambahkan akun Anda');
+		expect(await section.getByRole('button').count()).toBe(0);
+		// the evaluation report is linked from the program page
+		expect(await page.getByRole('link', { name: /Laporan evaluasi E-Commerce Creative \(E-Crav\) \(PDF\)/ }).getAttribute('href')).toMatch(/\/koordinator\/cigadung\/pelatihan\/laporan\/prg_[^/]+\/pdf$/);
+		await expectNoHorizontalOverflow(page);
+	});
+
+	it('should copy the demo program into the second village the facilitator also serves', async () => {
+		const db = new Database(join(app.dataDir, 'ecrav.sqlite'));
+		try {
+			const user = db.prepare("select id from app_user where email = 'pendamping@cigadung.test'").get() as { id: string };
+			const target = db.prepare("select id from community where slug = 'windujanten'").get() as { id: string };
+			db.prepare('insert into membership (id, user_id, community_id, role, created_at) values (?, ?, ?, ?, ?)').run(newId('mem'), user.id, target.id, 'facilitator', new Date().toISOString());
+		} finally {
+			db.close();
+		}
+		const page = await signedIn('pendamping@cigadung.test');
+		const section = page.getByRole('region', { name: 'Salin sebagai templat' });
+		expect(await section.getByLabel('Komunitas tujuan').locator('option').allTextContents()).toEqual(['Kelurahan Windujanten']);
+		await Promise.all([page.waitForURL(/\/koordinator\/windujanten\/program\/prg_[^/]+\?disalin=1$/), section.getByRole('button', { name: 'Salin sebagai templat' }).click()]);
+		expect(await page.getByRole('status').textContent()).toContain('Program disalin sebagai templat.');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('E-Commerce Creative (E-Crav)');
+		expect(await page.getByRole('list').filter({ hasText: 'Persiapan sosial' }).getByRole('listitem').count()).toBe(7);
+		expect(await page.getByText('Kelompok UMKM Kharisma (TKM UMKM Kharisma)').count()).toBe(0);
+		// the copy is in the second village only, and there the way back is offered
+		await page.goto(`${app.baseUrl}/koordinator/windujanten/program`);
+		expect(await page.getByRole('link', { name: /E-Commerce Creative \(E-Crav\)/ }).count()).toBe(1);
+	});
+});

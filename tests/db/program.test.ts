@@ -186,7 +186,7 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			expect((await ctx.services.tests.results(coordinator, t.id)).members.find((x) => x.memberId === memberId)).toMatchObject({ pre: 40 });
 		});
 
-		it('should refuse, with nothing written: 404 to whoever cannot see the program, 403 for a target they do not run, 422 for its own community', async () => {
+		it('should refuse, with nothing written: 404 to whoever cannot see the program, 403 for a target they do not run', async () => {
 			const src = await ctx.services.programs.create(coordinator, cigadung, plan);
 			await ctx.services.trainings.create(coordinator, src.id, { title: 'Pelatihan Foto Produk', startsAt: '2024-11-29T09:00', venue: 'Balai RW 02', agenda: ['Foto di dekat jendela'] });
 			await ctx.services.tests.questionsForStaff(coordinator, cigadung.id);
@@ -198,8 +198,7 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			// the program's own staff, into a community they do not run: said plainly
 			for (const actor of [coordinator, facilitator]) {
 				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other)).rejects.toMatchObject({ status: 403, messageKey: 'program.copyNotStaff' });
-				await expect(ctx.services.programs.copyToCommunity(actor, src.id, cigadung)).rejects.toMatchObject({ status: 422, messageKey: 'program.copySameCommunity' });
-				expect(ctx.services.programs.copyTargets(actor, src, [cigadung, other])).toEqual([]);
+				expect(ctx.services.programs.copyTargets(actor, src, [other, cigadung])).toEqual([cigadung]);
 			}
 			await expect(ctx.services.programs.copyToCommunity(PUBLIC_ACTOR, src.id, other)).rejects.toMatchObject({ status: 401 });
 			expect(await programTablesSnapshot(ctx.services)).toBe(before);
@@ -210,10 +209,14 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			const fac = await makeStaff(ctx.services, cigadung, 'facilitator', 'Pendamping Dinas dua desa');
 			await ctx.services.members.addRole(system, other, (fac as { userId: string }).userId, 'facilitator');
 			const facBoth = (await ctx.services.auth.loadActor((fac as { userId: string }).userId))!;
-			expect(ctx.services.programs.copyTargets(facBoth, src, [cigadung, other]).map((c) => c.id)).toEqual([other.id]);
+			expect(ctx.services.programs.copyTargets(facBoth, src, [other, cigadung]).map((c) => c.id)).toEqual([cigadung.id, other.id]);
 			const copy = await ctx.services.programs.copyToCommunity(facBoth, src.id, other);
 			expect(copy).toMatchObject({ community_id: other.id, name: plan.name });
 			expect((await ctx.services.programs.get(otherCoordinator, copy.id)).stages).toHaveLength(7);
+			// next year's program in the same village, from this year's
+			const again = await ctx.services.programs.copyToCommunity(facilitator, src.id, cigadung);
+			expect(again).toMatchObject({ community_id: cigadung.id, name: plan.name, starts_on: null });
+			expect(again.id).not.toBe(src.id);
 		});
 	});
 });

@@ -40,12 +40,12 @@ afterAll(async () => {
 });
 
 describe('copy a program as a template, JavaScript off', () => {
-	it('should tell a coordinator of one village what to do, at 320 px', async () => {
+	it("should offer a coordinator of one village next year's copy in the same village, and say how to reach another village, at 320 px", async () => {
 		const page = await signedIn('koordinator@cigadung.test', 320);
 		const section = page.getByRole('region', { name: 'Salin sebagai templat' });
-		expect(await section.textContent()).toContain('Saat ini Anda belum terdaftar di komunitas lain.');
+		expect(await section.getByLabel('Komunitas tujuan').locator('option').allTextContents()).toEqual(['Kelurahan Cigadung (komunitas ini)']);
+		expect(await section.textContent()).toContain('Saat ini Anda belum terdaftar di kelurahan/desa lain.');
 		expect(await section.textContent()).toContain('Minta pengelola E-Crav (admin) menambahkan akun Anda');
-		expect(await section.getByRole('button').count()).toBe(0);
 		// the evaluation report is linked from the program page
 		expect(await page.getByRole('link', { name: /Laporan evaluasi E-Commerce Creative \(E-Crav\) \(PDF\)/ }).getAttribute('href')).toMatch(/\/koordinator\/cigadung\/pelatihan\/laporan\/prg_[^/]+\/pdf$/);
 		await expectNoHorizontalOverflow(page);
@@ -62,13 +62,15 @@ describe('copy a program as a template, JavaScript off', () => {
 		}
 		const page = await signedIn('pendamping@cigadung.test');
 		const section = page.getByRole('region', { name: 'Salin sebagai templat' });
-		expect(await section.getByLabel('Komunitas tujuan').locator('option').allTextContents()).toEqual(['Kelurahan Windujanten']);
+		expect(await section.getByLabel('Komunitas tujuan').locator('option').allTextContents()).toEqual(['Kelurahan Cigadung (komunitas ini)', 'Kelurahan Windujanten']);
+		expect(await section.textContent()).not.toContain('belum terdaftar');
+		await section.getByLabel('Komunitas tujuan').selectOption({ label: 'Kelurahan Windujanten' });
 		await Promise.all([page.waitForURL(/\/koordinator\/windujanten\/program\/prg_[^/]+\?disalin=1$/), section.getByRole('button', { name: 'Salin sebagai templat' }).click()]);
 		expect(await page.getByRole('status').textContent()).toContain('Program disalin sebagai templat.');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('E-Commerce Creative (E-Crav)');
 		expect(await page.getByRole('list').filter({ hasText: 'Persiapan sosial' }).getByRole('listitem').count()).toBe(7);
 		expect(await page.getByText('Kelompok UMKM Kharisma (TKM UMKM Kharisma)').count()).toBe(0);
-		// the copy is in the second village only, and there the way back is offered
+		// the copy is in the second village only
 		await page.goto(`${app.baseUrl}/koordinator/windujanten/program`);
 		expect(await page.getByRole('link', { name: /E-Commerce Creative \(E-Crav\)/ }).count()).toBe(1);
 	});

@@ -435,8 +435,9 @@ export const expectations: Record<string, Probe[]> = {
 	'GET /api/v1/programs/[programId]/indicators': [probe({ probe: "community 1's program indicators", setup: program, request: (_w, p) => ({ params: { programId: p.id } }), expect: communityStaff(200), readOnly: true })],
 	'POST /koordinator/[community]/program?/buat': [probe({ probe: 'create a program in community 1', request: (w) => ({ params: { community: w.c1.slug }, form: { name: 'Program penyerang' } }), expect: communityStaff(303) })],
 	'POST /koordinator/[community]/program/[id]?/salin': [
-		probe({ probe: "copy community 1's program to community 2 (nobody coordinates both)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c2.slug } }), expect: { ...everyone(404), anonymous: 401 } }),
-		probe({ probe: "copy community 1's program within community 1 (its coordinator only)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c1.slug } }), expect: { ...everyone(404), anonymous: 401, coordinator: 303 } })
+		// community 1's staff may see the program but run no other community: 403 with a message; the rest 404
+		probe({ probe: "copy community 1's program to community 2 (nobody runs both)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c2.slug } }), expect: { ...everyone(404), anonymous: 401, coordinator: 403, facilitator: 403 } }),
+		probe({ probe: "copy community 1's program within community 1 (its staff)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c1.slug } }), expect: communityStaff(303) })
 	],
 	'POST /koordinator/[community]/program/[id]/tahap/[key]?/simpan': [
 		probe({ probe: 'change a stage', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'asesmen' }, form: { status: 'selesai', notes: 'Diubah penyerang' } }), expect: communityStaff(200) }),

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import { hasCommunityRole } from '../auth/guards';
 import type { Community } from '../db/schema';
 import type { StageKey } from '../db/schema-program';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import { newId } from '../../utils/ids';
 import { parseInput } from '../validate';
 import { handoverSchema, programPlanSchema, STAGE_KEYS, stageUpdateSchema, type HandoverInput, type ProgramPlanInput, type StageUpdateInput } from '../../validation/program';
@@ -125,9 +125,13 @@ export class ProgramService {
 		return row;
 	}
 
-	/** Communities other than the program's own where this actor is coordinator or facilitator: where a copy may go. */
+	/**
+	 * Where a copy may go: the program's own community first (next year's program starts from this year's),
+	 * then every other community where this actor is coordinator or facilitator.
+	 */
 	copyTargets<C extends { id: string }>(actor: Actor, program: Program, communities: C[]): C[] {
-		return communities.filter((c) => c.id !== program.community_id && hasCommunityRole(actor, c.id, [...PROGRAM_STAFF]));
+		const own = communities.filter((c) => c.id === program.community_id);
+		return [...own, ...communities.filter((c) => c.id !== program.community_id && hasCommunityRole(actor, c.id, [...PROGRAM_STAFF]))];
 	}
 
 	/**
@@ -141,11 +145,10 @@ export class ProgramService {
 	 * allows both roles), so refusing facilitators would protect nothing; and the Dinas facilitator who serves
 	 * several villages is the one who carries a program from one to the next. Someone who cannot see the source
 	 * gets 404 (as for any program of another community); a target they do not run gets 403 with a message
-	 * that says so; the program's own community gets 422. Nothing is written in any of these cases.
+	 * that says so. Nothing is written in either case. The program's own community is a valid target too.
 	 */
 	async copyToCommunity(actor: Actor, programId: string, target: Community): Promise<Program> {
 		const source = await programFor(actor, this.programs, programId);
-		if (target.id === source.community_id) throw new ValidationError('program.copySameCommunity');
 		if (!hasCommunityRole(actor, target.id, [...PROGRAM_STAFF])) throw new ForbiddenError('program.copyNotStaff');
 		const stages = await this.programs.stagesOf([source.id]);
 		const indicators = await this.indicators.listByProgram(source.id);

@@ -17,7 +17,7 @@ export const load: PageServerLoad = (event) =>
 			program: { id: program.id, name: program.name, theme: program.theme, period: formatDayRange(program.starts_on, program.ends_on, locals.locale) },
 			stages: program.stages.map((s) => ({ key: s.key, status: s.status, period: formatDayRange(s.starts_on, s.ends_on, locals.locale), notes: s.notes })),
 			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, on: handover.handed_over_on ? formatDayShort(handover.handed_over_on, locals.locale) : null } : null,
-			copyTargets: locals.services.programs.copyTargets(locals.actor, program, communities).map((c) => ({ slug: c.slug, name: c.name })),
+			copyTargets: locals.services.programs.copyTargets(locals.actor, program, communities).map((c) => ({ slug: c.slug, name: c.name, own: c.id === community.id })),
 			copied: event.url.searchParams.get('disalin') === '1'
 		};
 	});

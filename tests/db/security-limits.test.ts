@@ -57,8 +57,8 @@ describe(`${RateLimiter.name} (${TEST_DIALECT})`, () => {
 });
 
 describe(`${OrderService.name} checkout limits (${TEST_DIALECT})`, () => {
-	it('should refuse a sixth checkout from one WhatsApp number with 429 and Retry-After, taking no stock, across processes', async () => {
-		for (let i = 0; i < CHECKOUT_LIMITS.perWhatsapp.limit; i++) await order('081377770001', `10.1.0.${i}`);
+	it('should refuse a sixth checkout from one address with one WhatsApp number with 429 and Retry-After, taking no stock, across processes', async () => {
+		for (let i = 0; i < CHECKOUT_LIMITS.perWhatsapp.limit; i++) await order('081377770001', '10.1.1.1');
 		const stockBefore = (await ctx.database.db.selectFrom('product').select('stock').where('slug', '=', 'basreng-original-200-g').executeTakeFirstOrThrow()).stock;
 		const checkouts = await count('checkout');
 		// A second process on the same database shares the counters.

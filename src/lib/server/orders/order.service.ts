@@ -23,8 +23,10 @@ import { shopDisplay } from '../shops/shop-display';
 
 /** Anonymous checkouts per client address (generous: a village may share one mobile address) and per buyer number; receipts per order. */
 export const CHECKOUT_LIMITS = {
-	perAddress: { name: 'checkout-addr', limit: 20, windowMs: 10 * 60_000 },
-	perWhatsapp: { name: 'checkout-wa', limit: 5, windowMs: 10 * 60_000 },
+	/** Per (community, client address): a village shares one carrier address, and one village's flood must not hold up another. */
+	perAddress: { name: 'checkout-addr-c', limit: 20, windowMs: 10 * 60_000 },
+	/** Per (client address, buyer number): a stranger using someone's number from elsewhere cannot lock that buyer out. */
+	perWhatsapp: { name: 'checkout-wa-addr', limit: 5, windowMs: 10 * 60_000 },
 	receiptPerOrder: { name: 'receipt-order', limit: 5, windowMs: 60 * 60_000 }
 } satisfies Record<string, RateRule>;
 /** The claim an idempotency key's first request holds while it places the checkout (rate_limit row, hits 0). */
@@ -225,7 +227,7 @@ export class OrderService {
 			});
 		}
 		// Counted once the request is known to be a real order (it is about to reserve stock).
-		if (client) await this.limitCheckouts(client.address, data.buyer.whatsapp, replay);
+		if (client) await this.limitCheckouts(community.id, client.address, data.buyer.whatsapp, replay);
 		const checkoutId = newId('chk');
 		try {
 			await this.orders.placeCheckout({
@@ -253,13 +255,15 @@ export class OrderService {
 
 	/**
 	 * Anonymous checkouts reserve stock, so a flood could empty every shop: at most CHECKOUT_LIMITS per
-	 * client address and per buyer WhatsApp number, counted in the database (shared by every process).
-	 * A replay of a request that meanwhile succeeded still gets its answer instead of a 429.
+	 * (community, client address) and per (client address, buyer WhatsApp number), counted in the database
+	 * (shared by every process). Invariant: no count is keyed by the buyer's number alone — anyone can type
+	 * anyone's number, so such a count would let a stranger lock the real buyer out. A replay of a request that
+	 * meanwhile succeeded still gets its answer instead of a 429.
 	 */
-	private async limitCheckouts(address: string, whatsapp: string, replay: () => Promise<unknown>): Promise<void> {
+	private async limitCheckouts(communityId: string, address: string, whatsapp: string, replay: () => Promise<unknown>): Promise<void> {
 		try {
-			await this.limiter.consume(CHECKOUT_LIMITS.perAddress, address, 'security.checkoutTooMany', 'too_many_checkouts');
-			await this.limiter.consume(CHECKOUT_LIMITS.perWhatsapp, whatsapp, 'security.checkoutTooMany', 'too_many_checkouts');
+			await this.limiter.consume(CHECKOUT_LIMITS.perAddress, `${communityId}|${address}`, 'security.checkoutTooMany', 'too_many_checkouts');
+			await this.limiter.consume(CHECKOUT_LIMITS.perWhatsapp, `${address}|${whatsapp}`, 'security.checkoutTooMany', 'too_many_checkouts');
 		} catch (e) {
 			if (e instanceof RateLimitedError && (await replay())) return;
 			throw e;

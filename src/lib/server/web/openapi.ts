@@ -95,7 +95,7 @@ export const openapi = {
 		},
 		'/communities/{slug}/checkouts': {
 			post: {
-				summary: 'Place a checkout across shops (one order per shop). Idempotency-Key header required: the same key with the same body returns the same orders with 200; with another body 422 idempotency_key_reused. Rate-limited per client address and buyer WhatsApp number (429 with Retry-After).',
+				summary: 'Place a checkout across shops (one order per shop). Idempotency-Key header required: the same key with the same body returns the same orders with 200; with another body 422 idempotency_key_reused. Rate-limited per client address in the community and per (client address, buyer WhatsApp number) (429 with Retry-After).',
 				parameters: [id('slug'), { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } }],
 				requestBody: {
 					required: true,

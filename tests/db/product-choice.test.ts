@@ -52,7 +52,8 @@ afterAll(() => ctx.cleanup());
 
 const page = (p: Product) => `/c/${a.slug}/toko/${shop.slug}/${p.slug}`;
 const wa = async (p: Product, query: Record<string, string>) => callRoute(await routeByKey(WA), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { community: a.slug, shop: shop.slug, product: p.slug }, query });
-const messageOf = (location: string) => decodeURIComponent(new URL(location).searchParams.get('text') ?? '');
+// Money spacing compared whitespace-tolerantly: "Rp" may be joined to its amount by a no-break space.
+const messageOf = (location: string) => (new URL(location).searchParams.get('text') ?? '').replace(/\u00a0/g, ' ');
 
 async function productPage(p: Product, search = '', locale: 'id' | 'en' = 'id') {
 	const { load } = await import('../../src/routes/(store)/c/[community]/toko/[shop]/[product]/+page.server');

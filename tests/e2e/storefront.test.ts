@@ -36,7 +36,7 @@ async function findKetemplingAndOrder(page: Page, width: number) {
 	const [toWhatsapp] = await Promise.all([page.waitForRequest((r) => r.url().startsWith('https://wa.me/'), { timeout: 15_000 }), wa.click()]);
 	const url = new URL(toWhatsapp.url());
 	expect(url.origin + url.pathname).toBe('https://wa.me/6281200000008');
-	const text = url.searchParams.get('text') ?? '';
+	const text = (url.searchParams.get('text') ?? '').replace(/\u00a0/g, ' ');
 	expect(text).toContain('Halo Ketempling JJ, saya mau pesan:\n1 × Ketempling Original 250 g (Rp 12.000 per bungkus) = Rp 12.000');
 	expect(text).toContain(`${app.baseUrl}/c/cigadung/toko/ketempling-jj/ketempling-original-250-g`);
 }

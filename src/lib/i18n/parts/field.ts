@@ -66,6 +66,8 @@ export const idField = {
 	'field.qty.tooMany': 'Paling banyak {max} sekali pesan. Untuk jumlah lebih besar, tanyakan penjual lewat WhatsApp. Belum ada yang ditambahkan.',
 	'field.product.variantGone': 'Pilihan itu sudah tidak ada atau sudah habis. Pilih yang lain.',
 	'field.product.chooseVariant': 'Pilih {title} dulu.',
+	'field.cart.alreadySent': 'Pesanan Anda sudah terkirim. Halaman ini dibuka lagi setelah memesan, jadi tidak ada pesanan baru yang dibuat.',
+	'field.cart.seeOrders': 'Lihat pesanan saya',
 } as const;
 
 export const enField: Record<keyof typeof idField, string> = {
@@ -131,4 +133,6 @@ export const enField: Record<keyof typeof idField, string> = {
 	'field.qty.tooMany': 'At most {max} per order. For more, ask the seller on WhatsApp. Nothing was added.',
 	'field.product.variantGone': 'That choice is no longer there or is sold out. Choose another one.',
 	'field.product.chooseVariant': 'Choose a {title} first.',
+	'field.cart.alreadySent': 'Your order has been sent. This page was opened again after ordering, so no new order was made.',
+	'field.cart.seeOrders': 'See my orders',
 };

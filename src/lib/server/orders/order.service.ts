@@ -106,6 +106,16 @@ export class OrderService {
 	}
 
 	/**
+	 * Whether a checkout was already placed in this community with this idempotency key — the key of the cart page
+	 * the buyer is holding. A page brought back (Back, a restored tab) after its order was placed says so instead of
+	 * "the cart changed". Reveals only that, and only to someone holding the key. Public.
+	 */
+	async isPlacedWithKey(_actor: Actor, community: Pick<Community, 'id'>, idempotencyKey: string): Promise<boolean> {
+		const key = idempotencyKeySchema.safeParse(idempotencyKey);
+		return key.success && (await this.orders.findCheckoutByKey(community.id, key.data)) !== undefined;
+	}
+
+	/**
 	 * Places a checkout and says whether this request created it. Invariant: an Idempotency-Key is bound to
 	 * a fingerprint of its first request (community + canonical body); the same key with the same body
 	 * replays that checkout (`created: false`), with another body it is refused (422

@@ -113,6 +113,12 @@ export const actions: Actions = {
 	pesan: async ({ request, cookies, locals, params, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const r = await reviseCart(locals, params.community, form, cookies);
+		// The page's own order was already placed (Back to it, or a tab restored after ordering), and the cart has
+		// changed since (emptied by that order): say so and link the orders — never "Keranjang berubah", never a second order.
+		// (The same page sent again while the cart is unchanged is a double tap: the replay below answers with its order.)
+		if (r.stale && (await locals.services.orders.isPlacedWithKey(locals.actor, r.community, String(form.get('idem') ?? '')))) {
+			return fail(409, { alreadySent: true, notices: [], fields: {}, values: typedValues(form) });
+		}
 		// Only what the page showed is ordered: any change (typed, capped, sold out, removed) is shown first.
 		const priced = await locals.services.orders.priceCart(locals.actor, r.community, r.lines);
 		const orderable = priced.shops.flatMap((s) => s.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })));

@@ -5,7 +5,8 @@
 	'use strict';
 	var format = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', minimumFractionDigits: 0, maximumFractionDigits: 0 });
 	function rupiah(n) {
-		return format.format(Math.round(n)).replace(/\u00a0/g, ' ');
+		// Like formatRupiah on the server: "Rp" and the amount joined by a no-break space, never split.
+		return format.format(Math.round(n)).replace(/^(-?)Rp\s*/, '$1Rp\u00a0');
 	}
 	function update() {
 		var grand = 0;

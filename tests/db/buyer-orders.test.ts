@@ -58,8 +58,8 @@ describe(`${OrderService.name} notes per shop (${TEST_DIALECT})`, () => {
 		expect(jjText).not.toContain('pedas');
 		expect(mtText).toContain('Catatan: Tidak terlalu pedas');
 		expect(mtText).not.toContain('renyah');
-		expect(mtText).toContain('1 × Sambal Cumi 150 ml = Rp 25.000');
-		expect(mtText).toMatch(/\nSubtotal: Rp 25\.000\nOngkos antar: Rp 5\.000\nTotal: Rp 30\.000\n/);
+		expect(mtText).toContain('1 × Sambal Cumi 150 ml = Rp\u00a025.000');
+		expect(mtText).toMatch(/\nSubtotal: Rp\u00a025\.000\nOngkos antar: Rp\u00a05\.000\nTotal: Rp\u00a030\.000\n/);
 		expect(mtText).toContain('Pengiriman: Diantar penjual — RW 03 RT 02');
 		expect(mtText).toContain('Pembayaran: Bayar di tempat (COD)');
 		expect(mtText).toContain(`Lihat pesanan: https://e-crav.example/jual/pesanan/${mtOrder.id}`);
@@ -75,7 +75,7 @@ describe(`${OrderService.name} notes per shop (${TEST_DIALECT})`, () => {
 		const text = textOf(url);
 		expect(text).toContain(`Lihat pesanan: https://e-crav.example/jual/pesanan/${order.id}`);
 		expect(text).toMatch(/• … dan \d+ barang lain/);
-		expect(text).toContain('Total: Rp ');
+		expect(text).toContain('Total: Rp\u00a0');
 	});
 });
 

@@ -98,8 +98,8 @@ describe(`variant stock and the receipt picture (${TEST_DIALECT})`, () => {
 		await expect(ctx.services.orders.getForSeller(PUBLIC_ACTOR, orderId)).rejects.toBeInstanceOf(DomainError);
 		const { order, buyer } = await ctx.services.orders.getForSeller(jj, orderId);
 		const layout = receiptLayout('id', order, buyer);
-		expect(layout.rows).toEqual([{ left: '2 × Keripik Varian 250 g (Original)', right: 'Rp 20.000' }]);
-		expect(layout.totals.at(-1)).toEqual({ left: 'Total', right: 'Rp 20.000' });
+		expect(layout.rows).toEqual([{ left: '2 × Keripik Varian 250 g (Original)', right: 'Rp\u00a020.000' }]);
+		expect(layout.totals.at(-1)).toEqual({ left: 'Total', right: 'Rp\u00a020.000' });
 		const png = await renderReceiptPng(layout);
 		expect(png.subarray(1, 4).toString()).toBe('PNG');
 		expect(png.readUInt32BE(16)).toBe(720);
@@ -110,7 +110,7 @@ describe(`variant stock and the receipt picture (${TEST_DIALECT})`, () => {
 		const many = { ...order, items: Array.from({ length: 35 }, (_, i) => ({ name: `Barang ${i + 1}`, variantLabel: null, unit: 'pcs', price: 1000, quantity: 1, lineTotal: 1000 })) };
 		const layout = receiptLayout('id', many, buyer);
 		expect(layout.rows).toHaveLength(30);
-		expect(layout.rows.at(-1)).toEqual({ left: '…dan 6 barang lagi', right: 'Rp 6.000' });
+		expect(layout.rows.at(-1)).toEqual({ left: '…dan 6 barang lagi', right: 'Rp\u00a06.000' });
 		expect(receiptLayout('en', many, buyer).rows.at(-1)?.left).toBe('…and 6 more items');
 	});
 });

@@ -51,12 +51,12 @@ describe('the WhatsApp message to each seller', () => {
 			const jj = texts['/6281200000008'];
 			const mt = texts['/6281200000022'];
 			expect(jj).toMatch(/^Halo Ketempling JJ, saya Alice memesan lewat E-Crav\.\nKode pesanan: CIG-/);
-			expect(jj).toContain('2 × Ketempling Original 250 g = Rp 24.000');
-			expect(jj).toMatch(/\nSubtotal: Rp 24\.000\nOngkos antar: Rp 0\nTotal: Rp 24\.000\nPengiriman: Ambil sendiri/);
+			expect(jj).toContain('2 × Ketempling Original 250 g = Rp\u00a024.000');
+			expect(jj).toMatch(/\nSubtotal: Rp\u00a024\.000\nOngkos antar: Rp\u00a00\nTotal: Rp\u00a024\.000\nPengiriman: Ambil sendiri/);
 			expect(jj).toContain('Catatan: Yang renyah ya');
 			expect(jj).not.toContain('pedas');
 			expect(mt).toMatch(/^Halo Sambal MT, saya Alice memesan lewat E-Crav\./);
-			expect(mt).toMatch(/\nSubtotal: Rp 25\.000\nOngkos antar: Rp 5\.000\nTotal: Rp 30\.000\nPengiriman: Diantar penjual — RW 02 RT 01, rumah cat hijau\nPembayaran: Bayar di tempat \(COD\)\nCatatan: Tidak terlalu pedas\n/);
+			expect(mt).toMatch(/\nSubtotal: Rp\u00a025\.000\nOngkos antar: Rp\u00a05\.000\nTotal: Rp\u00a030\.000\nPengiriman: Diantar penjual — RW 02 RT 01, rumah cat hijau\nPembayaran: Bayar di tempat \(COD\)\nCatatan: Tidak terlalu pedas\n/);
 			expect(mt).not.toContain('renyah');
 			for (const text of [jj, mt]) {
 				expect(text).toMatch(new RegExp(`Lihat pesanan: ${app.baseUrl.replace(/[.]/g, '\\.')}/jual/pesanan/ord_\\w+`));

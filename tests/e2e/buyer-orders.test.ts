@@ -127,8 +127,8 @@ for (const width of [390, 320] as const) {
 			await page.getByRole('radio', { name: /Diantar penjual/ }).check();
 			// No "Hitung ulang": the fee and the totals follow the choice at once.
 			await expect(seen(page, 'Total semua toko: Rp 55.000')).resolves.toBe(true);
-			await expect(page.locator('[data-fee-out]').textContent()).resolves.toBe('Rp 5.000');
-			await expect(page.locator('[data-total-out]').textContent()).resolves.toBe('Rp 55.000');
+			await expect(page.locator('[data-fee-out]').textContent()).resolves.toBe('Rp\u00a05.000');
+			await expect(page.locator('[data-total-out]').textContent()).resolves.toBe('Rp\u00a055.000');
 			await page.getByRole('radio', { name: 'Ambil sendiri' }).check();
 			await expect(seen(page, 'Total semua toko: Rp 50.000')).resolves.toBe(true);
 			await page.getByRole('radio', { name: /Diantar penjual/ }).check();

@@ -53,8 +53,8 @@ for (const width of [390, 320] as const) describe(`ordering across two shops at 
 		const mtLink = links.find((l) => l.startsWith('https://wa.me/6281200000022?text='))!;
 		const text = new URL(mtLink).searchParams.get('text')!;
 		expect(text).toContain('Kode pesanan: CIG-');
-		expect(text).toContain('1 × Sambal Cumi 150 ml = Rp 25.000');
-		expect(text).toContain('Total: Rp 25.000');
+		expect(text).toContain('1 × Sambal Cumi 150 ml = Rp\u00a025.000');
+		expect(text).toContain('Total: Rp\u00a025.000');
 		expect(text).toContain('Pembayaran: QRIS');
 		const payload = await decodeQr(page);
 		expect(parseQris(payload)).toMatchObject({ isDynamic: true, amount: 25000, merchantName: 'Warung Sayur Bu Sugeng' });

@@ -36,8 +36,8 @@ async function findKetemplingAndOrder(page: Page, width: number) {
 	const [toWhatsapp] = await Promise.all([page.waitForRequest((r) => r.url().startsWith('https://wa.me/'), { timeout: 15_000 }), wa.click()]);
 	const url = new URL(toWhatsapp.url());
 	expect(url.origin + url.pathname).toBe('https://wa.me/6281200000008');
-	const text = (url.searchParams.get('text') ?? '').replace(/\u00a0/g, ' ');
-	expect(text).toContain('Halo Ketempling JJ, saya mau pesan:\n1 × Ketempling Original 250 g (Rp 12.000 per bungkus) = Rp 12.000');
+	const text = url.searchParams.get('text') ?? '';
+	expect(text).toContain('Halo Ketempling JJ, saya mau pesan:\n1 × Ketempling Original 250 g (Rp\u00a012.000 per bungkus) = Rp\u00a012.000');
 	expect(text).toContain(`${app.baseUrl}/c/cigadung/toko/ketempling-jj/ketempling-original-250-g`);
 }
 
@@ -125,7 +125,7 @@ describe('storefront on a phone', () => {
 	it('should give link previews (Open Graph) and schema.org Product data on product pages', async () => {
 		const res = await fetch(`${app.baseUrl}/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml`);
 		const html = await res.text();
-		expect(html).toContain('<meta property="og:title" content="Sambal Cumi 150 ml · Rp 25.000"');
+		expect(html).toContain('<meta property="og:title" content="Sambal Cumi 150 ml · Rp\u00a025.000"');
 		expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/p\/[0-9a-f]{2}\/[0-9a-f]+-medium\.webp"/);
 		const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
 		expect(ld).toMatchObject({ '@type': 'Product', name: 'Sambal Cumi 150 ml', offers: { priceCurrency: 'IDR', price: 25000 } });
@@ -134,14 +134,14 @@ describe('storefront on a phone', () => {
 	it('should show a changed price at once, although public pages are cached', async () => {
 		const url = `${app.baseUrl}/c/cigadung/toko/basreng-as/basreng-original-200-g`;
 		const before = await (await fetch(url)).text();
-		expect(before).toContain('Rp 13.000');
+		expect(before).toContain('Rp\u00a013.000');
 		expect(await (await fetch(url)).text()).toBe(before);
 		const db = new Database(join(app.dataDir, 'ecrav.sqlite'));
 		db.prepare("UPDATE product SET price = 14500 WHERE slug = 'basreng-original-200-g'").run();
 		db.close();
 		const after = await (await fetch(url)).text();
-		expect(after).toContain('Rp 14.500');
-		expect(after).not.toContain('Rp 13.000');
+		expect(after).toContain('Rp\u00a014.500');
+		expect(after).not.toContain('Rp\u00a013.000');
 		const list = await (await fetch(`${app.baseUrl}/api/v1/communities/cigadung/products?q=basreng+original`)).json();
 		expect(list.data[0].price).toBe(14500);
 	});

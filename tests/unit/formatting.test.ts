@@ -8,9 +8,19 @@ import { jsonLdScript } from '../../src/lib/utils/json-ld';
 
 describe('formatRupiah', () => {
 	it('should print whole rupiah with dots and no cents', () => {
-		expect(formatRupiah(15000)).toBe('Rp 15.000');
-		expect(formatRupiah(1250000)).toBe('Rp 1.250.000');
-		expect(formatRupiah(0)).toBe('Rp 0');
+		expect(formatRupiah(15000)).toBe('Rp\u00a015.000');
+		expect(formatRupiah(1250000)).toBe('Rp\u00a01.250.000');
+		expect(formatRupiah(0)).toBe('Rp\u00a00');
+	});
+
+	it('should join "Rp" to its amount with a no-break space, so the two never wrap apart (pages, PDFs, pictures, WhatsApp)', () => {
+		for (const n of [0, 500, 15000, 1250000, 999999999, -15000, 1234.6]) {
+			const s = formatRupiah(n);
+			expect(s).toMatch(/^-?Rp\u00a0\d{1,3}(\.\d{3})*$/);
+			expect(s).not.toMatch(/[ \u202f]/);
+		}
+		expect(formatRupiah(-15000)).toBe('-Rp\u00a015.000');
+		expect(formatRupiah(1234.6)).toBe('Rp\u00a01.235');
 	});
 });
 

@@ -4,7 +4,7 @@ import { chartGeometry, niceMax } from '../../src/lib/utils/charts';
 
 describe('formatFigure', () => {
 	it('should write rupiah, percentages, gain and counts the Indonesian way', () => {
-		expect(formatFigure(1250000, 'rupiah')).toBe('Rp 1.250.000');
+		expect(formatFigure(1250000, 'rupiah')).toBe('Rp\u00a01.250.000');
 		expect(formatFigure(82.5, '%')).toBe('82,5%');
 		expect(formatFigure(0.45, 'g')).toBe('0,45');
 		expect(formatFigure(26, 'toko')).toBe('26 toko');

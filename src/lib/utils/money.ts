@@ -6,11 +6,12 @@ const rupiahFormatter = new Intl.NumberFormat('id-ID', {
 });
 
 /**
- * Formats integer rupiah the way Indonesian buyers read prices: `Rp 15.000`.
- * Intl puts a no-break space after "Rp"; we keep a normal space so the text copies cleanly into WhatsApp.
+ * Formats integer rupiah the way Indonesian buyers read prices: `Rp 15.000`, with a no-break space (U+00A0)
+ * between "Rp" and the amount, so the two never land on two lines — on a page, in a PDF, in the receipt picture
+ * or in a WhatsApp text (wa.me carries it as %C2%A0 and WhatsApp shows it as a space).
  */
 export function formatRupiah(amount: number): string {
-	return rupiahFormatter.format(Math.round(amount)).replace(/\u00a0/g, ' ');
+	return rupiahFormatter.format(Math.round(amount)).replace(/^(-?)Rp[\s\u00a0\u202f]*/, '$1Rp\u00a0');
 }
 
 /** Suffixes people type for thousands and millions ("15rb", "120jt", "1,5 juta"). */
@@ -46,12 +47,4 @@ export function parseRupiah(input: string): number | null {
 	if (/\d\.\d{3} \d|\d \d{3}\.\d/.test(s)) return null;
 	const n = Number(s.replace(/[. ]/g, ''));
 	return Number.isSafeInteger(n) ? n : null;
-}
-
-/**
- * `Rp 15.000` with a no-break space, for amounts shown on a page (order status, receipt): "Rp" and the number
- * never land on two lines. Messages that are copied (WhatsApp texts) keep formatRupiah's plain space.
- */
-export function formatRupiahOnPage(amount: number): string {
-	return formatRupiah(amount).replace(' ', '\u00a0');
 }

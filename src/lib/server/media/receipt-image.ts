@@ -36,9 +36,6 @@ function escapeMarkup(s: string): string {
 	return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
 }
 
-/** "Rp 12.000" never breaks after "Rp" (Pango keeps a no-break space's neighbours together). */
-const keepTogether = (amount: string) => amount.replace(/ /g, '\u00a0');
-
 interface Piece {
 	input: Buffer;
 	width: number;
@@ -108,7 +105,7 @@ async function renderNow(layout: ReceiptLayout): Promise<Buffer> {
 	y += 20;
 	for (const r of layout.rows.slice(0, RECEIPT_MAX_ROWS)) {
 		const left = await text(r.left, { size: 24, width: INNER - AMOUNT_WIDTH - 16 });
-		const right = await text(keepTogether(r.right), { size: 24, width: AMOUNT_WIDTH, align: 'right' });
+		const right = await text(r.right, { size: 24, width: AMOUNT_WIDTH, align: 'right' });
 		place(left, PAD, y);
 		place(right, WIDTH - PAD - right.width, y);
 		y += Math.max(left.height, right.height) + 10;
@@ -120,7 +117,7 @@ async function renderNow(layout: ReceiptLayout): Promise<Buffer> {
 		const last = i === layout.totals.length - 1;
 		const size = last ? 30 : 24;
 		const left = await text(r.left, { size, bold: last, width: INNER - AMOUNT_WIDTH - 16 });
-		const right = await text(keepTogether(r.right), { size, bold: last, width: AMOUNT_WIDTH + 60, align: 'right' });
+		const right = await text(r.right, { size, bold: last, width: AMOUNT_WIDTH + 60, align: 'right' });
 		place(left, PAD, y);
 		place(right, WIDTH - PAD - right.width, y);
 		y += Math.max(left.height, right.height) + 10;

@@ -89,7 +89,8 @@ describe(`evaluation report figures (${TEST_DIALECT})`, () => {
 		const lines = pdfText(pdf, 'laporan-indikator', true).split('\n');
 		let from = lines.findIndex((l) => l.startsWith('b. Evaluasi hasil'));
 		for (const i of dashboard.indicators) {
-			const cells = `${indicatorFigure(i.baseline, i.unit)} ${indicatorFigure(i.target, i.unit)} ${indicatorFigure(i.value, i.unit)} `;
+			// pdftotext gives formatRupiah's no-break space ("Rp\u00a047.500") back as a space; the lines are squeezed the same way
+			const cells = `${indicatorFigure(i.baseline, i.unit)} ${indicatorFigure(i.target, i.unit)} ${indicatorFigure(i.value, i.unit)} `.replace(/\s+/g, ' ');
 			const at = lines.findIndex((l, k) => k > from && l.startsWith(i.label.split(' ')[0]) && l.includes(cells));
 			expect(at, `${i.label}: ${cells}`).toBeGreaterThan(from);
 			from = at;

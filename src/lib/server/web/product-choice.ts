@@ -65,10 +65,10 @@ export function readChoice(params: URLSearchParams, variants: readonly VariantVi
 }
 
 /** The headline price: the chosen variant's, else the price range when variant prices differ, else the one price. */
-export function headlinePrice(product: { price: number }, variants: readonly VariantView[], chosen: VariantView | null, format: (n: number) => string = formatRupiah): string {
-	if (chosen) return format(chosen.price);
+export function headlinePrice(product: { price: number }, variants: readonly VariantView[], chosen: VariantView | null): string {
+	if (chosen) return formatRupiah(chosen.price);
 	const { min, max } = priceRangeOf(product, variants);
-	return min === max ? format(min) : `${format(min)} – ${format(max)}`;
+	return min === max ? formatRupiah(min) : `${formatRupiah(min)} – ${formatRupiah(max)}`;
 }
 
 /** The seller reads the message, so it is written in the community's language, whatever the buyer reads. */

@@ -1,6 +1,5 @@
 import { pageLoad } from '$lib/server/http';
 import { translator } from '$lib/i18n';
-import { formatRupiahOnPage } from '$lib/utils/money';
 import { priceRangeOf, productDto } from '$lib/server/catalog/product-card';
 import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
@@ -27,9 +26,7 @@ export const load: PageServerLoad = (event) =>
 			variantTitle: p.variant_title,
 			related: detail.related,
 			choice,
-			headline: headlinePrice(p, detail.variants, choice.variant, formatRupiahOnPage),
-			// For the title and link previews (copied into chats): plain spaces, as formatRupiah writes them.
-			headlineText: headlinePrice(p, detail.variants, choice.variant),
+			headline: headlinePrice(p, detail.variants, choice.variant),
 			priceRange: range,
 			// Only when nothing can be ordered (sold out): a plain link asking the seller; otherwise the form's button sends the choice.
 			askUrl: productWhatsappUrl(shop, p, detail.variants, url, null),

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { AuthService, THROTTLE } from '../../src/lib/server/accounts/auth.service';
 import { createServices } from '../../src/lib/server/services';
-import type { UserActor } from '../../src/lib/server/auth/actor';
+import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
+import { callRoute, routeByKey } from '../helpers/routes';
+import { KNOWN_DEVICE_COOKIE } from '../../src/lib/server/web/session-cookie';
 import type { Community } from '../../src/lib/server/db/schema';
 import { makeCommunity, system } from '../helpers/factories';
 
@@ -95,6 +97,53 @@ describe(`${AuthService.name} login throttling (${TEST_DIALECT})`, () => {
 		for (const login of tries) await expect(service.login({ login, password: 'salah-lagi-123' }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 401 });
 		await expect(service.login({ login: owner.whatsapp, password: owner.password }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 429, messageKey: 'auth.throttled' });
 		await expect(service.login({ login: owner.email, password: owner.password }, { address: '198.51.100.2', kind: 'cookie' })).rejects.toMatchObject({ status: 429 });
+	});
+
+	it('should let the owner in from a browser they signed in with before, after 40 failures from 40 addresses locked the account', async () => {
+		now = new Date(now.getTime() + 2 * THROTTLE.windowMs);
+		const services = createServices({ database: ctx.database, storage: ctx.services.storage, clock: () => now });
+		const first = await services.auth.login({ login: owner.email, password: owner.password }, { address: '192.0.2.10', kind: 'cookie' });
+		const proof = first.knownDevice!.token;
+		expect(proof).toBeTruthy();
+		// API sign-ins get no proof (no browser to keep it).
+		expect((await services.auth.login({ login: owner.email, password: owner.password }, { address: '192.0.2.10', kind: 'api' })).knownDevice).toBeUndefined();
+		now = new Date(now.getTime() + THROTTLE.windowMs);
+		for (let i = 0; i < 40; i++) await expect(services.auth.login({ login: owner.email, password: `tebakan-${i}` }, { address: `198.51.101.${i}`, kind: 'api' })).rejects.toMatchObject({ status: i < THROTTLE.perAccount ? 401 : 429 });
+		const right = { login: owner.whatsapp, password: owner.password };
+		// A browser that never signed in, or shows a forged, tampered or another account's proof: the account limit holds.
+		const other = await services.auth.createUser(system, { name: 'Orang Lain', email: 'lain@sec.test', password: 'benar-sekali-orang-lain-4' });
+		const othersProof = (await services.auth.login({ login: 'lain@sec.test', password: 'benar-sekali-orang-lain-4' }, { address: '192.0.2.11', kind: 'cookie' })).knownDevice!.token;
+		const [userId, issued, mac] = proof.split('.');
+		const forged = [undefined, '', othersProof, `${userId}.${issued}.${mac.slice(0, -2)}xx`, `${userId}.${Number(issued) + 1}.${mac}`, othersProof.replace(/^[^.]+/, userId), 'x'.repeat(500)];
+		for (const knownDevice of forged) await expect(services.auth.login(right, { address: '192.0.2.99', kind: 'cookie', knownDevice }), String(knownDevice)).rejects.toMatchObject({ status: 429 });
+		expect(other).toBeTruthy();
+		// The owner's own phone, even from a new address (mobile carriers change it), gets in and a fresh proof.
+		const back = await services.auth.login(right, { address: '192.0.2.77', kind: 'cookie', knownDevice: proof });
+		expect(back.user.name).toBe('Pemilik');
+		expect(back.knownDevice!.token).not.toBe(proof);
+		// The proof is no credential and does not lift the per-(account, address) limit: 5 wrong tries there, then 429.
+		for (let i = 0; i < THROTTLE.perPair; i++) await expect(services.auth.login({ ...right, password: `salah-${i}` }, { address: '192.0.2.78', kind: 'cookie', knownDevice: proof })).rejects.toMatchObject({ status: 401 });
+		await expect(services.auth.login(right, { address: '192.0.2.78', kind: 'cookie', knownDevice: proof })).rejects.toMatchObject({ status: 429 });
+		// After 180 days the browser is forgotten.
+		now = new Date(now.getTime() + 181 * 86_400_000);
+		for (let i = 0; i < 40; i++) await services.auth.login({ login: owner.email, password: `lagi-${i}` }, { address: `198.51.102.${i}`, kind: 'api' }).catch(() => undefined);
+		await expect(services.auth.login(right, { address: '192.0.2.79', kind: 'cookie', knownDevice: proof })).rejects.toMatchObject({ status: 429 });
+	});
+
+	it('should set the known-browser cookie on sign-in through /masuk and honour it there', async () => {
+		now = new Date(now.getTime() + THROTTLE.windowMs);
+		const services = createServices({ database: ctx.database, storage: ctx.services.storage, clock: () => now });
+		const route = await routeByKey('POST /masuk?/default');
+		const signIn = (address: string, cookies: Record<string, string> = {}, password = owner.password) =>
+			callRoute(route, { services, actor: PUBLIC_ACTOR }, { form: { login: owner.email, password }, cookies, address });
+		const first = await signIn('192.0.2.20');
+		expect(first.status).toBe(303);
+		const proof = first.cookiesSet[KNOWN_DEVICE_COOKIE];
+		expect(proof).toMatch(/^usr_\w+\.\d+\.[\w-]+$/);
+		now = new Date(now.getTime() + THROTTLE.windowMs);
+		for (let i = 0; i < THROTTLE.perAccount; i++) await services.auth.login({ login: owner.email, password: `tebakan-${i}` }, { address: `198.51.103.${i}`, kind: 'api' }).catch(() => undefined);
+		expect((await signIn('192.0.2.21')).status).toBe(429);
+		expect((await signIn('192.0.2.21', { [KNOWN_DEVICE_COOKIE]: proof })).status).toBe(303);
 	});
 });
 

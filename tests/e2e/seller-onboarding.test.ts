@@ -156,5 +156,11 @@ describe('a coordinator adds a seller who sets up a shop alone on a phone', () =
 		expect(cookie).toMatch(/^ecrav_session=[A-Za-z0-9_-]{43};/);
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);
+		// The known-browser proof (login lock-out, issue 8): HttpOnly, only sent back to the sign-in form.
+		const device = res.headers.getSetCookie().find((c) => c.startsWith('ecrav_device='));
+		expect(device).toMatch(/^ecrav_device=usr_\w+\.\d+\.[\w-]+;/);
+		expect(device).toMatch(/Path=\/masuk/);
+		expect(device).toMatch(/HttpOnly/i);
+		expect(device).toMatch(/SameSite=Lax/i);
 	});
 });

@@ -13,6 +13,7 @@ import { ProductEditorService } from './catalog/product-editor.service';
 import { FilesystemStorage, type MediaStorage } from './media/storage';
 import { AccountRepository } from './accounts/account.repository';
 import { AuthService } from './accounts/auth.service';
+import { KnownDevices } from './accounts/known-device';
 import { MemberService } from './accounts/member.service';
 import { OrderRepository } from './orders/order.repository';
 import { OrderService } from './orders/order.service';
@@ -53,7 +54,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const productRepo = new ProductRepository(db, dialect);
 	const accountRepo = new AccountRepository(db);
 	const limiter = new RateLimiter(db, clock);
-	const auth = new AuthService(accountRepo, limiter, clock);
+	const auth = new AuthService(accountRepo, limiter, clock, new KnownDevices(db, clock));
 	const shops = new ShopService(shopRepo, storage, accountRepo, clock);
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);

@@ -10,6 +10,7 @@ import type { AccountRepository } from './account.repository';
 import { hashToken, newToken } from './tokens';
 import type { RateLimiter, RateRule } from '../security/rate-limit';
 import { isWeakPassword } from '../security/password-strength';
+import type { KnownDevices } from './known-device';
 
 const DAY = 86_400_000;
 export const SESSION_DAYS = 30;
@@ -35,6 +36,8 @@ export interface LoginResult {
 	token: string;
 	expiresAt: string;
 	user: { id: string; name: string; roles: string[] };
+	/** Browser sign-ins: a proof that this browser knows the account (see KnownDevices), for a long-lived cookie. */
+	knownDevice?: { token: string; expiresAt: string };
 }
 
 /** "jj@cigadung.test" or "0812…" → the column to look it up by. */
@@ -49,7 +52,8 @@ export class AuthService {
 	constructor(
 		private readonly accounts: AccountRepository,
 		private readonly limiter: RateLimiter,
-		private readonly clock: () => Date = () => new Date()
+		private readonly clock: () => Date = () => new Date(),
+		private readonly devices?: KnownDevices
 	) {}
 
 	private now() {
@@ -89,8 +93,11 @@ export class AuthService {
 	 * (atomically, in the database) BEFORE the password is evaluated, per (account, address), per address
 	 * and per account — so N parallel tries evaluate at most the limit, never more. The account is the
 	 * person, whichever login (e-mail or WhatsApp) names it. A right password gives its tries back.
+	 * A browser that shows a valid KnownDevices proof for this account (it signed in here before) is not
+	 * counted against the per-account limit, so failures spread over many addresses cannot lock the owner out
+	 * of their own phone; it is still counted per (account, address) and per address.
 	 */
-	async login(input: unknown, meta: { address: string; kind: 'cookie' | 'api' }): Promise<LoginResult> {
+	async login(input: unknown, meta: { address: string; kind: 'cookie' | 'api'; knownDevice?: string }): Promise<LoginResult> {
 		const data = parseInput(loginSchema, input);
 		const login = parseLogin(data.login);
 		const user = await this.accounts.findUserByLogin(login);
@@ -99,11 +106,17 @@ export class AuthService {
 		const pair = `${account}|${address}`;
 		await this.limiter.consume(LOGIN_RULES.pair, pair, 'auth.throttled', 'too_many_attempts');
 		await this.limiter.consume(LOGIN_RULES.address, address, 'auth.throttled', 'too_many_attempts');
-		await this.limiter.consume(LOGIN_RULES.account, account, 'auth.throttled', 'too_many_attempts');
+		const knownDevice = !!user && !!this.devices && (await this.devices.isKnown(meta.knownDevice, user.id));
+		if (!knownDevice) await this.limiter.consume(LOGIN_RULES.account, account, 'auth.throttled', 'too_many_attempts');
 		const ok = await verify(user?.password_hash ?? DUMMY_HASH, data.password).catch(() => false);
 		if (!user || !user.password_hash || !ok) throw new DomainError('invalid_credentials', 'auth.invalid', 401);
-		await Promise.all([this.limiter.reset(LOGIN_RULES.pair, pair), this.limiter.refund(LOGIN_RULES.address, address), this.limiter.refund(LOGIN_RULES.account, account)]);
-		return this.openSession(user.id, meta.kind);
+		await Promise.all([
+			this.limiter.reset(LOGIN_RULES.pair, pair),
+			this.limiter.refund(LOGIN_RULES.address, address),
+			knownDevice ? Promise.resolve() : this.limiter.refund(LOGIN_RULES.account, account)
+		]);
+		const session = await this.openSession(user.id, meta.kind);
+		return meta.kind === 'cookie' && this.devices ? { ...session, knownDevice: await this.devices.issue(user.id) } : session;
 	}
 
 	private async openSession(userId: string, kind: 'cookie' | 'api'): Promise<LoginResult> {

@@ -10,3 +10,10 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: str
 export function clearSessionCookie(cookies: Cookies) {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 }
+
+/** A browser where an account signed in before (KnownDevices): only the sign-in form reads it. */
+export const KNOWN_DEVICE_COOKIE = 'ecrav_device';
+
+export function setKnownDeviceCookie(cookies: Cookies, token: string, expiresAt: string, secure: boolean) {
+	cookies.set(KNOWN_DEVICE_COOKIE, token, { path: '/masuk', httpOnly: true, sameSite: 'lax', secure, expires: new Date(expiresAt) });
+}

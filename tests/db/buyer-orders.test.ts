@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
-import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
+import { TEST_DIALECT, type TestContext } from '../helpers/db';
+import { startDemoOrders } from '../helpers/demo-orders';
 import { OrderService } from '../../src/lib/server/orders/order.service';
 import { BuyerOrderService, LOOKUP_LIMIT } from '../../src/lib/server/orders/buyer-orders.service';
 import { orderWhatsappUrl } from '../../src/lib/server/web/order-message';
@@ -16,12 +16,7 @@ const k = () => `buyer-key-${Date.now()}-${++key}`;
 const productId = async (slug: string) => (await ctx.database.db.selectFrom('product').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
 beforeAll(async () => {
-	ctx = await createTestContext({ sqliteFile: true });
-	await seedDemoCommunity(ctx.services, { photos: false });
-	cigadung = await ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'cigadung');
-	const login = async (email: string) => (await ctx.services.auth.actorForToken((await ctx.services.auth.login({ login: email, password: 'demo-cigadung-2024' }, { address: 't', kind: 'cookie' })).token, 'cookie'))!.actor;
-	jj = await login('jj@cigadung.test');
-	mt = await login('mt@cigadung.test');
+	({ ctx, cigadung, jj, mt } = await startDemoOrders());
 }, 60_000);
 afterAll(() => ctx.cleanup());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
-import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
+import { TEST_DIALECT, type TestContext } from '../helpers/db';
+import { startDemoOrders } from '../helpers/demo-orders';
 import { checkoutJson } from '../../src/lib/server/web/checkout-json';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
@@ -14,12 +14,7 @@ let key = 0;
 const buyer = { name: 'Siti', whatsapp: '081234567890' };
 
 beforeAll(async () => {
-	ctx = await createTestContext({ sqliteFile: true });
-	await seedDemoCommunity(ctx.services, { photos: false });
-	cigadung = await ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'cigadung');
-	const login = async (email: string) => (await ctx.services.auth.actorForToken((await ctx.services.auth.login({ login: email, password: 'demo-cigadung-2024' }, { address: 't', kind: 'cookie' })).token, 'cookie'))!.actor;
-	jj = await login('jj@cigadung.test');
-	mt = await login('mt@cigadung.test');
+	({ ctx, cigadung, jj, mt } = await startDemoOrders());
 }, 60_000);
 afterAll(() => ctx.cleanup());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
-import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
+import { TEST_DIALECT, type TestContext } from '../helpers/db';
+import { startDemoOrders, demoProduct, demoStock } from '../helpers/demo-orders';
 import { OrderService } from '../../src/lib/server/orders/order.service';
 import { parseQris } from '../../src/lib/server/payments/qris';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
@@ -14,20 +14,12 @@ let mt: UserActor;
 let key = 0;
 const k = () => `test-key-${Date.now()}-${++key}`;
 
-async function product(slug: string): Promise<Product> {
-	const row = await ctx.database.db.selectFrom('product').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
-	return { ...row, price: Number(row.price) };
-}
-const stock = async (slug: string) => (await product(slug)).stock;
+const product = (slug: string): Promise<Product> => demoProduct(ctx, slug);
+const stock = (slug: string) => demoStock(ctx, slug);
 const buyer = { name: 'Siti', whatsapp: '081234567890' };
 
 beforeAll(async () => {
-	ctx = await createTestContext({ sqliteFile: true });
-	await seedDemoCommunity(ctx.services, { photos: false });
-	cigadung = await ctx.services.communities.getBySlug(PUBLIC_ACTOR, 'cigadung');
-	const login = async (email: string) => (await ctx.services.auth.actorForToken((await ctx.services.auth.login({ login: email, password: 'demo-cigadung-2024' }, { address: 't', kind: 'cookie' })).token, 'cookie'))!.actor;
-	jj = await login('jj@cigadung.test');
-	mt = await login('mt@cigadung.test');
+	({ ctx, cigadung, jj, mt } = await startDemoOrders());
 }, 60_000);
 afterAll(() => ctx.cleanup());
 

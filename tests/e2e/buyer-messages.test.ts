@@ -39,7 +39,7 @@ describe('the WhatsApp message to each seller', () => {
 			await addToCart(page, '/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml', '1');
 			const mtSection = page.getByRole('region', { name: 'Sambal MT' });
 			await mtSection.getByRole('radio', { name: /Seller delivers/ }).check();
-			await mtSection.getByLabel('Address or RW/RT for delivery').fill('RW 02 RT 01, rumah cat hijau');
+			await mtSection.getByLabel('Address or RW/RT (only for delivery)').fill('RW 02 RT 01, rumah cat hijau');
 			await page.getByLabel('Note for Ketempling JJ (optional)').fill('Yang renyah ya');
 			await page.getByLabel('Note for Sambal MT (optional)').fill('Tidak terlalu pedas');
 			await page.getByLabel('Your name').fill('Alice');

@@ -49,7 +49,7 @@ for (const width of [390, 320] as const) {
 			await addToCart(page, '/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml', '1');
 			const mt = page.getByRole('region', { name: 'Sambal MT' });
 			await mt.getByRole('radio', { name: /Diantar penjual/ }).check();
-			await mt.getByLabel('Alamat atau RW/RT untuk diantar').fill('RW 02 RT 01');
+			await mt.getByLabel('Alamat atau RW/RT (hanya untuk diantar)').fill('RW 02 RT 01');
 			await mt.getByRole('radio', { name: 'QRIS' }).check();
 			await page.getByLabel('Nama Anda').fill('Dewi');
 			const number = `0812 4444 ${width}0`;
@@ -132,7 +132,7 @@ for (const width of [390, 320] as const) {
 			await page.getByRole('radio', { name: 'Ambil sendiri' }).check();
 			await expect(seen(page, 'Total semua toko: Rp 50.000')).resolves.toBe(true);
 			await page.getByRole('radio', { name: /Diantar penjual/ }).check();
-			await page.getByLabel('Alamat atau RW/RT untuk diantar').fill('RW 05');
+			await page.getByLabel('Alamat atau RW/RT (hanya untuk diantar)').fill('RW 05');
 			await page.getByRole('radio', { name: 'Transfer bank' }).check();
 			await page.getByLabel('Nama Anda').fill('Eka');
 			await page.getByLabel('Nomor WhatsApp Anda').fill(`0812 4445 ${width}0`);

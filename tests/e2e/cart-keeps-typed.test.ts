@@ -26,7 +26,7 @@ async function add(page: Page) {
 const typed = (page: Page) =>
 	Promise.all([
 		page.getByRole('radio', { name: /Diantar penjual/ }).isChecked(),
-		page.getByLabel('Alamat atau RW/RT untuk diantar').inputValue(),
+		page.getByLabel('Alamat atau RW/RT (hanya untuk diantar)').inputValue(),
 		page.getByLabel(/Catatan untuk Sambal MT/).inputValue(),
 		page.getByLabel('Nama Anda').inputValue(),
 		page.getByLabel('Nomor WhatsApp Anda').inputValue()
@@ -39,7 +39,7 @@ describe('cart keeps what the buyer typed at 390 px', () => {
 			const page = await ctx.newPage();
 			await add(page);
 			await page.getByRole('radio', { name: /Diantar penjual/ }).check();
-			await page.getByLabel('Alamat atau RW/RT untuk diantar').fill('RW 02 RT 01, rumah cat hijau');
+			await page.getByLabel('Alamat atau RW/RT (hanya untuk diantar)').fill('RW 02 RT 01, rumah cat hijau');
 			await page.getByLabel(/Catatan untuk Sambal MT/).fill('Tidak terlalu pedas <b>ya</b>');
 			await page.getByLabel('Nama Anda').fill('Siti Aminah');
 			await page.getByLabel('Nomor WhatsApp Anda').fill('081298765432');

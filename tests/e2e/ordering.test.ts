@@ -102,7 +102,7 @@ for (const width of [390, 320] as const) describe(`ordering across two shops at 
 		await page.getByLabel('Nomor WhatsApp Anda').fill('081298765432');
 		await page.getByRole('button', { name: 'Pesan sekarang' }).click();
 		await expect(seen(page, 'Tulis alamat atau RW/RT untuk diantar oleh Sambal MT.')).resolves.toBe(true);
-		await page.getByLabel('Alamat atau RW/RT untuk diantar').fill('RW 02 RT 01, rumah cat hijau');
+		await page.getByLabel('Alamat atau RW/RT (hanya untuk diantar)').fill('RW 02 RT 01, rumah cat hijau');
 		await page.getByRole('button', { name: 'Pesan sekarang' }).click();
 		await page.waitForURL(/\/pesanan\//);
 		await expect(seen(page, 'Rp 45.000')).resolves.toBe(true);

@@ -358,7 +358,7 @@ export const en: Record<MessageKey, string> = {
 	'cart.total': "Total",
 	'cart.grandTotal': "Total for all shops",
 	'cart.courierNote': "The courier fee is agreed with the seller on WhatsApp.",
-	'cart.address': "Address or RW/RT for delivery",
+	'cart.address': "Address or RW/RT (only for delivery)",
 	'cart.deliveryFor': "Delivery",
 	'cart.paymentFor': "Payment",
 	'cart.buyer': "Your details",

@@ -356,7 +356,7 @@ export const id = {
 	'cart.total': "Total",
 	'cart.grandTotal': "Total semua toko",
 	'cart.courierNote': "Ongkos kurir dibicarakan dengan penjual lewat WhatsApp.",
-	'cart.address': "Alamat atau RW/RT untuk diantar",
+	'cart.address': "Alamat atau RW/RT (hanya untuk diantar)",
 	'cart.deliveryFor': "Pengiriman",
 	'cart.paymentFor': "Pembayaran",
 	'cart.buyer': "Data pemesan",

@@ -68,6 +68,7 @@ export const idField = {
 	'field.product.chooseVariant': 'Pilih {title} dulu.',
 	'field.cart.alreadySent': 'Pesanan Anda sudah terkirim. Halaman ini dibuka lagi setelah memesan, jadi tidak ada pesanan baru yang dibuat.',
 	'field.cart.seeOrders': 'Lihat pesanan saya',
+	'field.cart.emptyQty': 'Jumlah untuk {product} belum diisi. Tulis angka 1 sampai {max}. Jumlahnya tetap {kept}.',
 } as const;
 
 export const enField: Record<keyof typeof idField, string> = {
@@ -135,4 +136,5 @@ export const enField: Record<keyof typeof idField, string> = {
 	'field.product.chooseVariant': 'Choose a {title} first.',
 	'field.cart.alreadySent': 'Your order has been sent. This page was opened again after ordering, so no new order was made.',
 	'field.cart.seeOrders': 'See my orders',
+	'field.cart.emptyQty': 'The quantity for {product} is empty. Enter a number from 1 to {max}. It stays at {kept}.',
 };

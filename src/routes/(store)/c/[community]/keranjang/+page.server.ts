@@ -64,7 +64,10 @@ async function reviseCart(locals: Locals, communitySlug: string, form: FormData,
 	const notices: string[] = [];
 	const fields: Record<string, string> = {};
 	for (const c of applied.changes) {
-		if (c.kind === 'invalid') fields[`qty.${c.key}`] = t('field.cart.invalid', { typed: c.typed || '…', product: name(c.key), kept: c.kept, max: ORDER_CAPS.perLine });
+		if (c.kind === 'invalid')
+			fields[`qty.${c.key}`] = c.typed
+				? t('field.cart.invalid', { typed: c.typed, product: name(c.key), kept: c.kept, max: ORDER_CAPS.perLine })
+				: t('field.cart.emptyQty', { product: name(c.key), kept: c.kept, max: ORDER_CAPS.perLine });
 		else if (c.kind === 'removed') notices.push(t('field.cart.removedZero', { product: name(c.key) }));
 		else notices.push(t('field.cart.capped', { product: name(c.key), max: c.to }));
 	}

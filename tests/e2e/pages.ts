@@ -30,6 +30,9 @@ export interface Fixtures {
 	trainingId: string;
 	/** The self check-in page of that training (from its QR page). */
 	checkinPath: string;
+	/** A program and a training whose names are one long word, to catch headings that do not wrap at 320 px. */
+	longProgramId: string;
+	longTrainingId: string;
 }
 
 const STEPS = ['nama', 'whatsapp', 'logo', 'cerita', 'lokasi', 'pengiriman', 'pembayaran'];
@@ -68,7 +71,11 @@ export const COORDINATOR_PAGES: PageToVisit[] = [
 	{ name: 'one training with letter and invitees', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}` },
 	{ name: 'attendance', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/hadir` },
 	{ name: 'test scores', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/nilai` },
-	{ name: 'self check-in QR', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/qr` }
+	{ name: 'self check-in QR', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.trainingId}/qr` },
+	{ name: 'program with a long name', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/program/${f.longProgramId}` },
+	{ name: 'programs with a long name', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/program' },
+	{ name: 'training with a long title', as: 'koordinator@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.longTrainingId}` },
+	{ name: 'scores of a training with a long title', as: 'pendamping@cigadung.test', path: (f) => `/koordinator/cigadung/pelatihan/${f.longTrainingId}/nilai` }
 ];
 
 /** Public pages: they must fit and pass axe-core too. */
@@ -137,5 +144,21 @@ export async function makeFixtures(browser: Browser, baseUrl: string, cache: Map
 	await qr.goto(`${baseUrl}/koordinator/cigadung/pelatihan/${training.id}/qr`);
 	const checkinPath = new URL((await qr.locator('code.link').textContent())!.trim()).pathname;
 	await qr.context().close();
-	return { sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id, programId, trainingId: training.id as string, checkinPath };
+	const long = 'PemberdayaanEkonomiKreatifKelurahanCigadungKecamatanCibeunyingKaler2025';
+	const make = await (await contextFor(browser, baseUrl, 'koordinator@cigadung.test', PHONE.viewport, cache)).newPage();
+	await make.goto(`${baseUrl}/koordinator/cigadung/program`);
+	await make.getByLabel('Nama program').fill(long);
+	await Promise.all([make.waitForURL(/\/program\/prg_/), make.getByRole('button', { name: 'Buat program' }).click()]);
+	const longProgramId = new URL(make.url()).pathname.split('/').pop()!;
+	await make.context().close();
+	const longTraining = await (
+		await fetch(`${baseUrl}/api/v1/programs/${longProgramId}/trainings`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+			body: JSON.stringify({ title: `Pelatihan ${long}`, startsAt: new Date().toISOString(), venue: 'Gedung Serbaguna Kelurahan Cigadung' })
+		})
+	).json();
+	return {
+		longProgramId,
+		longTrainingId: longTraining.id as string, sellerOrderPath, memberPath, statusPath: new URL(checkout.statusUrl).pathname + new URL(checkout.statusUrl).search, jjProductId: jj.data.products[0].id, programId, trainingId: training.id as string, checkinPath };
 }

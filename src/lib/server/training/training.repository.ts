@@ -1,20 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema';
-import type { AttendanceSource, TestKind, TrainingTable } from '../db/schema-training';
+import type { AttendanceEventTable, TestKind, TrainingTable } from '../db/schema-training';
 
 export type TrainingRow = Selectable<TrainingTable>;
 
-export interface NewAttendanceEvent {
-	training_id: string;
-	id: string;
-	member_id: string;
-	present: number;
-	at: string;
-	source: AttendanceSource;
-	actor_user_id: string | null;
-	received_at: string;
-}
+/** One attendance tick as stored (the table has no generated columns, so the row is also what is inserted). */
+export type NewAttendanceEvent = Selectable<AttendanceEventTable>;
 
+/** A member as the training pages list them (not a table row: joined with the shop, camelCase). */
 export interface RosterMember {
 	id: string;
 	name: string;

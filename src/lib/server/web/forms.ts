@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, isActionFailure, redirect, type ActionFailure } from '@sveltejs/kit';
 import { translator, type Locale } from '../../i18n';
 import { issueMessage } from '../../validation/issues';
 import { DomainError, asDomainError } from '../errors';
@@ -42,4 +42,23 @@ export async function formAction<T>(
 		const status = e.status === 401 || e.status === 403 || e.status === 404 || e.status === 429 || e.status === 503 ? e.status : 400;
 		return fail(status, { message: t(e.messageKey, e.params), fields, values: formValues(form) });
 	}
+}
+
+/**
+ * After a successful form post (a result `{ saved: '<what>' }`), answers 303 back to the page's own address
+ * with `?tersimpan=<what>` (and `#hash` when given), so no `?/action` stays in the address bar and a reload
+ * does not post again; the page's load reads it back with `savedParam`. A failure passes through and the
+ * page renders it with the values as typed.
+ */
+export function redirectWhenSaved<T>(url: URL, result: T, hash = ''): T {
+	if (result && typeof result === 'object' && !isActionFailure(result) && 'saved' in result && typeof result.saved === 'string') {
+		redirect(303, `${url.pathname}?tersimpan=${encodeURIComponent(result.saved)}${hash ? `#${hash}` : ''}`);
+	}
+	return result;
+}
+
+/** The `?tersimpan=` value a page was sent back with, when it is one the page knows; anything else is null. */
+export function savedParam<T extends string>(url: URL, known: readonly T[]): T | null {
+	const v = url.searchParams.get('tersimpan');
+	return v !== null && (known as readonly string[]).includes(v) ? (v as T) : null;
 }

@@ -1,6 +1,8 @@
+import { isActionFailure, redirect, type Cookies } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { coordinatorCommunity } from '$lib/server/web/coordinator';
 import { formAction } from '$lib/server/web/forms';
+import { flashSetupLink, takeSetupLink, type SetupLinkFlash } from '$lib/server/web/setup-link-flash';
 import { qrDataUrl } from '$lib/server/documents/setup-cards';
 import { translator } from '$lib/i18n';
 import { formatDate } from '$lib/utils/dates';
@@ -14,6 +16,7 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { locals, url } = event;
 		const community = await coordinatorCommunity(event);
+		const flashed = takeSetupLink(event.cookies, url.pathname);
 		const [members, due] = await Promise.all([locals.services.roster.list(locals.actor, community), locals.services.mentoring.dueThisWeek(locals.actor, community)]);
 		const q = (url.searchParams.get('q') ?? '').trim().toLowerCase().slice(0, 80);
 		const show = url.searchParams.get('tampil') ?? 'semua';
@@ -30,6 +33,8 @@ export const load: PageServerLoad = (event) =>
 			dueCount: due.items.length,
 			/** The QR-card print found no one to make a card for. */
 			noCards: url.searchParams.get('kartu') === 'kosong',
+			/** A setup link just made by an invite (shown once, then gone). */
+			link: flashed ? await linkView(locals.locale, url.origin, flashed.name, flashed.whatsapp, flashed.token, flashed.expiresAt) : null,
 			members: shown.map((m) => ({
 				id: m.id,
 				name: m.name,
@@ -58,8 +63,17 @@ async function linkView(locale: 'id' | 'en', origin: string, name: string, whats
 	};
 }
 
+/** A made link goes back to the roster through a one-read cookie and a 303 (nothing left to re-post). */
+function showLink<F>(cookies: Cookies, url: URL, result: { flash: SetupLinkFlash } | F): F {
+	if (result && typeof result === 'object' && !isActionFailure(result) && 'flash' in result) {
+		flashSetupLink(cookies, url.pathname, result.flash, url.protocol === 'https:');
+		redirect(303, `${url.pathname}#newlink`);
+	}
+	return result as F;
+}
+
 export const actions: Actions = {
-	tambah: async ({ request, locals, params, url }) => {
+	tambah: async ({ request, locals, params, url, cookies }) => {
 		const form = await request.formData();
 		const result = await formAction(locals.locale, form, async () => {
 			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
@@ -73,27 +87,29 @@ export const actions: Actions = {
 			const wa = String(form.get('whatsapp') ?? '');
 			const sellers = await locals.services.members.listSellers(locals.actor, community);
 			const me = sellers.find((s) => s.userId === added.userId);
-			return { link: await linkView(locals.locale, url.origin, me?.name ?? '', me?.whatsapp ?? wa, added.setupToken, added.expiresAt) };
+			return { flash: { name: me?.name ?? '', whatsapp: me?.whatsapp ?? wa, token: added.setupToken, expiresAt: added.expiresAt } };
 		});
-		return result;
+		return showLink(cookies, url, result);
 	},
-	undang: async ({ request, locals, params, url }) => {
+	undang: async ({ request, locals, params, url, cookies }) => {
 		const form = await request.formData();
-		return formAction(locals.locale, form, async () => {
+		const result = await formAction(locals.locale, form, async () => {
 			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
 			const invite = await locals.services.roster.inviteOwner(locals.actor, community, String(form.get('memberId') ?? ''));
-			return { link: await linkView(locals.locale, url.origin, invite.name, invite.whatsapp, invite.token, invite.expiresAt) };
+			return { flash: { name: invite.name, whatsapp: invite.whatsapp, token: invite.token, expiresAt: invite.expiresAt } };
 		});
+		return showLink(cookies, url, result);
 	},
-	tautan: async ({ request, locals, params, url }) => {
+	tautan: async ({ request, locals, params, url, cookies }) => {
 		const form = await request.formData();
-		return formAction(locals.locale, form, async () => {
+		const result = await formAction(locals.locale, form, async () => {
 			const community = await locals.services.communities.getBySlug(locals.actor, params.community);
 			const userId = String(form.get('linkFor') ?? '');
 			const sellers = await locals.services.members.listSellers(locals.actor, community);
 			const member = sellers.find((s) => s.userId === userId);
 			const link = await locals.services.auth.issueSetupLink(locals.actor, userId, community.id, member?.hasPassword ? 'reset' : 'invite');
-			return { link: await linkView(locals.locale, url.origin, member?.name ?? '', member?.whatsapp ?? null, link.token, link.expiresAt) };
+			return { flash: { name: member?.name ?? '', whatsapp: member?.whatsapp ?? null, token: link.token, expiresAt: link.expiresAt } };
 		});
+		return showLink(cookies, url, result);
 	}
 };

@@ -1,6 +1,5 @@
-import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
-import { formAction } from '$lib/server/web/forms';
+import { formAction, redirectWhenSaved, savedParam } from '$lib/server/web/forms';
 import { coordinatorCommunity } from '$lib/server/web/coordinator';
 import { formatWhatsappLocal } from '$lib/utils/phone';
 import { formatDay } from '$lib/utils/dates';
@@ -19,7 +18,7 @@ export const load: PageServerLoad = (event) =>
 		]);
 		const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 		return {
-			saved: event.url.searchParams.get('tersimpan'),
+			saved: savedParam(event.url, ['profile', 'mentoring', 'done'] as const),
 			group: { slug: community.slug, name: community.name },
 			member: { ...member, whatsappLocal: member.whatsapp ? formatWhatsappLocal(member.whatsapp) : '' },
 			entries: entries.map((e) => ({
@@ -40,12 +39,6 @@ export const load: PageServerLoad = (event) =>
 
 const text = (form: FormData, k: string) => String(form.get(k) ?? '');
 
-/** After a save, back to the plain page URL (no `?/action` left in the address bar); the page says what was saved. */
-function savedRedirect<T>(url: URL, result: T): T {
-	if (result && typeof result === 'object' && 'saved' in result) redirect(303, `${url.pathname}?tersimpan=${String((result as { saved: string }).saved)}`);
-	return result;
-}
-
 export const actions: Actions = {
 	profil: async (event) => {
 		const form = await event.request.formData();
@@ -63,7 +56,7 @@ export const actions: Actions = {
 				channelBefore: text(form, 'channelBefore')
 			});
 			return { saved: 'profile' as const };
-		}).then((r) => savedRedirect(event.url, r));
+		}).then((r) => redirectWhenSaved(event.url, r));
 	},
 	catat: async (event) => {
 		const form = await event.request.formData();
@@ -78,7 +71,7 @@ export const actions: Actions = {
 				followUpOn: text(form, 'followUpOn')
 			});
 			return { saved: 'mentoring' as const };
-		}).then((r) => savedRedirect(event.url, r));
+		}).then((r) => redirectWhenSaved(event.url, r));
 	},
 	selesai: async (event) => {
 		const form = await event.request.formData();
@@ -86,6 +79,6 @@ export const actions: Actions = {
 			const community = await coordinatorCommunity(event);
 			await event.locals.services.mentoring.markFollowUpDone(event.locals.actor, community, text(form, 'entryId'));
 			return { saved: 'done' as const };
-		}).then((r) => savedRedirect(event.url, r));
+		}).then((r) => redirectWhenSaved(event.url, r));
 	}
 };

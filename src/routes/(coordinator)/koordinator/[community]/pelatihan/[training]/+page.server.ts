@@ -1,5 +1,5 @@
 import { pageLoad } from '$lib/server/http';
-import { formAction } from '$lib/server/web/forms';
+import { formAction, redirectWhenSaved, savedParam } from '$lib/server/web/forms';
 import { staffTraining, wibInputValue } from '$lib/server/training/page-context';
 import { formatDateTime } from '$lib/utils/dates';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,6 +14,7 @@ export const load: PageServerLoad = (event) =>
 			event.locals.services.trainings.attendance(event.locals.actor, training.id)
 		]);
 		return {
+			saved: savedParam(event.url, ['training', 'invited'] as const),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },
 			invitees: invitees.map((m) => ({ id: m.id, name: m.name, shopName: m.shopName, invited: m.invited })),
@@ -43,7 +44,7 @@ function letterFrom(form: FormData) {
 export const actions: Actions = {
 	ubah: async (event) => {
 		const form = await event.request.formData();
-		return formAction(event.locals.locale, form, async () => {
+		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
 			await event.locals.services.trainings.update(event.locals.actor, training.id, {
 				title: String(form.get('title') ?? ''),
@@ -53,16 +54,18 @@ export const actions: Actions = {
 				agenda: String(form.get('agenda') ?? ''),
 				letter: letterFrom(form)
 			});
-			return { saved: true };
+			return { saved: 'training' as const };
 		});
+		return redirectWhenSaved(event.url, result);
 	},
 	undang: async (event) => {
 		const form = await event.request.formData();
-		return formAction(event.locals.locale, form, async () => {
+		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
 			const all = form.get('all') === 'on';
 			await event.locals.services.trainings.setInvitees(event.locals.actor, training.id, all ? 'all' : form.getAll('memberId').map(String));
-			return { invitedSaved: true };
+			return { saved: 'invited' as const };
 		});
+		return redirectWhenSaved(event.url, result);
 	}
 };

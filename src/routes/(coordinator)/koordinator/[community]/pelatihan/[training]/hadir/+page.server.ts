@@ -1,5 +1,5 @@
 import { pageLoad } from '$lib/server/http';
-import { formAction } from '$lib/server/web/forms';
+import { formAction, redirectWhenSaved } from '$lib/server/web/forms';
 import { staffTraining } from '$lib/server/training/page-context';
 import { formatDateTime } from '$lib/utils/dates';
 import { newId } from '$lib/utils/ids';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	centang: async (event) => {
 		const form = await event.request.formData();
-		return formAction(event.locals.locale, form, async () => {
+		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
 			await event.locals.services.trainings.recordAttendance(
 				event.locals.actor,
@@ -34,7 +34,8 @@ export const actions: Actions = {
 				{ events: [{ id: String(form.get('eventId') ?? ''), memberId: String(form.get('memberId') ?? ''), present: form.get('present') === '1', at: new Date().toISOString() }] },
 				'form'
 			);
-			return { ticked: String(form.get('memberId') ?? '') };
+			return { saved: 'hadir' as const };
 		});
+		return redirectWhenSaved(event.url, result);
 	}
 };

@@ -1,5 +1,5 @@
 import { pageLoad } from '$lib/server/http';
-import { formAction } from '$lib/server/web/forms';
+import { formAction, redirectWhenSaved, savedParam } from '$lib/server/web/forms';
 import { staffTraining } from '$lib/server/training/page-context';
 import { ValidationError } from '$lib/server/errors';
 import { formatDateTime } from '$lib/utils/dates';
@@ -13,6 +13,7 @@ export const load: PageServerLoad = (event) =>
 		const { community, training } = await staffTraining(event);
 		const results = await event.locals.services.tests.results(event.locals.actor, training.id);
 		return {
+			saved: savedParam(event.url, ['scores'] as const),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { id: training.id, title: training.title, when: formatDateTime(training.startsAt, event.locals.locale) },
 			results,
@@ -43,13 +44,14 @@ function scoresFrom(form: FormData, kind: 'pre' | 'post') {
 export const actions: Actions = {
 	simpan: async (event) => {
 		const form = await event.request.formData();
-		return formAction(event.locals.locale, form, async () => {
+		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
 			const pre = scoresFrom(form, 'pre');
 			const post = scoresFrom(form, 'post');
 			await event.locals.services.tests.setScores(event.locals.actor, training.id, { kind: 'pre', scores: pre });
 			await event.locals.services.tests.setScores(event.locals.actor, training.id, { kind: 'post', scores: post });
-			return { scoresSaved: true };
+			return { saved: 'scores' as const };
 		});
+		return redirectWhenSaved(event.url, result);
 	}
 };

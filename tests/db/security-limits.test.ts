@@ -65,7 +65,7 @@ describe(`${OrderService.name} checkout limits (${TEST_DIALECT})`, () => {
 		const otherProcess = createServices({ database: ctx.database, storage: ctx.services.storage, clock: () => now });
 		const input: CheckoutInput = { buyer: { name: 'Pembeli', whatsapp: '+62 813-7777-0001' }, lines: [{ productId: await idOf('basreng-original-200-g'), quantity: 1 }], shops: { 'basreng-as': { delivery: 'pickup', payment: 'cod' } } };
 		const refused = otherProcess.orders.placeCheckout(PUBLIC_ACTOR, cigadung, input, key(), { address: '10.1.1.1' });
-		await expect(refused).rejects.toMatchObject({ status: 429, code: 'too_many_checkouts', messageKey: 'security.checkoutTooMany', retryAfterSeconds: 600 });
+		await expect(refused).rejects.toMatchObject({ status: 429, code: 'too_many_checkouts', messageKey: 'security.checkoutNumberTooMany', retryAfterSeconds: 600 });
 		expect(await count('checkout')).toBe(checkouts);
 		expect((await ctx.database.db.selectFrom('product').select('stock').where('slug', '=', 'basreng-original-200-g').executeTakeFirstOrThrow()).stock).toBe(stockBefore);
 		now = new Date(now.getTime() + CHECKOUT_LIMITS.perWhatsapp.windowMs);

@@ -87,7 +87,7 @@ describe('security over HTTP', () => {
 		});
 		expect(res.status).toBe(429);
 		expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-		expect(await res.text()).toMatch(/terlalu banyak pesanan/i);
+		expect(await res.text()).toMatch(/nomor WhatsApp ini sudah dipakai untuk beberapa pesanan/i);
 	});
 
 	it('should never write a setup-link token to the log, even for a JSON body posted to the form', async () => {

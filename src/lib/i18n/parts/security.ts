@@ -58,6 +58,7 @@ export const idSecurity = {
 	'security.pushOffAll': 'Matikan notifikasi di semua HP',
 	'security.pushOffAllDone': 'Pemberitahuan pesanan sudah dimatikan di semua HP ({count}).',
 	'security.pushLimit': 'Paling banyak {max} HP. HP berikutnya menggantikan HP yang paling lama dinyalakan.',
+	'security.checkoutNumberTooMany': 'Maaf, nomor WhatsApp ini sudah dipakai untuk beberapa pesanan dalam waktu singkat. Silakan coba lagi dalam {minutes} menit, atau hubungi penjual lewat WhatsApp.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -115,4 +116,5 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.pushOffAll': 'Turn off alerts on all phones',
 	'security.pushOffAllDone': 'Order alerts are off on all phones ({count}).',
 	'security.pushLimit': 'At most {max} phones. The next phone replaces the one turned on longest ago.',
+	'security.checkoutNumberTooMany': 'Sorry, this WhatsApp number was used for several orders in a short time. Please try again in {minutes} minutes, or contact the seller on WhatsApp.',
 };

@@ -273,7 +273,7 @@ export class OrderService {
 	private async limitCheckouts(communityId: string, address: string, whatsapp: string, replay: () => Promise<unknown>): Promise<void> {
 		try {
 			await this.limiter.consume(CHECKOUT_LIMITS.perAddress, `${communityId}|${address}`, 'security.checkoutTooMany', 'too_many_checkouts');
-			await this.limiter.consume(CHECKOUT_LIMITS.perWhatsapp, `${address}|${whatsapp}`, 'security.checkoutTooMany', 'too_many_checkouts');
+			await this.limiter.consume(CHECKOUT_LIMITS.perWhatsapp, `${address}|${whatsapp}`, 'security.checkoutNumberTooMany', 'too_many_checkouts');
 		} catch (e) {
 			if (e instanceof RateLimitedError && (await replay())) return;
 			throw e;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECT, type TestContext } from '../helpers/db';
 import { startDemoOrders } from '../helpers/demo-orders';
 import { checkoutJson } from '../../src/lib/server/web/checkout-json';
+import { receiptLayout, receiptShareText, sellerReplyText, sellerReplyUrl } from '../../src/lib/server/web/receipt';
+import { openapi } from '../../src/lib/server/web/openapi';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 
@@ -61,5 +63,38 @@ describe(`cancel reason (${TEST_DIALECT})`, () => {
 		await ctx.services.orders.markPaid(mt, view.orders[0].id);
 		await ctx.services.orders.markPaid(mt, view.orders[0].id);
 		expect((await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token)).orders[0]).toMatchObject({ status: 'baru', paid: true });
+	});
+
+	it('should put the reason in the seller\'s WhatsApp reply and on the receipt picture, in both languages', async () => {
+		const view = await order();
+		const id = view.orders[0].id;
+		const live = await ctx.services.orders.getForSeller(mt, id);
+		expect(sellerReplyText('id', live.order, live.buyer)).toBe(`Halo Siti, pesanan ${live.order.code} di Sambal MT sudah kami terima. Total Rp\u00a0${live.order.total.toLocaleString('id-ID')}. Terima kasih!`);
+		expect(receiptLayout('id', live.order, live.buyer).facts.map((f) => f.label)).not.toContain('Alasan batal');
+
+		await ctx.services.sellerInbox.cancel(mt, id, 'Stok sambal habis, maaf ya', true);
+		const { order: cancelled, buyer: b } = await ctx.services.orders.getForSeller(mt, id);
+		expect(sellerReplyText('id', cancelled, b)).toBe(`Halo Siti, mohon maaf pesanan ${cancelled.code} kami batalkan. Alasannya: Stok sambal habis, maaf ya`);
+		expect(sellerReplyText('en', cancelled, b)).toBe(`Hello Siti, we are sorry: order ${cancelled.code} was cancelled. The reason: Stok sambal habis, maaf ya`);
+		const url = new URL(sellerReplyUrl('id', cancelled, b));
+		expect(url.pathname).toBe('/6281234567890');
+		expect(url.searchParams.get('text')).toContain('Alasannya: Stok sambal habis, maaf ya');
+		expect(receiptLayout('id', cancelled, b).facts).toContainEqual({ label: 'Alasan batal', value: 'Stok sambal habis, maaf ya' });
+		expect(receiptLayout('en', cancelled, b).facts).toContainEqual({ label: 'Why cancelled', value: 'Stok sambal habis, maaf ya' });
+		expect(receiptShareText('id', cancelled)).toBe(`Pesanan ${cancelled.code} dari Sambal MT dibatalkan. Alasan: Stok sambal habis, maaf ya`);
+	});
+
+	it('should describe every field of the checkout JSON in the OpenAPI document, cancelReason included', async () => {
+		const view = await order();
+		await ctx.services.sellerInbox.cancel(mt, view.orders[0].id, 'Toko tutup hari ini', true);
+		const json = checkoutJson(await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token), 'https://x.test');
+		const schema = openapi.components.schemas.Checkout;
+		expect(Object.keys(json).sort()).toEqual(Object.keys(schema.properties).sort());
+		const orderProps = schema.properties.orders.items.properties;
+		expect(Object.keys(json.orders[0]).sort()).toEqual(Object.keys(orderProps).sort());
+		expect(orderProps.cancelReason).toMatchObject({ type: ['string', 'null'] });
+		expect(orderProps.status.enum).toContain(json.orders[0].status);
+		const checkoutPost = openapi.paths['/communities/{slug}/checkouts'].post.responses;
+		for (const r of [checkoutPost[201], checkoutPost[200], openapi.paths['/checkouts/{code}'].get.responses[200]]) expect(r.content['application/json'].schema.$ref).toBe('#/components/schemas/Checkout');
 	});
 });

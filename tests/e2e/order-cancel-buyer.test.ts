@@ -40,6 +40,12 @@ describe('a cancelled order seen by the buyer', () => {
 		await s.waitForLoadState();
 		await s.goto(app.baseUrl + href);
 		await expect(s.getByText('Alasan pembatalan dari penjual: Stok cumi habis hari ini').isVisible()).resolves.toBe(true);
+		// The seller's WhatsApp reply to the buyer and the receipt picture carry the reason too.
+		const reply = new URL((await s.getByRole('link', { name: 'Balas pembeli di WhatsApp' }).getAttribute('href'))!);
+		expect(reply.searchParams.get('text')).toMatch(/^Halo Rina Batal, mohon maaf pesanan \S+ kami batalkan\. Alasannya: Stok cumi habis hari ini$/);
+		const png = await s.request.get(app.baseUrl + href + '/nota.png');
+		expect(png.status()).toBe(200);
+		expect(png.headers()['content-type']).toBe('image/png');
 		await seller.close();
 
 		const buyer = await browser.newContext({ ...PHONE, javaScriptEnabled: false });

@@ -57,7 +57,12 @@ export const idSeller = {
 	'receipt.date': 'Tanggal',
 	'receipt.status': 'Status',
 	'receipt.more': '…dan {count} barang lagi',
-	'receipt.footer': 'Simpan gambar ini sebagai bukti pesanan · E-Crav'
+	'receipt.footer': 'Simpan gambar ini sebagai bukti pesanan · E-Crav',
+	'receipt.shop': 'Toko',
+	'receipt.shareTextCancelled': 'Pesanan {code} dari {shop} dibatalkan. Alasan: {reason}',
+	'receipt.note': 'Catatan',
+	'receipt.cancelReason': 'Alasan batal',
+	'inbox.reply.dibatalkanReason': 'Halo {name}, mohon maaf pesanan {code} kami batalkan. Alasannya: {reason}'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
@@ -114,5 +119,10 @@ export const enSeller: Record<keyof typeof idSeller, string> = {
 	'receipt.date': 'Date',
 	'receipt.status': 'Status',
 	'receipt.more': '…and {count} more {count|item|items}',
-	'receipt.footer': 'Keep this picture as proof of the order · E-Crav'
+	'receipt.footer': 'Keep this picture as proof of the order · E-Crav',
+	'receipt.shop': 'Shop',
+	'receipt.shareTextCancelled': 'Order {code} from {shop} was cancelled. The reason: {reason}',
+	'receipt.note': 'Note',
+	'receipt.cancelReason': 'Why cancelled',
+	'inbox.reply.dibatalkanReason': 'Hello {name}, we are sorry: order {code} was cancelled. The reason: {reason}'
 };

@@ -64,6 +64,37 @@ export const openapi = {
 					products: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, price: { type: 'integer' }, unit: { type: 'string' }, url: { type: 'string' } } } }
 				}
 			},
+			Checkout: {
+				type: 'object',
+				required: ['code', 'token', 'statusUrl', 'orders'],
+				properties: {
+					code: { type: 'string' },
+					token: { type: 'string', description: 'Needed to read the checkout again (GET /checkouts/{code}?token=…)' },
+					statusUrl: { type: 'string', format: 'uri', description: "The buyer's status page" },
+					orders: {
+						type: 'array',
+						description: 'One order per shop',
+						items: {
+							type: 'object',
+							required: ['code', 'shop', 'status', 'cancelReason', 'items', 'subtotal', 'deliveryFee', 'total', 'paid', 'payment', 'note', 'whatsappUrl'],
+							properties: {
+								code: { type: 'string' },
+								shop: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } },
+								status: { enum: ['baru', 'dikonfirmasi', 'disiapkan', 'dikirim', 'siap_diambil', 'selesai', 'dibatalkan'] },
+								cancelReason: { type: ['string', 'null'], description: 'Why the seller cancelled, as the seller wrote it (the buyer reads it); null unless status is dibatalkan' },
+								items: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, variantLabel: { type: ['string', 'null'] }, unit: { type: 'string' }, price: { type: 'integer' }, quantity: { type: 'integer' }, lineTotal: { type: 'integer' } } } },
+								subtotal: { type: 'integer' },
+								deliveryFee: { type: 'integer' },
+								total: { type: 'integer', description: 'Integer rupiah including the delivery fee' },
+								paid: { type: 'boolean' },
+								payment: { type: 'object', required: ['method'], properties: { method: { enum: ['cod', 'transfer', 'qris'] }, qris: { type: 'string', description: 'Dynamic QRIS payload with the amount' }, transfer: { type: 'object' } } },
+								note: { type: 'string', description: "The buyer's note to this shop" },
+								whatsappUrl: { type: 'string', format: 'uri', description: 'Opens a message to the seller in Bahasa Indonesia with a link to the order' }
+							}
+						}
+					}
+				}
+			},
 			Product: {
 				type: 'object',
 				properties: { id: { type: 'string' }, slug: { type: 'string' }, shopId: { type: 'string' }, name: { type: 'string' }, category: { type: 'string' }, price: { type: 'integer' }, unit: { type: 'string' }, stock: { type: ['integer', 'null'] }, madeToOrder: { type: 'boolean' }, status: { enum: ['draft', 'published', 'archived'] }, published: { type: 'boolean' } }
@@ -115,8 +146,8 @@ export const openapi = {
 					}
 				},
 				responses: {
-					201: { description: '{ code, token, statusUrl, orders: [ { code, shop: { slug, name }, status, subtotal, deliveryFee, total, note, payment: { method, qris? }, whatsappUrl } ] } (total in integer rupiah including delivery fees; whatsappUrl opens a message to the seller in Bahasa Indonesia with a link to the order)' },
-					200: { description: 'The same checkout, for a repeated Idempotency-Key with the same body' },
+					201: { description: 'The checkout: one order per shop', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } },
+					200: { description: 'The same checkout, for a repeated Idempotency-Key with the same body', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } },
 					400: error,
 					404: error,
 					409: { description: 'out_of_stock: error.message names the product and what is left' },
@@ -125,7 +156,7 @@ export const openapi = {
 				}
 			}
 		},
-		'/checkouts/{code}': { get: { summary: 'A checkout with current statuses', parameters: [id('code'), { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'As the checkout response' }, 404: error } } },
+		'/checkouts/{code}': { get: { summary: 'A checkout with current statuses', parameters: [id('code'), { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'The checkout with current statuses; a cancelled order carries the seller\'s cancelReason', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } }, 404: error } } },
 		'/auth/login': {
 			post: {
 				summary: 'Sign in with an e-mail or WhatsApp number',

@@ -9,6 +9,7 @@ import type { OrderView } from '../orders/order.service';
  * The words of one order's receipt picture, in the viewer's language: shop, code, date (WIB), status, buyer,
  * delivery and payment, one row per item, delivery fee and total. Past RECEIPT_MAX_ROWS items the rest is one
  * "…dan N barang lagi" row with their sum, so the total always adds up and the picture stays chat-sized.
+ * The buyer's note ("Catatan") and, on a cancelled order, the seller's reason ("Alasan batal") are facts of their own.
  */
 export function receiptLayout(locale: Locale, order: OrderView, buyer: { name: string }): ReceiptLayout {
 	const t = translator(locale);
@@ -24,7 +25,9 @@ export function receiptLayout(locale: Locale, order: OrderView, buyer: { name: s
 			{ label: t('receipt.buyer'), value: buyer.name },
 			{ label: t('receipt.status'), value: t(`status.${order.status}` as MessageKey) + (order.paid ? ` · ${t('inbox.paid')}` : '') },
 			{ label: t('cart.deliveryFor'), value: t(`delivery.${order.delivery}` as MessageKey) + (order.address ? ` — ${order.address}` : '') },
-			{ label: t('cart.paymentFor'), value: t(`payment.${order.payment.method}` as MessageKey) }
+			{ label: t('cart.paymentFor'), value: t(`payment.${order.payment.method}` as MessageKey) },
+			...(order.note.trim() ? [{ label: t('receipt.note'), value: order.note.trim() }] : []),
+			...(order.cancelReason ? [{ label: t('receipt.cancelReason'), value: order.cancelReason }] : [])
 		],
 		rows,
 		totals: [
@@ -35,9 +38,27 @@ export function receiptLayout(locale: Locale, order: OrderView, buyer: { name: s
 	};
 }
 
+/**
+ * The seller's WhatsApp reply to the buyer for the order's current status. A cancelled order's reply carries the
+ * reason the seller gave, the same words the buyer reads on the status page.
+ */
+export function sellerReplyText(locale: Locale, order: OrderView, buyer: { name: string }): string {
+	const t = translator(locale);
+	const params = { name: buyer.name, code: order.code, total: formatRupiah(order.total), shop: order.shop.name };
+	if (order.status === 'dibatalkan' && order.cancelReason) return t('inbox.reply.dibatalkanReason', { ...params, reason: order.cancelReason });
+	return t(`inbox.reply.${order.status}` as MessageKey, params);
+}
+
+/** wa.me link to the buyer with the seller's reply for the order's status. */
+export function sellerReplyUrl(locale: Locale, order: OrderView, buyer: { name: string; whatsapp: string }): string {
+	return whatsappUrl(buyer.whatsapp, sellerReplyText(locale, order, buyer));
+}
+
 /** The text that goes with the picture (Web Share) or alone in a wa.me link when files cannot be shared. */
 export function receiptShareText(locale: Locale, order: OrderView): string {
-	return translator(locale)('receipt.shareText', { code: order.code, shop: order.shop.name, total: formatRupiah(order.total) });
+	const t = translator(locale);
+	if (order.status === 'dibatalkan' && order.cancelReason) return t('receipt.shareTextCancelled', { code: order.code, shop: order.shop.name, reason: order.cancelReason });
+	return t('receipt.shareText', { code: order.code, shop: order.shop.name, total: formatRupiah(order.total) });
 }
 
 /** wa.me link to the buyer with the receipt's text, for phones that cannot share a file from the browser. */

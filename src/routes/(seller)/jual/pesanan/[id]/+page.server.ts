@@ -1,11 +1,8 @@
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
-import { translator, type MessageKey } from '$lib/i18n';
-import { whatsappUrl } from '$lib/utils/whatsapp';
-import { formatRupiah } from '$lib/utils/money';
 import type { OrderStatus } from '$lib/server/db/schema';
 import { ValidationError } from '$lib/server/errors';
-import { receiptShareText, receiptWhatsappUrl } from '$lib/server/web/receipt';
+import { receiptShareText, receiptWhatsappUrl, sellerReplyUrl } from '$lib/server/web/receipt';
 import type { Actions, PageServerLoad } from './$types';
 
 const STATUSES: OrderStatus[] = ['dikonfirmasi', 'disiapkan', 'dikirim', 'siap_diambil', 'selesai', 'dibatalkan'];
@@ -13,9 +10,7 @@ const STATUSES: OrderStatus[] = ['dikonfirmasi', 'disiapkan', 'dikirim', 'siap_d
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { order, buyer, note } = await event.locals.services.orders.getForSeller(event.locals.actor, event.params.id);
-		const t = translator(event.locals.locale);
-		const reply = t(`inbox.reply.${order.status}` as MessageKey, { name: buyer.name, code: order.code, total: formatRupiah(order.total), shop: order.shop.name });
-		return { order, buyer, note, replyUrl: whatsappUrl(buyer.whatsapp, reply), receipt: { text: receiptShareText(event.locals.locale, order), whatsappUrl: receiptWhatsappUrl(event.locals.locale, order, buyer.whatsapp) } };
+		return { order, buyer, note, replyUrl: sellerReplyUrl(event.locals.locale, order, buyer), receipt: { text: receiptShareText(event.locals.locale, order), whatsappUrl: receiptWhatsappUrl(event.locals.locale, order, buyer.whatsapp) } };
 	});
 
 export const actions: Actions = {

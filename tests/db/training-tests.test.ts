@@ -8,6 +8,20 @@ import { knowledgeGain } from '../../src/lib/server/program/training-metrics';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import type { Training } from '../../src/lib/server/training/training.service';
+import { callRoute, routeByKey } from '../helpers/routes';
+
+/** The service clock: before the first training (28 Nov 2024, 15.00 WIB) unless a test moves it. */
+const BEFORE = new Date('2024-11-28T00:00:00Z');
+let now = BEFORE;
+/** Runs `fn` with the clock at `iso`, then puts it back. */
+async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
+	now = new Date(iso);
+	try {
+		return await fn();
+	} finally {
+		now = BEFORE;
+	}
+}
 
 let ctx: TestContext;
 let community: Community;
@@ -21,7 +35,7 @@ let foreignShop: string;
 let other: Community;
 
 beforeAll(async () => {
-	ctx = await createTestContext();
+	ctx = await createTestContext({ clock: () => now });
 	community = await makeCommunity(ctx.services);
 	other = await makeCommunity(ctx.services);
 	coordinator = staffActor(community, 'coordinator');
@@ -80,7 +94,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		const mine = await ctx.services.tests.myTrainings(seller(0));
 		expect(mine).toEqual([expect.objectContaining({ id: training.id, pre: 40, post: 70 })]);
 		expect(JSON.stringify(mine)).not.toContain(m[1].memberId);
-		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'reacted', 'startsAt', 'title', 'venue']);
+		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'reacted', 'startsAt', 'title', 'venue', 'windows']);
 		const test = await ctx.services.tests.testForMember(seller(0), training.id, 'pre');
 		expect(JSON.stringify(test)).not.toMatch(/correct/);
 	});
@@ -93,7 +107,8 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		await expect(ctx.services.tests.submitAnswers(seller(1), t2.id, 'pre', { [bank[0].id]: 0 })).rejects.toMatchObject({ status: 422, messageKey: 'training.answerAll' });
 		expect(await ctx.services.tests.submitAnswers(seller(1), t2.id, 'pre', allWrong)).toMatchObject({ score: 0 });
 		await expect(ctx.services.tests.submitAnswers(seller(1), t2.id, 'pre', allRight)).rejects.toMatchObject({ status: 409 });
-		expect(await ctx.services.tests.submitAnswers(seller(1), t2.id, 'post', allRight)).toMatchObject({ score: 100, right: bank.length });
+		// the post-test opens when the training starts (29 Nov, 15.00 WIB)
+		expect(await at('2024-11-29T09:00:00Z', () => ctx.services.tests.submitAnswers(seller(1), t2.id, 'post', allRight))).toMatchObject({ score: 100, right: bank.length });
 		const r = await ctx.services.tests.results(coordinator, t2.id);
 		expect(r.questions[0]).toMatchObject({ pre: 0, post: 1, nPre: 1, nPost: 1 });
 		expect(r).toMatchObject({ n: 1, g: 1 });
@@ -133,16 +148,101 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		const row = (await ctx.services.tests.results(coordinator, t4.id)).members.find((x) => x.memberId === m[2].memberId);
 		expect(row).toMatchObject({ pre: 100, preSource: 'answers', post: null, postSource: null });
 		// the reaction check answered twice counts once (the second answer replaces the first)
-		await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 2, usefulness: 2, confidenceBefore: 1, confidenceNow: 2 });
-		await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
+		await at('2024-12-01T09:00:00Z', async () => {
+			await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 2, usefulness: 2, confidenceBefore: 1, confidenceNow: 2 });
+			await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
+		});
 		expect((await ctx.services.tests.results(coordinator, t4.id)).reaction).toMatchObject({ n: 1, satisfaction: 4, usefulness: 5 });
 		expect((await ctx.services.tests.reactionForMember(seller(2), t4.id)).reaction).toEqual({ satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
 	});
 
 	it('should record the reaction check (1–5) and average it for staff', async () => {
+		now = new Date('2024-11-28T10:00:00Z');
 		await ctx.services.tests.react(seller(0), training.id, { satisfaction: 5, usefulness: 4, confidenceBefore: 2, confidenceNow: 4 });
 		await ctx.services.tests.react(seller(1), training.id, { satisfaction: '3', usefulness: '4', confidenceBefore: '1', confidenceNow: '3' });
 		await expect(ctx.services.tests.react(seller(2), training.id, { satisfaction: 6, usefulness: 4, confidenceBefore: 2, confidenceNow: 4 })).rejects.toMatchObject({ status: 422 });
+		now = BEFORE;
 		expect((await ctx.services.tests.results(coordinator, training.id)).reaction).toEqual({ n: 2, satisfaction: 4, usefulness: 4, confidenceBefore: 1.5, confidenceNow: 3.5 });
+	});
+
+	describe('answer windows (WIB), walk-ins, strict choices', () => {
+		const snapshot = async () => JSON.stringify(await Promise.all((['test_result', 'test_answer', 'training_reaction'] as const).map((t) => ctx.database.db.selectFrom(t).selectAll().orderBy('training_id').orderBy('member_id').execute())));
+		const reaction = { satisfaction: 4, usefulness: 4, confidenceBefore: 2, confidenceNow: 4 };
+
+		it('should take the pre-test until the start, the post-test and reaction from the start to the end of the 14th day after; outside 409, nothing saved', async () => {
+			// 10 December 2024, 09.00 WIB = 02.00 UTC; the post-test closes at 25 December 00.00 WIB = 24 December 17.00 UTC
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi jendela', startsAt: '2024-12-10T09:00', venue: 'Balai' });
+			const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+			const allRight = Object.fromEntries(bank.map((q) => [q.id, q.correct]));
+			const refused = async (iso: string, who: number, kind: 'pre' | 'post' | 'reaction', messageKey: string) => {
+				const before = await snapshot();
+				const call = async (): Promise<unknown> => (kind === 'reaction' ? ctx.services.tests.react(seller(who), t.id, reaction) : ctx.services.tests.submitAnswers(seller(who), t.id, kind, allRight));
+				await expect(at(iso, call)).rejects.toMatchObject({ status: 409, messageKey });
+				expect(await snapshot()).toBe(before);
+			};
+			// the day before: the pre-test is open, the post-test and the reaction not yet
+			await at('2024-12-09T02:00:00Z', async () => {
+				const w = (await ctx.services.tests.testForMember(seller(0), t.id, 'post')).window;
+				expect(w).toMatchObject({ state: 'notYet', opensAt: '2024-12-10T02:00:00.000Z', closesAt: '2024-12-24T17:00:00.000Z' });
+				expect((await ctx.services.tests.testForMember(seller(0), t.id, 'pre')).window).toMatchObject({ state: 'open', closesAt: '2024-12-10T02:00:00.000Z' });
+				expect(await ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', allRight)).toMatchObject({ score: 100 });
+			});
+			await refused('2024-12-09T02:00:00Z', 0, 'post', 'training.windowNotYet');
+			await refused('2024-12-10T01:59:59Z', 0, 'reaction', 'training.windowNotYet');
+			// from the start: the pre-test is closed, the post-test open
+			await refused('2024-12-10T02:00:00Z', 1, 'pre', 'training.windowClosedPre');
+			expect(await at('2024-12-10T02:00:00Z', () => ctx.services.tests.submitAnswers(seller(0), t.id, 'post', allRight))).toMatchObject({ score: 100 });
+			// the last minute of the 14th day after (24 December, 23.59 WIB) is still open
+			expect(await at('2024-12-24T16:59:59Z', () => ctx.services.tests.submitAnswers(seller(1), t.id, 'post', allRight))).toMatchObject({ score: 100 });
+			await at('2024-12-24T16:59:59Z', () => ctx.services.tests.react(seller(1), t.id, reaction));
+			// from 25 December 00.00 WIB, and years later: closed
+			await refused('2024-12-24T17:00:00Z', 2, 'post', 'training.windowClosed');
+			await refused('2027-06-01T03:00:00Z', 2, 'post', 'training.windowClosed');
+			await refused('2024-12-24T17:00:00Z', 2, 'reaction', 'training.windowClosed');
+			// the member's overview says what is open when
+			const mine = await at('2024-12-24T17:00:00Z', () => ctx.services.tests.myTrainings(seller(2)));
+			expect(mine.find((x) => x.id === t.id)?.windows).toMatchObject({ pre: { state: 'closed' }, post: { state: 'closed' }, reaction: { state: 'closed' } });
+		});
+
+		it('should let a walk-in who was marked present take the tests of a training they were not invited to', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi undangan', startsAt: '2024-12-12T09:00', venue: 'Balai' });
+			await ctx.services.trainings.setInvitees(coordinator, t.id, [m[0].memberId]);
+			const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+			const allRight = Object.fromEntries(bank.map((q) => [q.id, q.correct]));
+			await expect(at('2024-12-12T03:00:00Z', () => ctx.services.tests.testForMember(seller(2), t.id, 'post'))).rejects.toMatchObject({ status: 404 });
+			await at('2024-12-12T03:00:00Z', () => ctx.services.trainings.recordAttendance(coordinator, t.id, { events: [{ id: `walkin-${Date.now()}`, memberId: m[2].memberId, present: true, at: '2024-12-12T02:30:00Z' }] }));
+			expect((await at('2024-12-12T03:00:00Z', () => ctx.services.tests.myTrainings(seller(2)))).map((x) => x.id)).toContain(t.id);
+			expect(await at('2024-12-12T05:00:00Z', () => ctx.services.tests.submitAnswers(seller(2), t.id, 'post', allRight))).toMatchObject({ score: 100 });
+			expect((await ctx.services.tests.results(coordinator, t.id)).members.find((x) => x.memberId === m[2].memberId)).toMatchObject({ post: 100 });
+			// someone neither invited nor present still gets 404
+			await expect(at('2024-12-12T05:00:00Z', () => ctx.services.tests.submitAnswers(seller(1), t.id, 'post', allRight))).rejects.toMatchObject({ status: 404 });
+		});
+
+		it('should take only the plain number of an offered choice ("1e0", "1.0", " 1", "01", "-0" refused), saving nothing', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi angka', startsAt: '2024-12-14T09:00', venue: 'Balai' });
+			const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+			const before = await snapshot();
+			for (const bad of ['1e0', '1.0', ' 1', '01', '-0', '0x1', '9']) {
+				const answers = Object.fromEntries(bank.map((q, i) => [q.id, i === 0 ? bad : String(q.correct)]));
+				await expect(ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', answers), bad).rejects.toMatchObject({ status: 422, issues: [{ field: `q_${bank[0].id}`, messageKey: 'training.pickOne' }] });
+			}
+			expect(await snapshot()).toBe(before);
+			expect(await ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', Object.fromEntries(bank.map((q) => [q.id, String(q.correct)])))).toMatchObject({ score: 100 });
+		});
+
+		it('should answer a repeated submit of the test page with 409 and the message, and one outside the window with 409', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi ulang', startsAt: '2024-12-16T09:00', venue: 'Balai' });
+			const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+			const form = Object.fromEntries(bank.map((q) => [`q_${q.id}`, String(q.correct)]));
+			const route = await routeByKey('POST /jual/pelatihan/[training]/tes/[kind]?/default');
+			const submit = () => callRoute(route, { services: ctx.services, actor: seller(1) }, { params: { training: t.id, kind: 'pre' }, form });
+			expect((await submit()).status).toBe(303);
+			const again = await submit();
+			expect(again.status).toBe(409);
+			expect((again.body as { message: string }).message).toBe('Tes ini sudah Anda kerjakan. Nilainya sudah tersimpan.');
+			const late = await at('2025-01-20T03:00:00Z', () => callRoute(route, { services: ctx.services, actor: seller(2) }, { params: { training: t.id, kind: 'post' }, form }));
+			expect(late.status).toBe(409);
+			expect((late.body as { message: string }).message).toContain('sudah lewat');
+		});
 	});
 });

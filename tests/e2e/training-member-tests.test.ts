@@ -45,6 +45,17 @@ function readDemo() {
 	}
 }
 
+/** Moves the training's start (as if it was rescheduled): the tests' windows follow it. */
+function startTrainingAt(trainingId: string, iso: string) {
+	const db = new Database(join(app.dataDir, 'ecrav.sqlite'));
+	try {
+		db.pragma('busy_timeout = 5000');
+		db.prepare('update training set starts_at = ? where id = ?').run(iso, trainingId);
+	} finally {
+		db.close();
+	}
+}
+
 /** Answers every question on the test page: `right(i)` says whether question i gets its correct choice. */
 async function answer(page: Page, bank: ReturnType<typeof readDemo>['bank'], right: (i: number) => boolean) {
 	for (const [i, q] of bank.entries()) {
@@ -56,7 +67,9 @@ async function answer(page: Page, bank: ReturnType<typeof readDemo>['bank'], rig
 
 describe('members answer the pre- and post-test on their own phone (no JavaScript)', () => {
 	it('should let two members answer once each, refuse a second submit, and show the facilitator their scores and the gain', async () => {
-		const created = await call('POST', `/api/v1/programs/${programId}/trainings`, coordToken, { title: 'Jualan daring untuk UMKM', startsAt: '2024-12-06T09:00:00+07:00', venue: 'Balai Kelurahan Cigadung' });
+		// tomorrow: the pre-test is open, the post-test and the reaction check not yet
+		const tomorrow = new Date(Date.now() + 24 * 3_600_000).toISOString();
+		const created = await call('POST', `/api/v1/programs/${programId}/trainings`, coordToken, { title: 'Jualan daring untuk UMKM', startsAt: tomorrow, venue: 'Balai Kelurahan Cigadung' });
 		expect(created.status).toBe(201);
 		const id = created.body.id as string;
 		const scores: Record<string, { pre: number; post: number }> = {};
@@ -75,6 +88,8 @@ describe('members answer the pre- and post-test on their own phone (no JavaScrip
 			await Promise.all([page.waitForURL(/\/jual\/pelatihan$/), page.getByRole('link', { name: /Pelatihan saya \(\d+\)/ }).click()]);
 			await expectNoHorizontalOverflow(page, `my trainings at ${width}`);
 			const card = page.locator('section', { has: page.getByRole('heading', { name: 'Jualan daring untuk UMKM' }) });
+			expect(await card.getByRole('link', { name: /Tes akhir/ }).count()).toBe(0);
+			expect(await card.textContent()).toContain('Dibuka saat pelatihan dimulai');
 			await Promise.all([page.waitForURL(/\/tes\/pre$/), card.getByRole('link', { name: /Tes awal/ }).click()]);
 			demo ??= readDemo();
 			const bank = demo.bank;
@@ -96,9 +111,19 @@ describe('members answer the pre- and post-test on their own phone (no JavaScrip
 			expect(await page.getByText(`Nilai Tes awal (sebelum pelatihan) Anda: ${pre} dari 100.`).count()).toBe(1);
 
 			// a second submit of the same test (an old tab, a double tap) changes nothing
-			const again = await page.request.post(`${app.baseUrl}/jual/pelatihan/${id}/tes/pre`, { form: Object.fromEntries(bank.map((q) => [`q_${q.id}`, String(q.correct)])), headers: { origin: app.baseUrl }, maxRedirects: 0 });
+			const again = await page.request.post(`${app.baseUrl}/jual/pelatihan/${id}/tes/pre`, { form: Object.fromEntries(bank.map((q) => [`q_${q.id}`, String(q.correct)])), headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 });
+			expect(again.status()).toBe(409);
 			expect(await again.text()).toContain('Tes ini sudah Anda kerjakan');
 
+			// before the start the post-test page says when it opens, and a post sent anyway is refused (409)
+			await page.goto(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`);
+			expect(await page.getByRole('status').textContent()).toContain('Dibuka saat pelatihan dimulai');
+			expect(await page.getByRole('button', { name: 'Kirim jawaban' }).count()).toBe(0);
+			const early = await page.request.post(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`, { form: Object.fromEntries(bank.map((q) => [`q_${q.id}`, String(q.correct)])), headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 });
+			expect(early.status()).toBe(409);
+
+			// the training has begun: the pre-test is closed, the post-test open
+			startTrainingAt(id, new Date(Date.now() - 3_600_000).toISOString());
 			await page.goto(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`);
 			await answer(page, bank, (i) => i < postRight);
 			const post = Math.round((100 * postRight) / bank.length);
@@ -116,6 +141,7 @@ describe('members answer the pre- and post-test on their own phone (no JavaScrip
 			await Promise.all([page.waitForURL(/tersimpan/), page.getByRole('button', { name: 'Kirim', exact: true }).click()]);
 			expect(await page.getByText('Terima kasih, pendapat Anda tersimpan.').count()).toBe(1);
 			await context.close();
+			startTrainingAt(id, tomorrow); // the next member's pre-test
 		}
 
 		// the facilitator sees who answered on their phone, their scores, and the group's gain

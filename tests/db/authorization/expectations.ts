@@ -284,9 +284,9 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'POST /jual/pelatihan/[training]/tes/[kind]?/default': [
 		probe<TrainingFixture & { answers: Record<string, string> }>({
-			probe: "answer community 1's pre-test (every question answered)",
+			probe: "answer community 1's post-test (every question answered; the training started now, so the post-test is open)",
 			setup: async (w) => ({ ...(await trainingOfC1(w)), answers: Object.fromEntries((await w.services.tests.bank(w.c1.id)).map((q) => [`q_${q.id}`, '0'])) }),
-			request: (_w, f) => ({ params: { training: f.training.id, kind: 'pre' }, form: f.answers }),
+			request: (_w, f) => ({ params: { training: f.training.id, kind: 'post' }, form: f.answers }),
 			expect: { ...everyone(404), seller: 303, sellerSameCommunity: 303 }
 		}),
 		probe<TrainingFixture>({ probe: 'a test kind that does not exist', setup: trainingOfC1, request: (_w, f) => ({ params: { training: f.training.id, kind: 'tengah' }, form: {} }), expect: everyone(404) })

@@ -135,7 +135,15 @@ export const idTraining = {
 	'training.reaction.change': 'Ubah jawaban',
 	'training.answeredOnPhone': 'Dijawab di HP',
 	'training.answeredOnPhoneHint': 'Nilai bertanda HP dikirim sendiri oleh anggota lewat HP-nya.',
-	'training.memberLink': 'Anggota mengerjakan tes di HP: minta mereka masuk ke E-Crav dan buka {url}'
+	'training.memberLink': 'Anggota mengerjakan tes di HP: minta mereka masuk ke E-Crav dan buka {url}',
+	'training.window.preOpen': 'Bisa diisi sampai pelatihan dimulai, {until}.',
+	'training.window.preClosed': 'Sudah ditutup: tes awal hanya bisa diisi sebelum pelatihan dimulai ({until}).',
+	'training.window.afterNotYet': 'Dibuka saat pelatihan dimulai, {from}, sampai {until}.',
+	'training.window.afterOpen': 'Bisa diisi sampai {until}.',
+	'training.window.afterClosed': 'Sudah ditutup pada {until} (bisa diisi sampai 14 hari setelah pelatihan).',
+	'training.windowNotYet': 'Ini baru bisa diisi setelah pelatihan dimulai. Jawaban tidak disimpan.',
+	'training.windowClosed': 'Waktu untuk mengisi ini sudah lewat (sampai 14 hari setelah pelatihan). Jawaban tidak disimpan.',
+	'training.windowClosedPre': 'Tes awal sudah ditutup karena pelatihan sudah dimulai. Jawaban tidak disimpan.'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -270,5 +278,13 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.reaction.change': 'Change my answers',
 	'training.answeredOnPhone': 'Answered on phone',
 	'training.answeredOnPhoneHint': 'Scores marked phone were sent by the member from their own phone.',
-	'training.memberLink': 'Members take the test on their phone: ask them to log in to E-Crav and open {url}'
+	'training.memberLink': 'Members take the test on their phone: ask them to log in to E-Crav and open {url}',
+	'training.window.preOpen': 'Open until the training starts, {until}.',
+	'training.window.preClosed': 'Closed: the first test can only be taken before the training starts ({until}).',
+	'training.window.afterNotYet': 'Opens when the training starts, {from}, until {until}.',
+	'training.window.afterOpen': 'Open until {until}.',
+	'training.window.afterClosed': 'Closed on {until} (open until 14 days after the training).',
+	'training.windowNotYet': 'This opens when the training starts. Your answers were not saved.',
+	'training.windowClosed': 'The time to answer this has passed (14 days after the training). Your answers were not saved.',
+	'training.windowClosedPre': 'The first test is closed because the training has started. Your answers were not saved.'
 };

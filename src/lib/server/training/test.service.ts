@@ -10,6 +10,7 @@ import { memberGain, normalizedGain, type GroupGain } from './gain';
 import type { QuestionRow, TestRepository } from './test.repository';
 import type { TrainingRepository } from './training.repository';
 import type { TrainingService } from './training.service';
+import { answerWindow, type AnswerKind, type AnswerWindow } from './test-window';
 
 export interface Question {
 	id: string;
@@ -133,15 +134,36 @@ export class TestService {
 		};
 	}
 
-	/** The signed-in seller's member row in the training's community, or "not found". */
+	/**
+	 * The signed-in seller's member row in the training's community, or "not found". A member may answer the
+	 * tests of a training they were invited to, or one they attended without an invitation (a walk-in checked in
+	 * at the venue takes the post-test like everyone else).
+	 */
 	private async memberOf(actor: Actor, trainingId: string) {
 		if (actor.kind !== 'user') throw new NotFoundError('training.notFound');
-		const row = await this.trainingRepo.byId(trainingId);
+		const row = typeof trainingId === 'string' && trainingId.length <= 64 ? await this.trainingRepo.byId(trainingId) : undefined;
 		if (!row) throw new NotFoundError('training.notFound');
 		const member = await this.trainingRepo.memberOfShops(row.community_id, actor.shopIds);
-		if (!member) throw new NotFoundError('training.notFound');
-		if (row.invite_all !== 1 && !(await this.trainingRepo.inviteeIds(row.id)).includes(member.id)) throw new NotFoundError('training.notFound');
+		if (!member || !(await this.takesPart(row, member.id))) throw new NotFoundError('training.notFound');
 		return { training: row, member };
+	}
+
+	/** Invited (everyone, or by name), or marked present without an invitation (a walk-in). */
+	private async takesPart(training: { id: string; invite_all: number }, memberId: string): Promise<boolean> {
+		if (training.invite_all === 1) return true;
+		if ((await this.trainingRepo.inviteeIds(training.id)).includes(memberId)) return true;
+		return (await this.trainingRepo.attendance(training.id)).some((a) => a.member_id === memberId && a.present === 1);
+	}
+
+	private window(kind: AnswerKind, startsAt: string): AnswerWindow {
+		return answerWindow(kind, startsAt, this.clock());
+	}
+
+	/** Refuses (409, nothing saved) an answer outside its window: the pre-test after the start, the post-test or reaction before it or too late. */
+	private requireOpen(kind: AnswerKind, startsAt: string): void {
+		const w = this.window(kind, startsAt);
+		if (w.state === 'notYet') throw new DomainError('window_not_open', 'training.windowNotYet', 409);
+		if (w.state === 'closed') throw new DomainError('window_closed', kind === 'pre' ? 'training.windowClosedPre' : 'training.windowClosed', 409);
 	}
 
 	/** A seller's trainings with their own scores only. */
@@ -151,10 +173,19 @@ export class TestService {
 		const out = [];
 		for (const m of mine) {
 			for (const t of await this.trainingRepo.listByCommunity(m.community_id)) {
-				if (t.invite_all !== 1 && !(await this.trainingRepo.inviteeIds(t.id)).includes(m.id)) continue;
+				if (!(await this.takesPart(t, m.id))) continue;
 				const own = await this.repo.result(t.id, m.id);
 				const reacted = !!(await this.repo.reaction(t.id, m.id));
-				out.push({ id: t.id, title: t.title, startsAt: t.starts_at, venue: t.venue, pre: own.find((r) => r.kind === 'pre')?.score ?? null, post: own.find((r) => r.kind === 'post')?.score ?? null, reacted });
+				out.push({
+					id: t.id,
+					title: t.title,
+					startsAt: t.starts_at,
+					venue: t.venue,
+					pre: own.find((r) => r.kind === 'pre')?.score ?? null,
+					post: own.find((r) => r.kind === 'post')?.score ?? null,
+					reacted,
+					windows: { pre: this.window('pre', t.starts_at), post: this.window('post', t.starts_at), reaction: this.window('reaction', t.starts_at) }
+				});
 			}
 		}
 		return out;
@@ -165,22 +196,31 @@ export class TestService {
 		const { training, member } = await this.memberOf(actor, trainingId);
 		const own = await this.repo.result(training.id, member.id);
 		const questions = (await this.bank(training.community_id)).map(toQuestion);
-		return { training: { id: training.id, title: training.title, startsAt: training.starts_at }, member: { id: member.id, name: member.person_name }, questions, score: own.find((r) => r.kind === kind)?.score ?? null };
+		return {
+			training: { id: training.id, title: training.title, startsAt: training.starts_at },
+			member: { id: member.id, name: member.person_name },
+			questions,
+			score: own.find((r) => r.kind === kind)?.score ?? null,
+			window: this.window(kind, training.starts_at)
+		};
 	}
 
 	/**
 	 * Scores a member's answers (100 × right ÷ questions, rounded) and stores them once; every question must
-	 * be answered. A second submission of the same test is refused (409) and changes nothing.
+	 * be answered with the plain number of one of its choices ("1", not "1e0" or " 1"). A second submission of
+	 * the same test is refused (409) and changes nothing, and so is one outside the test's window.
 	 */
 	async submitAnswers(actor: Actor, trainingId: string, kind: TestKind, answers: Record<string, string | number | undefined>) {
 		if (kind !== 'pre' && kind !== 'post') throw new NotFoundError('training.notFound');
 		const { training, member } = await this.memberOf(actor, trainingId);
+		if ((await this.repo.result(training.id, member.id)).some((r) => r.kind === kind)) throw new DomainError('already_answered', 'training.alreadyAnswered', 409);
+		this.requireOpen(kind, training.starts_at);
 		const questions = await this.bank(training.community_id);
 		const issues = [];
 		const picked: { questionId: string; choice: number; correct: boolean }[] = [];
 		for (const q of questions) {
 			const raw = answers[q.id];
-			const choice = typeof raw === 'number' ? raw : raw === undefined || raw === '' ? NaN : Number(raw);
+			const choice = typeof raw === 'number' ? raw : typeof raw === 'string' && /^(0|[1-9]\d?)$/.test(raw) ? Number(raw) : NaN;
 			const count = toQuestion(q).choices.length;
 			if (!Number.isInteger(choice) || choice < 0 || choice >= count) issues.push({ field: `q_${q.id}`, messageKey: 'training.pickOne' as const, params: {} });
 			else picked.push({ questionId: q.id, choice, correct: choice === q.correct_index });
@@ -200,6 +240,7 @@ export class TestService {
 		return {
 			training: { id: training.id, title: training.title, startsAt: training.starts_at },
 			member: { id: member.id, name: member.person_name },
+			window: this.window('reaction', training.starts_at),
 			reaction: own ? { satisfaction: own.satisfaction, usefulness: own.usefulness, confidenceBefore: own.confidence_before, confidenceNow: own.confidence_now } : null
 		};
 	}
@@ -207,6 +248,7 @@ export class TestService {
 	/** One reaction per member and training: answering again replaces the first answer, it never counts twice. */
 	async react(actor: Actor, trainingId: string, input: ReactionInput | unknown) {
 		const { training, member } = await this.memberOf(actor, trainingId);
+		this.requireOpen('reaction', training.starts_at);
 		const data = parseInput(reactionSchema, input);
 		await this.repo.saveReaction({ training_id: training.id, member_id: member.id, satisfaction: data.satisfaction, usefulness: data.usefulness, confidence_before: data.confidenceBefore, confidence_now: data.confidenceNow, created_at: this.clock().toISOString() });
 	}

@@ -39,7 +39,7 @@ export async function formAction<T>(
 		const t = translator(locale);
 		const fields: Record<string, string> = {};
 		for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);
-		const status = e.status === 401 || e.status === 403 || e.status === 404 || e.status === 429 || e.status === 503 ? e.status : 400;
+		const status = e.status === 401 || e.status === 403 || e.status === 404 || e.status === 409 || e.status === 429 || e.status === 503 ? e.status : 400;
 		return fail(status, { message: t(e.messageKey, e.params), fields, values: formValues(form) });
 	}
 }

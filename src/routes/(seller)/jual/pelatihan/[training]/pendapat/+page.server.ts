@@ -2,13 +2,16 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { formatDateTime } from '$lib/utils/dates';
+import { translator } from '$lib/i18n';
+import { windowText } from '$lib/server/training/test-window';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The 3-question reaction check after the training (satisfaction, usefulness, confidence before vs now). */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const r = await event.locals.services.tests.reactionForMember(event.locals.actor, event.params.training);
-		return { reaction: r.reaction, training: { ...r.training, when: formatDateTime(r.training.startsAt, event.locals.locale) }, saved: event.url.searchParams.has('tersimpan'), editing: event.url.searchParams.has('ubah') };
+		const window = { open: r.window.state === 'open', note: windowText(r.window, translator(event.locals.locale), event.locals.locale) };
+		return { window, reaction: r.reaction, training: { ...r.training, when: formatDateTime(r.training.startsAt, event.locals.locale) }, saved: event.url.searchParams.has('tersimpan'), editing: event.url.searchParams.has('ubah') };
 	});
 
 export const actions: Actions = {

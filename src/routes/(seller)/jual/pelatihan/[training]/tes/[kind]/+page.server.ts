@@ -2,6 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { formatDateTime } from '$lib/utils/dates';
+import { translator } from '$lib/i18n';
+import { windowText } from '$lib/server/training/test-window';
 import type { Actions, PageServerLoad } from './$types';
 
 const kindOf = (kind: string) => {
@@ -14,7 +16,9 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const kind = kindOf(event.params.kind);
 		const test = await event.locals.services.tests.testForMember(event.locals.actor, event.params.training, kind);
-		return { kind, test: { ...test, when: formatDateTime(test.training.startsAt, event.locals.locale) }, saved: event.url.searchParams.has('tersimpan') };
+		const { window, ...rest } = test;
+		const note = windowText(window, translator(event.locals.locale), event.locals.locale);
+		return { kind, test: { ...rest, when: formatDateTime(test.training.startsAt, event.locals.locale) }, window: { open: window.state === 'open', note }, saved: event.url.searchParams.has('tersimpan') };
 	});
 
 export const actions: Actions = {

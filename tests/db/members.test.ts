@@ -220,13 +220,13 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		expect(f.counts).toMatchObject({ invited: 2, account: 0, regular: 0 });
 		expect(f.counts).not.toHaveProperty('first_visitor');
 
-		// a product is live but the owner has no login yet: the shop has passed first_product all the same,
-		// since the day the product was published (not the day the page is opened)
+		// a product is live but the owner has no login yet: the member stays at the first step not done
+		// (next: make the account), while "reached" counts the live product
 		await makeProduct(ctx.services, plain, { name: 'Kopi Tubruk Polos' });
 		await ctx.database.db.updateTable('product').set({ published_at: '2024-11-28T03:00:00.000Z' }).where('shop_id', '=', plain.id).execute();
 		f = await ctx.services.funnel.forCommunity(coord, c);
-		expect(f.members.find((m) => m.shopName === 'Warung Polos')).toMatchObject({ level: 'first_product', next: 'good_listing', since: '2024-11-28T03:00:00.000Z' });
-		expect(f.counts).toMatchObject({ invited: 1, first_product: 1 });
+		expect(f.members.find((m) => m.shopName === 'Warung Polos')).toMatchObject({ level: 'invited', next: 'account' });
+		expect(f.counts).toMatchObject({ invited: 2, first_product: 0 });
 		// "reached" counts what happened: a product live, but nobody has made a login yet
 		expect(f.reached).toMatchObject({ invited: 2, account: 0, profile: 0, first_product: 1, first_order: 0 });
 
@@ -270,7 +270,7 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		await order(2, 'baru');
 		f = await ctx.services.funnel.forCommunity(coord, c);
 		expect(f.members.find((m) => m.shopName === sate.name)).toMatchObject({ level: 'regular', next: null });
-		expect(f.counts).toMatchObject({ first_product: 1, regular: 1 });
+		expect(f.counts).toMatchObject({ invited: 1, first_product: 0, regular: 1 });
 		expect(await ctx.services.funnel.countsForCommunity(coord, c.id)).toEqual(f.counts);
 	});
 
@@ -294,8 +294,9 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 			.insertInto('shop_order')
 			.values({ id: newId('ord'), code: newId('o'), checkout_id: checkoutId, community_id: c.id, shop_id: shop.id, status: 'baru', delivery: 'pickup', delivery_fee: 0, payment_method: 'cod', paid_at: null, subtotal: 20000, total: 20000, item_count: 1, created_at: at, updated_at: at })
 			.execute();
+		// an order does not skip the steps before it: the profile is not complete, so that is the next step
 		m = (await ctx.services.funnel.forCommunity(coord, c)).members[0];
-		expect(m).toMatchObject({ level: 'first_order', since: at, next: 'first_completed' });
+		expect(m).toMatchObject({ level: 'account', since: '2024-10-05T04:00:00.000Z', next: 'profile' });
 	});
 
 	it('should tell who can log in: no owner, an invited owner without a password, an owner with one', async () => {
@@ -307,9 +308,9 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		await makeProduct(ctx.services, plain, { name: 'Cimol Bumbu Balado' });
 		const account = async () => Object.fromEntries((await ctx.services.funnel.forCommunity(coord, c)).members.map((m) => [m.shopName, { level: m.level, hasAccount: m.hasAccount }]));
 		const cireng = (await ctx.services.shops.listByCommunity(system, c)).find((x) => x.id === added.shopId)!.name;
-		expect(await account()).toEqual({ 'Cimol DS': { level: 'first_product', hasAccount: false }, [cireng]: { level: 'invited', hasAccount: false } });
+		expect(await account()).toEqual({ 'Cimol DS': { level: 'invited', hasAccount: false }, [cireng]: { level: 'invited', hasAccount: false } });
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'cireng-isi-12', confirm: 'cireng-isi-12' });
-		expect(await account()).toEqual({ 'Cimol DS': { level: 'first_product', hasAccount: false }, [cireng]: { level: 'account', hasAccount: true } });
+		expect(await account()).toEqual({ 'Cimol DS': { level: 'invited', hasAccount: false }, [cireng]: { level: 'account', hasAccount: true } });
 	});
 
 	it('should answer per program for staff only (seller and another community: 404)', async () => {

@@ -8,17 +8,23 @@ describe('funnelPosition', () => {
 		expect(funnelPosition(none)).toEqual({ level: 'invited', since: none.invited, next: 'account' });
 	});
 
-	it('should count a published product as passed first_product even without a login', () => {
-		expect(funnelPosition({ ...none, first_product: '2024-11-28T03:00:00.000Z' })).toEqual({ level: 'first_product', since: '2024-11-28T03:00:00.000Z', next: 'good_listing' });
+	it('should keep a member without a login at invited even when a product is live: next, make the account', () => {
+		expect(funnelPosition({ ...none, first_product: '2024-11-28T03:00:00.000Z' })).toEqual({ level: 'invited', since: none.invited, next: 'account' });
 	});
 
-	it('should date the level by when it was reached, even when an earlier level came later', () => {
-		// the facilitator published the product first; the seller made their login a week later
+	it('should stop at the first step not done, even when later ones happened (an order before the profile)', () => {
 		const pos = funnelPosition({ ...none, first_product: '2024-11-01T03:00:00.000Z', account: '2024-11-08T03:00:00.000Z', first_order: '2024-11-20T03:00:00.000Z' });
-		expect(pos).toEqual({ level: 'first_order', since: '2024-11-20T03:00:00.000Z', next: 'first_completed' });
+		expect(pos).toEqual({ level: 'account', since: '2024-11-08T03:00:00.000Z', next: 'profile' });
+	});
+
+	it('should never date a step before the step under it', () => {
+		// the facilitator published the product first; the seller made their login and profile a week later
+		const pos = funnelPosition({ ...none, account: '2024-11-08T03:00:00.000Z', profile: '2024-11-09T03:00:00.000Z', first_product: '2024-11-01T03:00:00.000Z' });
+		expect(pos).toEqual({ level: 'first_product', since: '2024-11-09T03:00:00.000Z', next: 'good_listing' });
 	});
 
 	it('should end at regular with no next level', () => {
-		expect(funnelPosition({ ...none, account: '2024-10-02T00:00:00.000Z', regular: '2024-11-01T00:00:00.000Z' })).toMatchObject({ level: 'regular', next: null });
+		const all = { account: '2024-10-02T00:00:00.000Z', profile: '2024-10-03T00:00:00.000Z', first_product: '2024-10-04T00:00:00.000Z', good_listing: '2024-10-05T00:00:00.000Z', first_order: '2024-10-06T00:00:00.000Z', first_completed: '2024-10-07T00:00:00.000Z' };
+		expect(funnelPosition({ ...none, ...all, regular: '2024-11-01T00:00:00.000Z' })).toMatchObject({ level: 'regular', next: null });
 	});
 });

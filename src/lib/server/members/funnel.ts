@@ -1,9 +1,10 @@
 /**
  * The adoption funnel (issue 9 item 8): where each member stands, computed from real data only — nobody
- * ticks a level by hand. A member stands at the furthest level the data shows they reached: a later step
- * proves the earlier ones were passed (a shop whose products are live has passed `first_product` even if the
- * owner has no login yet, because a facilitator set it up for them). "Since" is the real moment that level
- * was reached (first product published, first order placed…), never the day the page is opened.
+ * ticks a level by hand. One model for the page's chart, its table, the API and the evaluation report: a
+ * member stands at the last step done IN ORDER, so their next step is the first one not done yet (a shop
+ * whose products a facilitator put live, but whose owner has no login, stands at `invited`: next, make the
+ * account). Per step, `countReached` says how many have done it. "Since" is the real moment that step was
+ * reached (never before the step under it), never the day the page is opened.
  */
 export const FUNNEL_LEVELS = ['invited', 'account', 'profile', 'first_product', 'good_listing', 'first_visitor', 'first_order', 'first_completed', 'regular'] as const;
 export type FunnelLevel = (typeof FUNNEL_LEVELS)[number];
@@ -32,9 +33,9 @@ export function funnelPosition(facts: FunnelFacts): FunnelPosition {
 	let since = facts.invited;
 	for (const l of MEASURED_LEVELS.slice(1)) {
 		const at = facts[l as keyof FunnelFacts];
-		if (!at) continue;
+		if (!at) break;
 		level = l;
-		since = at;
+		if (at > since) since = at;
 	}
 	const i = MEASURED_LEVELS.indexOf(level);
 	return { level, since, next: MEASURED_LEVELS[i + 1] ?? null };
@@ -48,9 +49,10 @@ export function countLevels(levels: FunnelLevel[]): Record<string, number> {
 }
 
 /**
- * How many members have ever reached each measured level (a member at `first_order` without a login counts
- * for `first_order` but not for `account`). The adoption page and the evaluation report print these, so the
- * two always agree.
+ * How many members have done each measured step, whatever the order (a shop with a product live but no login
+ * counts for `first_product`, not for `account`). The adoption page's chart and the evaluation report print
+ * these ("Punya akun 2/26 … Produk pertama tayang 26/26"), so the two always agree; who is stuck where is
+ * the separate, in-order `funnelPosition`.
  */
 export function countReached(facts: FunnelFacts[]): Record<string, number> {
 	const counts: Record<string, number> = Object.fromEntries(MEASURED_LEVELS.map((l) => [l, 0]));

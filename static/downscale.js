@@ -56,11 +56,33 @@
 			.then(function () { status(input, ''); });
 	}
 
+	// After the photo is ready: an input marked data-autosubmit (a form whose only job is this photo) sends
+	// its form by itself; any other says the photo is ready and which button sends it.
+	function ready(input) {
+		if (!input.files || !input.files.length) return;
+		var form = input.form;
+		if (input.hasAttribute('data-autosubmit') && form) {
+			if (form.getAttribute('data-sending')) return;
+			status(input, input.getAttribute('data-sending') || '');
+			if (form.requestSubmit) form.requestSubmit();
+			else { form.setAttribute('data-sending', '1'); form.submit(); }
+			return;
+		}
+		status(input, input.getAttribute('data-ready') || '');
+	}
+
 	document.addEventListener('change', function (e) {
 		var t = e.target;
 		if (!t || !t.matches || !t.matches('input[type=file][data-downscale]')) return;
 		var job = shrink(t).then(function () { if (pending.get(t) === job) pending.delete(t); });
 		pending.set(t, job);
+		job.then(function () { ready(t); });
+	});
+
+	// A page brought back by the Back button may upload again.
+	window.addEventListener('pageshow', function () {
+		var sent = document.querySelectorAll('form[data-sending]');
+		for (var i = 0; i < sent.length; i++) sent[i].removeAttribute('data-sending');
 	});
 
 	// A submit while a photo is still being prepared waits for it instead of sending the 5 MB original.
@@ -68,8 +90,11 @@
 		var form = e.target;
 		var jobs = [];
 		var inputs = form.querySelectorAll('input[type=file][data-downscale]');
+		if (!inputs.length) return;
+		// One photo, one upload: a tap on the button and the automatic send must not both go out.
+		if (form.getAttribute('data-sending')) { e.preventDefault(); return; }
 		for (var i = 0; i < inputs.length; i++) if (pending.has(inputs[i])) jobs.push(pending.get(inputs[i]));
-		if (!jobs.length) return;
+		if (!jobs.length) { form.setAttribute('data-sending', '1'); return; }
 		e.preventDefault();
 		var submitter = e.submitter || null;
 		if (submitter) submitter.disabled = true;

@@ -117,6 +117,23 @@ describe('a real phone photo (4000×3000, 5.8 MB, EXIF GPS) everywhere a photo i
 					await ctx.close();
 				});
 
+				if (mode.js) {
+					it('should upload a chosen product photo by itself, once, without a tap on the button', async () => {
+						const ctx = await phone(width, mode.js);
+						const page = await loginAs(ctx, 'jj@cigadung.test');
+						await page.locator('a[href^="/jual/produk/prod_"]').first().click();
+						await page.waitForURL(/\/jual\/produk\/prod_/);
+						const before = await page.locator('img[src^="/media/"]').count();
+						const sizes = postSizes(page);
+						await page.getByLabel('Tambah foto').setInputFiles(PHONE_PHOTO);
+						await expect.poll(() => page.locator('img[src^="/media/"]').count(), { timeout: 90_000 }).toBe(before + 1);
+						await page.waitForLoadState('load');
+						expect(await page.locator('img[src^="/media/"]').count()).toBe(before + 1);
+						await expectWhatLeft(sizes, mode.js);
+						await ctx.close();
+					});
+				}
+
 				it('should read the QRIS from a photo of the sticker in the payment step', async () => {
 					const ctx = await phone(width, mode.js);
 					const page = await loginAs(ctx, 'jj@cigadung.test');

@@ -4,7 +4,9 @@
  * spread them in. Every key here needs both languages (the type of `enField` enforces it).
  */
 export const idField = {
-	'field.photo.preparing': 'Menyiapkan foto… Tunggu sebentar, formulir terkirim sendiri.',
+	'field.photo.preparing': 'Menyiapkan foto… Tunggu sebentar.',
+	'field.photo.ready': 'Foto siap. Tekan tombol di bawah untuk mengirim.',
+	'field.photo.sending': 'Foto sedang dikirim… Tunggu sebentar.',
 	'field.money.invalid': 'Tulis jumlah rupiah tanpa koma, contoh 3.000 atau Rp 15.000.',
 	'field.money.range': 'Jumlah rupiah di luar batas yang boleh.',
 	'field.wa.order': 'Halo {shop}, saya {buyer} memesan lewat E-Crav.\nKode pesanan: {code}\n\n{items}\n\nSubtotal: {subtotal}\nOngkos antar: {fee}\nTotal: {total}\nPengiriman: {delivery}\nPembayaran: {payment}{note}\n\nLihat pesanan: {link}\n\nTerima kasih.',
@@ -72,7 +74,9 @@ export const idField = {
 } as const;
 
 export const enField: Record<keyof typeof idField, string> = {
-	'field.photo.preparing': 'Preparing the photo… One moment, the form will send itself.',
+	'field.photo.preparing': 'Preparing the photo… One moment.',
+	'field.photo.ready': 'The photo is ready. Press the button below to send it.',
+	'field.photo.sending': 'Sending the photo… One moment.',
 	'field.money.invalid': 'Write a whole rupiah amount without a comma, e.g. 3.000 or Rp 15.000.',
 	'field.money.range': 'This rupiah amount is outside the allowed range.',
 	'field.wa.order': 'Hello {shop}, I am {buyer} and I ordered on E-Crav.\nOrder code: {code}\n\n{items}\n\nSubtotal: {subtotal}\nDelivery fee: {fee}\nTotal: {total}\nDelivery: {delivery}\nPayment: {payment}{note}\n\nSee the order: {link}\n\nThank you.',

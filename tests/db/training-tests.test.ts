@@ -161,6 +161,8 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		await ctx.services.tests.react(seller(0), training.id, { satisfaction: 5, usefulness: 4, confidenceBefore: 2, confidenceNow: 4 });
 		await ctx.services.tests.react(seller(1), training.id, { satisfaction: '3', usefulness: '4', confidenceBefore: '1', confidenceNow: '3' });
 		await expect(ctx.services.tests.react(seller(2), training.id, { satisfaction: 6, usefulness: 4, confidenceBefore: 2, confidenceNow: 4 })).rejects.toMatchObject({ status: 422 });
+		for (const bad of ['1e0', ' 3', '03', '4.0'])
+			await expect(ctx.services.tests.react(seller(2), training.id, { satisfaction: bad, usefulness: 4, confidenceBefore: 2, confidenceNow: 4 }), bad).rejects.toMatchObject({ status: 422 });
 		now = BEFORE;
 		expect((await ctx.services.tests.results(coordinator, training.id)).reaction).toEqual({ n: 2, satisfaction: 4, usefulness: 4, confidenceBefore: 1.5, confidenceNow: 3.5 });
 	});

@@ -76,6 +76,7 @@ export const scoresSchema = z.object({
 });
 export type ScoresInput = z.input<typeof scoresSchema>;
 
-const likert = z.coerce.number().int().min(1, 'msg:training.pickOne').max(5, 'msg:training.pickOne');
+/** 1–5 as a number or the plain digit a radio button sends ("1e0", " 3", "03" are not answers). */
+const likert = z.preprocess((v) => (typeof v === 'string' && /^[1-5]$/.test(v) ? Number(v) : v), z.number('msg:training.pickOne').int('msg:training.pickOne').min(1, 'msg:training.pickOne').max(5, 'msg:training.pickOne'));
 export const reactionSchema = z.object({ satisfaction: likert, usefulness: likert, confidenceBefore: likert, confidenceNow: likert });
 export type ReactionInput = z.input<typeof reactionSchema>;

@@ -234,11 +234,11 @@ export const expectations: Record<string, Probe[]> = {
 		})
 	],
 	'POST /koordinator/[community]/pelatihan/[training]?/ubah': [
-		probe<TrainingFixture>({ probe: 'change a training of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: trainingForm }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: 'change a training of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: trainingForm }), expect: communityStaff(303) }),
 		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: trainingForm }), expect: { ...everyone(404), anonymous: 401 } })
 	],
 	'POST /koordinator/[community]/pelatihan/[training]?/undang': [
-		probe<TrainingFixture>({ probe: 'invite a member of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: 'invite a member of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(303) }),
 		probe<TrainingFixture>({
 			probe: "community 2's member in the form",
 			setup: trainingOfC1,
@@ -247,7 +247,7 @@ export const expectations: Record<string, Probe[]> = {
 		})
 	],
 	'POST /koordinator/[community]/pelatihan/[training]/hadir?/centang': [
-		probe<TrainingFixture>({ probe: 'tick a member (form post)', setup: trainingOfC1, request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member, present: '1', eventId: tick(f.member, as).id } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: 'tick a member (form post)', setup: trainingOfC1, request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member, present: '1', eventId: tick(f.member, as).id } }), expect: communityStaff(303) }),
 		probe<TrainingFixture>({ probe: "community 2's member in the hidden field", setup: trainingOfC1, request: (w, f, as) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember, present: '1', eventId: tick(f.member, as).id } }), expect: communityStaff(404) })
 	],
 	'POST /koordinator/[community]/pelatihan/[training]/hadir/kirim': [
@@ -270,7 +270,7 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /api/v1/trainings/[trainingId]/results': [probe<TrainingFixture>({ probe: "everyone's scores (staff only, never a seller)", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
 	'POST /koordinator/[community]/pelatihan/[training]/nilai?/simpan': [
-		probe<TrainingFixture>({ probe: 'typed scores (form)', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.member}`]: '40', [`post.${f.member}`]: '80' } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: 'typed scores (form)', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.member}`]: '40', [`post.${f.member}`]: '80' } }), expect: communityStaff(303) }),
 		probe<TrainingFixture>({ probe: "community 2's member as a field name", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { [`pre.${f.foreignMember}`]: '40' } }), expect: communityStaff(404) })
 	],
 	'GET /api/v1/programs/[programId]/report.pdf': [probe<TrainingFixture>({ probe: "community 1's evaluation report", setup: trainingOfC1, request: (_w, f) => ({ params: { programId: f.programId } }), expect: communityStaff(200), readOnly: true })],
@@ -313,14 +313,14 @@ export const expectations: Record<string, Probe[]> = {
 		probe({
 			probe: 'add a seller to community 1',
 			request: (w, _f, as) => ({ params: { community: w.c1.slug }, form: { name: 'Ibu Baru', businessType: 'Penjual opak', whatsapp: `0857 ${String(1000 + ACTORS.indexOf(as))} ${Date.now() % 10000}`.padEnd(14, '1') } }),
-			expect: communityStaff(200)
+			expect: communityStaff(303)
 		})
 	],
 	'POST /koordinator/[community]?/tautan': [
 		probe({
 			probe: "a setup link for community 1's seller",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { linkFor: w.memberUserId } }),
-			expect: communityStaff(200)
+			expect: communityStaff(303)
 		}),
 		probe({
 			probe: "community 2's seller id in the hidden field, posted to community 1",
@@ -353,7 +353,7 @@ export const expectations: Record<string, Probe[]> = {
 			probe: "invite the owner of community 1's shop that has none",
 			setup: (w) => memberOfNewShop(w, w.c1),
 			request: (w, memberId: string) => ({ params: { community: w.c1.slug }, form: { memberId } }),
-			expect: communityStaff(200)
+			expect: communityStaff(303)
 		}),
 		probe({
 			probe: "community 2's member id, posted to community 1",
@@ -399,7 +399,7 @@ export const expectations: Record<string, Probe[]> = {
 			probe: "mark community 1's follow-up done from the due list",
 			setup: (w) => followUp(w),
 			request: (w, entryId: string) => ({ params: { community: w.c1.slug }, form: { entryId } }),
-			expect: communityStaff(200, 303)
+			expect: communityStaff(303, 303)
 		}),
 		probe({
 			probe: "community 1's follow-up id posted to community 2",
@@ -440,26 +440,26 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "copy community 1's program within community 1 (its staff)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c1.slug } }), expect: communityStaff(303) })
 	],
 	'POST /koordinator/[community]/program/[id]/tahap/[key]?/simpan': [
-		probe({ probe: 'change a stage', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'asesmen' }, form: { status: 'selesai', notes: 'Diubah penyerang' } }), expect: communityStaff(200) }),
-		probe({ probe: "community 1's program id under community 2's URL", setup: program, request: (w, p) => ({ params: { community: w.c2.slug, id: p.id, key: 'dialog' }, form: { status: 'selesai' } }), expect: communityStaff(200) })
+		probe({ probe: 'change a stage', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'asesmen' }, form: { status: 'selesai', notes: 'Diubah penyerang' } }), expect: communityStaff(303) }),
+		probe({ probe: "community 1's program id under community 2's URL", setup: program, request: (w, p) => ({ params: { community: w.c2.slug, id: p.id, key: 'dialog' }, form: { status: 'selesai' } }), expect: communityStaff(303) })
 	],
-	'POST /koordinator/[community]/program/[id]/tahap/[key]?/serahkan': [probe({ probe: 'write the handover', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'terminasi' }, form: { recipient: 'Kelompok penyerang' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/tahap/[key]?/bukti': [probe({ probe: 'upload evidence', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'intervensi' }, form: { title: 'Foto penyerang', file: jpeg(w) } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/tahap/[key]?/serahkan': [probe({ probe: 'write the handover', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'terminasi' }, form: { recipient: 'Kelompok penyerang' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/tahap/[key]?/bukti': [probe({ probe: 'upload evidence', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'intervensi' }, form: { title: 'Foto penyerang', file: jpeg(w) } }), expect: communityStaff(303) })],
 	'POST /koordinator/[community]/program/[id]/tahap/[key]?/hapusBukti': [
-		probe({ probe: 'remove evidence', setup: evidence, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id, key: 'intervensi' }, form: { evidenceId: f.evidence.id } }), expect: communityStaff(200) })
+		probe({ probe: 'remove evidence', setup: evidence, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id, key: 'intervensi' }, form: { evidenceId: f.evidence.id } }), expect: communityStaff(303) })
 	],
 	'GET /koordinator/[community]/program/[id]/bukti/[evidenceId]': [
 		probe({ probe: 'download evidence', setup: evidence, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id, evidenceId: f.evidence.id } }), expect: { ...everyone(404), coordinator: 200, facilitator: 200 }, readOnly: true })
 	],
-	'POST /koordinator/[community]/program/[id]/asesmen?/tambah': [probe({ probe: 'add an MPA item', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { method: 'mpa', category: 'need', sector: 'Ekonomi', text: 'Sisipan penyerang' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/asesmen?/ubah': [probe({ probe: 'change an MPA item', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { itemId: f.itemId, text: 'Diubah penyerang' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/asesmen?/hapus': [probe({ probe: 'remove an MPA item', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { itemId: f.itemId } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/rencana?/rencana': [probe({ probe: 'change the plan', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { name: 'Diganti penyerang' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/rencana?/indikator': [probe({ probe: 'change an indicator target', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId, label: 'Diganti penyerang', target: '999' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/rencana?/tambahIndikator': [probe({ probe: 'add an indicator', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { label: 'Indikator penyerang' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/rencana?/hapusIndikator': [probe({ probe: 'remove an indicator', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/rencana?/catat': [probe({ probe: 'record a manual value', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId, onDate: '2024-12-02', value: '9' } }), expect: communityStaff(200) })],
-	'POST /koordinator/[community]/program/[id]/rencana?/hapusCatatan': [probe({ probe: 'remove a manual value', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { entryId: f.entryId } }), expect: communityStaff(200) })],
+	'POST /koordinator/[community]/program/[id]/asesmen?/tambah': [probe({ probe: 'add an MPA item', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { method: 'mpa', category: 'need', sector: 'Ekonomi', text: 'Sisipan penyerang' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/asesmen?/ubah': [probe({ probe: 'change an MPA item', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { itemId: f.itemId, text: 'Diubah penyerang' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/asesmen?/hapus': [probe({ probe: 'remove an MPA item', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { itemId: f.itemId } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/rencana': [probe({ probe: 'change the plan', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { name: 'Diganti penyerang' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/indikator': [probe({ probe: 'change an indicator target', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId, label: 'Diganti penyerang', target: '999' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/tambahIndikator': [probe({ probe: 'add an indicator', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { label: 'Indikator penyerang' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/hapusIndikator': [probe({ probe: 'remove an indicator', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/catat': [probe({ probe: 'record a manual value', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { indicatorId: f.indicatorId, onDate: '2024-12-02', value: '9' } }), expect: communityStaff(303) })],
+	'POST /koordinator/[community]/program/[id]/rencana?/hapusCatatan': [probe({ probe: 'remove a manual value', setup: filled, request: (w, f) => ({ params: { community: w.c1.slug, id: f.program.id }, form: { entryId: f.entryId } }), expect: communityStaff(303) })],
 
 	// ——— buyers ———
 	'POST /c/[community]/keranjang?/tambah': [probe({ probe: 'add to the cart cookie (no database write)', request: (w) => ({ params: { community: w.c1.slug }, form: { productId: 'prod_tidakada', quantity: '2' } }), expect: everyone(303), readOnly: true })],

@@ -18,9 +18,13 @@ export function formatDate(iso: string, locale = 'id'): string {
 	return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day `YYYY-MM-DD` as an instant inside that day in WIB (noon); any other value as it is. */
+const dayInstant = (value: string) => (CALENDAR_DAY.test(value) ? `${value}T05:00:00Z` : value);
+
 /** A calendar day stored as `YYYY-MM-DD` (a visit, a follow-up) as people read it: `Kamis, 28 November 2024`. */
 export function formatDay(ymd: string, locale = 'id'): string {
-	return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? formatDate(`${ymd}T05:00:00Z`, locale) : ymd;
+	return CALENDAR_DAY.test(ymd) ? formatDate(dayInstant(ymd), locale) : ymd;
 }
 
 /**
@@ -29,8 +33,7 @@ export function formatDay(ymd: string, locale = 'id'): string {
  * returned as it is, so a page never breaks on an odd value.
  */
 export function formatDayShort(value: string, locale = 'id'): string {
-	const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T05:00:00Z` : value;
-	const d = new Date(iso);
+	const d = new Date(dayInstant(value));
 	if (Number.isNaN(d.getTime())) return value;
 	return formatter(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 }

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { readDelivery, readPayment } from '$lib/server/shops/shop.service';
 import type { LayoutServerLoad } from './$types';
+import { requestedShopId } from '$lib/server/web/acting-shop';
 
 export const csr = false;
 
@@ -10,7 +11,7 @@ export const load: LayoutServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { locals, url } = event;
 		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname + url.search)}`);
-		const shopId = url.searchParams.get('toko') ?? locals.actor.shopIds[0];
+		const shopId = requestedShopId(url, locals.actor);
 		if (!shopId) redirect(303, '/');
 		const shop = await locals.services.shops.getManaged(locals.actor, shopId);
 		const [community, newOrders] = await Promise.all([locals.services.communities.getById(locals.actor, shop.community_id), locals.services.orders.newCount(locals.actor, shop.id)]);

@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import { MAX_SUBSCRIPTIONS_PER_SHOP } from '$lib/server/notifications/push.service';
 import type { Actions, PageServerLoad } from './$types';
+import { requestedShopId } from '$lib/server/web/acting-shop';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
@@ -40,7 +41,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		return formAction(locals.locale, form, async () => {
 			const user = requireUser(locals.actor);
-			const shopId = url.searchParams.get('toko') ?? user.shopIds[0];
+			const shopId = requestedShopId(url, user);
 			if (!shopId) throw new NotFoundError('error.notFound.shop', { slug: '' });
 			return { pushOff: await locals.services.push.unsubscribeAll(locals.actor, shopId) };
 		});

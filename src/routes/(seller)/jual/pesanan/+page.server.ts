@@ -3,6 +3,7 @@ import { formAction } from '$lib/server/web/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { requestedShopId } from '$lib/server/web/acting-shop';
 
 /** The inbox: one tab of orders (?tab=baru|diproses|selesai|dibatalkan), counts per tab, today's orders and turnover. */
 export const load: PageServerLoad = (event) =>
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		return formAction(locals.locale, form, async () => {
 			const user = requireUser(locals.actor);
-			const shopId = url.searchParams.get('toko') ?? user.shopIds[0];
+			const shopId = requestedShopId(url, user);
 			if (!shopId) throw new NotFoundError('order.notFound');
 			return locals.services.orders.cancelUnpaid(locals.actor, shopId, form.getAll('orderId').map(String), String(form.get('reason') ?? ''));
 		});

@@ -4,11 +4,12 @@ import { readJson } from '$lib/server/web/api-body';
 import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import type { RequestEvent, RequestHandler } from './$types';
+import { requestedShopId } from '$lib/server/web/acting-shop';
 
 /** The shop the request is for: ?toko= when helping another shop, else the seller's own. */
 function shopOf(event: RequestEvent): string {
 	const user = requireUser(event.locals.actor);
-	const shopId = event.url.searchParams.get('toko') ?? user.shopIds[0];
+	const shopId = requestedShopId(event.url, user);
 	if (!shopId) throw new NotFoundError('order.notFound');
 	return shopId;
 }

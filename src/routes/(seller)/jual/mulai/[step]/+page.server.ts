@@ -6,6 +6,7 @@ import { DomainError, ValidationError } from '$lib/server/errors';
 import { readQrFromPhoto } from '$lib/server/media/qr-reader';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import type { Actions, PageServerLoad } from './$types';
+import { requestedShopId } from '$lib/server/web/acting-shop';
 
 function stepOf(param: string): OnboardingStep {
 	if (!(ONBOARDING_STEPS as readonly string[]).includes(param)) error(404, 'Not found');
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async ({ request, locals, params, url }) => {
 		const step = stepOf(params.step);
-		const shopId = url.searchParams.get('toko') ?? (locals.actor.kind === 'user' ? locals.actor.shopIds[0] : undefined);
+		const shopId = requestedShopId(url, locals.actor);
 		const shopQuery = url.searchParams.get('toko') ? `?toko=${encodeURIComponent(url.searchParams.get('toko') ?? '')}` : '';
 		const form = await readPhotoForm(request);
 		if (!form) return photoTooLarge(locals.locale, step === 'logo' ? 'logo' : 'qrisPhoto');

@@ -4,13 +4,14 @@ import { describeFromForm, EMPTY_PRODUCT } from '$lib/server/web/product-form';
 import { productInputFromForm } from '$lib/validation/product';
 import type { NewProductInput } from '$lib/validation/product';
 import type { Actions, PageServerLoad } from './$types';
+import { requestedShopId } from '$lib/server/web/acting-shop';
 
 export const load: PageServerLoad = ({ url }) => ({ onboarding: url.searchParams.has('mulai'), empty: EMPTY_PRODUCT });
 
 export const actions: Actions = {
 	buat: async ({ request, locals, url }) => {
 		const form = await request.formData();
-		const shopId = url.searchParams.get('toko') ?? (locals.actor.kind === 'user' ? locals.actor.shopIds[0] : '') ?? '';
+		const shopId = requestedShopId(url, locals.actor) ?? '';
 		const result = await formAction(locals.locale, form, async () => {
 			const input = { ...productInputFromForm(form), published: form.get('published') === 'on' } as NewProductInput;
 			return locals.services.products.createInShop(locals.actor, shopId, input);

@@ -63,8 +63,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const indicatorRepo = new IndicatorRepository(db);
 	const orderRepo = new OrderRepository(db);
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
-	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, clock });
+	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	return {
 		database,
 		storage,
@@ -86,7 +86,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
 		tests,
-		reports: new EvaluationReportService(db, indicators, trainings, tests, memberServices.funnel, clock),
+		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),
 		...memberServices
 	};
 }

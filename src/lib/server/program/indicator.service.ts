@@ -13,6 +13,7 @@ import type { MetricsRepository, MonthRow } from './metrics.repository';
 import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './metrics';
 import { TrainingRepository } from '../training/training.repository';
 import { gainRounded, programTrainingFigures, ratePercent, type ProgramTrainingFigures } from '../training/figures';
+import type { Funnel, FunnelService } from '../members/funnel.service';
 
 const DAY_MS = 86_400_000;
 
@@ -50,6 +51,8 @@ export interface MonthFigures {
 export interface ProgramMeasures {
 	metrics: MetricValues;
 	training: ProgramTrainingFigures;
+	/** The adoption funnel the member figures were read from (the report prints its table). */
+	funnel: Funnel;
 	indicators: IndicatorView[];
 }
 
@@ -69,52 +72,51 @@ export class IndicatorService {
 		private readonly indicators: IndicatorRepository,
 		private readonly metrics: MetricsRepository,
 		private readonly db: Kysely<DB>,
+		private readonly funnel: FunnelService,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
-	/** Every E-Crav figure for the program's community, now. */
-	async computeMetrics(program: Program): Promise<MetricValues> {
-		return (await this.measure(program)).metrics;
-	}
-
 	/**
 	 * The figures and the training figures behind them (held sessions only), in one pass. The evaluation report
-	 * takes its indicators from here (through `measures`), so it prints exactly what the dashboard shows.
+	 * takes its indicators from here (through `measures`), so it prints exactly what the dashboard shows. The
+	 * member figures (members, accounts, shops ready, shops selling) are the adoption funnel's "reached" counts —
+	 * one model with the adoption page, so "Toko siap berjualan" is always its "Profil toko lengkap".
 	 */
-	private async measure(program: Program): Promise<{ metrics: MetricValues; training: ProgramTrainingFigures }> {
+	private async measure(actor: Actor, program: Program): Promise<{ metrics: MetricValues; training: ProgramTrainingFigures; funnel: Funnel }> {
 		const now = this.clock();
 		const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-		const [counts, orders, listings, training] = await Promise.all([
-			this.metrics.communityCounts(program.community_id),
+		const [funnel, productsPublished, orders, listings, training] = await Promise.all([
+			this.funnel.forCommunity(actor, { id: program.community_id }),
+			this.metrics.publishedProductCount(program.community_id),
 			this.metrics.ordersSince(program.community_id, since),
 			this.metrics.publishedListings(program.community_id),
 			programTrainingFigures(new TrainingRepository(this.db), program, now)
 		]);
 		const metrics: MetricValues = {
-			members: counts.members,
-			accounts_set_up: counts.accountsSetUp,
-			shops_ready: counts.shopsReady,
-			shops_selling: counts.shopsSelling,
-			products_published: counts.productsPublished,
+			members: funnel.members.length,
+			accounts_set_up: funnel.reached.account ?? 0,
+			shops_ready: funnel.reached.profile ?? 0,
+			shops_selling: funnel.reached.first_product ?? 0,
+			products_published: productsPublished,
 			listing_quality: averageListingScore(listings),
 			orders_30d: orders.count,
 			turnover_30d: orders.sum,
 			attendance_rate: ratePercent(training.attendance.rate),
 			knowledge_gain: gainRounded(training.gain.g)
 		};
-		return { metrics, training };
+		return { metrics, training, funnel };
 	}
 
-	/** The indicators with the figures and training figures they were computed from (staff of the community only). */
+	/** The indicators with the figures, training figures and funnel they were computed from (staff of the community only). */
 	async measures(actor: Actor, programId: string): Promise<ProgramMeasures> {
 		const program = await programFor(actor, this.programs, programId);
-		const { metrics, training } = await this.measure(program);
-		return { metrics, training, indicators: await this.views(program, metrics) };
+		const { metrics, training, funnel } = await this.measure(actor, program);
+		return { metrics, training, funnel, indicators: await this.views(program, metrics) };
 	}
 
 	async list(actor: Actor, programId: string): Promise<IndicatorView[]> {
 		const program = await programFor(actor, this.programs, programId);
-		return this.views(program, await this.computeMetrics(program));
+		return this.views(program, (await this.measure(actor, program)).metrics);
 	}
 
 	private async views(program: Program, values: MetricValues): Promise<IndicatorView[]> {
@@ -126,7 +128,7 @@ export class IndicatorService {
 	/** Indicators plus the monthly figures of the last 12 WIB months, for the dashboard's charts. */
 	async dashboard(actor: Actor, programId: string): Promise<Dashboard> {
 		const program = await programFor(actor, this.programs, programId);
-		const metrics = await this.computeMetrics(program);
+		const { metrics } = await this.measure(actor, program);
 		const months = lastMonths(this.clock(), 12);
 		const fromIso = new Date(Date.UTC(Number(months[0].slice(0, 4)), Number(months[0].slice(5)) - 1, 1) - 7 * 3_600_000).toISOString();
 		const [orders, shops, published, indicators] = await Promise.all([

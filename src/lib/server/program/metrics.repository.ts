@@ -1,14 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Dialect } from '../db/schema';
-import { ONBOARDING_STEPS } from '../../validation/shop';
-
-export interface CommunityCounts {
-	members: number;
-	accountsSetUp: number;
-	shopsReady: number;
-	shopsSelling: number;
-	productsPublished: number;
-}
 
 export interface MonthRow {
 	/** `YYYY-MM` in WIB. */
@@ -30,8 +21,8 @@ export interface ListingRow {
 }
 
 /**
- * Aggregates over a community's live rows for the automatic indicators and the dashboard. One member is
- * one shop (the `member` table holds exactly one row per shop), so members are counted by their shops.
+ * Aggregates over a community's live rows for the automatic indicators and the dashboard. The member figures
+ * (members, accounts, shops ready / selling) are not here: they are the adoption funnel's counts.
  * Every count is cast: PostgreSQL returns bigint aggregates as strings.
  */
 export class MetricsRepository {
@@ -40,30 +31,15 @@ export class MetricsRepository {
 		private readonly dialect: Dialect
 	) {}
 
-	async communityCounts(communityId: string): Promise<CommunityCounts> {
-		const shops = await this.db
-			.selectFrom('shop as s')
-			.leftJoin('app_user as u', 'u.id', 's.owner_user_id')
-			.where('s.community_id', '=', communityId)
-			.select((eb) => [
-				eb.fn.countAll<number>().as('members'),
-				eb.fn.sum<number>(eb.case().when('u.password_hash', 'is not', null).then(1).else(0).end()).as('accounts'),
-				eb.fn.sum<number>(eb.case().when('s.onboarding_step', '>=', ONBOARDING_STEPS.length).then(1).else(0).end()).as('ready')
-			])
-			.executeTakeFirstOrThrow();
-		const products = await this.db
+	/** Products on show in the community now. */
+	async publishedProductCount(communityId: string): Promise<number> {
+		const row = await this.db
 			.selectFrom('product')
 			.where('community_id', '=', communityId)
 			.where('status', '=', 'published')
-			.select((eb) => [eb.fn.countAll<number>().as('published'), eb.fn.count<number>('shop_id').distinct().as('shops')])
+			.select((eb) => eb.fn.countAll<number>().as('published'))
 			.executeTakeFirstOrThrow();
-		return {
-			members: Number(shops.members ?? 0),
-			accountsSetUp: Number(shops.accounts ?? 0),
-			shopsReady: Number(shops.ready ?? 0),
-			shopsSelling: Number(products.shops ?? 0),
-			productsPublished: Number(products.published ?? 0)
-		};
+		return Number(row.published ?? 0);
 	}
 
 	/** Orders placed since `sinceIso` that were not cancelled, and the sum of their totals (rupiah). */

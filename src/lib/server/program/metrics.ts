@@ -27,7 +27,7 @@ export function isMetric(key: string | null | undefined): key is MetricKey {
 export const METRIC_DEFAULTS: Record<MetricKey, { label: string; unit: string }> = {
 	members: { label: 'Anggota (pelaku UMKM) terdaftar', unit: 'orang' },
 	accounts_set_up: { label: 'Anggota yang sudah membuat akun', unit: 'orang' },
-	shops_ready: { label: 'Toko siap berjualan (langkah awal selesai)', unit: 'toko' },
+	shops_ready: { label: 'Toko siap berjualan (profil toko lengkap)', unit: 'toko' },
 	shops_selling: { label: 'Toko dengan produk tayang', unit: 'toko' },
 	products_published: { label: 'Produk tayang di katalog', unit: 'produk' },
 	listing_quality: { label: 'Rata-rata skor kualitas produk', unit: 'skor (0–100)' },

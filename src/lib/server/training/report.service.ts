@@ -5,7 +5,6 @@ import type { IndicatorService } from '../program/indicator.service';
 import type { MetricValues } from '../program/metrics';
 import type { TestService, TrainingResults } from './test.service';
 import type { TrainingService, Training } from './training.service';
-import type { FunnelService } from '../members/funnel.service';
 
 export interface ReportTraining extends Training {
 	present: number;
@@ -52,7 +51,6 @@ export class EvaluationReportService {
 		private readonly indicators: IndicatorService,
 		private readonly trainings: TrainingService,
 		private readonly tests: TestService,
-		private readonly funnel: FunnelService,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -60,12 +58,8 @@ export class EvaluationReportService {
 		const program = await this.trainings.programFor(actor, programId);
 		const community = await this.db.selectFrom('community').selectAll().where('id', '=', program.community_id).executeTakeFirstOrThrow();
 		const stages = await this.db.selectFrom('program_stage').select(['key', 'status', 'notes', 'starts_on', 'ends_on']).where('program_id', '=', program.id).orderBy('position').execute();
-		// the dashboard's own computation: same indicators, same held sessions, same attendance and gain
-		const [{ metrics, training, indicators }, list, funnel] = await Promise.all([
-			this.indicators.measures(actor, program.id),
-			this.trainings.listForProgram(actor, program.id),
-			this.funnel.forProgram(actor, program.id)
-		]);
+		// the dashboard's own computation: same indicators, same held sessions, same attendance and gain, same funnel
+		const [{ metrics, training, indicators, funnel }, list] = await Promise.all([this.indicators.measures(actor, program.id), this.trainings.listForProgram(actor, program.id)]);
 		const sessions: ReportTraining[] = [];
 		for (const held of training.held) {
 			const t = list.find((x) => x.id === held.id)!;

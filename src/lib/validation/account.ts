@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField } from './text';
 import { whatsappField } from './shop';
 
 export const passwordField = z.string().min(8, 'msg:auth.passwordShort').max(200, 'msg:auth.passwordLong');
@@ -13,8 +14,8 @@ export const setPasswordSchema = z
 	.refine((v) => v.password === v.confirm, { message: 'msg:auth.passwordMismatch', path: ['confirm'] });
 
 export const newUserSchema = z.object({
-	name: z.string().trim().min(2).max(80),
-	email: z.string().trim().toLowerCase().email('msg:auth.emailInvalid').max(200).optional(),
+	name: lineField().min(2).max(80),
+	email: lineField().toLowerCase().email('msg:auth.emailInvalid').max(200).optional(),
 	whatsapp: whatsappField.optional(),
 	password: passwordField.optional(),
 	platformAdmin: z.boolean().optional()

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { lineField, textField } from './text';
 import { whatsappField } from './shop';
 
 export const checkoutSchema = z.object({
 	buyer: z.object({
-		name: z.string().trim().min(2, 'msg:order.nameShort').max(80),
+		name: lineField().min(2, 'msg:order.nameShort').max(80),
 		whatsapp: whatsappField
 	}),
 	lines: z
@@ -21,12 +22,12 @@ export const checkoutSchema = z.object({
 		z.object({
 			delivery: z.enum(['pickup', 'local', 'courier'], 'msg:order.deliveryChoose'),
 			payment: z.enum(['cod', 'transfer', 'qris'], 'msg:order.paymentChoose'),
-			address: z.string().trim().max(300).optional().default(''),
+			address: lineField().max(300).optional().default(''),
 			/** The buyer's note to this shop only (each seller reads their own). */
-			note: z.string().trim().max(500).optional().default('')
+			note: textField().max(500).optional().default('')
 		})
 	),
-	note: z.string().trim().max(500).optional().default('')
+	note: textField().max(500).optional().default('')
 });
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField } from './text';
 import { normalizeWhatsapp } from '../utils/phone';
 import { parseRupiah } from '../utils/money';
 
@@ -33,9 +34,7 @@ const declaredRupiah = (message: string) =>
 		});
 
 const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
+	lineField()
 		.max(max, 'msg:members.tooLong')
 		.optional()
 		.transform((v) => (v ? v : null));
@@ -58,7 +57,7 @@ const CHANNEL_WORDS: Record<string, (typeof MARKETING_CHANNELS)[number]> = {
 };
 
 export const memberProfileSchema = z.object({
-	personName: z.string('msg:members.nameRequired').trim().min(1, 'msg:members.nameRequired').max(80, 'msg:members.tooLong'),
+	personName: lineField('msg:members.nameRequired').min(1, 'msg:members.nameRequired').max(80, 'msg:members.tooLong'),
 	whatsapp: z
 		.string()
 		.trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField, textField } from './text';
 
 const isoDate = (required: boolean) =>
 	z
@@ -23,9 +24,9 @@ export const mentoringSchema = z
 	.object({
 		heldOn: isoDate(true),
 		channel: z.enum(['kunjungan', 'telepon', 'chat'], 'msg:mentoring.channelInvalid'),
-		topic: z.string('msg:mentoring.topicShort').trim().min(3, 'msg:mentoring.topicShort').max(120, 'msg:members.tooLong'),
-		notes: z.string().trim().max(2000, 'msg:members.tooLong').optional().default(''),
-		nextStep: z.string().trim().max(500, 'msg:members.tooLong').optional().default(''),
+		topic: lineField('msg:mentoring.topicShort').min(3, 'msg:mentoring.topicShort').max(120, 'msg:members.tooLong'),
+		notes: textField().max(2000, 'msg:members.tooLong').optional().default(''),
+		nextStep: textField().max(500, 'msg:members.tooLong').optional().default(''),
 		followUpOn: isoDate(false)
 	})
 	.superRefine((v, ctx) => {

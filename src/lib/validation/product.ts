@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField, textField } from './text';
 import { CATEGORY_SLUGS } from '../categories';
 import { rupiahField } from './money';
 
@@ -9,7 +10,7 @@ export const BPOM_MD = /^MD ?\d{12}$/i;
 
 export const variantSchema = z.object({
 	id: z.string().max(40).optional(),
-	label: z.string().trim().min(1, 'msg:product.variantLabel').max(20, 'msg:product.variantLabel'),
+	label: lineField().min(1, 'msg:product.variantLabel').max(20, 'msg:product.variantLabel'),
 	price: rupiahField(100, 100_000_000, 'msg:product.priceRange'),
 	stock: z.number('msg:error.number').int('msg:error.number').min(0).max(1_000_000).nullable().optional()
 });
@@ -18,21 +19,21 @@ export const variantSchema = z.object({
 export type VariantValues = z.output<typeof variantSchema>;
 
 const productFields = {
-	name: z.string().trim().min(3, 'msg:product.nameShort').max(120, 'msg:product.nameLong'),
+	name: lineField().min(3, 'msg:product.nameShort').max(120, 'msg:product.nameLong'),
 	categorySlug: z.enum(CATEGORY_SLUGS, 'msg:error.category'),
 	price: rupiahField(100, 100_000_000, 'msg:product.priceRange'),
-	unit: z.string().trim().min(1, 'msg:product.unitRequired').max(20),
+	unit: lineField().min(1, 'msg:product.unitRequired').max(20),
 	stock: z.number('msg:error.number').int('msg:error.number').min(0, 'msg:product.stockNegative').max(1_000_000).nullable().optional(),
 	madeToOrder: z.boolean().optional(),
 	leadTimeDays: z.number('msg:error.number').int('msg:error.number').min(0).max(60).optional(),
 	weightGrams: z.number('msg:error.number').int('msg:error.number').min(1, 'msg:product.weightRange').max(100_000, 'msg:product.weightRange').nullable().optional(),
-	description: z.string().trim().max(3000, 'msg:product.descriptionLong').optional(),
-	shelfLife: z.string().trim().max(80).nullable().optional(),
-	ingredients: z.string().trim().max(500).nullable().optional(),
-	pirt: z.string().trim().regex(PIRT, 'msg:product.pirtFormat').nullable().optional(),
-	halal: z.string().trim().max(40).nullable().optional(),
-	bpom: z.string().trim().regex(BPOM_MD, 'msg:product.bpomFormat').nullable().optional(),
-	variantTitle: z.string().trim().max(14, 'msg:product.variantTitle').nullable().optional(),
+	description: textField().max(3000, 'msg:product.descriptionLong').optional(),
+	shelfLife: lineField().max(80).nullable().optional(),
+	ingredients: lineField().max(500).nullable().optional(),
+	pirt: lineField().regex(PIRT, 'msg:product.pirtFormat').nullable().optional(),
+	halal: lineField().max(40).nullable().optional(),
+	bpom: lineField().regex(BPOM_MD, 'msg:product.bpomFormat').nullable().optional(),
+	variantTitle: lineField().max(14, 'msg:product.variantTitle').nullable().optional(),
 	variants: z.array(variantSchema).max(20, 'msg:product.variantCount').optional(),
 	published: z.boolean().optional()
 };
@@ -44,7 +45,7 @@ export type ProductPatchInput = z.input<typeof productPatchSchema>;
 export const newProductSchema = z
 	.object({
 		...productFields,
-		slug: z.string().trim().min(2).max(80).regex(/^[a-z0-9-]+$/).optional(),
+		slug: lineField().min(2).max(80).regex(/^[a-z0-9-]+$/).optional(),
 		madeToOrder: z.boolean().optional().default(false),
 		leadTimeDays: productFields.leadTimeDays.default(0),
 		description: productFields.description.default(''),

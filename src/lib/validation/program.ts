@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField, textField } from './text';
 
 /** Stages of the report's community practice, in order (BAB IV 4.1–4.7). */
 export const STAGE_KEYS = ['persiapan_sosial', 'dialog', 'asesmen', 'rencana', 'intervensi', 'evaluasi', 'terminasi'] as const;
@@ -18,10 +19,10 @@ const dateRange = <T extends { startsOn: string | null; endsOn: string | null }>
 
 export const programPlanSchema = z
 	.object({
-		name: z.string().trim().min(3, 'msg:program.nameShort').max(120, 'msg:program.tooLong'),
-		theme: z.string().trim().max(500, 'msg:program.tooLong').optional().default(''),
-		goals: z.string().trim().max(3000, 'msg:program.tooLong').optional().default(''),
-		targetGroup: z.string().trim().max(1000, 'msg:program.tooLong').optional().default(''),
+		name: lineField().min(3, 'msg:program.nameShort').max(120, 'msg:program.tooLong'),
+		theme: textField().max(500, 'msg:program.tooLong').optional().default(''),
+		goals: textField().max(3000, 'msg:program.tooLong').optional().default(''),
+		targetGroup: textField().max(1000, 'msg:program.tooLong').optional().default(''),
 		startsOn: optionalDay,
 		endsOn: optionalDay
 	})
@@ -33,7 +34,7 @@ export const stageUpdateSchema = z
 		status: z.enum(STAGE_STATUSES, 'msg:program.statusInvalid'),
 		startsOn: optionalDay,
 		endsOn: optionalDay,
-		notes: z.string().max(5000, 'msg:program.tooLong').optional().default('')
+		notes: textField().max(5000, 'msg:program.tooLong').optional().default('')
 	})
 	.refine(dateRange, { message: 'msg:program.dateOrder', path: ['endsOn'] });
 export type StageUpdateInput = z.input<typeof stageUpdateSchema>;
@@ -42,14 +43,14 @@ export const assessmentItemSchema = z.discriminatedUnion('method', [
 	z.object({
 		method: z.literal('mpa'),
 		category: z.enum(MPA_CATEGORIES, 'msg:program.categoryInvalid'),
-		sector: z.string().trim().max(60, 'msg:program.tooLong').optional().default(''),
-		text: z.string().trim().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong')
+		sector: lineField().max(60, 'msg:program.tooLong').optional().default(''),
+		text: lineField().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong')
 	}),
 	z.object({
 		method: z.literal('sla'),
 		category: z.enum(SLA_CAPITALS, 'msg:program.categoryInvalid'),
 		sector: z.string().optional().transform(() => ''),
-		text: z.string().trim().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong')
+		text: lineField().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong')
 	})
 ], 'msg:program.categoryInvalid');
 export type AssessmentItemInput = z.input<typeof assessmentItemSchema>;
@@ -78,8 +79,8 @@ export function parseIndonesianNumber(text: string): number | null {
 }
 
 export const indicatorTargetsSchema = z.object({
-	label: z.string().trim().min(3, 'msg:program.labelShort').max(200, 'msg:program.tooLong'),
-	unit: z.string().trim().max(30, 'msg:program.tooLong').optional().default(''),
+	label: lineField().min(3, 'msg:program.labelShort').max(200, 'msg:program.tooLong'),
+	unit: lineField().max(30, 'msg:program.tooLong').optional().default(''),
 	baseline: optionalNumber,
 	target: optionalNumber
 });
@@ -87,20 +88,20 @@ export type IndicatorTargetsInput = z.input<typeof indicatorTargetsSchema>;
 
 export const newIndicatorSchema = indicatorTargetsSchema.extend({
 	/** A standard metric key for an automatic indicator; empty for a manual one. */
-	metric: z.string().trim().optional().transform((v) => (v ? v : null))
+	metric: lineField().optional().transform((v) => (v ? v : null))
 });
 export type NewIndicatorInput = z.input<typeof newIndicatorSchema>;
 
 export const indicatorEntrySchema = z.object({
 	onDate: optionalDay.refine((v) => v !== null, 'msg:program.dateRequired'),
 	value: optionalNumber.refine((v) => v !== null, 'msg:program.numberInvalid'),
-	note: z.string().trim().max(500, 'msg:program.tooLong').optional().default('')
+	note: textField().max(500, 'msg:program.tooLong').optional().default('')
 });
 export type IndicatorEntryInput = z.input<typeof indicatorEntrySchema>;
 
 export const handoverSchema = z.object({
-	recipient: z.string().trim().min(3, 'msg:program.recipientShort').max(200, 'msg:program.tooLong'),
-	followUp: z.string().trim().max(3000, 'msg:program.tooLong').optional().default(''),
+	recipient: lineField().min(3, 'msg:program.recipientShort').max(200, 'msg:program.tooLong'),
+	followUp: textField().max(3000, 'msg:program.tooLong').optional().default(''),
 	handedOverOn: optionalDay
 });
 export type HandoverInput = z.input<typeof handoverSchema>;

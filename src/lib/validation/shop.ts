@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField, textField } from './text';
 import { normalizeWhatsapp } from '../utils/phone';
 import { rupiahField } from './money';
 
@@ -15,13 +16,13 @@ export const whatsappField = z
 	});
 
 export const newShopSchema = z.object({
-	slug: z.string().trim().min(2).max(60).regex(/^[a-z0-9-]+$/).optional(),
-	name: z.string().trim().min(3).max(60),
-	businessType: z.string().trim().max(80).optional().default(''),
+	slug: lineField().min(2).max(60).regex(/^[a-z0-9-]+$/).optional(),
+	name: lineField().min(3).max(60),
+	businessType: lineField().max(80).optional().default(''),
 	whatsapp: whatsappField,
-	area: z.string().trim().max(80).optional(),
-	story: z.string().trim().max(1000).optional().default(''),
-	nib: z.string().trim().regex(/^\d{13}$/).optional()
+	area: lineField().max(80).optional(),
+	story: textField().max(1000).optional().default(''),
+	nib: lineField().regex(/^\d{13}$/).optional()
 });
 export type NewShopInput = z.input<typeof newShopSchema>;
 
@@ -36,7 +37,7 @@ export const deliverySchema = z
 		pickup: checkbox,
 		local: checkbox,
 		localFee: rupiah(100_000),
-		localArea: z.string().trim().max(120).optional().default(''),
+		localArea: lineField().max(120).optional().default(''),
 		courier: checkbox,
 		minOrder: rupiah(10_000_000)
 	})
@@ -47,10 +48,10 @@ export const paymentSchema = z
 	.object({
 		cod: checkbox,
 		transfer: checkbox,
-		bank: z.string().trim().max(40).optional().default(''),
-		accountNumber: z.string().trim().max(30).optional().default(''),
-		accountName: z.string().trim().max(60).optional().default(''),
-		qris: z.string().trim().max(512).optional().default('')
+		bank: lineField().max(40).optional().default(''),
+		accountNumber: lineField().max(30).optional().default(''),
+		accountName: lineField().max(60).optional().default(''),
+		qris: lineField().max(512).optional().default('')
 	})
 	.refine((p) => p.cod || p.transfer || p.qris.length > 0, { message: 'msg:shop.paymentNone', path: ['cod'] })
 	.refine((p) => !p.transfer || (p.bank.length >= 2 && /^\d{5,20}$/.test(p.accountNumber.replace(/[\s-]/g, '')) && p.accountName.length >= 2), {
@@ -62,13 +63,13 @@ export type PaymentInput = z.output<typeof paymentSchema>;
 
 /** What each onboarding step may change; one screen, one schema. */
 export const onboardingSchemas = {
-	nama: z.object({ name: z.string().trim().min(3, 'msg:shop.nameShort').max(60, 'msg:shop.nameLong') }),
+	nama: z.object({ name: lineField().min(3, 'msg:shop.nameShort').max(60, 'msg:shop.nameLong') }),
 	whatsapp: z.object({ whatsapp: whatsappField }),
-	cerita: z.object({ story: z.string().trim().max(1000, 'msg:shop.storyLong'), businessType: z.string().trim().max(80).optional() }),
+	cerita: z.object({ story: textField().max(1000, 'msg:shop.storyLong'), businessType: lineField().max(80).optional() }),
 	lokasi: z.object({
-		area: z.string().trim().max(80).optional().default(''),
-		pickupPoint: z.string().trim().max(200).optional().default(''),
-		openingHours: z.string().trim().max(200).optional().default('')
+		area: lineField().max(80).optional().default(''),
+		pickupPoint: lineField().max(200).optional().default(''),
+		openingHours: lineField().max(200).optional().default('')
 	}),
 	pengiriman: deliverySchema,
 	pembayaran: paymentSchema

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField, textField } from './text';
 
 /** `2024-11-28T08:00:00Z`, or a local WIB time from a form (`2024-11-28T15:00`), → ISO-8601 UTC. */
 export const instantField = z
@@ -26,31 +27,31 @@ export const instantField = z
 /** Lines of a textarea (or an array from JSON) → a clean list. */
 const lines = (maxItems: number, maxLength: number) =>
 	z
-		.preprocess((v) => (typeof v === 'string' ? v.split(/\r?\n/) : v), z.array(z.string().max(maxLength, 'msg:training.lineTooLong')).max(maxItems))
-		.transform((items) => items.map((s) => s.trim()).filter(Boolean));
+		.preprocess((v) => (typeof v === 'string' ? v.split(/\r?\n/) : v), z.array(lineField().max(maxLength, 'msg:training.lineTooLong')).max(maxItems))
+		.transform((items) => items.filter(Boolean));
 
 /** What the invitation letter needs besides the training itself; every value printed comes from here or the data. */
 export const letterSchema = z.object({
-	number: z.string().trim().max(80).optional().default(''),
-	attachment: z.string().trim().max(80).optional().default(''),
-	subject: z.string().trim().max(120).optional().default(''),
+	number: lineField().max(80).optional().default(''),
+	attachment: lineField().max(80).optional().default(''),
+	subject: lineField().max(120).optional().default(''),
 	addressees: lines(10, 120).optional().default([]),
-	body: z.string().trim().max(2000).optional().default(''),
-	place: z.string().trim().max(60).optional().default(''),
-	signerTitle: z.string().trim().max(120).optional().default(''),
-	signerName: z.string().trim().max(80).optional().default(''),
-	signerRank: z.string().trim().max(80).optional().default(''),
-	signerNip: z.string().trim().max(30).optional().default(''),
-	issuer: z.string().trim().max(120).optional().default(''),
-	issuerAddress: z.string().trim().max(200).optional().default(''),
+	body: textField().max(2000).optional().default(''),
+	place: lineField().max(60).optional().default(''),
+	signerTitle: lineField().max(120).optional().default(''),
+	signerName: lineField().max(80).optional().default(''),
+	signerRank: lineField().max(80).optional().default(''),
+	signerNip: lineField().max(30).optional().default(''),
+	issuer: lineField().max(120).optional().default(''),
+	issuerAddress: lineField().max(200).optional().default(''),
 	copies: lines(10, 120).optional().default([])
 });
 export type LetterDetails = z.output<typeof letterSchema>;
 
 export const trainingSchema = z.object({
-	title: z.string().trim().min(3, 'msg:training.titleShort').max(140),
+	title: lineField().min(3, 'msg:training.titleShort').max(140),
 	startsAt: instantField,
-	venue: z.string().trim().min(3, 'msg:training.venueShort').max(140),
+	venue: lineField().min(3, 'msg:training.venueShort').max(140),
 	speakers: lines(10, 160).optional().default([]),
 	agenda: lines(20, 200).optional().default([]),
 	letter: letterSchema.optional()

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { checkZip } from '../security/zip-guard';
+import { cleanText } from '../../validation/text';
 import type { MessageKey, Params } from '../../i18n';
 
 /**
@@ -183,7 +184,7 @@ function toRows(table: string[][]): ParsedSheet {
 		if (cells.every((c) => !c || !c.trim())) continue;
 		const values: SheetRow['values'] = {};
 		columns.forEach((col, j) => {
-			if (col) values[col] = (cells[j] ?? '').trim();
+			if (col) values[col] = cleanText(cells[j] ?? '').trim();
 		});
 		rows.push({ row: i + 1, values });
 	}

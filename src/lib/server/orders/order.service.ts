@@ -7,6 +7,7 @@ import { newId } from '../../utils/ids';
 import { formatRupiah } from '../../utils/money';
 import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../validation/checkout';
 import { parseInput } from '../validate';
+import { cleanText } from '../../validation/text';
 import { newToken } from '../accounts/tokens';
 import { requestFingerprint } from '../security/fingerprint';
 import { RateLimitedError, type RateLimiter, type RateRule } from '../security/rate-limit';
@@ -366,7 +367,7 @@ export class OrderService {
 	 */
 	async cancelUnpaid(actor: Actor, shopId: string, orderIds: string[], reason: string): Promise<{ cancelled: string[]; skipped: string[] }> {
 		const shop = await this.managedShop(actor, shopId);
-		const why = String(reason ?? '').trim();
+		const why = cleanText(String(reason ?? ''), { multiline: true }).trim();
 		if (why.length < 3 || why.length > 300) throw new ValidationError('security.cancelReason', {}, [{ field: 'reason', messageKey: 'security.cancelReason', params: {} }]);
 		const ids = [...new Set(orderIds.map(String))];
 		if (ids.length === 0 || ids.length > 200) throw new ValidationError('security.cancelChoose');

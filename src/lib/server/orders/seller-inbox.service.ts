@@ -4,6 +4,7 @@ import type { DB, OrderStatus, PaymentMethod } from '../db/schema';
 import { requireShopManagerOr, requireUser } from '../auth/guards';
 import { NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
+import { cleanText } from '../../validation/text';
 import type { OrderRepository } from './order.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 
@@ -108,7 +109,7 @@ export class SellerInboxService {
 		const shop = order && (await this.shops.findById(order.shop_id));
 		if (!order || !shop) throw new NotFoundError('order.notFound');
 		requireShopManagerOr(actor, shop, () => new NotFoundError('order.notFound'));
-		const why = String(reason ?? '').trim();
+		const why = cleanText(String(reason ?? ''), { multiline: true }).trim();
 		const fields = [];
 		if (why.length < 3 || why.length > 300) fields.push({ field: 'reason', messageKey: 'security.cancelReason' as const, params: {} });
 		if (!confirmed) fields.push({ field: 'confirm', messageKey: 'inbox.cancelConfirmNeeded' as const, params: {} });

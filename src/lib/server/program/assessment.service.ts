@@ -5,13 +5,14 @@ import { newId } from '../../utils/ids';
 import { parseInput } from '../validate';
 import { assessmentItemSchema, type AssessmentItemInput } from '../../validation/program';
 import { z } from 'zod';
+import { lineField } from '$lib/validation/text';
 import { programFor } from './access';
 import type { ProgramRepository } from './program.repository';
 import type { AssessmentItem, AssessmentRepository } from './assessment.repository';
 
 const itemTextSchema = z.object({
-	text: z.string().trim().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong'),
-	sector: z.string().trim().max(60, 'msg:program.tooLong').optional().default('')
+	text: lineField().min(2, 'msg:program.itemShort').max(300, 'msg:program.tooLong'),
+	sector: lineField().max(60, 'msg:program.tooLong').optional().default('')
 });
 
 export interface AssessmentLists {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { lineField } from '$lib/validation/text';
 import type { Actor } from '../auth/actor';
 import type { StageKey } from '../db/schema-program';
 import { NotFoundError, ValidationError } from '../errors';
@@ -13,7 +14,7 @@ import { programFor } from './access';
 import type { ProgramRepository } from './program.repository';
 import type { Evidence, EvidenceRepository } from './evidence.repository';
 
-const titleSchema = z.object({ title: z.string().trim().min(2, 'msg:program.evidence.titleShort').max(160, 'msg:program.tooLong') });
+const titleSchema = z.object({ title: lineField().min(2, 'msg:program.evidence.titleShort').max(160, 'msg:program.tooLong') });
 
 /**
  * Evidence of a stage: photos (through the one image pipeline: checked by content, size and pixels, metadata

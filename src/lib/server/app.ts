@@ -21,6 +21,9 @@ export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 		});
 		// The Web Push (VAPID) key pair is made on first start and kept in the database (app_secret).
 		await services.push.publicKey();
+		// Payment receipts stored before they were private (public `p/…`) move to `r/…` once; then none is public.
+		const moved = await services.paymentProofs.moveLegacyReceipts();
+		if (moved > 0) console.log(`[ecrav] ${moved} payment receipt(s) moved out of public media`);
 		if (config.demo && (await services.communities.isEmpty())) {
 			const started = Date.now();
 			await seedDemoCommunity(services);

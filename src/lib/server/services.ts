@@ -18,6 +18,7 @@ import { MemberService } from './accounts/member.service';
 import { OrderRepository } from './orders/order.repository';
 import { OrderService } from './orders/order.service';
 import { SellerInboxService } from './orders/seller-inbox.service';
+import { PaymentProofService } from './orders/payment-proof.service';
 import { PushService } from './notifications/push.service';
 import { RateLimiter } from './security/rate-limit';
 import { ProgramRepository } from './program/program.repository';
@@ -78,6 +79,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders,
 		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter),
+		paymentProofs: new PaymentProofService(orderRepo, shopRepo, storage, limiter, clock),
 		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
 		push: new PushService(db, shopRepo, { subject: pushSubject || 'mailto:admin@e-crav.invalid', extraAllowedOrigins: pushExtraAllowedOrigins }, clock),
 		programs: new ProgramService(programRepo, indicatorRepo, clock),

@@ -75,6 +75,12 @@ const pushSubscription = async (w: World) => {
 	return { endpoint };
 };
 let pushSeq = 0;
+/** An order of shop A whose buyer has sent a transfer receipt (stored privately under r/). */
+const orderWithReceipt = async (w: World) => {
+	const f = await order(w);
+	await w.services.paymentProofs.upload(system, f.checkoutCode, f.token, f.orderCode, w.photoBytes);
+	return f;
+};
 const jpeg = (w: World, name = 'foto.jpg') => new File([new Uint8Array(w.photoBytes)], name, { type: 'image/jpeg' });
 
 const productPatch = { name: 'Diganti penyerang', price: 1234 };
@@ -519,6 +525,10 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "someone's order code with a wrong WhatsApp number", setup: order, request: (_w, f, as) => ({ form: { code: f.orderCode, whatsapp: '0813 9999 0000' }, address: `198.51.100.${ACTORS.indexOf(as) + 1}` }), expect: everyone(404), readOnly: true }),
 		probe({ probe: 'the order code and the number it was placed with', setup: order, request: (_w, f, as) => ({ form: { code: f.checkoutCode, whatsapp: '+62 813-5555-1234' }, address: `198.51.100.${ACTORS.indexOf(as) + 101}` }), expect: everyone(303), readOnly: true })
 	],
+	'GET /pesanan/[code]/bukti/[order]': [
+		probe({ probe: "the buyer's receipt with the checkout link (code + token)", setup: orderWithReceipt, request: (_w, f) => ({ params: { code: f.checkoutCode, order: f.orderCode }, query: { t: f.token } }), expect: everyone(200), readOnly: true }),
+		probe({ probe: "someone's receipt without the checkout token", setup: orderWithReceipt, request: (_w, f) => ({ params: { code: f.checkoutCode, order: f.orderCode }, query: { t: 'x'.repeat(43) } }), expect: everyone(404), readOnly: true })
+	],
 	'GET /pesanan/[code]/qris/[order]': [
 		probe({ probe: "a transfer order's code (no QRIS) with its link", setup: order, request: (_w, f) => ({ params: { code: f.checkoutCode, order: f.orderCode }, query: { t: f.token } }), expect: everyone(404), readOnly: true }),
 		probe({ probe: "someone's checkout code without its token", setup: order, request: (_w, f) => ({ params: { code: f.checkoutCode, order: f.orderCode }, query: { t: 'x'.repeat(43) } }), expect: everyone(404), readOnly: true })
@@ -566,6 +576,9 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'POST /jual?/matikanNotifikasi': [
 		probe({ probe: "turn off all of the victim's phones (?toko= in the URL)", setup: pushSubscription, request: (w) => ({ query: { toko: w.shopA.id }, form: {} }), expect: shopManagers(200) })
+	],
+	'GET /jual/pesanan/[id]/bukti': [
+		probe({ probe: "the victim's order id in the URL (the buyer's bank slip)", setup: orderWithReceipt, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200, 404), readOnly: true })
 	],
 	'GET /jual/pesanan/[id]/nota.png': [probe({ probe: "the victim's order id in the URL (receipt picture)", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200), readOnly: true })],
 	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],

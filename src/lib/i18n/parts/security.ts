@@ -59,6 +59,7 @@ export const idSecurity = {
 	'security.pushOffAllDone': 'Pemberitahuan pesanan sudah dimatikan di semua HP ({count}).',
 	'security.pushLimit': 'Paling banyak {max} HP. HP berikutnya menggantikan HP yang paling lama dinyalakan.',
 	'security.checkoutNumberTooMany': 'Maaf, nomor WhatsApp ini sudah dipakai untuk beberapa pesanan dalam waktu singkat. Silakan coba lagi dalam {minutes} menit, atau hubungi penjual lewat WhatsApp.',
+	'security.proofView': 'Lihat bukti transfer yang Anda kirim',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -117,4 +118,5 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.pushOffAllDone': 'Order alerts are off on all phones ({count}).',
 	'security.pushLimit': 'At most {max} phones. The next phone replaces the one turned on longest ago.',
 	'security.checkoutNumberTooMany': 'Sorry, this WhatsApp number was used for several orders in a short time. Please try again in {minutes} minutes, or contact the seller on WhatsApp.',
+	'security.proofView': 'See the transfer receipt you sent',
 };

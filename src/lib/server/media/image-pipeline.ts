@@ -39,11 +39,11 @@ const VARIANTS: { name: PhotoVariant['name']; size: number; square: boolean; qua
  * writes WebP variants named by the content hash (under `prefix`, default the public `p/`), and returns
  * coaching hints.
  */
-export async function processPhoto(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' } = {}): Promise<ProcessedPhoto> {
+export async function processPhoto(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' | 'r' } = {}): Promise<ProcessedPhoto> {
 	return imageQueue.run(() => processPhotoNow(storage, input, options));
 }
 
-async function processPhotoNow(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' }): Promise<ProcessedPhoto> {
+async function processPhotoNow(storage: MediaStorage, input: Buffer, options: { prefix?: 'p' | 'e' | 'r' }): Promise<ProcessedPhoto> {
 	if (input.length === 0) throw new ValidationError('media.empty');
 	if (input.length > MAX_UPLOAD_BYTES) throw new ValidationError('media.tooLarge');
 	const kind = sniffImage(input);
@@ -60,7 +60,8 @@ async function processPhotoNow(storage: MediaStorage, input: Buffer, options: { 
 	if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new ValidationError('media.tooManyPixels');
 
 	const hash = createHash('sha256').update(input).digest('hex');
-	// `p/` is public (products, logos); `e/` is program evidence, served only to the program's staff.
+	// `p/` is public (products, logos); `e/` is program evidence, served only to the program's staff; `r/` is
+	// buyers' payment receipts, served only to the order's seller and staff and to the buyer (payment-proof.service).
 	const base = `${options.prefix ?? 'p'}/${hash.slice(0, 2)}/${hash.slice(2, 26)}`;
 
 	let oriented: { data: Buffer; info: OutputInfo };

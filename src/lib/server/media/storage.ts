@@ -15,12 +15,14 @@ export class StorageUnavailableError extends DomainError {
 
 /**
  * Where media bytes live. The filesystem adapter is the default; an object-storage adapter only has to
- * implement these three methods (keys are relative, slash-separated, and never contain "..").
+ * implement these methods (keys are relative, slash-separated, and never contain "..").
  */
 export interface MediaStorage {
 	put(key: string, data: Buffer): Promise<void>;
 	get(key: string): Promise<Buffer | null>;
 	exists(key: string): Promise<boolean>;
+	/** Deletes a file; a missing one is not an error (moving receipts out of the public prefix). */
+	remove(key: string): Promise<void>;
 	/** Throws StorageUnavailableError when nothing can be stored right now (for /readyz). */
 	checkWritable(): Promise<void>;
 }
@@ -75,6 +77,11 @@ export class FilesystemStorage implements MediaStorage {
 		} catch {
 			return null;
 		}
+	}
+
+	async remove(key: string): Promise<void> {
+		if (!isSafeKey(key)) return;
+		await rm(this.path(key), { force: true });
 	}
 
 	async exists(key: string): Promise<boolean> {

@@ -235,6 +235,21 @@ export class OrderRepository {
 		await this.db.updateTable('shop_order').set({ payment_proof: variantsJson, updated_at: at }).where('id', '=', orderId).execute();
 	}
 
+	/** Orders whose receipt still points at public media (`p/…`, stored before receipts were private). */
+	ordersWithPublicProof() {
+		return this.db.selectFrom('shop_order').select(['id', 'payment_proof', 'updated_at']).where('payment_proof', 'like', '%"p/%').execute();
+	}
+
+	/** Whether a product photo or a shop logo uses this public media key (same bytes, same content-addressed key). */
+	async publicKeyInUse(key: string): Promise<boolean> {
+		const pattern = `%"${key}"%`;
+		const [photo, logo] = await Promise.all([
+			this.db.selectFrom('product_photo').select('id').where('variants', 'like', pattern).executeTakeFirst(),
+			this.db.selectFrom('shop').select('id').where('logo', 'like', pattern).executeTakeFirst()
+		]);
+		return !!photo || !!logo;
+	}
+
 	/** Orders of a community in a time range (not cancelled), for the program's "did sales grow" figures. */
 	async ordersBetween(communityId: string, fromIso: string, toIso: string): Promise<ShopOrder[]> {
 		const rows = await this.db

@@ -15,9 +15,8 @@ import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.se
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 import { PUBLISHED_SAMPLE_QRIS, toDynamicQris } from '../payments/qris';
-import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
-import { galleryImage, parseVariants, type ImageRef } from '../catalog/product-card';
+import { parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
 import { ORDER_CAPS } from './caps';
 import { shopDisplay } from '../shops/shop-display';
@@ -62,7 +61,8 @@ export interface OrderView {
 	subtotal: number;
 	total: number;
 	paid: boolean;
-	paymentProof: ImageRef | null;
+	/** The size of the buyer's receipt photo, when one was sent; its bytes come only through PaymentProofService. */
+	paymentProof: { width: number; height: number } | null;
 	payment: { method: ShopOrder['payment_method']; qris?: string; merchantName?: string; qrisSample?: boolean; transfer?: PaymentOptions['transfer'] };
 	pickupPoint: string | null;
 	openingHours: string | null;
@@ -290,20 +290,6 @@ export class OrderService {
 		}
 	}
 
-	/**
-	 * The buyer's photo of a transfer receipt, through the image pipeline (metadata stripped). Only with the
-	 * checkout's token, and only for a transfer order of that checkout.
-	 */
-	async uploadPaymentProof(_actor: Actor, checkoutCode: string, token: string, orderCode: string, image: Buffer): Promise<void> {
-		const checkout = await this.orders.findCheckoutByCode(checkoutCode.toUpperCase());
-		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
-		const order = (await this.orders.ordersOfCheckout(checkout.id)).find((o) => o.code === orderCode);
-		if (!order || order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
-		await this.limiter.consume(CHECKOUT_LIMITS.receiptPerOrder, order.id, 'security.receiptTooMany', 'too_many_receipts');
-		const photo = await processPhoto(this.storage, image);
-		await this.orders.setPaymentProof(order.id, JSON.stringify(photo.variants), this.clock().toISOString());
-	}
-
 	/** The buyer's status page: the checkout's orders with current statuses. A wrong token is "not found". */
 	async getCheckout(_actor: Actor, code: string, token: string): Promise<CheckoutView> {
 		const checkout = await this.orders.findCheckoutByCode(code.toUpperCase());
@@ -459,7 +445,7 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: s
 		subtotal: o.subtotal,
 		total: o.total,
 		paid: !!o.paid_at,
-		paymentProof: o.payment_proof ? galleryImage(parseVariants(o.payment_proof)) : null,
+		paymentProof: proofSize(o.payment_proof),
 		payment: {
 			method: o.payment_method,
 			...(qris ? { qris, merchantName: payment.qris?.merchantName, qrisSample: payment.qris?.payload === PUBLISHED_SAMPLE_QRIS } : {}),
@@ -563,4 +549,11 @@ export async function priceCart(products: ProductRepository, shops: ShopReposito
 	}
 	out.shops = [...groups.values()].filter((g) => g.lines.length > 0);
 	return out;
+}
+
+/** The receipt's displayed size (its 1200 px variant), or null when none was sent. */
+function proofSize(json: string | null): { width: number; height: number } | null {
+	const variants = parseVariants(json);
+	const large = variants.find((v) => v.name === 'large') ?? variants[0];
+	return large ? { width: large.width, height: large.height } : null;
 }

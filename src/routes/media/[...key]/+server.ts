@@ -1,10 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
-/** Photo variants. Keys contain the content hash, so a response never changes: cache it for a year. */
+/**
+ * Public photo variants (`p/…`: products, logos). Keys contain the content hash, so a response never changes:
+ * cache it for a year. Every other prefix is private and served only through its own guarded route (program
+ * evidence `e/…`, payment receipts `r/…`), so only `p/` is answered here.
+ */
 export const GET: RequestHandler = async ({ params, locals, request }) => {
-	// Program evidence (`e/…`) is served only through the program's own guarded route.
-	if (params.key.startsWith('e/') || params.key.endsWith('.pdf')) error(404, 'Not found');
+	if (!params.key.startsWith('p/') || params.key.endsWith('.pdf')) error(404, 'Not found');
 	const data = await locals.services.storage.get(params.key);
 	if (!data) error(404, 'Not found');
 	const etag = `"${params.key.replace(/[^a-z0-9]/g, '').slice(-32)}"`;

@@ -37,8 +37,9 @@ export const actions: Actions = {
 		const form = await readPhotoForm(request);
 		if (!form) return photoTooLarge(locals.locale, 'proof');
 		const result = await formAction(locals.locale, form, async () => {
-			const proof = (await photoBytes(form, 'proof'))!;
-			await onPhotoField('proof', () => locals.services.orders.uploadPaymentProof(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), proof));
+			// The file is read (and may be refused: too large, empty) only after the order's upload limit counted the attempt.
+			const read = async () => (await photoBytes(form, 'proof'))!;
+			await onPhotoField('proof', () => locals.services.paymentProofs.upload(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), read));
 			return true;
 		}, { setHeaders });
 		if (result !== true) return result;

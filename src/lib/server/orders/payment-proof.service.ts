@@ -1,0 +1,112 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../auth/actor';
+import { requireShopManagerOr } from '../auth/guards';
+import { NotFoundError } from '../errors';
+import { processPhoto } from '../media/image-pipeline';
+import type { MediaStorage } from '../media/storage';
+import type { PhotoVariant } from '../media/types';
+import { parseVariants } from '../catalog/product-card';
+import type { RateLimiter } from '../security/rate-limit';
+import type { ShopRepository } from '../shops/shop.repository';
+import type { OrderRepository } from './order.repository';
+import { CHECKOUT_LIMITS } from './order.service';
+
+/** Receipts live under `r/`, which the public /media route never serves (only `p/` is public). */
+const RECEIPT_PREFIX = 'r';
+
+/**
+ * A buyer's photo of a transfer receipt: a bank slip with names, account numbers and amounts. Invariant: it is
+ * stored privately (`r/…`, never under the public, immutably cached `/media/p/…`) and served, with
+ * `Cache-Control: private, no-store`, only to whoever manages the order's shop (its seller, the community's
+ * coordinator and facilitator — as the order page itself) and to the buyer holding the checkout's link
+ * (code + token). Anyone else is told it does not exist (404).
+ */
+export class PaymentProofService {
+	constructor(
+		private readonly orders: OrderRepository,
+		private readonly shops: Pick<ShopRepository, 'findById'>,
+		private readonly storage: MediaStorage,
+		private readonly limiter: RateLimiter,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/**
+	 * Stores the receipt, only with the checkout's token and only for a transfer order of that checkout. Every
+	 * attempt that reaches the order counts toward its upload limit (CHECKOUT_LIMITS.receiptPerOrder) before the
+	 * bytes are read or decoded: a refused file (too large, not a photo, unreadable) costs an attempt too, so
+	 * the limit bounds the image work. `image` may be a function that reads the upload (and may refuse it).
+	 */
+	async upload(_actor: Actor, checkoutCode: string, token: string, orderCode: string, image: Buffer | (() => Promise<Buffer>)): Promise<void> {
+		const order = await this.buyerOrder(checkoutCode, token, orderCode);
+		if (order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
+		await this.limiter.consume(CHECKOUT_LIMITS.receiptPerOrder, order.id, 'security.receiptTooMany', 'too_many_receipts');
+		const bytes = typeof image === 'function' ? await image() : image;
+		const photo = await processPhoto(this.storage, bytes, { prefix: RECEIPT_PREFIX });
+		await this.orders.setPaymentProof(order.id, JSON.stringify(photo.variants), this.clock().toISOString());
+	}
+
+	/** The receipt of an order for the seller of its shop or the community's staff; anyone else 404. */
+	async forSeller(actor: Actor, orderId: string): Promise<Buffer> {
+		if (actor.kind === 'public') throw new NotFoundError('order.notFound');
+		const order = await this.orders.findOrder(String(orderId));
+		const shop = order && (await this.shops.findById(order.shop_id));
+		if (!order || !shop) throw new NotFoundError('order.notFound');
+		requireShopManagerOr(actor, shop, () => new NotFoundError('order.notFound'));
+		return this.bytesOf(order.payment_proof);
+	}
+
+	/** The receipt for the buyer who holds the checkout's link (code + token); a wrong token is "not found". */
+	async forBuyer(_actor: Actor, checkoutCode: string, token: string, orderCode: string): Promise<Buffer> {
+		return this.bytesOf((await this.buyerOrder(checkoutCode, token, orderCode)).payment_proof);
+	}
+
+	/**
+	 * Receipts stored before this rule lived under the public `p/` prefix. Copies each to `r/`, points its order at
+	 * the copy and deletes the public file unless a product photo or a logo uses the very same bytes. Idempotent;
+	 * run at start-up (app.ts). Returns how many orders were moved.
+	 */
+	async moveLegacyReceipts(): Promise<number> {
+		let moved = 0;
+		for (const row of await this.orders.ordersWithPublicProof()) {
+			const variants = parseVariants(row.payment_proof);
+			const next: PhotoVariant[] = [];
+			for (const v of variants) {
+				if (!v.key.startsWith('p/')) {
+					next.push(v);
+					continue;
+				}
+				const key = `${RECEIPT_PREFIX}/${v.key.slice(2)}`;
+				const data = await this.storage.get(v.key);
+				if (data && !(await this.storage.exists(key))) await this.storage.put(key, data);
+				next.push({ ...v, key });
+			}
+			await this.orders.setPaymentProof(row.id, JSON.stringify(next), row.updated_at);
+			for (const v of variants) if (v.key.startsWith('p/') && !(await this.orders.publicKeyInUse(v.key))) await this.storage.remove(v.key);
+			moved++;
+		}
+		return moved;
+	}
+
+	private async buyerOrder(checkoutCode: string, token: string, orderCode: string) {
+		const checkout = await this.orders.findCheckoutByCode(String(checkoutCode ?? '').toUpperCase().slice(0, 20));
+		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
+		const order = (await this.orders.ordersOfCheckout(checkout.id)).find((o) => o.code === orderCode);
+		if (!order) throw new NotFoundError('order.notFound');
+		return order;
+	}
+
+	/** The 1200 px variant (never the square crops: a receipt must be read whole). */
+	private async bytesOf(proof: string | null): Promise<Buffer> {
+		const variants = parseVariants(proof);
+		const best = variants.find((v) => v.name === 'large') ?? variants[0];
+		const data = best ? await this.storage.get(best.key) : null;
+		if (!data) throw new NotFoundError('order.notFound');
+		return data;
+	}
+}
+
+function sameSecret(a: string, b: string): boolean {
+	const x = Buffer.from(a);
+	const y = Buffer.from(String(b ?? ''));
+	return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -56,6 +56,7 @@ export const COORDINATOR_PAGES: PageToVisit[] = [
 	{ name: 'roster', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung' },
 	{ name: 'roster (facilitator)', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung' },
 	{ name: 'roster filtered', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung?q=rw+03&tampil=tanpa-akun' },
+	{ name: 'QR cards check (nobody to print)', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/kartu/periksa' },
 	{ name: 'member profile and mentoring', as: 'pendamping@cigadung.test', path: (f) => f.memberPath },
 	{ name: 'adoption funnel', as: 'koordinator@cigadung.test', path: '/koordinator/cigadung/adopsi' },
 	{ name: 'follow-ups due this week', as: 'pendamping@cigadung.test', path: '/koordinator/cigadung/pendampingan' },

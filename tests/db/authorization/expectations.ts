@@ -341,8 +341,14 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'POST /koordinator/[community]/kartu': [
 		probe({
-			probe: "QR cards (new setup links) for community 1's seller",
+			probe: "QR cards for community 1's seller whose link is out: the check page first (names them, retires nothing)",
 			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: w.memberUserId } }),
+			expect: communityStaff(303),
+			readOnly: true
+		}),
+		probe({
+			probe: "QR cards (new setup links) for community 1's seller, confirmed on the check page",
+			request: (w) => ({ params: { community: w.c1.slug }, form: { userId: w.memberUserId, lanjut: '1' } }),
 			expect: communityStaff(200)
 		}),
 		probe({

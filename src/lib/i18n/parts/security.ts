@@ -60,6 +60,14 @@ export const idSecurity = {
 	'security.pushLimit': 'Paling banyak {max} HP. HP berikutnya menggantikan HP yang paling lama dinyalakan.',
 	'security.checkoutNumberTooMany': 'Maaf, nomor WhatsApp ini sudah dipakai untuk beberapa pesanan dalam waktu singkat. Silakan coba lagi dalam {minutes} menit, atau hubungi penjual lewat WhatsApp.',
 	'security.proofView': 'Lihat bukti transfer yang Anda kirim',
+	'security.cardsCheckTitle': 'Sebelum mencetak kartu QR',
+	'security.cardsRetire': 'Tautan yang sudah dikirim ke {count} anggota ini tidak berlaku lagi setelah kartu dicetak:',
+	'security.cardsLinkUntil': 'tautannya berlaku sampai {date}',
+	'security.cardsRetireHint': 'Kalau mereka sudah menerima tautan lewat WhatsApp, minta mereka memakai kartu yang baru.',
+	'security.cardsNothingRetired': 'Tidak ada tautan yang masih berlaku untuk anggota ini.',
+	'security.cardsPrintAnyway': 'Cetak {count} kartu QR',
+	'security.cardsBack': 'Batal, kembali ke daftar anggota',
+	'security.cardLinkOut': 'Tautan sudah dikirim dan berlaku sampai {date}. Mencetak kartu membatalkannya.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -119,4 +127,12 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.pushLimit': 'At most {max} phones. The next phone replaces the one turned on longest ago.',
 	'security.checkoutNumberTooMany': 'Sorry, this WhatsApp number was used for several orders in a short time. Please try again in {minutes} minutes, or contact the seller on WhatsApp.',
 	'security.proofView': 'See the transfer receipt you sent',
+	'security.cardsCheckTitle': 'Before printing QR cards',
+	'security.cardsRetire': 'The links already sent to these {count} members stop working once the cards are printed:',
+	'security.cardsLinkUntil': 'their link works until {date}',
+	'security.cardsRetireHint': 'If they already received a link by WhatsApp, ask them to use the new card instead.',
+	'security.cardsNothingRetired': 'None of these members has a link that still works.',
+	'security.cardsPrintAnyway': 'Print {count} QR cards',
+	'security.cardsBack': 'Cancel, back to the member list',
+	'security.cardLinkOut': 'A link was sent and works until {date}. Printing a card retires it.',
 };

@@ -97,6 +97,15 @@ export class AccountRepository {
 	}
 
 	/** A new link replaces the old ones: earlier unused links of the person stop working. */
+	/** Setup links of these accounts that still work (not used, not replaced, not expired): user id → latest expiry. */
+	async openSetupLinks(userIds: string[], now: string): Promise<Map<string, string>> {
+		if (userIds.length === 0) return new Map();
+		const rows = await this.db.selectFrom('setup_link').select(['user_id', 'expires_at']).where('user_id', 'in', userIds).where('used_at', 'is', null).where('expires_at', '>', now).execute();
+		const out = new Map<string, string>();
+		for (const r of rows) if (!out.has(r.user_id) || r.expires_at > out.get(r.user_id)!) out.set(r.user_id, r.expires_at);
+		return out;
+	}
+
 	async retireSetupLinks(userId: string, at: string) {
 		await this.db.updateTable('setup_link').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 	}

@@ -65,6 +65,28 @@ export class MemberService {
 	}
 
 	/** The roster with each seller's progress: password set, onboarding step, products on show. */
+	/**
+	 * Which sellers of the community have a setup link out that still works (user id → until when). Printing
+	 * QR cards (or a new link) retires those links, so the roster and the print step say so before it happens.
+	 */
+	async openSetupLinks(actor: Actor, community: Community): Promise<Map<string, string>> {
+		requireCommunityStaff(actor, community.id);
+		const sellers = await this.accounts.sellerRoster(community.id);
+		return this.accounts.openSetupLinks(sellers.map((s) => s.user_id), nowIso());
+	}
+
+	/**
+	 * Whom a print of QR cards is for (the ticked sellers, or every seller without a password when none is ticked)
+	 * and which of them have a link out that printing will retire — said plainly before anything is printed.
+	 */
+	async planSetupCards(actor: Actor, community: Community, chosen: string[]): Promise<{ targets: MemberRow[]; retiring: { userId: string; name: string; until: string }[] }> {
+		const sellers = await this.listSellers(actor, community);
+		const picked = new Set(chosen);
+		const targets = sellers.filter((s) => (picked.size ? picked.has(s.userId) : !s.hasPassword));
+		const open = await this.accounts.openSetupLinks(targets.map((s) => s.userId), nowIso());
+		return { targets, retiring: targets.filter((s) => open.has(s.userId)).map((s) => ({ userId: s.userId, name: s.name, until: open.get(s.userId)! })) };
+	}
+
 	async listSellers(actor: Actor, community: Community): Promise<MemberRow[]> {
 		requireCommunityStaff(actor, community.id);
 		const rows = await this.accounts.sellerRoster(community.id);

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { newDocument } from './pdf-kit';
 
 export interface SetupCard {
 	name: string;
@@ -10,13 +10,11 @@ export interface SetupCard {
 
 /**
  * Printable setup cards for a training session: 8 per A4 page (2 × 4), each with the member's name, shop,
- * a QR code of their one-time link and the link as text. Cut along the lines and hand out.
+ * a QR code of their one-time link and the link as text. Cut along the lines and hand out. Set in DejaVu (pdf-kit),
+ * so every letter of a name ("Ibu Ëni", "Pak Tuấn") prints as typed, unlike the built-in Helvetica.
  */
 export async function setupCardsPdf(cards: SetupCard[], text: { title: string; scan: string; expires: (d: string) => string }): Promise<Buffer> {
-	const doc = new PDFDocument({ size: 'A4', margin: 24, info: { Title: text.title, Producer: 'E-Crav' } });
-	const chunks: Buffer[] = [];
-	doc.on('data', (c: Buffer) => chunks.push(c));
-	const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+	const { doc, done } = newDocument({ title: text.title, margins: { top: 24, bottom: 24, left: 24, right: 24 } });
 	const cols = 2;
 	const rows = 4;
 	const w = (doc.page.width - 48) / cols;
@@ -32,13 +30,13 @@ export async function setupCardsPdf(cards: SetupCard[], text: { title: string; s
 		doc.image(qr, x + 10, y + 10, { width: size, height: size });
 		const tx = x + size + 20;
 		const tw = w - size - 30;
-		doc.fillColor('#000000').font('Helvetica-Bold').fontSize(12).text(card.name, tx, y + 12, { width: tw });
-		doc.font('Helvetica').fontSize(10).text(card.shop, { width: tw });
+		doc.fillColor('#000000').font('sans-bold').fontSize(12).text(card.name, tx, y + 12, { width: tw });
+		doc.font('sans').fontSize(10).text(card.shop, { width: tw });
 		doc.moveDown(0.5).fontSize(9).text(text.scan, { width: tw });
 		doc.moveDown(0.5).fontSize(8).fillColor('#444444').text(text.expires(card.expires), { width: tw });
 		doc.fontSize(6.5).fillColor('#444444').text(card.url, x + 10, y + size + 14, { width: w - 20 });
 	}
-	if (cards.length === 0) doc.fontSize(12).text(text.title);
+	if (cards.length === 0) doc.font('sans').fontSize(12).text(text.title);
 	doc.end();
 	return done;
 }

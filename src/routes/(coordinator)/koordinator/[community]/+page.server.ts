@@ -17,7 +17,11 @@ export const load: PageServerLoad = (event) =>
 		const { locals, url } = event;
 		const community = await coordinatorCommunity(event);
 		const flashed = takeSetupLink(event.cookies, url.pathname);
-		const [members, due] = await Promise.all([locals.services.roster.list(locals.actor, community), locals.services.mentoring.dueThisWeek(locals.actor, community)]);
+		const [members, due, openLinks] = await Promise.all([
+			locals.services.roster.list(locals.actor, community),
+			locals.services.mentoring.dueThisWeek(locals.actor, community),
+			locals.services.members.openSetupLinks(locals.actor, community)
+		]);
 		const q = (url.searchParams.get('q') ?? '').trim().toLowerCase().slice(0, 80);
 		const show = url.searchParams.get('tampil') ?? 'semua';
 		const shown = members.filter(
@@ -43,6 +47,8 @@ export const load: PageServerLoad = (event) =>
 				shop: m.shop,
 				account: m.account,
 				ownerUserId: m.ownerUserId,
+				/** A setup link out that still works: printing a card (or a new link) retires it, so the card says so. */
+				linkOpenUntil: m.ownerUserId ? (openLinks.get(m.ownerUserId) ?? null) : null,
 				checklist: { done: m.checklist.done, total: m.checklist.total },
 				level: m.funnel?.level ?? null
 			}))

@@ -7,15 +7,21 @@ import type { RequestHandler } from './$types';
 
 /**
  * POST (a form, so CSRF-checked): new one-time setup links for the chosen sellers (all who have not set a
- * password yet when none are chosen), printed as QR cards, 8 per A4 page. Earlier links of those sellers stop working.
+ * password yet when none are chosen), printed as QR cards, 8 per A4 page. Earlier links of those sellers stop working:
+ * when any of them has a link out that still works, the coordinator is first sent to `kartu/periksa`, which names
+ * them, and prints only when confirmed there (`lanjut=1`).
  */
 export const POST: RequestHandler = async ({ request, locals, params, url }) => {
 	const t = translator(locals.locale);
 	try {
 		const community = await locals.services.communities.getBySlug(locals.actor, params.community);
-		const sellers = await locals.services.members.listSellers(locals.actor, community);
-		const chosen = new Set((await request.formData()).getAll('userId').map(String));
-		const targets = sellers.filter((s) => (chosen.size ? chosen.has(s.userId) : !s.hasPassword));
+		const form = await request.formData();
+		const chosen = form.getAll('userId').map(String);
+		const { targets, retiring } = await locals.services.members.planSetupCards(locals.actor, community, chosen);
+		if (retiring.length > 0 && form.get('lanjut') !== '1') {
+			const query = new URLSearchParams(chosen.length ? targets.map((s) => ['userId', s.userId]) : []);
+			redirect(303, `/koordinator/${community.slug}/kartu/periksa${chosen.length ? `?${query}` : ''}`);
+		}
 		const cards = [];
 		for (const s of targets) {
 			// A seller who is also staff somewhere gets no card from here (only a platform admin may reset staff).

@@ -68,6 +68,8 @@ export const idSecurity = {
 	'security.cardsPrintAnyway': 'Cetak {count} kartu QR',
 	'security.cardsBack': 'Batal, kembali ke daftar anggota',
 	'security.cardLinkOut': 'Tautan sudah dikirim dan berlaku sampai {date}. Mencetak kartu membatalkannya.',
+	'security.shopNotOpen': 'Toko ini belum buka. Pemiliknya belum menampilkan produk apa pun.',
+	'security.shopNotOpenBrowse': 'Lihat toko lain di {community}',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -135,4 +137,6 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.cardsPrintAnyway': 'Print {count} QR cards',
 	'security.cardsBack': 'Cancel, back to the member list',
 	'security.cardLinkOut': 'A link was sent and works until {date}. Printing a card retires it.',
+	'security.shopNotOpen': 'This shop is not open yet. Its owner has not put any product on show.',
+	'security.shopNotOpenBrowse': 'See other shops in {community}',
 };

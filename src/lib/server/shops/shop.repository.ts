@@ -86,6 +86,12 @@ export class ShopRepository {
 			.executeTakeFirst();
 	}
 
+	/** How many products the shop shows buyers. */
+	async countPublished(shopId: string): Promise<number> {
+		const row = await this.db.selectFrom('product').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', shopId).where('status', '=', 'published').executeTakeFirst();
+		return Number(row?.n ?? 0);
+	}
+
 	async listActiveByCommunity(communityId: string): Promise<ShopWithCount[]> {
 		const rows = await this.db
 			.selectFrom('shop as s')

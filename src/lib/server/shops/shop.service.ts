@@ -32,9 +32,24 @@ export class ShopService {
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
-	/** Active shops of a community with their published product counts. Public. */
+	/**
+	 * The shops a buyer can find (public lists, the API, feeds): active, with at least one published product — the
+	 * rule of the home page's count. A shop opened from the roster stays out until its owner publishes a product.
+	 */
 	async listByCommunity(_actor: Actor, community: Pick<Community, 'id'>): Promise<ShopWithCount[]> {
-		return this.shops.listActiveByCommunity(community.id);
+		return (await this.shops.listActiveByCommunity(community.id)).filter((s) => s.product_count > 0);
+	}
+
+	/** Whether buyers may see this shop (see listByCommunity): its page says "not open yet" otherwise. Public. */
+	async isOpen(_actor: Actor, shop: Pick<Shop, 'id' | 'status'>): Promise<boolean> {
+		return shop.status === 'active' && (await this.shops.countPublished(shop.id)) > 0;
+	}
+
+	/** An open shop of this community (see isOpen); one not open yet is "not found", as in the public lists. Public. */
+	async getOpenBySlug(actor: Actor, community: Pick<Community, 'id'>, slug: string): Promise<Shop> {
+		const shop = await this.getBySlug(actor, community, slug);
+		if (!(await this.isOpen(actor, shop))) throw new NotFoundError('error.notFound.shop', { slug });
+		return shop;
 	}
 
 	/** An active shop of this community; another community's shop with the same slug is not found. Public. */

@@ -111,11 +111,11 @@ export const openapi = {
 				responses: { 200: { description: '{ data: [ { id, slug, name, price, priceMax, unit, category, imageUrl, url, shop } ], page: { number, size, total } } — price is the cheapest choice (with variants, the cheapest variant), priceMax the dearest; they differ when variant prices do' }, 400: error, 404: error }
 			}
 		},
-		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },
+		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', description: 'Only shops that show at least one product (a shop opened from the roster appears once its owner publishes one).', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },
 		'/communities/{slug}/shops/{shop}': {
 			get: {
 				summary: 'One shop with its products',
-				description: 'An old slug of a renamed shop answers 301 to the current one.',
+				description: 'An old slug of a renamed shop answers 301 to the current one. A shop that shows no product yet answers 404.',
 				parameters: [id('slug'), id('shop')],
 				responses: {
 					200: { description: 'The shop', content: { 'application/json': { schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/ShopDetail' } } } } } },

@@ -12,11 +12,14 @@ export const load: PageServerLoad = (event) =>
 		const { community } = await event.parent();
 		const { services, actor, locale } = event.locals;
 		const shop = await shopOrRedirect(event, community, event.params.shop);
+		// A shop opened from the roster, before its owner publishes anything: "not open yet", nothing else (noindex).
+		if (!(await services.shops.isOpen(actor, shop))) return { open: false as const, shop: { slug: shop.slug, name: shop.name } };
 		const query = { ...searchParamsObject(event.url.searchParams, ['page']), shop: shop.slug, perPage: '48' };
 		const result = await services.catalog.listProducts(actor, community, query);
 		const t = translator(locale);
 		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}`;
 		return {
+			open: true as const,
 			shop: {
 				slug: shop.slug,
 				name: shop.name,

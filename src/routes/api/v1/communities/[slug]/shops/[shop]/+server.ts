@@ -7,7 +7,7 @@ export const GET: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		const { services, actor } = event.locals;
 		const community = await services.communities.getBySlug(actor, event.params.slug);
-		const shop = await services.shops.getBySlug(actor, community, event.params.shop);
+		const shop = await services.shops.getOpenBySlug(actor, community, event.params.shop);
 		const products = await services.catalog.listProducts(actor, community, { shop: shop.slug, perPage: 100 });
 		const display = shopDisplay(shop);
 		return json({

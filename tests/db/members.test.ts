@@ -43,7 +43,8 @@ describe(`${RosterService.name} (${TEST_DIALECT})`, () => {
 		const list = await ctx.services.roster.list(coordinator, community);
 		expect(list.map((m) => m.name).sort()).toEqual(['Gemblong S', 'Ibu Risol']);
 		const risol = list.find((m) => m.name === 'Ibu Risol')!;
-		expect(risol).toMatchObject({ account: 'invited', rw: '02', checklist: { done: 1, total: 8 } });
+		// name, number, and the default pickup + cash are there; an area without opening hours is not "Lokasi dan jam buka"
+		expect(risol).toMatchObject({ account: 'invited', rw: '02', checklist: { done: 4, total: 8, missing: ['seller.check.logo', 'seller.check.story', 'seller.check.where', 'seller.check.product'] } });
 		expect(list.find((m) => m.name === 'Gemblong S')).toMatchObject({ account: 'none', funnel: { level: 'invited', next: 'account' } });
 	});
 
@@ -234,7 +235,7 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'sate-ayam-12', confirm: 'sate-ayam-12' });
 		const sate = (await ctx.services.shops.listByCommunity(system, c)).find((s) => s.id === added.shopId)!;
 		expect((await ctx.services.funnel.forCommunity(coord, c)).members.find((m) => m.shopName === sate.name)).toMatchObject({ level: 'account', next: 'profile' });
-		await ctx.database.db.updateTable('shop').set({ logo: '[]', story: 'Sate ayam bumbu kacang.', onboarding_step: 8, pickup_point: 'Depan masjid' }).where('id', '=', sate.id).execute();
+		await ctx.database.db.updateTable('shop').set({ logo: '[]', story: 'Sate ayam bumbu kacang.', onboarding_step: 8, pickup_point: 'Depan masjid', opening_hours: 'Setiap hari 16.00–21.00' }).where('id', '=', sate.id).execute();
 		expect((await ctx.services.funnel.forCommunity(coord, c)).members.find((m) => m.shopName === sate.name)?.level).toBe('profile');
 		await makeProduct(ctx.services, sate, { name: 'Sate' });
 		expect((await ctx.services.funnel.forCommunity(coord, c)).members.find((m) => m.shopName === sate.name)?.level).toBe('first_product');

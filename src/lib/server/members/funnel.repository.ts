@@ -21,7 +21,10 @@ export interface FunnelMemberRow {
 	story: string;
 	area: string | null;
 	pickup_point: string | null;
+	opening_hours: string | null;
 	delivery: string;
+	payment: string;
+	shop_whatsapp: string;
 }
 
 export interface PublishedProductRow {
@@ -72,7 +75,10 @@ export class FunnelRepository {
 				's.story',
 				's.area',
 				's.pickup_point',
-				's.delivery'
+				's.opening_hours',
+				's.delivery',
+				's.payment',
+				's.whatsapp as shop_whatsapp'
 			])
 			.select((eb) =>
 				eb

@@ -3,7 +3,7 @@ import type { Community } from '../db/schema';
 import { requireProgramStaff, programFor } from '../program/access';
 import type { ProgramRepository } from '../program/program.repository';
 import { listingQuality } from '../catalog/listing-quality';
-import { readDelivery } from '../shops/shop.service';
+import { checklistShopOf } from '../shops/checklist-shop';
 import { profileComplete, shopChecklist } from '../../shop-checklist';
 import { countLevels, countReached, funnelPosition, GOOD_LISTING_SCORE, regularSince, type FunnelFacts, type FunnelLevel } from './funnel';
 import type { FunnelRepository } from './funnel.repository';
@@ -104,10 +104,7 @@ export class FunnelService {
 		const members = rows.map((r): FunnelMember => {
 			const prod = byShop.get(r.shop_id);
 			const ord = orderByShop.get(r.shop_id);
-			const checklist = shopChecklist(
-				{ onboardingStep: r.onboarding_step, hasLogo: !!r.logo, story: r.story, area: r.area, pickupPoint: r.pickup_point, delivery: readDelivery(r) },
-				prod?.count ?? 0
-			);
+			const checklist = shopChecklist(checklistShopOf(r), prod?.count ?? 0);
 			const facts: FunnelFacts = {
 				// the member row may be younger than the shop (rows were backfilled for existing shops)
 				invited: r.shop_created_at < r.member_created_at ? r.shop_created_at : r.member_created_at,

@@ -14,9 +14,11 @@ export interface RosterRow extends Member {
 	shop_whatsapp: string;
 	area: string | null;
 	pickup_point: string | null;
+	opening_hours: string | null;
 	story: string;
 	logo: string | null;
 	delivery: string;
+	payment: string;
 	onboarding_step: number;
 	shop_status: 'active' | 'hidden';
 	owner_user_id: string | null;
@@ -44,9 +46,11 @@ export class RosterRepository {
 				's.whatsapp as shop_whatsapp',
 				's.area',
 				's.pickup_point',
+				's.opening_hours',
 				's.story',
 				's.logo',
 				's.delivery',
+				's.payment',
 				's.onboarding_step',
 				's.status as shop_status',
 				's.owner_user_id',

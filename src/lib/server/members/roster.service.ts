@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Community, DB } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { requireProgramStaff } from '../program/access';
-import { readDelivery } from '../shops/shop.service';
+import { checklistShopOf } from '../shops/checklist-shop';
 import type { ShopRepository } from '../shops/shop.repository';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { AuthService } from '../accounts/auth.service';
@@ -123,10 +123,7 @@ export class RosterService {
 }
 
 function toRosterMember(r: RosterRow, f: { level: FunnelLevel; since: string; next: FunnelLevel | null } | null): RosterMember {
-	const checklist = shopChecklist(
-		{ onboardingStep: Number(r.onboarding_step), hasLogo: !!r.logo, story: r.story, area: r.area, pickupPoint: r.pickup_point, delivery: readDelivery(r) },
-		r.published
-	);
+	const checklist = shopChecklist(checklistShopOf(r), r.published);
 	const capital = r.capital == null ? null : Number(r.capital);
 	const annualSales = r.annual_sales == null ? null : Number(r.annual_sales);
 	return {

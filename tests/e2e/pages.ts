@@ -41,6 +41,7 @@ export const SELLER_PAGES: PageToVisit[] = [
 	{ name: 'seller home', as: 'jj@cigadung.test', path: '/jual' },
 	...STEPS.map((step): PageToVisit => ({ name: `onboarding ${step}`, as: 'jj@cigadung.test', path: `/jual/mulai/${step}` })),
 	{ name: 'payment step with a long QRIS string', as: 'mt@cigadung.test', path: '/jual/mulai/pembayaran' },
+	{ name: 'editing the payment from the seller home', as: 'mt@cigadung.test', path: '/jual/mulai/pembayaran?ubah=1' },
 	{ name: 'new product', as: 'jj@cigadung.test', path: '/jual/produk/baru' },
 	{ name: 'product editor', as: 'jj@cigadung.test', path: (f) => `/jual/produk/${f.jjProductId}` },
 	{ name: 'order inbox', as: 'mt@cigadung.test', path: '/jual/pesanan' },

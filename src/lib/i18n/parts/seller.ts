@@ -62,7 +62,18 @@ export const idSeller = {
 	'receipt.shareTextCancelled': 'Pesanan {code} dari {shop} dibatalkan. Alasan: {reason}',
 	'receipt.note': 'Catatan',
 	'receipt.cancelReason': 'Alasan batal',
-	'inbox.reply.dibatalkanReason': 'Halo {name}, mohon maaf pesanan {code} kami batalkan. Alasannya: {reason}'
+	'inbox.reply.dibatalkanReason': 'Halo {name}, mohon maaf pesanan {code} kami batalkan. Alasannya: {reason}',
+	'seller.edit.title': 'Data toko',
+	'seller.edit.shop': 'Ubah data toko',
+	'seller.edit.where': 'Ubah lokasi dan jam buka',
+	'seller.edit.payment': 'Ubah pembayaran',
+	'seller.edit.nav': 'Bagian data toko',
+	'seller.edit.save': 'Simpan',
+	'seller.edit.cancel': 'Batal, kembali ke toko saya',
+	'seller.saved': 'Tersimpan: {what}.',
+	'seller.check.none': 'belum diisi',
+	'seller.check.hoursMissing': 'jam buka belum diisi',
+	'seller.check.placeMissing': 'tempat belum diisi'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
@@ -124,5 +135,16 @@ export const enSeller: Record<keyof typeof idSeller, string> = {
 	'receipt.shareTextCancelled': 'Order {code} from {shop} was cancelled. The reason: {reason}',
 	'receipt.note': 'Note',
 	'receipt.cancelReason': 'Why cancelled',
-	'inbox.reply.dibatalkanReason': 'Hello {name}, we are sorry: order {code} was cancelled. The reason: {reason}'
+	'inbox.reply.dibatalkanReason': 'Hello {name}, we are sorry: order {code} was cancelled. The reason: {reason}',
+	'seller.edit.title': 'Shop details',
+	'seller.edit.shop': 'Edit shop details',
+	'seller.edit.where': 'Edit location and opening hours',
+	'seller.edit.payment': 'Edit payment details',
+	'seller.edit.nav': 'Parts of the shop details',
+	'seller.edit.save': 'Save',
+	'seller.edit.cancel': 'Cancel, back to my shop',
+	'seller.saved': 'Saved: {what}.',
+	'seller.check.none': 'not filled in yet',
+	'seller.check.hoursMissing': 'opening hours not filled in yet',
+	'seller.check.placeMissing': 'place not filled in yet'
 };

@@ -5,6 +5,8 @@ import { NotFoundError } from '$lib/server/errors';
 import { MAX_SUBSCRIPTIONS_PER_SHOP } from '$lib/server/notifications/push.service';
 import type { Actions, PageServerLoad } from './$types';
 import { requestedShopId } from '$lib/server/web/acting-shop';
+import { takeSaved } from '$lib/server/web/saved-flash';
+import { ONBOARDING_STEPS } from '$lib/validation/shop';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
@@ -31,6 +33,8 @@ export const load: PageServerLoad = (event) =>
 			hasTrainings: trainings.length > 0,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
 			origin: event.url.origin,
+			/** After an "Ubah …" screen saved: the home says what was saved, once. */
+			saved: takeSaved(event.cookies, ONBOARDING_STEPS),
 			push: { key: await event.locals.services.push.publicKey(), phones: await event.locals.services.push.subscriptionCount(event.locals.actor, shop.id), max: MAX_SUBSCRIPTIONS_PER_SHOP }
 		};
 	});

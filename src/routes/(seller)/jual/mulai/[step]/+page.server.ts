@@ -7,18 +7,25 @@ import { readQrFromPhoto } from '$lib/server/media/qr-reader';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import type { Actions, PageServerLoad } from './$types';
 import { requestedShopId } from '$lib/server/web/acting-shop';
+import { flashSaved, takeSaved } from '$lib/server/web/saved-flash';
 
 function stepOf(param: string): OnboardingStep {
 	if (!(ONBOARDING_STEPS as readonly string[]).includes(param)) error(404, 'Not found');
 	return param as OnboardingStep;
 }
 
+/** `shopQuery` ('' or '?toko=…') plus one more parameter. */
+const withParam = (shopQuery: string, param: string) => `${shopQuery ? `${shopQuery}&` : '?'}${param}`;
+
 function nextPath(step: OnboardingStep, shopQuery: string): string {
 	const next = ONBOARDING_STEPS[ONBOARDING_STEPS.indexOf(step) + 1];
 	if (!next) return `/jual${shopQuery}`;
-	if (next === 'produk') return `/jual/produk/baru${shopQuery ? `${shopQuery}&` : '?'}mulai=1`;
+	if (next === 'produk') return `/jual/produk/baru${withParam(shopQuery, 'mulai=1')}`;
 	return `/jual/mulai/${next}${shopQuery}`;
 }
+
+/** Opened from "Ubah …" on the seller home (`?ubah=1`): one screen, saved back to the home, not the next step. */
+const isEditing = (url: URL) => url.searchParams.get('ubah') === '1';
 
 export const load: PageServerLoad = async (event) => {
 	const { params, parent, locals, url } = event;
@@ -29,11 +36,22 @@ export const load: PageServerLoad = async (event) => {
 	const addressOffer = step === 'nama' ? await locals.services.shopAddresses.offer(locals.actor, shop.id) : null;
 	// Said before the seller types anything: after a link someone else issued, where money and orders go waits.
 	const lockedUntil = step === 'pembayaran' || step === 'whatsapp' ? await pageLoad(event, () => locals.services.shops.paymentLockedUntil(locals.actor, shop.id)) : null;
-	return { step, index: ONBOARDING_STEPS.indexOf(step) + 1, total: ONBOARDING_STEPS.length, skip: nextPath(step, shopQuery), addressOffer, origin: url.origin, lockedUntil };
+	return {
+		step,
+		index: ONBOARDING_STEPS.indexOf(step) + 1,
+		total: ONBOARDING_STEPS.length,
+		skip: nextPath(step, shopQuery),
+		editing: isEditing(url),
+		/** The step just saved on the screen before (the wizard moves on, so say it here). */
+		saved: takeSaved(event.cookies, ONBOARDING_STEPS),
+		addressOffer,
+		origin: url.origin,
+		lockedUntil
+	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params, url }) => {
+	default: async ({ request, locals, params, url, cookies }) => {
 		const step = stepOf(params.step);
 		const shopId = requestedShopId(url, locals.actor);
 		const shopQuery = url.searchParams.get('toko') ? `?toko=${encodeURIComponent(url.searchParams.get('toko') ?? '')}` : '';
@@ -66,8 +84,12 @@ export const actions: Actions = {
 			return true;
 		});
 		if (result !== true) return result;
+		const editing = isEditing(url);
 		// A new name that would give a new address: show the offer before moving on.
-		if (offerAddress) redirect(303, `/jual/mulai/nama${shopQuery}`);
-		redirect(303, nextPath(step, shopQuery));
+		if (offerAddress) redirect(303, `/jual/mulai/nama${editing ? withParam(shopQuery, 'ubah=1') : shopQuery}`);
+		const to = editing ? `/jual${shopQuery}` : nextPath(step, shopQuery);
+		// said on the next seller screen that reads it (the product editor after the last step does not)
+		if (!to.startsWith('/jual/produk/')) flashSaved(cookies, step, url.protocol === 'https:');
+		redirect(303, to);
 	}
 };

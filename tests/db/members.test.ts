@@ -233,7 +233,7 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 
 		// the seller sets a password, completes the profile, publishes a well-described product, gets orders
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'sate-ayam-12', confirm: 'sate-ayam-12' });
-		const sate = (await ctx.services.shops.listByCommunity(system, c)).find((s) => s.id === added.shopId)!;
+		const sate = await ctx.services.shops.getManaged(system, added.shopId);
 		expect((await ctx.services.funnel.forCommunity(coord, c)).members.find((m) => m.shopName === sate.name)).toMatchObject({ level: 'account', next: 'profile' });
 		await ctx.database.db.updateTable('shop').set({ logo: '[]', story: 'Sate ayam bumbu kacang.', onboarding_step: 8, pickup_point: 'Depan masjid', opening_hours: 'Setiap hari 16.00–21.00' }).where('id', '=', sate.id).execute();
 		expect((await ctx.services.funnel.forCommunity(coord, c)).members.find((m) => m.shopName === sate.name)?.level).toBe('profile');
@@ -286,7 +286,7 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		await ctx.database.db.updateTable('setup_link').set({ used_at: '2024-10-05T04:00:00.000Z' }).where('user_id', '=', added.userId).where('used_at', 'is not', null).execute();
 		m = (await ctx.services.funnel.forCommunity(coord, c)).members[0];
 		expect(m).toMatchObject({ level: 'account', since: '2024-10-05T04:00:00.000Z' });
-		const shop = (await ctx.services.shops.listByCommunity(system, c)).find((s) => s.id === added.shopId)!;
+		const shop = await ctx.services.shops.getManaged(system, added.shopId);
 		await makeProduct(ctx.services, shop, { name: 'Lapis Legit' });
 		const checkoutId = newId('chk');
 		const at = '2024-10-20T05:00:00.000Z';
@@ -308,7 +308,7 @@ describe(`${FunnelService.name} (${TEST_DIALECT})`, () => {
 		// live products without a login: far along the funnel, yet /jual does not open for them
 		await makeProduct(ctx.services, plain, { name: 'Cimol Bumbu Balado' });
 		const account = async () => Object.fromEntries((await ctx.services.funnel.forCommunity(coord, c)).members.map((m) => [m.shopName, { level: m.level, hasAccount: m.hasAccount }]));
-		const cireng = (await ctx.services.shops.listByCommunity(system, c)).find((x) => x.id === added.shopId)!.name;
+		const cireng = (await ctx.services.shops.getManaged(system, added.shopId)).name;
 		expect(await account()).toEqual({ 'Cimol DS': { level: 'invited', hasAccount: false }, [cireng]: { level: 'invited', hasAccount: false } });
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'cireng-isi-12', confirm: 'cireng-isi-12' });
 		expect(await account()).toEqual({ 'Cimol DS': { level: 'invited', hasAccount: false }, [cireng]: { level: 'account', hasAccount: true } });

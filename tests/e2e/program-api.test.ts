@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { startApp, type RunningApp } from './harness';
+import demo from '../../src/lib/server/demo/cigadung.json';
 
 let app: RunningApp;
 let coordinator: string;
@@ -21,6 +22,14 @@ const login = async (email: string, password = 'demo-cigadung-2024') => {
 	expect(r.status).toBe(200);
 	return r.body.token as string;
 };
+/** A signed-in browser session (cookie), for posting the coordinator's and seller's forms as a browser would. */
+const cookieLogin = async (email: string, password = 'demo-cigadung-2024') => {
+	const res = await fetch(`${app.baseUrl}/masuk`, { method: 'POST', headers: { origin: app.baseUrl, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ login: email, password }), redirect: 'manual' });
+	expect(res.status).toBe(303);
+	return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+};
+const postForm = async (path: string, cookie: string, fields: Record<string, string>) =>
+	(await fetch(app.baseUrl + path, { method: 'POST', headers: { origin: app.baseUrl, accept: 'text/html', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields), redirect: 'manual' })).status;
 const cli = (...args: string[]) => execFileSync(process.execPath, ['node_modules/.bin/tsx', 'scripts/ecrav.ts', ...args], { env: { ...process.env, DATA_DIR: app.dataDir, DATABASE_URL: '', ORIGIN: app.baseUrl }, encoding: 'utf8' });
 
 beforeAll(async () => {
@@ -81,10 +90,28 @@ describe('program JSON API', () => {
 			body: JSON.stringify({ buyer: { name: 'Siti', whatsapp: '081234567890' }, lines: [{ productId: product.body.id, quantity: 2 }], shops: { 'ketempling-jj': { delivery: 'pickup', payment: 'cod' } } })
 		});
 		expect(res.status).toBe(201);
-		const after = Object.fromEntries((await call('GET', `/api/v1/programs/${programId}/indicators`, coordinator)).body.data.map((i: { key: string; value: number }) => [i.key, i.value]));
+		expect((await res.json()).orders[0].total).toBe(28000);
+		const values = async () => Object.fromEntries((await call('GET', `/api/v1/programs/${programId}/indicators`, coordinator)).body.data.map((i: { key: string; value: number }) => [i.key, i.value]));
+		// the demo program ended on 6 December 2024: today's order is after its period and not counted
+		const after = await values();
 		expect(after.products_published).toBe(byKey.products_published.value + 1);
-		expect(after.orders_30d).toBe(1);
-		expect(after.turnover_30d).toBe(28000);
+		expect(after.orders_30d).toBe(0);
+
+		// the coordinator reopens the program (no end date): the same order now counts, on the next request
+		const koor = await cookieLogin('koordinator@cigadung.test');
+		const p = demo.program;
+		const plan = { name: p.name, theme: p.theme, goals: p.goals.join('\n'), targetGroup: p.target, startsOn: p.fieldPeriod.start, endsOn: '' };
+		expect(await postForm(`/koordinator/cigadung/program/${programId}/rencana?/rencana`, koor, plan)).toBe(303);
+		const running = await values();
+		expect(running.orders_30d).toBe(1);
+		expect(running.turnover_30d).toBe(0); // a new order is not turnover yet: only completed orders are
+
+		// the seller completes it: now it is turnover
+		const jj = await cookieLogin('jj@cigadung.test');
+		const inbox = await (await fetch(`${app.baseUrl}/jual/pesanan`, { headers: { cookie: jj } })).text();
+		const orderId = /href="\/jual\/pesanan\/([^"?/]+)"/.exec(inbox)![1];
+		expect(await postForm(`/jual/pesanan/${orderId}?/status`, jj, { to: 'selesai' })).toBeLessThan(400);
+		expect((await values()).turnover_30d).toBe(28000);
 	});
 
 	it("should answer 404 to a seller and to another community's coordinator, and 401 without a token", async () => {

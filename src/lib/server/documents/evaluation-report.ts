@@ -5,6 +5,7 @@ import { formatRupiah } from '../../utils/money';
 import { formatFigure } from '../../utils/figures';
 import { communityLetterhead, contentWidth, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
 import { adoptionRows } from './adoption-rows';
+import { orderPeriodSentences, orderRows } from './report-period';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1000) / 10).toLocaleString('id-ID')}%`);
 const dec = (x: number | null, d = 2) => (x === null ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }));
@@ -154,6 +155,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	for (const [i, r] of reactions.entries())
 		para(doc, `Umpan balik peserta${reactions.length > 1 ? ` (sesi ${i + 1})` : ''}, skala 1–5, n = ${r.n}: kepuasan ${dec(r.satisfaction, 1)}, kebermanfaatan ${dec(r.usefulness, 1)}, kepercayaan diri sebelum ${dec(r.confidenceBefore, 1)} dan sesudah ${dec(r.confidenceNow, 1)}.`);
 	doc.font('serif-bold').text('b. Evaluasi hasil', doc.page.margins.left).font('serif').moveDown(0.2);
+	for (const sentence of orderPeriodSentences(d.orders)) para(doc, sentence);
 	if (d.indicators.length)
 		table(
 			doc,
@@ -175,8 +177,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 		[
 			...adoptionRows(d).map((r) => [r.label, r.value === null ? '–' : num(r.value)]),
 			['Produk tayang di katalog', num(d.productsPublished)],
-			['Pesanan 30 hari terakhir (tidak dibatalkan)', num(d.orders30d.count)],
-			['Omzet 30 hari terakhir', formatRupiah(d.orders30d.sum)]
+			...orderRows(d.orders).map((r) => [r.label, r.rupiah ? formatRupiah(r.value) : num(r.value)])
 		]
 	);
 	heading(doc, '2.4 Kendala dan Solusi');
@@ -193,7 +194,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 		doc,
 		`${d.program.name} telah melaksanakan ${d.trainings.length} sesi pelatihan dengan tingkat kehadiran ${pct(d.attendance.rate)}. ` +
 			(d.gain.g === null ? 'Peningkatan pengetahuan belum terukur. ' : `Pengetahuan peserta meningkat dengan gain ternormalisasi g = ${dec(d.gain.g)} (${BAND[band ?? 'rendah']}). `) +
-			`Saat ini ${num(selling)} toko menayangkan ${num(d.productsPublished)} produk, dengan ${num(d.orders30d.count)} pesanan dalam 30 hari terakhir.`
+			`Saat ini ${num(selling)} toko menayangkan ${num(d.productsPublished)} produk. Dalam masa program ada ${num(d.orders.total.completed)} pesanan selesai dengan omzet ${formatRupiah(d.orders.total.turnover)}.`
 	);
 	heading(doc, '3.2 Rekomendasi');
 	const recs = [

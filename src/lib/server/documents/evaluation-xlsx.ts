@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { EvaluationReportData } from '../training/report.service';
 import { formatDate, formatTime } from '../../utils/dates';
 import { adoptionRows } from './adoption-rows';
+import { orderPeriodSentences, orderRows } from './report-period';
 
 /** The data behind the evaluation report, one sheet per table, for the Dinas to compare programs. */
 export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buffer> {
@@ -87,8 +88,9 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 		[
 			...adoptionRows(d).map((r) => ({ stage: r.label, n: r.value })),
 			{ stage: 'Produk tayang di katalog', n: d.productsPublished },
-			{ stage: 'Pesanan 30 hari (tidak dibatalkan)', n: d.orders30d.count },
-			{ stage: 'Omzet 30 hari (rupiah)', n: d.orders30d.sum }
+			...orderRows(d.orders).map((r) => ({ stage: r.rupiah ? `${r.label}, rupiah` : r.label, n: r.value })),
+			{},
+			...orderPeriodSentences(d.orders).map((stage) => ({ stage }))
 		]
 	);
 	return Buffer.from(await wb.xlsx.writeBuffer());

@@ -10,12 +10,11 @@ import { programFor } from './access';
 import type { Program, ProgramRepository } from './program.repository';
 import type { Indicator, IndicatorEntry, IndicatorRepository } from './indicator.repository';
 import type { MetricsRepository, MonthRow } from './metrics.repository';
+import { periodMonths, programOrderFigures, type ProgramOrderFigures } from './order-figures';
 import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './metrics';
 import { TrainingRepository } from '../training/training.repository';
 import { gainRounded, programTrainingFigures, ratePercent, type ProgramTrainingFigures } from '../training/figures';
 import type { Funnel, FunnelService } from '../members/funnel.service';
-
-const DAY_MS = 86_400_000;
 
 export interface IndicatorView {
 	id: string;
@@ -39,7 +38,11 @@ export interface IndicatorView {
 export interface MonthFigures {
 	/** `YYYY-MM` (WIB). */
 	month: string;
-	orders: number;
+	/** Orders placed in the month (within the program's period) and not cancelled. */
+	placed: number;
+	/** Of those, completed (`selesai`). */
+	completed: number;
+	/** The completed ones' totals, rupiah. */
 	turnover: number;
 	/** Members (shops) at the end of the month. */
 	members: number;
@@ -53,12 +56,16 @@ export interface ProgramMeasures {
 	training: ProgramTrainingFigures;
 	/** The adoption funnel the member figures were read from (the report prints its table). */
 	funnel: Funnel;
+	/** Orders within the program's period (and its last 30 days), completed-only turnover. */
+	orders: ProgramOrderFigures;
 	indicators: IndicatorView[];
 }
 
 export interface Dashboard {
 	indicators: IndicatorView[];
 	metrics: MetricValues;
+	orders: ProgramOrderFigures;
+	/** The WIB months of the program's period (the latest 12 at most). */
 	months: MonthFigures[];
 }
 
@@ -82,13 +89,12 @@ export class IndicatorService {
 	 * member figures (members, accounts, shops ready, shops selling) are the adoption funnel's "reached" counts —
 	 * one model with the adoption page, so "Toko siap berjualan" is always its "Profil toko lengkap".
 	 */
-	private async measure(actor: Actor, program: Program): Promise<{ metrics: MetricValues; training: ProgramTrainingFigures; funnel: Funnel }> {
+	private async measure(actor: Actor, program: Program): Promise<Omit<ProgramMeasures, 'indicators'>> {
 		const now = this.clock();
-		const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
 		const [funnel, productsPublished, orders, listings, training] = await Promise.all([
 			this.funnel.forCommunity(actor, { id: program.community_id }),
 			this.metrics.publishedProductCount(program.community_id),
-			this.metrics.ordersSince(program.community_id, since),
+			programOrderFigures(this.metrics, program.community_id, program, now),
 			this.metrics.publishedListings(program.community_id),
 			programTrainingFigures(new TrainingRepository(this.db), program, now)
 		]);
@@ -99,19 +105,19 @@ export class IndicatorService {
 			shops_selling: funnel.reached.first_product ?? 0,
 			products_published: productsPublished,
 			listing_quality: averageListingScore(listings),
-			orders_30d: orders.count,
-			turnover_30d: orders.sum,
+			orders_30d: orders.last30.placed,
+			turnover_30d: orders.last30.turnover,
 			attendance_rate: ratePercent(training.attendance.rate),
 			knowledge_gain: gainRounded(training.gain.g)
 		};
-		return { metrics, training, funnel };
+		return { metrics, training, funnel, orders };
 	}
 
 	/** The indicators with the figures, training figures and funnel they were computed from (staff of the community only). */
 	async measures(actor: Actor, programId: string): Promise<ProgramMeasures> {
 		const program = await programFor(actor, this.programs, programId);
-		const { metrics, training, funnel } = await this.measure(actor, program);
-		return { metrics, training, funnel, indicators: await this.views(program, metrics) };
+		const measured = await this.measure(actor, program);
+		return { ...measured, indicators: await this.views(program, measured.metrics) };
 	}
 
 	async list(actor: Actor, programId: string): Promise<IndicatorView[]> {
@@ -125,14 +131,18 @@ export class IndicatorService {
 		return rows.map((r) => toView(r, values, entries.filter((e) => e.indicator_id === r.id)));
 	}
 
-	/** Indicators plus the monthly figures of the last 12 WIB months, for the dashboard's charts. */
+	/**
+	 * Indicators plus the monthly figures of the program's period (its latest 12 WIB months at most), for the
+	 * dashboard's charts: orders from the same period and rule as the indicators (`programOrderFigures`).
+	 */
 	async dashboard(actor: Actor, programId: string): Promise<Dashboard> {
 		const program = await programFor(actor, this.programs, programId);
-		const { metrics } = await this.measure(actor, program);
-		const months = lastMonths(this.clock(), 12);
-		const fromIso = new Date(Date.UTC(Number(months[0].slice(0, 4)), Number(months[0].slice(5)) - 1, 1) - 7 * 3_600_000).toISOString();
-		const [orders, shops, published, indicators] = await Promise.all([
-			this.metrics.ordersPerMonth(program.community_id, fromIso),
+		const { metrics, orders } = await this.measure(actor, program);
+		const months = periodMonths(orders.period, 12);
+		const firstMonthStart = months.length ? new Date(Date.UTC(Number(months[0].slice(0, 4)), Number(months[0].slice(5)) - 1, 1) - 7 * 3_600_000).toISOString() : orders.period.to;
+		const fromIso = orders.period.from && orders.period.from > firstMonthStart ? orders.period.from : firstMonthStart;
+		const [perMonth, shops, published, indicators] = await Promise.all([
+			months.length ? this.metrics.ordersPerMonth(program.community_id, fromIso, orders.period.to) : Promise.resolve([]),
 			this.metrics.shopsPerMonth(program.community_id),
 			this.metrics.publishedPerMonth(program.community_id),
 			this.views(program, metrics)
@@ -141,9 +151,10 @@ export class IndicatorService {
 		return {
 			indicators,
 			metrics,
+			orders,
 			months: months.map((month) => {
-				const o = orders.find((r) => r.month === month);
-				return { month, orders: o?.count ?? 0, turnover: o?.sum ?? 0, members: cumulative(shops, month), productsPublished: cumulative(published, month) };
+				const o = perMonth.find((r) => r.month === month);
+				return { month, placed: o?.placed ?? 0, completed: o?.completed ?? 0, turnover: o?.turnover ?? 0, members: cumulative(shops, month), productsPublished: cumulative(published, month) };
 			})
 		};
 	}

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB, Dialect } from '../db/schema';
 
 export interface MonthRow {
@@ -6,6 +6,35 @@ export interface MonthRow {
 	month: string;
 	count: number;
 	sum: number;
+}
+
+/** Orders over a stretch of time. */
+export interface OrderCounts {
+	/** Placed and not cancelled (whatever their state now). */
+	placed: number;
+	/** Completed (`selesai`). */
+	completed: number;
+	/** Sum of the completed orders' totals, rupiah: the turnover ("omzet"). */
+	turnover: number;
+}
+
+export interface OrderMonthRow extends OrderCounts {
+	/** `YYYY-MM` in WIB. */
+	month: string;
+}
+
+/** The three order aggregates, as one select list (the same for a period and per month). */
+function orderAggregates(eb: ExpressionBuilder<DB, 'shop_order'>) {
+	return [
+		eb.fn.sum<number>(eb.case().when('status', '!=', 'dibatalkan').then(1).else(0).end()).as('placed'),
+		eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(1).else(0).end()).as('completed'),
+		eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(eb.ref('total')).else(0).end()).as('turnover')
+	] as const;
+}
+
+/** Casts the aggregates (PostgreSQL returns sums as strings; an empty set gives null). */
+function toCounts(r: { placed: unknown; completed: unknown; turnover: unknown }): OrderCounts {
+	return { placed: Number(r.placed ?? 0), completed: Number(r.completed ?? 0), turnover: Number(r.turnover ?? 0) };
 }
 
 export interface ListingRow {
@@ -42,16 +71,16 @@ export class MetricsRepository {
 		return Number(row.published ?? 0);
 	}
 
-	/** Orders placed since `sinceIso` that were not cancelled, and the sum of their totals (rupiah). */
-	async ordersSince(communityId: string, sinceIso: string): Promise<{ count: number; sum: number }> {
-		const row = await this.db
-			.selectFrom('shop_order')
-			.where('community_id', '=', communityId)
-			.where('created_at', '>=', sinceIso)
-			.where('status', '!=', 'dibatalkan')
-			.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('total').as('sum')])
-			.executeTakeFirstOrThrow();
-		return { count: Number(row.count ?? 0), sum: Number(row.sum ?? 0) };
+	/**
+	 * Orders placed in `[fromIso, toIso)` (either end open when null): how many were placed and not cancelled,
+	 * how many are completed (`selesai`), and the completed ones' totals — the turnover.
+	 */
+	async orderCounts(communityId: string, fromIso: string | null, toIso: string | null): Promise<OrderCounts> {
+		let q = this.db.selectFrom('shop_order').where('community_id', '=', communityId);
+		if (fromIso) q = q.where('created_at', '>=', fromIso);
+		if (toIso) q = q.where('created_at', '<', toIso);
+		const row = await q.select((eb) => orderAggregates(eb)).executeTakeFirstOrThrow();
+		return toCounts(row);
 	}
 
 	/** `YYYY-MM` of an ISO-8601 UTC text column, in WIB (UTC+7, no daylight saving). */
@@ -61,19 +90,18 @@ export class MetricsRepository {
 			: sql<string>`strftime('%Y-%m', ${sql.ref(column)}, '+7 hours')`;
 	}
 
-	/** Not-cancelled orders and their turnover per WIB month, from `sinceIso`. */
-	async ordersPerMonth(communityId: string, sinceIso: string): Promise<MonthRow[]> {
+	/** `orderCounts` per WIB month of placing, over `[fromIso, toIso)`. */
+	async ordersPerMonth(communityId: string, fromIso: string | null, toIso: string | null): Promise<OrderMonthRow[]> {
 		const month = this.wibMonth('created_at');
-		const rows = await this.db
-			.selectFrom('shop_order')
-			.where('community_id', '=', communityId)
-			.where('created_at', '>=', sinceIso)
-			.where('status', '!=', 'dibatalkan')
-			.select((eb) => [month.as('month'), eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('total').as('sum')])
+		let q = this.db.selectFrom('shop_order').where('community_id', '=', communityId);
+		if (fromIso) q = q.where('created_at', '>=', fromIso);
+		if (toIso) q = q.where('created_at', '<', toIso);
+		const rows = await q
+			.select((eb) => [month.as('month'), ...orderAggregates(eb)])
 			.groupBy(month)
 			.orderBy(month)
 			.execute();
-		return rows.map((r) => ({ month: r.month, count: Number(r.count), sum: Number(r.sum ?? 0) }));
+		return rows.map((r) => ({ month: r.month, ...toCounts(r) }));
 	}
 
 	/** New shops (members) per WIB month, all time, for a cumulative line. */

@@ -31,8 +31,8 @@ export const METRIC_DEFAULTS: Record<MetricKey, { label: string; unit: string }>
 	shops_selling: { label: 'Toko dengan produk tayang', unit: 'toko' },
 	products_published: { label: 'Produk tayang di katalog', unit: 'produk' },
 	listing_quality: { label: 'Rata-rata skor kualitas produk', unit: 'skor (0–100)' },
-	orders_30d: { label: 'Pesanan 30 hari terakhir (tidak dibatalkan)', unit: 'pesanan' },
-	turnover_30d: { label: 'Omzet 30 hari terakhir', unit: 'rupiah' },
+	orders_30d: { label: 'Pesanan masuk 30 hari terakhir masa program (tidak dibatalkan)', unit: 'pesanan' },
+	turnover_30d: { label: 'Omzet 30 hari terakhir masa program (pesanan selesai)', unit: 'rupiah' },
 	attendance_rate: { label: 'Tingkat kehadiran pelatihan', unit: '%' },
 	knowledge_gain: { label: 'Peningkatan pengetahuan (gain ternormalisasi)', unit: 'g' }
 };

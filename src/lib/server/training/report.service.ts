@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import type { IndicatorService } from '../program/indicator.service';
 import type { MetricValues } from '../program/metrics';
+import type { ProgramOrderFigures } from '../program/order-figures';
 import type { TestService, TrainingResults } from './test.service';
 import type { TrainingService, Training } from './training.service';
 
@@ -35,7 +36,8 @@ export interface EvaluationReportData {
 	 * the roster and how many reached each level (visitors are not counted yet: `first_visitor` is skipped).
 	 */
 	adoption: { members: number; reached: Record<string, number> };
-	orders30d: { count: number; sum: number };
+	/** Orders within the program's period (the dashboard's `programOrderFigures`): turnover = completed orders only. */
+	orders: ProgramOrderFigures;
 	handover: { recipient: string; followUp: string; handedOverOn: string | null } | null;
 	generatedAt: string;
 }
@@ -59,7 +61,7 @@ export class EvaluationReportService {
 		const community = await this.db.selectFrom('community').selectAll().where('id', '=', program.community_id).executeTakeFirstOrThrow();
 		const stages = await this.db.selectFrom('program_stage').select(['key', 'status', 'notes', 'starts_on', 'ends_on']).where('program_id', '=', program.id).orderBy('position').execute();
 		// the dashboard's own computation: same indicators, same held sessions, same attendance and gain, same funnel
-		const [{ metrics, training, indicators, funnel }, list] = await Promise.all([this.indicators.measures(actor, program.id), this.trainings.listForProgram(actor, program.id)]);
+		const [{ metrics, training, indicators, funnel, orders }, list] = await Promise.all([this.indicators.measures(actor, program.id), this.trainings.listForProgram(actor, program.id)]);
 		const sessions: ReportTraining[] = [];
 		for (const held of training.held) {
 			const t = list.find((x) => x.id === held.id)!;
@@ -81,7 +83,7 @@ export class EvaluationReportService {
 			metrics,
 			productsPublished: metrics.products_published ?? 0,
 			adoption: { members: funnel.members.length, reached: funnel.reached },
-			orders30d: { count: metrics.orders_30d ?? 0, sum: metrics.turnover_30d ?? 0 },
+			orders,
 			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, handedOverOn: handover.handed_over_on } : null,
 			generatedAt: this.clock().toISOString()
 		};

@@ -282,7 +282,7 @@ export const openapi = {
 			get: {
 				security: [{ bearer: [] }],
 				summary:
-					'Indicators of a program with baseline, target and the value now. Automatic ones are computed on each request from current data (members, accounts_set_up, shops_ready, shops_selling, products_published, listing_quality, orders_30d = orders placed in the last 30 days and not cancelled, turnover_30d = the sum of their totals in rupiah, attendance_rate in %, knowledge_gain = normalised gain g); manual ones give their latest dated entry. null = no data yet. Coordinator or facilitator of the community; anyone else 404.',
+					'Indicators of a program with baseline, target and the value now. Automatic ones are computed on each request from current data (members, accounts_set_up, shops_ready, shops_selling, products_published, listing_quality, shops_ready = the adoption funnel count of complete shop profiles, orders_30d = orders placed in the last 30 days of the program period (its start up to its end or now, whichever is earlier) and not cancelled, turnover_30d = the sum in rupiah of those of them that are completed (status selesai), attendance_rate in %, knowledge_gain = normalised gain g); manual ones give their latest dated entry. null = no data yet. Coordinator or facilitator of the community; anyone else 404.',
 				parameters: [id('programId')],
 				responses: {
 					200: {

@@ -14,6 +14,13 @@ export const load: PageServerLoad = (event) =>
 			program: { id: program.id, name: program.name },
 			indicators: d.indicators.map((i) => ({ id: i.id, key: i.key, label: i.label, unit: i.unit, source: i.source, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn ? formatDayShort(i.valueOn, event.locals.locale) : null, progress: i.progress, standard: i.standard })),
 			metrics: d.metrics,
+			orders: { total: d.orders.total, after: d.orders.after },
+			period: {
+				start: d.orders.period.firstDay ? formatDayShort(d.orders.period.firstDay, event.locals.locale) : null,
+				end: formatDayShort(d.orders.period.lastDay, event.locals.locale),
+				ongoing: d.orders.period.ongoing,
+				empty: d.orders.period.empty
+			},
 			months: d.months
 		};
 	});

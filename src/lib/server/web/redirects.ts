@@ -13,27 +13,37 @@ const UNSAFE = /[\u0000-\u001f\u007f\\]|\s/u;
  */
 export function safeReturnPath(value: string | null | undefined, fallback = '/', origin = 'http://localhost'): string {
 	if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return fallback;
-	if (!value.startsWith('/') || UNSAFE.test(value)) return fallback;
-	let decoded = value;
-	for (let i = 0; i < 4; i++) {
-		if (decoded.startsWith('//') || UNSAFE.test(decoded.split(/[?#]/)[0])) return fallback;
-		let next: string;
-		try {
-			next = decodeURIComponent(decoded);
-		} catch {
-			return fallback;
-		}
-		if (next === decoded) break;
-		decoded = next;
-	}
+	if (!isPlainPath(value)) return fallback;
 	try {
 		const base = new URL(origin);
 		const target = new URL(value, base);
 		if (target.origin !== base.origin) return fallback;
-		return `${target.pathname}${target.search}${target.hash}`;
+		const path = `${target.pathname}${target.search}${target.hash}`;
+		// Resolving dot segments can leave a path that starts with `//` ("/x/..//evil.example"): a browser reads
+		// that as another host. The resolved path must pass the same checks as the value typed in.
+		if (path !== value && !isPlainPath(path)) return fallback;
+		return path;
 	} catch {
 		return fallback;
 	}
+}
+
+/** A path on this site as typed: starts with one `/`, and no decoding of it (up to 4 rounds) gives `//`, a backslash or whitespace. */
+function isPlainPath(value: string): boolean {
+	if (!value.startsWith('/') || UNSAFE.test(value)) return false;
+	let decoded = value;
+	for (let i = 0; i < 4; i++) {
+		if (decoded.startsWith('//') || UNSAFE.test(decoded.split(/[?#]/)[0])) return false;
+		let next: string;
+		try {
+			next = decodeURIComponent(decoded);
+		} catch {
+			return false;
+		}
+		if (next === decoded) return true;
+		decoded = next;
+	}
+	return true;
 }
 
 /** Where a person lands after logging in: their shop, else the group they coordinate, else home. */

@@ -48,6 +48,12 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 const seller = (i: number) => staffActor(community, 'seller', [m[i].shopId]);
+let ticks = 0;
+/** Ticks members (by index) present — or absent — at a training, at `iso` (the clock is moved there for it). */
+async function mark(trainingId: string, who: number[], iso: string, present = true) {
+	const events = who.map((i) => ({ id: `tick-${++ticks}-${Date.now()}`, memberId: m[i].memberId, present, at: iso }));
+	await at(iso, () => ctx.services.trainings.recordAttendance(coordinator, trainingId, { events }));
+}
 
 describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 	it('should seed a bank of at least 15 questions covering every topic, each with one correct choice in range', () => {
@@ -61,6 +67,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 	});
 
 	it("should store typed scores, compute each member's gain and Hake's g over members with both tests", async () => {
+		await mark(training.id, [0, 1, 2], '2024-11-28T08:05:00Z');
 		await ctx.services.tests.setScores(coordinator, training.id, { kind: 'pre', scores: [{ memberId: m[0].memberId, score: 40 }, { memberId: m[1].memberId, score: 60 }, { memberId: m[2].memberId, score: 50 }] });
 		await ctx.services.tests.setScores(coordinator, training.id, { kind: 'post', scores: [{ memberId: m[0].memberId, score: 70 }, { memberId: m[1].memberId, score: 90 }] });
 		const r = await ctx.services.tests.results(coordinator, training.id);
@@ -94,7 +101,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		const mine = await ctx.services.tests.myTrainings(seller(0));
 		expect(mine).toEqual([expect.objectContaining({ id: training.id, pre: 40, post: 70 })]);
 		expect(JSON.stringify(mine)).not.toContain(m[1].memberId);
-		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'reacted', 'startsAt', 'title', 'venue', 'windows']);
+		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'present', 'reacted', 'startsAt', 'title', 'venue', 'windows']);
 		const test = await ctx.services.tests.testForMember(seller(0), training.id, 'pre');
 		expect(JSON.stringify(test)).not.toMatch(/correct/);
 	});
@@ -107,7 +114,8 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		await expect(ctx.services.tests.submitAnswers(seller(1), t2.id, 'pre', { [bank[0].id]: 0 })).rejects.toMatchObject({ status: 422, messageKey: 'training.answerAll' });
 		expect(await ctx.services.tests.submitAnswers(seller(1), t2.id, 'pre', allWrong)).toMatchObject({ score: 0 });
 		await expect(ctx.services.tests.submitAnswers(seller(1), t2.id, 'pre', allRight)).rejects.toMatchObject({ status: 409 });
-		// the post-test opens when the training starts (29 Nov, 15.00 WIB)
+		// the post-test opens when the training starts (29 Nov, 15.00 WIB), for those marked present
+		await mark(t2.id, [1], '2024-11-29T08:10:00Z');
 		expect(await at('2024-11-29T09:00:00Z', () => ctx.services.tests.submitAnswers(seller(1), t2.id, 'post', allRight))).toMatchObject({ score: 100, right: bank.length });
 		const r = await ctx.services.tests.results(coordinator, t2.id);
 		expect(r.questions[0]).toMatchObject({ pre: 0, post: 1, nPre: 1, nPost: 1 });
@@ -193,6 +201,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 			await refused('2024-12-10T01:59:59Z', 0, 'reaction', 'training.windowNotYet');
 			// from the start: the pre-test is closed, the post-test open
 			await refused('2024-12-10T02:00:00Z', 1, 'pre', 'training.windowClosedPre');
+			await mark(t.id, [0, 1, 2], '2024-12-10T02:00:00Z');
 			expect(await at('2024-12-10T02:00:00Z', () => ctx.services.tests.submitAnswers(seller(0), t.id, 'post', allRight))).toMatchObject({ score: 100 });
 			// the last minute of the 14th day after (24 December, 23.59 WIB) is still open
 			expect(await at('2024-12-24T16:59:59Z', () => ctx.services.tests.submitAnswers(seller(1), t.id, 'post', allRight))).toMatchObject({ score: 100 });
@@ -245,6 +254,85 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 			const late = await at('2025-01-20T03:00:00Z', () => callRoute(route, { services: ctx.services, actor: seller(2) }, { params: { training: t.id, kind: 'post' }, form }));
 			expect(late.status).toBe(409);
 			expect((late.body as { message: string }).message).toContain('sudah lewat');
+		});
+	});
+
+	describe('attendance and scores agree: only members marked present are scored and counted', () => {
+		const tables = async () => JSON.stringify(await Promise.all((['test_result', 'test_answer'] as const).map((t) => ctx.database.db.selectFrom(t).selectAll().orderBy('training_id').orderBy('member_id').orderBy('kind').execute())));
+
+		it('should refuse (409, naming the member and shop, nothing saved) typed scores for a member ticked absent or never ticked, through the service, the API and the page', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi hadir', startsAt: '2024-12-18T09:00', venue: 'Balai' });
+			await mark(t.id, [0, 1], '2024-12-18T02:05:00Z');
+			await mark(t.id, [1], '2024-12-18T02:30:00Z', false); // Pak Budi left: his tick undone
+			const before = await tables();
+			for (const kind of ['pre', 'post'] as const) {
+				for (const who of [1, 2]) {
+					const refused = ctx.services.tests.setScores(coordinator, t.id, { kind, scores: [{ memberId: m[0].memberId, score: 60 }, { memberId: m[who].memberId, score: 80 }] });
+					await expect(refused).rejects.toMatchObject({ status: 409, messageKey: 'training.scoreAbsent', issues: [{ field: `${kind}.${m[who].memberId}` }] });
+				}
+			}
+			const e = await ctx.services.tests.setScores(coordinator, t.id, { kind: 'post', scores: [{ memberId: m[2].memberId, score: 80 }] }).then(() => null, (x: unknown) => x as { params: { names: string } });
+			expect(e?.params.names).toMatch(/^Bu Cici \(.+\)$/);
+			// the pre-test of a present member and the post-test of an absent one, sent together: neither is saved
+			await expect(ctx.services.tests.setScoreSheets(coordinator, t.id, [{ kind: 'pre', scores: [{ memberId: m[0].memberId, score: 50 }] }, { kind: 'post', scores: [{ memberId: m[1].memberId, score: 90 }] }])).rejects.toMatchObject({ status: 409 });
+			// the JSON API says it in a message naming the member
+			const api = await callRoute(await routeByKey('PUT /api/v1/trainings/[trainingId]/scores'), { services: ctx.services, actor: coordinator }, { params: { trainingId: t.id }, json: { kind: 'post', scores: [{ memberId: m[1].memberId, score: 90 }] } });
+			expect(api.status).toBe(409);
+			expect((api.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'not_present', message: expect.stringContaining('Pak Budi') });
+			// the scores page too, with the field marked, and the present member's pre-test typed alongside is not saved
+			const page = await callRoute(await routeByKey('POST /koordinator/[community]/pelatihan/[training]/nilai?/simpan'), { services: ctx.services, actor: coordinator }, { params: { community: community.slug, training: t.id }, form: { [`pre.${m[0].memberId}`]: '50', [`post.${m[2].memberId}`]: '75' } });
+			expect(page.status).toBe(409);
+			expect(page.body).toMatchObject({ message: expect.stringContaining('Bu Cici'), fields: { [`post.${m[2].memberId}`]: expect.stringContaining('Bu Cici') } });
+			expect(await tables()).toBe(before);
+			// another community's coordinator still gets 404, and nothing changes
+			await expect(ctx.services.tests.setScores(otherCoordinator, t.id, { kind: 'pre', scores: [{ memberId: m[0].memberId, score: 50 }] })).rejects.toMatchObject({ status: 404 });
+			expect(await tables()).toBe(before);
+			// the present member is scored; clearing a score is always allowed
+			expect(await ctx.services.tests.setScoreSheets(coordinator, t.id, [{ kind: 'pre', scores: [{ memberId: m[0].memberId, score: 50 }] }, { kind: 'post', scores: [{ memberId: m[0].memberId, score: 75 }, { memberId: m[1].memberId, score: null }] }])).toEqual({ saved: 3 });
+			expect((await ctx.services.tests.results(coordinator, t.id)).members.map((x) => [x.name, x.present, x.pre, x.post])).toEqual([
+				['Bu Ani', true, 50, 75],
+				['Bu Cici', false, null, null],
+				['Pak Budi', false, null, null]
+			]);
+		});
+
+		it('should let a member take the post-test on the phone only once marked present (409 and the page says how), and count only present members in the gain', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi HP hadir', startsAt: '2024-12-20T09:00', venue: 'Balai' });
+			const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
+			const allRight = Object.fromEntries(bank.map((q) => [q.id, q.correct]));
+			const allWrong = Object.fromEntries(bank.map((q) => [q.id, (q.correct + 1) % q.choices.length]));
+			// the day before, nobody is ticked yet: the pre-test is open to every invited member
+			for (const who of [0, 1]) await at('2024-12-19T02:00:00Z', () => ctx.services.tests.submitAnswers(seller(who), t.id, 'pre', allWrong));
+			const before = await tables();
+			const during = '2024-12-20T04:00:00Z';
+			await expect(at(during, () => ctx.services.tests.submitAnswers(seller(1), t.id, 'post', allRight))).rejects.toMatchObject({ status: 409, messageKey: 'training.postNeedsPresence' });
+			expect(await tables()).toBe(before);
+			expect(await at(during, () => ctx.services.tests.testForMember(seller(1), t.id, 'post'))).toMatchObject({ present: false, window: { state: 'open' } });
+			expect((await at(during, () => ctx.services.tests.myTrainings(seller(1)))).find((x) => x.id === t.id)).toMatchObject({ present: false });
+			await mark(t.id, [0, 1], '2024-12-20T02:10:00Z');
+			for (const who of [0, 1]) expect(await at(during, () => ctx.services.tests.submitAnswers(seller(who), t.id, 'post', allRight))).toMatchObject({ score: 100 });
+			expect(await ctx.services.tests.results(coordinator, t.id)).toMatchObject({ n: 2, g: 1 });
+			// Pak Budi's tick is undone afterwards: his scores stay on the page, marked, and leave the gain
+			await mark(t.id, [1], '2024-12-20T05:00:00Z', false);
+			const r = await ctx.services.tests.results(coordinator, t.id);
+			expect(r).toMatchObject({ n: 1, g: 1 });
+			expect(r.members.find((x) => x.memberId === m[1].memberId)).toMatchObject({ present: false, pre: 0, post: 100 });
+		});
+
+		it("should leave a member whose tick was undone out of the program's knowledge gain (dashboard, indicators and report)", async () => {
+			const own = await makeProgram(ctx.database.db, community, 'Program hadir');
+			const t = await ctx.services.trainings.create(coordinator, own, { title: 'Sesi tunggal', startsAt: '2024-12-22T09:00', venue: 'Balai' });
+			await mark(t.id, [0, 1], '2024-12-22T02:05:00Z');
+			await ctx.services.tests.setScoreSheets(coordinator, t.id, [
+				{ kind: 'pre', scores: [{ memberId: m[0].memberId, score: 20 }, { memberId: m[1].memberId, score: 60 }] },
+				{ kind: 'post', scores: [{ memberId: m[0].memberId, score: 60 }, { memberId: m[1].memberId, score: 60 }] }
+			]);
+			// both: mean pre 40, mean post 60, g = 20 / 60
+			expect(await knowledgeGain(ctx.database.db, own)).toBe(0.33);
+			await mark(t.id, [1], '2024-12-22T06:00:00Z', false);
+			// Bu Ani alone: (60 − 20) / 80
+			expect(await knowledgeGain(ctx.database.db, own)).toBe(0.5);
+			expect((await ctx.services.tests.results(coordinator, t.id)).g).toBe(0.5);
 		});
 	});
 });

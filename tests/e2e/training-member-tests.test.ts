@@ -45,6 +45,16 @@ function readDemo() {
 	}
 }
 
+/** The roster member of the shop this seller owns. */
+function memberIdOf(email: string): string {
+	const db = new Database(join(app.dataDir, 'ecrav.sqlite'), { readonly: true });
+	try {
+		return (db.prepare('select m.id from member m join shop s on s.id = m.shop_id join app_user u on u.id = s.owner_user_id where u.email = ?').get(email) as { id: string }).id;
+	} finally {
+		db.close();
+	}
+}
+
 /** Moves the training's start (as if it was rescheduled): the tests' windows follow it. */
 function startTrainingAt(trainingId: string, iso: string) {
 	const db = new Database(join(app.dataDir, 'ecrav.sqlite'));
@@ -122,8 +132,16 @@ describe('members answer the pre- and post-test on their own phone (no JavaScrip
 			const early = await page.request.post(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`, { form: Object.fromEntries(bank.map((q) => [`q_${q.id}`, String(q.correct)])), headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 });
 			expect(early.status()).toBe(409);
 
-			// the training has begun: the pre-test is closed, the post-test open
+			// the training has begun: the pre-test is closed, the post-test open — for members marked present
 			startTrainingAt(id, new Date(Date.now() - 3_600_000).toISOString());
+			await page.goto(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`);
+			expect(await page.getByRole('status').textContent()).toContain('Tes akhir bisa diisi setelah Anda tercatat hadir');
+			expect(await page.getByRole('button', { name: 'Kirim jawaban' }).count()).toBe(0);
+			const absent = await page.request.post(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`, { form: Object.fromEntries(bank.map((q) => [`q_${q.id}`, String(q.correct)])), headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 });
+			expect(absent.status()).toBe(409);
+			expect(await absent.text()).toContain('Tes akhir hanya untuk peserta yang hadir');
+			const tick = { id: `e2e-hadir-${width}-${Date.now()}`, memberId: memberIdOf(email), present: true, at: new Date().toISOString() };
+			expect((await call('POST', `/api/v1/trainings/${id}/attendance`, coordToken, { events: [tick] })).status).toBe(200);
 			await page.goto(`${app.baseUrl}/jual/pelatihan/${id}/tes/post`);
 			await answer(page, bank, (i) => i < postRight);
 			const post = Math.round((100 * postRight) / bank.length);

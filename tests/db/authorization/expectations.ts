@@ -95,7 +95,11 @@ const trainingOfC1 = async (w: World) => {
 	const program = await w.services.programs.create(systemActor('matriks'), w.c1, { name: 'Program Matriks' });
 	const training = await w.services.trainings.create(systemActor('matriks'), program.id, { title: 'Pelatihan Matriks', startsAt: new Date().toISOString(), venue: 'Balai Kelurahan' });
 	const memberOf = async (shopId: string) => (await w.services.database.db.selectFrom('member').select('id').where('shop_id', '=', shopId).executeTakeFirstOrThrow()).id;
-	return { programId: program.id, training, member: await memberOf(w.shopA.id), foreignMember: await memberOf(w.shopC.id) };
+	const member = await memberOf(w.shopA.id);
+	// scores and the post-test are taken only from members marked present: shops A and B came
+	const came = [member, await memberOf(w.shopB.id)].map((memberId, i) => ({ id: `matriks-hadir-${i}-${Math.random().toString(36).slice(2, 10)}`, memberId, present: true, at: new Date().toISOString() }));
+	await w.services.trainings.recordAttendance(systemActor('matriks'), training.id, { events: came });
+	return { programId: program.id, training, member, foreignMember: await memberOf(w.shopC.id) };
 };
 type TrainingFixture = Awaited<ReturnType<typeof trainingOfC1>>;
 const tick = (memberId: string, as: string) => ({ id: `matriks-${as}-${Math.random().toString(36).slice(2, 10)}`, memberId, present: true, at: '2024-11-28T08:05:00Z' });

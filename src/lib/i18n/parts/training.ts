@@ -143,7 +143,12 @@ export const idTraining = {
 	'training.window.afterClosed': 'Sudah ditutup pada {until} (bisa diisi sampai 14 hari setelah pelatihan).',
 	'training.windowNotYet': 'Ini baru bisa diisi setelah pelatihan dimulai. Jawaban tidak disimpan.',
 	'training.windowClosed': 'Waktu untuk mengisi ini sudah lewat (sampai 14 hari setelah pelatihan). Jawaban tidak disimpan.',
-	'training.windowClosedPre': 'Tes awal sudah ditutup karena pelatihan sudah dimulai. Jawaban tidak disimpan.'
+	'training.windowClosedPre': 'Tes awal sudah ditutup karena pelatihan sudah dimulai. Jawaban tidak disimpan.',
+	'training.scoreAbsent': 'Nilai tidak disimpan: {names} tidak tercatat hadir di pelatihan ini. Tandai hadir dulu di Daftar hadir, atau kosongkan nilainya.',
+	'training.scoreAbsentOne': '{name} tidak tercatat hadir: tandai hadir dulu, atau kosongkan nilai ini.',
+	'training.postNeedsPresence': 'Tes akhir hanya untuk peserta yang hadir, dan Anda belum tercatat hadir. Minta pendamping menandai Anda hadir, atau pindai kode QR di tempat pelatihan. Jawaban tidak disimpan.',
+	'training.my.postNeedsPresence': 'Tes akhir bisa diisi setelah Anda tercatat hadir (pindai kode QR di tempat pelatihan, atau minta pendamping menandai Anda hadir).',
+	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -286,5 +291,10 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.window.afterClosed': 'Closed on {until} (open until 14 days after the training).',
 	'training.windowNotYet': 'This opens when the training starts. Your answers were not saved.',
 	'training.windowClosed': 'The time to answer this has passed (14 days after the training). Your answers were not saved.',
-	'training.windowClosedPre': 'The first test is closed because the training has started. Your answers were not saved.'
+	'training.windowClosedPre': 'The first test is closed because the training has started. Your answers were not saved.',
+	'training.scoreAbsent': 'Scores not saved: {names} not marked present at this training. Mark them present first in the attendance list, or leave the score empty.',
+	'training.scoreAbsentOne': '{name} is not marked present: mark them present first, or leave this score empty.',
+	'training.postNeedsPresence': 'The final test is only for participants who attended, and you are not marked present yet. Ask the facilitator to mark you present, or scan the QR code at the venue. Your answers were not saved.',
+	'training.my.postNeedsPresence': 'You can take the final test once you are marked present (scan the QR code at the venue, or ask the facilitator to mark you present).',
+	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.'
 };

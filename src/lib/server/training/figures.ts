@@ -1,4 +1,4 @@
-import { normalizedGain, type GroupGain } from './gain';
+import { normalizedGain, presentIds, type GroupGain } from './gain';
 import type { TrainingRepository, TrainingRow } from './training.repository';
 
 export interface ProgramAttendance {
@@ -55,36 +55,43 @@ export async function programTrainingFigures(repo: TrainingRepository, program: 
 	const all = await repo.listByProgram(program.id);
 	const sessions = all.map((training) => ({ training, state: sessionState(training.starts_at, program, now) }));
 	const held = sessions.filter((s) => s.state === 'held').map((s) => s.training);
-	const [attendance, gain] = await Promise.all([attendanceOf(repo, held), gainOf(repo, held)]);
+	const states = await repo.attendanceOfTrainings(held.map((t) => t.id));
+	const [attendance, gain] = await Promise.all([attendanceOf(repo, held, states), gainOf(repo, held, states)]);
 	return { sessions, held, attendance, gain };
 }
 
 /** Attendance over these sessions. A session that invites everyone expects every member on the roster now. */
-async function attendanceOf(repo: TrainingRepository, trainings: TrainingRow[]): Promise<ProgramAttendance> {
+async function attendanceOf(repo: TrainingRepository, trainings: TrainingRow[], states: AttendanceState[]): Promise<ProgramAttendance> {
 	if (trainings.length === 0) return { present: 0, expected: 0, rate: null, perTraining: [] };
 	const ids = trainings.map((t) => t.id);
-	const [states, invitees, members] = await Promise.all([
-		repo.attendanceOfTrainings(ids),
+	const [invitees, members] = await Promise.all([
 		repo.inviteesOfTrainings(ids),
 		trainings.some((t) => t.invite_all === 1) ? repo.members(trainings[0].community_id) : Promise.resolve([])
 	]);
 	const everyone = members.map((m) => m.id);
 	const perTraining = trainings.map((t) => {
 		const invited = new Set(t.invite_all === 1 ? everyone : invitees.filter((i) => i.training_id === t.id).map((i) => i.member_id));
-		const presentIds = states.filter((s) => s.training_id === t.id && s.present === 1).map((s) => s.member_id);
-		const expected = new Set([...invited, ...presentIds]).size;
-		return { trainingId: t.id, present: presentIds.length, expected, rate: expected ? presentIds.length / expected : null };
+		const here = [...presentIds(states.filter((s) => s.training_id === t.id))];
+		const expected = new Set([...invited, ...here]).size;
+		return { trainingId: t.id, present: here.length, expected, rate: expected ? here.length / expected : null };
 	});
 	const present = perTraining.reduce((s, p) => s + p.present, 0);
 	const expected = perTraining.reduce((s, p) => s + p.expected, 0);
 	return { present, expected, rate: expected ? present / expected : null, perTraining };
 }
 
-/** Pre/post pairs of these sessions (one pair per member and session), and Hake's g over them. */
-async function gainOf(repo: TrainingRepository, trainings: TrainingRow[]): Promise<GroupGain> {
+type AttendanceState = { training_id: string; member_id: string; present: number };
+
+/**
+ * Pre/post pairs of these sessions (one pair per member and session) of members marked present there, and
+ * Hake's g over them (the same rule as a training's own results).
+ */
+async function gainOf(repo: TrainingRepository, trainings: TrainingRow[], states: AttendanceState[]): Promise<GroupGain> {
 	const results = await repo.results(trainings.map((t) => t.id));
+	const present = new Map(trainings.map((t) => [t.id, presentIds(states.filter((s) => s.training_id === t.id))]));
 	const pairs = new Map<string, { pre?: number; post?: number }>();
 	for (const r of results) {
+		if (!present.get(r.training_id)?.has(r.member_id)) continue;
 		const key = `${r.training_id}\u0000${r.member_id}`;
 		const p = pairs.get(key) ?? {};
 		p[r.kind] = r.score;

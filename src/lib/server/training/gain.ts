@@ -31,3 +31,12 @@ export function gainBand(g: number | null): 'rendah' | 'sedang' | 'tinggi' | nul
 	if (g === null) return null;
 	return g >= 0.7 ? 'tinggi' : g >= 0.3 ? 'sedang' : 'rendah';
 }
+
+/**
+ * Members whose latest attendance tick at a training says present. Only their scores count towards a gain:
+ * a score kept for someone not present (a phone pre-test before the session, a tick undone later) is shown,
+ * never counted.
+ */
+export function presentIds(states: { member_id: string; present: number }[]): Set<string> {
+	return new Set(states.filter((s) => s.present === 1).map((s) => s.member_id));
+}

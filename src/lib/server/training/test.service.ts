@@ -6,7 +6,7 @@ import { newId } from '../../utils/ids';
 import { reactionSchema, scoresSchema, type ReactionInput, type ScoresInput } from '../../validation/training';
 import type { TestKind } from '../db/schema-training';
 import { DEFAULT_QUESTIONS } from './question-bank';
-import { memberGain, normalizedGain, type GroupGain } from './gain';
+import { memberGain, normalizedGain, presentIds, type GroupGain } from './gain';
 import type { QuestionRow, TestRepository } from './test.repository';
 import type { TrainingRepository } from './training.repository';
 import type { TrainingService } from './training.service';
@@ -21,7 +21,8 @@ export interface Question {
 
 export interface TrainingResults extends GroupGain {
 	/** `preSource`/`postSource`: 'answers' when the member answered on their phone, 'manual' when typed by staff. */
-	members: { memberId: string; name: string; shopName: string; pre: number | null; post: number | null; gain: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }[];
+	/** `present`: marked present at this training; only their scores count towards the group's gain. */
+	members: { memberId: string; name: string; shopName: string; present: boolean; pre: number | null; post: number | null; gain: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }[];
 	questions: { id: string; topic: string; text: string; pre: number | null; post: number | null; nPre: number; nPost: number }[];
 	reaction: { n: number; satisfaction: number | null; usefulness: number | null; confidenceBefore: number | null; confidenceNow: number | null };
 }
@@ -71,28 +72,66 @@ export class TestService {
 		return (await this.bank(communityId)).map((q) => ({ ...toQuestion(q), correct: q.correct_index }));
 	}
 
-	/** Scores typed by the facilitator (0–100; null clears one). A member id outside the community refuses all. */
+	/**
+	 * Scores typed by the facilitator (0–100; null clears one). A member id outside the community refuses all
+	 * (404). A score is only taken for a member marked present at this training: a test is written at the
+	 * session, and a post-test from someone absent would skew the gain. Scoring someone not present refuses the
+	 * whole list (409, naming them); clearing a score is always allowed.
+	 */
 	async setScores(actor: Actor, trainingId: string, body: ScoresInput | unknown): Promise<{ saved: number }> {
+		return this.setScoreSheets(actor, trainingId, [body]);
+	}
+
+	/** Several lists (the scores page sends pre and post at once): all are checked before anything is written. */
+	async setScoreSheets(actor: Actor, trainingId: string, bodies: (ScoresInput | unknown)[]): Promise<{ saved: number }> {
 		const training = await this.trainings.get(actor, trainingId);
-		const data = parseInput(scoresSchema, body);
-		const ids = [...new Set(data.scores.map((s) => s.memberId))];
-		if (ids.length !== data.scores.length) throw new ValidationError('training.duplicateMember');
-		const known = await this.trainingRepo.memberIdsIn(training.communityId, ids);
-		if (known.size !== ids.length) throw new NotFoundError('training.notFoundMember');
-		await this.trainingRepo.setScores(training.id, data.kind, data.scores, this.clock().toISOString());
-		return { saved: data.scores.length };
+		const sheets = bodies.map((b) => parseInput(scoresSchema, b));
+		for (const data of sheets) {
+			const ids = [...new Set(data.scores.map((s) => s.memberId))];
+			if (ids.length !== data.scores.length) throw new ValidationError('training.duplicateMember');
+			const known = await this.trainingRepo.memberIdsIn(training.communityId, ids);
+			if (known.size !== ids.length) throw new NotFoundError('training.notFoundMember');
+		}
+		await this.requirePresent(training, sheets);
+		const now = this.clock().toISOString();
+		for (const data of sheets) await this.trainingRepo.setScores(training.id, data.kind, data.scores, now);
+		return { saved: sheets.reduce((n, d) => n + d.scores.length, 0) };
+	}
+
+	/** Refuses (409, nothing written) scores for members not marked present; names each of them, with their shop. */
+	private async requirePresent(training: { id: string; communityId: string }, sheets: { kind: TestKind; scores: { memberId: string; score: number | null }[] }[]): Promise<void> {
+		const scored = sheets.flatMap((d) => d.scores.filter((s) => s.score !== null).map((s) => ({ kind: d.kind, memberId: s.memberId })));
+		if (scored.length === 0) return;
+		const present = presentIds(await this.trainingRepo.attendance(training.id));
+		const absent = scored.filter((s) => !present.has(s.memberId));
+		if (absent.length === 0) return;
+		const roster = new Map((await this.trainingRepo.members(training.communityId)).map((m) => [m.id, m]));
+		const label = (id: string) => {
+			const m = roster.get(id);
+			return m ? `${m.name} (${m.shopName})` : id;
+		};
+		const names = [...new Set(absent.map((a) => label(a.memberId)))].join(', ');
+		throw new DomainError(
+			'not_present',
+			'training.scoreAbsent',
+			409,
+			{ names },
+			absent.map((a) => ({ field: `${a.kind}.${a.memberId}`, messageKey: 'training.scoreAbsentOne' as const, params: { name: label(a.memberId) } }))
+		);
 	}
 
 	/** Everyone's pre, post and gain, the group's normalised gain, per-question proportions and reactions (staff only). */
 	async results(actor: Actor, trainingId: string): Promise<TrainingResults> {
 		const training = await this.trainings.get(actor, trainingId);
-		const [members, results, answers, questions, reactions] = await Promise.all([
+		const [members, results, answers, questions, reactions, attendance] = await Promise.all([
 			this.trainings.invitees(actor, training.id),
 			this.trainingRepo.results([training.id]),
 			this.repo.answers(training.id),
 			this.repo.questions(training.communityId),
-			this.repo.reactions([training.id])
+			this.repo.reactions([training.id]),
+			this.trainingRepo.attendance(training.id)
 		]);
+		const present = presentIds(attendance);
 		const scores = new Map<string, { pre: number | null; post: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }>();
 		for (const r of results) {
 			const s = scores.get(r.member_id) ?? { pre: null, post: null, preSource: null, postSource: null };
@@ -104,7 +143,7 @@ export class TestService {
 			.filter((m) => m.invited || scores.has(m.id))
 			.map((m) => {
 				const s = scores.get(m.id) ?? { pre: null, post: null, preSource: null, postSource: null };
-				return { memberId: m.id, name: m.name, shopName: m.shopName, pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post), preSource: s.preSource, postSource: s.postSource };
+				return { memberId: m.id, name: m.name, shopName: m.shopName, present: present.has(m.id), pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post), preSource: s.preSource, postSource: s.postSource };
 			});
 		const perQuestion = questions.map((q) => {
 			const of = (kind: TestKind) => answers.filter((a) => a.question_id === q.id && a.kind === kind);
@@ -121,7 +160,8 @@ export class TestService {
 			};
 		});
 		return {
-			...normalizedGain(rows),
+			// scores of members not marked present (a phone pre-test before the session, a tick undone later) are shown, not counted
+			...normalizedGain(rows.filter((r) => r.present)),
 			members: rows,
 			questions: perQuestion,
 			reaction: {
@@ -148,11 +188,15 @@ export class TestService {
 		return { training: row, member };
 	}
 
+	private async isPresent(trainingId: string, memberId: string): Promise<boolean> {
+		return presentIds(await this.trainingRepo.attendance(trainingId)).has(memberId);
+	}
+
 	/** Invited (everyone, or by name), or marked present without an invitation (a walk-in). */
 	private async takesPart(training: { id: string; invite_all: number }, memberId: string): Promise<boolean> {
 		if (training.invite_all === 1) return true;
 		if ((await this.trainingRepo.inviteeIds(training.id)).includes(memberId)) return true;
-		return (await this.trainingRepo.attendance(training.id)).some((a) => a.member_id === memberId && a.present === 1);
+		return this.isPresent(training.id, memberId);
 	}
 
 	private window(kind: AnswerKind, startsAt: string): AnswerWindow {
@@ -176,6 +220,7 @@ export class TestService {
 				if (!(await this.takesPart(t, m.id))) continue;
 				const own = await this.repo.result(t.id, m.id);
 				const reacted = !!(await this.repo.reaction(t.id, m.id));
+				const present = await this.isPresent(t.id, m.id);
 				out.push({
 					id: t.id,
 					title: t.title,
@@ -184,6 +229,7 @@ export class TestService {
 					pre: own.find((r) => r.kind === 'pre')?.score ?? null,
 					post: own.find((r) => r.kind === 'post')?.score ?? null,
 					reacted,
+					present,
 					windows: { pre: this.window('pre', t.starts_at), post: this.window('post', t.starts_at), reaction: this.window('reaction', t.starts_at) }
 				});
 			}
@@ -201,6 +247,8 @@ export class TestService {
 			member: { id: member.id, name: member.person_name },
 			questions,
 			score: own.find((r) => r.kind === kind)?.score ?? null,
+			/** The post-test is only for members marked present (the page says how to get ticked). */
+			present: await this.isPresent(training.id, member.id),
 			window: this.window(kind, training.starts_at)
 		};
 	}
@@ -215,6 +263,8 @@ export class TestService {
 		const { training, member } = await this.memberOf(actor, trainingId);
 		if ((await this.repo.result(training.id, member.id)).some((r) => r.kind === kind)) throw new DomainError('already_answered', 'training.alreadyAnswered', 409);
 		this.requireOpen(kind, training.starts_at);
+		// the pre-test is taken before the session (nobody is ticked yet); the post-test only by those who came
+		if (kind === 'post' && !(await this.isPresent(training.id, member.id))) throw new DomainError('not_present', 'training.postNeedsPresence', 409);
 		const questions = await this.bank(training.community_id);
 		const issues = [];
 		const picked: { questionId: string; choice: number; correct: boolean }[] = [];

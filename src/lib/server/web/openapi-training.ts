@@ -67,7 +67,7 @@ export const trainingPaths = {
 	'/trainings/{trainingId}/scores': {
 		put: {
 			security: [{ bearer: [] }],
-			summary: `Pre- or post-test scores typed by the facilitator (0–100; null clears one). A memberId outside the community refuses the whole list (404, nothing saved). ${staff}`,
+			summary: `Pre- or post-test scores typed by the facilitator (0–100; null clears one). A memberId outside the community refuses the whole list (404, nothing saved). A score (not null) for a member not marked present at this training refuses the whole list (409 not_present, the message names them, nothing saved). ${staff}`,
 			parameters: [id('trainingId')],
 			requestBody: {
 				required: true,
@@ -81,15 +81,15 @@ export const trainingPaths = {
 					}
 				}
 			},
-			responses: { 200: { description: '{ saved }' }, 400: error, 401: error, 404: error, 422: error }
+			responses: { 200: { description: '{ saved }' }, 400: error, 401: error, 404: error, 409: error, 422: error }
 		}
 	},
 	'/trainings/{trainingId}/results': {
 		get: {
 			security: [{ bearer: [] }],
-			summary: `Pre, post and gain per member; Hake's normalised gain g = (mean post − mean pre) / (100 − mean pre) over the n members who took both (null when none, or mean pre is 100); proportion correct per question before and after; reaction averages. Sellers never see this. ${staff}`,
+			summary: `Pre, post and gain per member; Hake's normalised gain g = (mean post − mean pre) / (100 − mean pre) over the n members marked present who took both (null when none, or mean pre is 100; scores of members not present are listed with present: false and not counted); proportion correct per question before and after; reaction averages. Sellers never see this. ${staff}`,
 			parameters: [id('trainingId')],
-			responses: { 200: { description: '{ members: [ { memberId, pre, post, gain } ], n, meanPre, meanPost, gain, questions: [ { id, topic, pre, post, nPre, nPost } ], reaction }' }, 401: error, 404: error }
+			responses: { 200: { description: '{ members: [ { memberId, present, pre, post, gain } ], n, meanPre, meanPost, gain, questions: [ { id, topic, pre, post, nPre, nPost } ], reaction }' }, 401: error, 404: error }
 		}
 	},
 	'/programs/{programId}/report.pdf': {

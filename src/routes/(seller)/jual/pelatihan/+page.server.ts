@@ -12,6 +12,10 @@ export const load: PageServerLoad = (event) =>
 		const t = translator(locale);
 		const step = (w: (typeof mine)[number]['windows']['pre']) => ({ open: w.state === 'open', note: windowText(w, t, locale) });
 		return {
-			trainings: mine.map(({ windows, ...tr }) => ({ ...tr, when: formatDateTime(tr.startsAt, locale), pre: tr.pre, post: tr.post, windows: { pre: step(windows.pre), post: step(windows.post), reaction: step(windows.reaction) } }))
+			trainings: mine.map(({ windows, ...tr }) => {
+				// an open post-test waits for the member to be marked present (the service refuses it otherwise)
+				const post = windows.post.state === 'open' && !tr.present ? { open: false, note: t('training.my.postNeedsPresence') } : step(windows.post);
+				return { ...tr, when: formatDateTime(tr.startsAt, locale), pre: tr.pre, post: tr.post, windows: { pre: step(windows.pre), post, reaction: step(windows.reaction) } };
+			})
 		};
 	});

@@ -9,7 +9,7 @@ export const GET: RequestHandler = (event) =>
 		requireUser(event.locals.actor);
 		const r = await event.locals.services.tests.results(event.locals.actor, event.params.trainingId);
 		return json({
-			members: r.members.map((m) => ({ memberId: m.memberId, pre: m.pre, post: m.post, gain: m.gain })),
+			members: r.members.map((m) => ({ memberId: m.memberId, present: m.present, pre: m.pre, post: m.post, gain: m.gain })),
 			n: r.n,
 			meanPre: r.meanPre,
 			meanPost: r.meanPost,

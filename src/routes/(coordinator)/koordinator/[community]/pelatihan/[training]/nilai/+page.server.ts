@@ -46,10 +46,9 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
-			const pre = scoresFrom(form, 'pre');
-			const post = scoresFrom(form, 'post');
-			await event.locals.services.tests.setScores(event.locals.actor, training.id, { kind: 'pre', scores: pre });
-			await event.locals.services.tests.setScores(event.locals.actor, training.id, { kind: 'post', scores: post });
+			const sheets = [{ kind: 'pre' as const, scores: scoresFrom(form, 'pre') }, { kind: 'post' as const, scores: scoresFrom(form, 'post') }];
+			// both lists are checked before either is written: a refused post-test never leaves the pre-test half-saved
+			await event.locals.services.tests.setScoreSheets(event.locals.actor, training.id, sheets);
 			return { saved: 'scores' as const };
 		});
 		return redirectWhenSaved(event.url, result);

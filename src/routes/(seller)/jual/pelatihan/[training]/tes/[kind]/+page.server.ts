@@ -16,9 +16,12 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const kind = kindOf(event.params.kind);
 		const test = await event.locals.services.tests.testForMember(event.locals.actor, event.params.training, kind);
-		const { window, ...rest } = test;
-		const note = windowText(window, translator(event.locals.locale), event.locals.locale);
-		return { kind, test: { ...rest, when: formatDateTime(test.training.startsAt, event.locals.locale) }, window: { open: window.state === 'open', note }, saved: event.url.searchParams.has('tersimpan') };
+		const { window, present, ...rest } = test;
+		const t = translator(event.locals.locale);
+		// the post-test is for those marked present: until then the page says how to get ticked, with no form
+		const waiting = kind === 'post' && window.state === 'open' && !present;
+		const note = waiting ? t('training.my.postNeedsPresence') : windowText(window, t, event.locals.locale);
+		return { kind, test: { ...rest, when: formatDateTime(test.training.startsAt, event.locals.locale) }, window: { open: window.state === 'open' && !waiting, note }, saved: event.url.searchParams.has('tersimpan') };
 	});
 
 export const actions: Actions = {

@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import { lineField, textField } from './text';
+import { calendarDay } from './dates';
 
-const isoDate = (required: boolean) =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((v, ctx) => {
-			if (!v) {
-				if (required) ctx.addIssue({ code: 'custom', message: 'msg:mentoring.dateInvalid' });
-				return null;
-			}
-			const ok = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-			if (!ok) {
-				ctx.addIssue({ code: 'custom', message: 'msg:mentoring.dateInvalid' });
-				return z.NEVER;
-			}
-			return v;
-		});
+/** A calendar day in 2000–2100 (the shared date validator), required or optional (empty → null). */
+const isoDate = (required: boolean) => calendarDay('msg:mentoring.dateInvalid', required);
 
 /** One visit, call or chat with a member, and what was agreed. */
 export const mentoringSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineField, textField } from './text';
+import { calendarDay } from './dates';
 
 /** Stages of the report's community practice, in order (BAB IV 4.1–4.7). */
 export const STAGE_KEYS = ['persiapan_sosial', 'dialog', 'asesmen', 'rencana', 'intervensi', 'evaluasi', 'terminasi'] as const;
@@ -7,13 +8,8 @@ export const STAGE_STATUSES = ['belum', 'berjalan', 'selesai'] as const;
 export const MPA_CATEGORIES = ['problem', 'need', 'potential', 'resource'] as const;
 export const SLA_CAPITALS = ['human', 'social', 'natural', 'physical', 'financial'] as const;
 
-/** `YYYY-MM-DD` that is a real calendar day, or empty (→ null). */
-const optionalDay = z
-	.string()
-	.trim()
-	.optional()
-	.transform((v) => (v ? v : null))
-	.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'msg:program.dateInvalid');
+/** `YYYY-MM-DD` that is a real calendar day in 2000–2100, or empty (→ null). */
+const optionalDay = calendarDay('msg:program.dateInvalid');
 
 const dateRange = <T extends { startsOn: string | null; endsOn: string | null }>(v: T) => !v.startsOn || !v.endsOn || v.startsOn <= v.endsOn;
 

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { lineField, textField } from './text';
+import { calendarDayProblem } from './dates';
 
-/** `2024-11-28T08:00:00Z`, or a local WIB time from a form (`2024-11-28T15:00`), → ISO-8601 UTC. */
+/** `2024-11-28T08:00:00Z`, or a local WIB time from a form (`2024-11-28T15:00`), → ISO-8601 UTC; years 2000–2100 as typed. */
 export const instantField = z
 	.string()
 	.trim()
 	.max(40)
 	.transform((v, ctx) => {
 		const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v);
-		const [y, mo, d, h, mi] = (parts ?? []).slice(1).map(Number);
-		const real = !!parts && h < 24 && mi < 60 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d && mo >= 1 && mo <= 12;
-		if (!real) {
-			// "2026-02-30" would roll over to 2 March: refuse impossible dates instead
-			ctx.addIssue({ code: 'custom', message: 'msg:training.badTime' });
+		const [h, mi] = (parts ?? []).slice(4).map(Number);
+		const day = parts ? calendarDayProblem(`${parts[1]}-${parts[2]}-${parts[3]}`) : 'invalid';
+		if (day !== null || h >= 24 || mi >= 60) {
+			// "2026-02-30" would roll over to 2 March: refuse impossible dates, and years outside 2000–2100
+			ctx.addIssue({ code: 'custom', message: day === 'year' ? 'msg:date.yearRange' : 'msg:training.badTime' });
 			return z.NEVER;
 		}
 		const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}${v.length === 16 ? ':00' : ''}+07:00` : v;

@@ -148,6 +148,7 @@ export const idTraining = {
 	'training.scoreAbsentOne': '{name} tidak tercatat hadir: tandai hadir dulu, atau kosongkan nilai ini.',
 	'training.postNeedsPresence': 'Tes akhir hanya untuk peserta yang hadir, dan Anda belum tercatat hadir. Minta pendamping menandai Anda hadir, atau pindai kode QR di tempat pelatihan. Jawaban tidak disimpan.',
 	'training.my.postNeedsPresence': 'Tes akhir bisa diisi setelah Anda tercatat hadir (pindai kode QR di tempat pelatihan, atau minta pendamping menandai Anda hadir).',
+	'date.yearRange': 'Tahun harus antara 2000 dan 2100. Periksa tanggalnya, contoh: 28-11-2024.',
 	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.'
 } as const;
 
@@ -296,5 +297,6 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.scoreAbsentOne': '{name} is not marked present: mark them present first, or leave this score empty.',
 	'training.postNeedsPresence': 'The final test is only for participants who attended, and you are not marked present yet. Ask the facilitator to mark you present, or scan the QR code at the venue. Your answers were not saved.',
 	'training.my.postNeedsPresence': 'You can take the final test once you are marked present (scan the QR code at the venue, or ask the facilitator to mark you present).',
+	'date.yearRange': 'The year must be between 2000 and 2100. Check the date, for example 28-11-2024.',
 	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.'
 };

@@ -146,12 +146,12 @@ describe(`${OrderService.name} (${TEST_DIALECT})`, () => {
 			const p = await product('sambal-bawang-150-ml');
 			const view = await ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'transfer' } } }, k());
 			const code = view.orders[0].code;
-			await expect(ctx.services.paymentProofs.upload(PUBLIC_ACTOR, view.code, 'salah', code, photo)).rejects.toMatchObject({ status: 404 });
-			await ctx.services.paymentProofs.upload(PUBLIC_ACTOR, view.code, view.token, code, photo);
+			await expect(ctx.services.paymentProofs.upload(PUBLIC_ACTOR, view.code, 'salah', code, photo, { address: '10.9.0.1' })).rejects.toMatchObject({ status: 404 });
+			await ctx.services.paymentProofs.upload(PUBLIC_ACTOR, view.code, view.token, code, photo, { address: '10.9.0.1' });
 			const seller = await ctx.services.orders.getForSeller(mt, view.orders[0].id);
 			expect(seller.order.paymentProof).toEqual({ width: 900, height: 1200 });
 			const cod = await ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: [{ productId: p.id, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'cod' } } }, k());
-			await expect(ctx.services.paymentProofs.upload(PUBLIC_ACTOR, cod.code, cod.token, cod.orders[0].code, photo)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.paymentProofs.upload(PUBLIC_ACTOR, cod.code, cod.token, cod.orders[0].code, photo, { address: '10.9.0.1' })).rejects.toMatchObject({ status: 404 });
 		});
 
 		it('should put stock back exactly once when an order is cancelled', async () => {

@@ -81,7 +81,7 @@ describe(`${OrderService.name} checkout limits (${TEST_DIALECT})`, () => {
 	it('should limit transfer-receipt uploads per order', async () => {
 		const placed = await order('081366660001', '10.3.0.1', { slug: 'sambal-cumi-150-ml', shop: 'sambal-mt', payment: 'transfer' });
 		const photo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#88aacc' } }).jpeg().toBuffer();
-		const upload = () => services.paymentProofs.upload(PUBLIC_ACTOR, placed.view.code, placed.view.token, placed.view.orders[0].code, photo);
+		const upload = () => services.paymentProofs.upload(PUBLIC_ACTOR, placed.view.code, placed.view.token, placed.view.orders[0].code, photo, { address: '10.3.0.1' });
 		for (let i = 0; i < CHECKOUT_LIMITS.receiptPerOrder.limit; i++) await upload();
 		await expect(upload()).rejects.toMatchObject({ status: 429, code: 'too_many_receipts' });
 	});

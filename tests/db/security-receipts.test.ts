@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { callRoute, routeByKey } from '../helpers/routes';
 import { makeCommunity, makeProduct, system } from '../helpers/factories';
@@ -15,7 +17,8 @@ import type { Community, Shop } from '../../src/lib/server/db/schema';
  * Issue 8, left item 6: buyers' transfer receipts (bank slips: names, account numbers, amounts) were public media
  * (`/media/p/…`, cached immutable by every cache). Now they are stored under `r/`, which /media never serves, and
  * answered with `Cache-Control: private, no-store` only to the order's seller, the community's staff and the buyer
- * holding the checkout link. Refused uploads (not a photo, too large) count toward the order's upload limit.
+ * holding the checkout link. Only accepted receipts count toward the order's 5 per hour; refused files (not a photo,
+ * too large) have their own limit per client address (20 per hour), so the buyer's real photo still goes through.
  * Receipts stored before move out of the public prefix at start-up.
  */
 let ctx: TestContext;
@@ -24,6 +27,7 @@ let shop: Shop;
 let productId: string;
 const actors: Record<string, UserActor> = {};
 let receipt: Buffer;
+const phonePhoto = readFileSync(fileURLToPath(new URL('../fixtures/phone-photo.jpg', import.meta.url)));
 let seq = 0;
 
 async function staff(community: Community, role: 'coordinator' | 'facilitator', name: string) {
@@ -41,8 +45,10 @@ async function transferCheckout() {
 	);
 }
 
-const upload = async (view: { code: string; token: string; orders: { code: string }[] }, file: File) =>
-	callRoute(await routeByKey('POST /pesanan/[code]?/bukti'), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { code: view.code }, form: { t: view.token, order: view.orders[0].code, proof: file } });
+const upload = async (view: { code: string; token: string; orders: { code: string }[] }, file: File, address = '203.0.113.7') =>
+	callRoute(await routeByKey('POST /pesanan/[code]?/bukti'), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { code: view.code }, form: { t: view.token, order: view.orders[0].code, proof: file }, address });
+const notAPhoto = () => new File([new TextEncoder().encode('<html>bukan foto</html>')], 'bukti.jpg', { type: 'image/jpeg' });
+const tooLarge = () => new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'bukti.jpg', { type: 'image/jpeg' });
 const jpeg = (bytes: Buffer) => new File([new Uint8Array(bytes)], 'bukti.jpg', { type: 'image/jpeg' });
 const sellerGet = async (actor: Actor, orderId: string) => callRoute(await routeByKey('GET /jual/pesanan/[id]/bukti'), { services: ctx.services, actor }, { params: { id: orderId } });
 const buyerGet = async (code: string, order: string, t: string) => callRoute(await routeByKey('GET /pesanan/[code]/bukti/[order]'), { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { code, order }, query: { t } });
@@ -102,15 +108,44 @@ describe(`${PaymentProofService.name} (${TEST_DIALECT})`, () => {
 		expect((await buyerGet(other.code, other.orders[0].code, other.token)).status).toBe(404);
 	});
 
-	it('should count refused uploads (not a photo, too large) toward the order’s upload limit', async () => {
+	it('should let the real phone photo through after 6 refused files: only accepted receipts count toward the order’s 5', async () => {
 		const view = await transferCheckout();
-		const limit = CHECKOUT_LIMITS.receiptPerOrder.limit;
-		const notAPhoto = new File([new TextEncoder().encode('<html>bukan foto</html>')], 'bukti.jpg', { type: 'image/jpeg' });
-		const tooLarge = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'bukti.jpg', { type: 'image/jpeg' });
-		for (let i = 0; i < limit; i++) expect((await upload(view, i % 2 ? tooLarge : notAPhoto)).status).toBeGreaterThanOrEqual(400);
-		const refused = await upload(view, jpeg(receipt));
-		expect(refused.status).toBe(429);
+		const address = '198.51.100.10';
+		const refusedFiles = [notAPhoto(), tooLarge(), notAPhoto(), tooLarge(), notAPhoto(), notAPhoto()];
+		for (const file of refusedFiles) {
+			const res = await upload(view, file, address);
+			expect(res.status).toBe(400);
+			expect((res.body as { fields: Record<string, string> }).fields.proof).toBeTruthy();
+		}
 		expect(await proofOf(view.orders[0].id)).toEqual([]);
+		// What a buyer's phone really sends (4000×3000, 5.8 MB): accepted.
+		expect((await upload(view, jpeg(phonePhoto), address)).status).toBe(303);
+		expect((await proofOf(view.orders[0].id)).length).toBeGreaterThan(0);
+		// Accepted receipts still stop at the order's limit (the first one above counted).
+		for (let i = 1; i < CHECKOUT_LIMITS.receiptPerOrder.limit; i++) expect((await upload(view, jpeg(receipt), address)).status).toBe(303);
+		const sixth = await upload(view, jpeg(receipt), address);
+		expect(sixth.status).toBe(429);
+		expect((sixth.body as { message: string }).message).toContain('Bukti transfer untuk pesanan ini sudah dikirim beberapa kali');
+	});
+
+	it('should refuse the 21st refused file from one address within the hour with 429 and a clear message, storing nothing, other addresses unaffected', async () => {
+		const limit = CHECKOUT_LIMITS.receiptRefusedPerAddress.limit;
+		expect(limit).toBe(20);
+		const address = '198.51.100.20';
+		// Spread over two orders: the count is per address, not per order.
+		const a = await transferCheckout();
+		const b = await transferCheckout();
+		for (let i = 0; i < limit; i++) {
+			const res = await upload(i % 2 ? a : b, i % 3 ? notAPhoto() : tooLarge(), address);
+			expect(res.status, `refused file ${i + 1}`).not.toBe(429);
+			expect(res.status).toBe(400);
+		}
+		const refused = await upload(a, jpeg(receipt), address);
+		expect(refused.status).toBe(429);
+		expect((refused.body as { message: string }).message).toMatch(/^Sudah terlalu banyak file yang ditolak dari sini dalam satu jam .*coba lagi dalam 60 menit/);
+		expect(await proofOf(a.orders[0].id)).toEqual([]);
+		// Another address (another buyer) is not held up.
+		expect((await upload(b, jpeg(receipt), '198.51.100.21')).status).toBe(303);
 	});
 
 	it('should move receipts stored before this rule out of the public prefix, keeping a public file a product photo shares', async () => {

@@ -78,7 +78,7 @@ let pushSeq = 0;
 /** An order of shop A whose buyer has sent a transfer receipt (stored privately under r/). */
 const orderWithReceipt = async (w: World) => {
 	const f = await order(w);
-	await w.services.paymentProofs.upload(system, f.checkoutCode, f.token, f.orderCode, w.photoBytes);
+	await w.services.paymentProofs.upload(system, f.checkoutCode, f.token, f.orderCode, w.photoBytes, { address: 'matrix-fixture' });
 	return f;
 };
 const jpeg = (w: World, name = 'foto.jpg') => new File([new Uint8Array(w.photoBytes)], name, { type: 'image/jpeg' });

@@ -70,6 +70,7 @@ export const idSecurity = {
 	'security.cardLinkOut': 'Tautan sudah dikirim dan berlaku sampai {date}. Mencetak kartu membatalkannya.',
 	'security.shopNotOpen': 'Toko ini belum buka. Pemiliknya belum menampilkan produk apa pun.',
 	'security.shopNotOpenBrowse': 'Lihat toko lain di {community}',
+	'security.receiptRefusedTooMany': 'Sudah terlalu banyak file yang ditolak dari sini dalam satu jam (bukan foto, terlalu besar, atau rusak). Silakan coba lagi dalam {minutes} menit, atau kirim bukti transfer lewat WhatsApp penjual.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -139,4 +140,5 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.cardLinkOut': 'A link was sent and works until {date}. Printing a card retires it.',
 	'security.shopNotOpen': 'This shop is not open yet. Its owner has not put any product on show.',
 	'security.shopNotOpenBrowse': 'See other shops in {community}',
+	'security.receiptRefusedTooMany': 'Too many files were refused from here within an hour (not a photo, too large or damaged). Please try again in {minutes} min, or send the transfer receipt to the seller on WhatsApp.',
 };

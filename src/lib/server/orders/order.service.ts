@@ -27,7 +27,10 @@ export const CHECKOUT_LIMITS = {
 	perAddress: { name: 'checkout-addr-c', limit: 20, windowMs: 10 * 60_000 },
 	/** Per (client address, buyer number): a stranger using someone's number from elsewhere cannot lock that buyer out. */
 	perWhatsapp: { name: 'checkout-wa-addr', limit: 5, windowMs: 10 * 60_000 },
-	receiptPerOrder: { name: 'receipt-order', limit: 5, windowMs: 60 * 60_000 }
+	/** ACCEPTED transfer receipts per order (a refused file does not spend one: see PaymentProofService.upload). */
+	receiptPerOrder: { name: 'receipt-order', limit: 5, windowMs: 60 * 60_000 },
+	/** REFUSED receipt files (not a photo, too large, unreadable) per client address: they cost image work too. */
+	receiptRefusedPerAddress: { name: 'receipt-refused-addr', limit: 20, windowMs: 60 * 60_000 }
 } satisfies Record<string, RateRule>;
 /** The claim an idempotency key's first request holds while it places the checkout (rate_limit row, hits 0). */
 const CHECKOUT_CLAIM = 'checkout-claim';

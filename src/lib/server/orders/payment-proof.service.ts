@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { requireShopManagerOr } from '../auth/guards';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import type { PhotoVariant } from '../media/types';
@@ -31,17 +31,45 @@ export class PaymentProofService {
 	) {}
 
 	/**
-	 * Stores the receipt, only with the checkout's token and only for a transfer order of that checkout. Every
-	 * attempt that reaches the order counts toward its upload limit (CHECKOUT_LIMITS.receiptPerOrder) before the
-	 * bytes are read or decoded: a refused file (too large, not a photo, unreadable) costs an attempt too, so
-	 * the limit bounds the image work. `image` may be a function that reads the upload (and may refuse it).
+	 * Stores the receipt, only with the checkout's token and only for a transfer order of that checkout.
+	 * Two counters bound the image work, both charged before a byte is read or decoded (so N parallel uploads
+	 * count N), and each given back when the outcome shows it was not spent:
+	 * - CHECKOUT_LIMITS.receiptPerOrder counts ACCEPTED receipts of the order (5 per hour) — a refused file
+	 *   gives its hit back, so a buyer whose first tries were refused can still send the real photo;
+	 * - CHECKOUT_LIMITS.receiptRefusedPerAddress counts REFUSED files (too large, not a photo, unreadable) per
+	 *   client address (20 per hour) — an accepted receipt gives its hit back.
+	 * A failure that is not the file's fault (image queue full, storage down) gives both back.
+	 * `image` may be a function that reads the upload (and may refuse it).
 	 */
-	async upload(_actor: Actor, checkoutCode: string, token: string, orderCode: string, image: Buffer | (() => Promise<Buffer>)): Promise<void> {
+	async upload(
+		_actor: Actor,
+		checkoutCode: string,
+		token: string,
+		orderCode: string,
+		image: Buffer | (() => Promise<Buffer>),
+		client: { address: string }
+	): Promise<void> {
 		const order = await this.buyerOrder(checkoutCode, token, orderCode);
 		if (order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
-		await this.limiter.consume(CHECKOUT_LIMITS.receiptPerOrder, order.id, 'security.receiptTooMany', 'too_many_receipts');
-		const bytes = typeof image === 'function' ? await image() : image;
-		const photo = await processPhoto(this.storage, bytes, { prefix: RECEIPT_PREFIX });
+		const refusedRule = CHECKOUT_LIMITS.receiptRefusedPerAddress;
+		const acceptedRule = CHECKOUT_LIMITS.receiptPerOrder;
+		await this.limiter.consume(refusedRule, client.address, 'security.receiptRefusedTooMany', 'too_many_receipts');
+		try {
+			await this.limiter.consume(acceptedRule, order.id, 'security.receiptTooMany', 'too_many_receipts');
+		} catch (e) {
+			await this.limiter.refund(refusedRule, client.address);
+			throw e;
+		}
+		let photo: Awaited<ReturnType<typeof processPhoto>>;
+		try {
+			const bytes = typeof image === 'function' ? await image() : image;
+			photo = await processPhoto(this.storage, bytes, { prefix: RECEIPT_PREFIX });
+		} catch (e) {
+			await this.limiter.refund(acceptedRule, order.id);
+			if (!(e instanceof ValidationError)) await this.limiter.refund(refusedRule, client.address);
+			throw e;
+		}
+		await this.limiter.refund(refusedRule, client.address);
 		await this.orders.setPaymentProof(order.id, JSON.stringify(photo.variants), this.clock().toISOString());
 	}
 

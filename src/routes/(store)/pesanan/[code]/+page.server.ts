@@ -33,13 +33,13 @@ export const load: PageServerLoad = (event) =>
 	});
 
 export const actions: Actions = {
-	bukti: async ({ request, locals, params, url, setHeaders }) => {
+	bukti: async ({ request, locals, params, url, setHeaders, getClientAddress }) => {
 		const form = await readPhotoForm(request);
 		if (!form) return photoTooLarge(locals.locale, 'proof');
 		const result = await formAction(locals.locale, form, async () => {
-			// The file is read (and may be refused: too large, empty) only after the order's upload limit counted the attempt.
+			// The file is read (and may be refused: too large, empty) only after the upload limits counted the attempt.
 			const read = async () => (await photoBytes(form, 'proof'))!;
-			await onPhotoField('proof', () => locals.services.paymentProofs.upload(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), read));
+			await onPhotoField('proof', () => locals.services.paymentProofs.upload(locals.actor, params.code, String(form.get('t') ?? ''), String(form.get('order') ?? ''), read, { address: getClientAddress() }));
 			return true;
 		}, { setHeaders });
 		if (result !== true) return result;

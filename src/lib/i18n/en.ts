@@ -329,7 +329,7 @@ export const en: Record<MessageKey, string> = {
 	'editor.variantStock': "Stock of variant {n}",
 	'media.heicUnsupported': "HEIC photos from iPhones cannot be read yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or send the photo as JPG.",
 	'order.nameShort': "Enter your name (at least 2 letters).",
-	'order.quantity': "Quantity between 1 and 999.",
+	'order.quantity': "Quantity between 1 and {max}.",
 	'order.empty': "The cart is empty.",
 	'order.deliveryChoose': "Choose a delivery option.",
 	'order.paymentChoose': "Choose a payment method.",

@@ -327,7 +327,7 @@ export const id = {
 	'editor.variantStock': "Stok varian {n}",
 	'media.heicUnsupported': "Foto HEIC dari iPhone belum bisa dibaca. Di iPhone pilih Pengaturan › Kamera › Format › Paling Kompatibel, atau kirim fotonya sebagai JPG.",
 	'order.nameShort': "Tulis nama Anda (minimal 2 huruf).",
-	'order.quantity': "Jumlah antara 1 dan 999.",
+	'order.quantity': "Jumlah antara 1 dan {max}.",
 	'order.empty': "Keranjang masih kosong.",
 	'order.deliveryChoose': "Pilih cara pengiriman.",
 	'order.paymentChoose': "Pilih cara pembayaran.",

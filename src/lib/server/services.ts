@@ -78,7 +78,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders,
-		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter),
+		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter, clock),
 		paymentProofs: new PaymentProofService(orderRepo, shopRepo, storage, limiter, clock),
 		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
 		push: new PushService(db, shopRepo, { subject: pushSubject || 'mailto:admin@e-crav.invalid', extraAllowedOrigins: pushExtraAllowedOrigins }, clock),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lineField, textField } from './text';
 import { whatsappField } from './shop';
+import { ORDER_CAPS } from '../server/orders/caps';
 
 export const checkoutSchema = z.object({
 	buyer: z.object({
@@ -12,7 +13,12 @@ export const checkoutSchema = z.object({
 			z.object({
 				productId: z.string().max(40),
 				variantId: z.string().max(40).nullable().optional(),
-				quantity: z.number('msg:error.number').int('msg:error.number').min(1, 'msg:order.quantity').max(999, 'msg:order.quantity')
+				// One source for the number in every message: the per-line cap (ORDER_MAX_PER_LINE). Below 1 is refused
+				// here; above the cap by OrderService (refuseOverCaps), whose message also names the product.
+				quantity: z
+					.number('msg:error.number')
+					.int('msg:error.number')
+					.refine((q) => q >= 1, { message: 'msg:order.quantity', params: { max: ORDER_CAPS.perLine } })
 			})
 		)
 		.min(1, 'msg:order.empty')

@@ -13,7 +13,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 	return error.issues.map((issue) => {
 		const field = issue.path.join('.') || '_';
 		const custom = issue.message?.startsWith('msg:') ? (issue.message.slice(4) as MessageKey) : null;
-		if (custom) return { field, messageKey: custom, params: {} };
+		// A refinement may carry the numbers its message names (e.g. the per-line cap): `refine(…, { params })`.
+		if (custom) return { field, messageKey: custom, params: issue.code === 'custom' ? { ...(issue.params as Params | undefined) } : {} };
 		const reason = reasonOf(issue);
 		return { field, messageKey: 'error.badParam', params: { name: field, ...reason } };
 	});

@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { normalizeWhatsapp } from '../../utils/phone';
-import type { RateLimiter, RateRule } from '../security/rate-limit';
+import { RateLimitedError, type RateLimiter, type RateRule } from '../security/rate-limit';
+import { formatTime } from '../../utils/dates';
 import type { CheckoutView, OrderService } from './order.service';
 import type { OrderRepository } from './order.repository';
 
@@ -24,7 +25,8 @@ export class BuyerOrderService {
 	constructor(
 		private readonly orders: OrderService,
 		private readonly repo: OrderRepository,
-		private readonly limiter: RateLimiter
+		private readonly limiter: RateLimiter,
+		private readonly clock: () => Date = () => new Date()
 	) {}
 
 	/** The remembered checkouts that still open with their token, newest first; unknown or wrong ones are skipped. */
@@ -44,10 +46,20 @@ export class BuyerOrderService {
 	 * The checkout for an order code (the checkout's, or one shop order's) and the buyer's WhatsApp number in any
 	 * usual form (08…, +62…, 62…). Invariant: a wrong pair, an unknown code and a badly typed number all give the
 	 * same 404 `lookup_no_match` with one neutral message, so the answer never tells whether a code exists; every
-	 * try counts against LOOKUP_LIMIT per client address (429 past it).
+	 * try counts against LOOKUP_LIMIT per client address. Past it even the right pair is refused (429), and the
+	 * message says so: how many tries were made, that a right code is refused too for now, and at what time (WIB)
+	 * to try again — so a buyer who finally types it right does not think the code is wrong.
 	 */
 	async lookup(_actor: Actor, code: string, whatsapp: string, client: { address: string }): Promise<RememberedCheckout> {
-		await this.limiter.consume(LOOKUP_LIMIT, client.address, 'field.lookup.tooMany', 'too_many_lookups');
+		const decision = await this.limiter.hit(LOOKUP_LIMIT, client.address);
+		if (!decision.allowed) {
+			const again = new Date(this.clock().getTime() + decision.retryAfterSeconds * 1000).toISOString();
+			throw new RateLimitedError(decision.retryAfterSeconds, 'field.lookup.tooMany', 'too_many_lookups', {
+				max: LOOKUP_LIMIT.limit,
+				windowMinutes: LOOKUP_LIMIT.windowMs / 60_000,
+				time: formatTime(again)
+			});
+		}
 		const cleanCode = String(code ?? '').trim().toUpperCase().replace(/\s+/g, '').slice(0, 20);
 		const number = normalizeWhatsapp(String(whatsapp ?? ''));
 		const checkout = /^[A-Z]{3}-[2-9A-Z]{4}$/.test(cleanCode) ? await this.repo.findCheckoutByAnyCode(cleanCode) : undefined;

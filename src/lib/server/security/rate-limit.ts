@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { DomainError } from '../errors';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey, Params } from '../../i18n';
 
 /** How many hits a kind of request may make per subject (an address, a phone number, an order) in a window. */
 export interface RateRule {
@@ -24,9 +24,10 @@ export class RateLimitedError extends DomainError {
 	constructor(
 		readonly retryAfterSeconds: number,
 		messageKey: MessageKey = 'security.tooMany',
-		code = 'too_many_requests'
+		code = 'too_many_requests',
+		params: Params = {}
 	) {
-		super(code, messageKey, 429, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+		super(code, messageKey, 429, { ...params, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 	}
 }
 
@@ -35,6 +36,11 @@ export function retryAfterOf(e: unknown): number | null {
 	return e instanceof RateLimitedError ? e.retryAfterSeconds : null;
 }
 
+/** How many hits one process counts between two prunes of old counters. */
+export const RATE_LIMIT_PRUNE_EVERY = 200;
+/** Counters older than this are deleted by `prune` (every rule's window is far shorter). */
+export const RATE_LIMIT_KEEP_MS = 24 * 3600_000;
+
 /**
  * Fixed-window counters kept in the database, so every process sharing the database shares the limits
  * (not process memory). Invariant: one hit is one atomic upsert (`INSERT … ON CONFLICT DO UPDATE …
@@ -42,13 +48,25 @@ export function retryAfterOf(e: unknown): number | null {
  * A window always ends `windowMs` after its first hit; hits during it do not renew it.
  */
 export class RateLimiter {
+	/** Hits until the next prune; starts due, so a process prunes on its first hit (i.e. soon after start). */
+	private untilPrune = 0;
+
 	constructor(
 		private readonly db: Kysely<DB>,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
-	/** Counts one hit for this subject and says whether it is within the rule's limit. */
+	/**
+	 * Counts one hit for this subject and says whether it is within the rule's limit. Every
+	 * RATE_LIMIT_PRUNE_EVERY hits (and on a process's first) it also deletes the counters whose window ended
+	 * long ago (`prune`), so `rate_limit` stays as small as the traffic of the last day.
+	 */
 	async hit(rule: RateRule, subject: string): Promise<RateDecision> {
+		if (--this.untilPrune <= 0) {
+			this.untilPrune = RATE_LIMIT_PRUNE_EVERY;
+			// Housekeeping never fails a request (a busy database just prunes next time).
+			await this.prune().catch(() => 0);
+		}
 		const now = this.clock().getTime();
 		const expired = now - rule.windowMs;
 		const row = await this.db
@@ -116,8 +134,11 @@ export class RateLimiter {
 		await this.db.deleteFrom('rate_limit').where('key', '=', `${name}:${subject}`.slice(0, 300)).execute();
 	}
 
-	/** Deletes counters whose window ended long ago (at most `olderThanMs`), so the table stays small. */
-	async prune(olderThanMs = 24 * 3600_000): Promise<number> {
+	/**
+	 * Deletes counters (and claims) that started more than `olderThanMs` ago — a day, far longer than any rule's
+	 * window (at most an hour), so no live count is lost. Called by `hit` every RATE_LIMIT_PRUNE_EVERY hits.
+	 */
+	async prune(olderThanMs = RATE_LIMIT_KEEP_MS): Promise<number> {
 		const r = await this.db.deleteFrom('rate_limit').where('window_start', '<', this.clock().getTime() - olderThanMs).executeTakeFirst();
 		return Number(r.numDeletedRows);
 	}

@@ -1,4 +1,5 @@
 import { trainingPaths } from './openapi-training';
+import { ORDER_CAPS } from '../orders/caps';
 
 /** OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Keep it in step with the routes. */
 const error = { $ref: '#/components/responses/Error' };
@@ -137,7 +138,7 @@ export const openapi = {
 								required: ['buyer', 'lines', 'shops'],
 								properties: {
 									buyer: { type: 'object', required: ['name', 'whatsapp'], properties: { name: { type: 'string' }, whatsapp: { type: 'string' } } },
-									lines: { type: 'array', items: { type: 'object', required: ['productId', 'quantity'], properties: { productId: { type: 'string' }, variantId: { type: ['string', 'null'] }, quantity: { type: 'integer', minimum: 1, maximum: 999 } } } },
+									lines: { type: 'array', items: { type: 'object', required: ['productId', 'quantity'], properties: { productId: { type: 'string' }, variantId: { type: ['string', 'null'] }, quantity: { type: 'integer', minimum: 1, maximum: ORDER_CAPS.perLine } } } },
 									shops: { type: 'object', additionalProperties: { type: 'object', required: ['delivery', 'payment'], properties: { delivery: { enum: ['pickup', 'local', 'courier'] }, payment: { enum: ['cod', 'transfer', 'qris'] }, address: { type: 'string' }, note: { type: 'string', maxLength: 500, description: 'The note to this shop only' } } } },
 									note: { type: 'string', maxLength: 500, description: 'A note for every shop of the checkout (prefer shops.{slug}.note)' }
 								}

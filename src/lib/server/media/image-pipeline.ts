@@ -82,8 +82,11 @@ async function processPhotoNow(storage: MediaStorage, input: Buffer, options: { 
 
 	const variants: PhotoVariant[] = [];
 	for (const v of VARIANTS) {
+		// Never enlarge: a small photo only gets blurrier and heavier. A square crop is at most as large as the
+		// photo's shorter side (a 64×64 photo stays 64×64), so every variant is ≤ the original.
+		const side = Math.min(v.size, width, height);
 		const pipeline = v.square
-			? raw().resize({ width: v.size, height: v.size, fit: 'cover', position: 'attention' })
+			? raw().resize({ width: side, height: side, fit: 'cover', position: 'attention' })
 			: raw().resize({ width: v.size, height: v.size, fit: 'inside', withoutEnlargement: true });
 		const { data, info } = await pipeline.webp({ quality: v.quality, effort: 4 }).toBuffer({ resolveWithObject: true });
 		const key = `${base}-${v.name}.webp`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { callRoute, routeByKey } from '../helpers/routes';
-import { makeCommunity, makeProduct, makeShop } from '../helpers/factories';
+import { makeCommunity, makeProduct, makeShop, system } from '../helpers/factories';
 import { ORDER_CAPS } from '../../src/lib/server/orders/caps';
 import { LOOKUP_LIMIT } from '../../src/lib/server/orders/buyer-orders.service';
 import { RATE_LIMIT_KEEP_MS, RATE_LIMIT_PRUNE_EVERY, RateLimiter } from '../../src/lib/server/security/rate-limit';
@@ -126,5 +126,34 @@ describe(`${RateLimiter.name} prunes old counters (${TEST_DIALECT})`, () => {
 		for (let i = 0; i < 200; i++) await limiter.hit(rule, 'today');
 		expect(await rateRows()).toEqual(['prune-test:today']);
 		expect([RATE_LIMIT_PRUNE_EVERY, RATE_LIMIT_KEEP_MS]).toEqual([200, 24 * 3_600_000]);
+	});
+});
+
+describe(`an unconfirmed anonymous order holds its stock (decision, ${TEST_DIALECT})`, () => {
+	it('should hold the units of an anonymous checkout so the next buyer is not oversold, and give them back when the seller cancels it unpaid', async () => {
+		const opak = await makeProduct(ctx.services, shop, { name: 'Opak Ketan', stock: 3 });
+		const left = async () => (await ctx.database.db.selectFrom('product').select('stock').where('id', '=', opak.id).executeTakeFirstOrThrow()).stock;
+		const buy = (whatsapp: string, quantity: number, address: string) =>
+			ctx.services.orders.placeCheckout(
+				PUBLIC_ACTOR,
+				community,
+				{ buyer: { name: 'Pembeli', whatsapp }, lines: [{ productId: opak.id, quantity }], shops: { [shop.slug]: { delivery: 'pickup', payment: 'cod' } } },
+				`hold-${whatsapp.replace(/\D/g, '')}-${Date.now()}`,
+				{ address }
+			);
+		// An order nobody has confirmed yet (maybe fake) takes the last 3 at once…
+		const fake = await buy('0813 7500 0001', 3, '203.0.113.60');
+		expect(await left()).toBe(0);
+		// …so a real buyer is told it is sold out instead of paying for units that are gone.
+		await expect(buy('0813 7500 0002', 1, '203.0.113.61')).rejects.toMatchObject({ code: 'out_of_stock' });
+		// The shop's staff (or seller) cancels the unpaid order with a reason: the units come back at once.
+		const coordinatorId = await ctx.services.auth.createUser(system, { name: 'Bu Koordinator', email: `koordinator-${Date.now()}@kecil.test`, password: 'kata-sandi-panjang-1' });
+		await ctx.services.members.addRole(system, community, coordinatorId, 'coordinator');
+		const coordinator = (await ctx.services.auth.loadActor(coordinatorId))!;
+		const result = await ctx.services.orders.cancelUnpaid(coordinator, shop.id, [fake.view.orders[0].id], 'Pesanan tidak dikenal, stok ditahan');
+		expect(result.cancelled).toEqual([fake.view.orders[0].code]);
+		expect(await left()).toBe(3);
+		expect((await buy('0813 7500 0002', 1, '203.0.113.61')).created).toBe(true);
+		expect(await left()).toBe(2);
 	});
 });

@@ -9,6 +9,12 @@ import { seedDemoProgram } from './program-seed';
 
 const actor = systemActor('demo-seed');
 
+/**
+ * One example product of a demo seller: name, unit, price, and optionally its sizes (variants) with their own
+ * prices, so a fresh instance shows the "choose a size" journey (Basreng Stik Pedas 100 g / 250 g / 500 g).
+ */
+type DemoExample = [string, string, number, { title: string; sizes: [string, number][] }?];
+
 /** Shop name from the report's business line and initials: "Penjual ketempling" + "JJ" → "Ketempling JJ". */
 export function demoShopName(business: string, initials: string): string {
 	const what = business.replace(/^(Penjual|Pedagang)\s+/i, '');
@@ -104,7 +110,7 @@ export async function seedDemoCommunity(services: Services, options: { photos?: 
 		}, owner, { name: seller.initials });
 		await seedShopSettings(services, shop.id, name, index);
 		let productIndex = 0;
-		for (const [productName, unit, price] of seller.examples as [string, string, number][]) {
+		for (const [productName, unit, price, sized] of seller.examples as DemoExample[]) {
 			productIndex++;
 			const category = categoryFor(productName, seller.business);
 			const madeToOrder = unit === 'porsi' || /hajatan/i.test(productName);
@@ -116,6 +122,9 @@ export async function seedDemoCommunity(services: Services, options: { photos?: 
 				madeToOrder,
 				leadTimeDays: /hajatan/i.test(productName) ? 2 : 0,
 				stock: madeToOrder ? null : stableNumber(productName, 4, 40),
+				...(sized
+					? { variantTitle: sized.title, variants: sized.sizes.map(([label, p]) => ({ label, price: p, stock: stableNumber(`${productName} ${label}`, 3, 30) })) }
+					: {}),
 				weightGrams: weightFor(productName, unit),
 				description: `${productName} buatan ${name}, UMKM ${c.name}, Kuningan. ${SENTENCES[category]}`,
 				shelfLife: SHELF_LIFE[category],

@@ -565,9 +565,9 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "cancel the victim's unpaid orders (?toko= in the URL)", setup: order, request: (w, f) => ({ query: { toko: w.shopA.id }, form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: shopManagers(200) }),
 		probe({ probe: "own shop, the victim's order id in the form", setup: order, request: (_w, f) => ({ form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: { ...everyone(404), anonymous: 401, seller: 200 } })
 	],
-	'POST /jual/pesanan/[id]?/status': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { to: 'dikonfirmasi' } }), expect: shopManagers(200) })],
+	'POST /jual/pesanan/[id]?/status': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { to: 'dikonfirmasi' } }), expect: shopManagers(303) })],
 	'POST /jual/pesanan/[id]?/batal': [
-		probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { reason: 'Stok habis', confirm: 'on' } }), expect: shopManagers(200) })
+		probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { reason: 'Stok habis', confirm: 'on' } }), expect: shopManagers(303) })
 	],
 	'POST /jual/push': [
 		probe({
@@ -591,7 +591,7 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "the victim's order id in the URL (the buyer's bank slip)", setup: orderWithReceipt, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200, 404), readOnly: true })
 	],
 	'GET /jual/pesanan/[id]/nota.png': [probe({ probe: "the victim's order id in the URL (receipt picture)", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200), readOnly: true })],
-	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200) })],
+	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(303) })],
 	'POST /jual/produk/[id]?/simpan': [
 		probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { id: f.product.id }, form: productForm }), expect: productManagers(200) }),
 		probe({

@@ -73,7 +73,9 @@ export const idSeller = {
 	'seller.saved': 'Tersimpan: {what}.',
 	'seller.check.none': 'belum diisi',
 	'seller.check.hoursMissing': 'jam buka belum diisi',
-	'seller.check.placeMissing': 'tempat belum diisi'
+	'seller.check.placeMissing': 'tempat belum diisi',
+	'inbox.reply.statusLink': 'Lihat pesanan Anda: {url}',
+	'inbox.savedTellBuyer': 'Tersimpan. Kabari pembeli dengan tombol "Balas pembeli di WhatsApp".'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
@@ -146,5 +148,7 @@ export const enSeller: Record<keyof typeof idSeller, string> = {
 	'seller.saved': 'Saved: {what}.',
 	'seller.check.none': 'not filled in yet',
 	'seller.check.hoursMissing': 'opening hours not filled in yet',
-	'seller.check.placeMissing': 'place not filled in yet'
+	'seller.check.placeMissing': 'place not filled in yet',
+	'inbox.reply.statusLink': 'See your order: {url}',
+	'inbox.savedTellBuyer': 'Saved. Tell the buyer with the "Reply to the buyer on WhatsApp" button.'
 };

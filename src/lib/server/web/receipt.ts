@@ -40,18 +40,19 @@ export function receiptLayout(locale: Locale, order: OrderView, buyer: { name: s
 
 /**
  * The seller's WhatsApp reply to the buyer for the order's current status. A cancelled order's reply carries the
- * reason the seller gave, the same words the buyer reads on the status page.
+ * reason the seller gave, the same words the buyer reads on the status page. Every reply, a cancellation too,
+ * ends with the buyer's status-page link (absolute) when there is one, so the buyer can open the order from the chat.
  */
-export function sellerReplyText(locale: Locale, order: OrderView, buyer: { name: string }): string {
+export function sellerReplyText(locale: Locale, order: OrderView, buyer: { name: string }, statusUrl: string | null = null): string {
 	const t = translator(locale);
 	const params = { name: buyer.name, code: order.code, total: formatRupiah(order.total), shop: order.shop.name };
-	if (order.status === 'dibatalkan' && order.cancelReason) return t('inbox.reply.dibatalkanReason', { ...params, reason: order.cancelReason });
-	return t(`inbox.reply.${order.status}` as MessageKey, params);
+	const text = order.status === 'dibatalkan' && order.cancelReason ? t('inbox.reply.dibatalkanReason', { ...params, reason: order.cancelReason }) : t(`inbox.reply.${order.status}` as MessageKey, params);
+	return statusUrl ? `${text}\n${t('inbox.reply.statusLink', { url: statusUrl })}` : text;
 }
 
 /** wa.me link to the buyer with the seller's reply for the order's status. */
-export function sellerReplyUrl(locale: Locale, order: OrderView, buyer: { name: string; whatsapp: string }): string {
-	return whatsappUrl(buyer.whatsapp, sellerReplyText(locale, order, buyer));
+export function sellerReplyUrl(locale: Locale, order: OrderView, buyer: { name: string; whatsapp: string }, statusUrl: string | null = null): string {
+	return whatsappUrl(buyer.whatsapp, sellerReplyText(locale, order, buyer, statusUrl));
 }
 
 /** The text that goes with the picture (Web Share) or alone in a wa.me link when files cannot be shared. */

@@ -37,12 +37,15 @@ describe('a cancelled order seen by the buyer', () => {
 		await s.getByLabel('Alasan pembatalan (dibaca pembeli)').fill('Stok cumi habis hari ini');
 		await s.getByLabel(/Ya, saya yakin membatalkan pesanan/).check();
 		await s.getByRole('button', { name: 'Batalkan pesanan ini' }).click();
-		await s.waitForLoadState();
-		await s.goto(app.baseUrl + href);
+		// 303 back to the order's own address, not ?/batal, saying it was saved
+		await s.waitForURL(app.baseUrl + href);
+		await expect(s.getByRole('status').filter({ hasText: 'Tersimpan. Kabari pembeli' }).count()).resolves.toBe(1);
 		await expect(s.getByText('Alasan pembatalan dari penjual: Stok cumi habis hari ini').isVisible()).resolves.toBe(true);
 		// The seller's WhatsApp reply to the buyer and the receipt picture carry the reason too.
 		const reply = new URL((await s.getByRole('link', { name: 'Balas pembeli di WhatsApp' }).getAttribute('href'))!);
-		expect(reply.searchParams.get('text')).toMatch(/^Halo Rina Batal, mohon maaf pesanan \S+ kami batalkan\. Alasannya: Stok cumi habis hari ini$/);
+		// …and ends with the buyer's status link, the one the buyer got at checkout
+		expect(reply.searchParams.get('text')).toMatch(/^Halo Rina Batal, mohon maaf pesanan \S+ kami batalkan\. Alasannya: Stok cumi habis hari ini\nLihat pesanan Anda: \S+$/);
+		expect(reply.searchParams.get('text')!.split('Lihat pesanan Anda: ')[1]).toBe(checkout.statusUrl);
 		const png = await s.request.get(app.baseUrl + href + '/nota.png');
 		expect(png.status()).toBe(200);
 		expect(png.headers()['content-type']).toBe('image/png');

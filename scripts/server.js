@@ -19,6 +19,14 @@ const headers = Object.entries(securityHeaders(process.env.ORIGIN));
 
 const server = http.createServer((req, res) => {
 	for (const [k, v] of headers) res.setHeader(k, v);
+	// A 304 says "your copy is still good", and the browser merges the 304's headers into that copy. SvelteKit's
+	// 304 for a page carries no Content-Security-Policy, so the strict one set above would replace the page's
+	// own and block its styles, images and scripts on every second visit: a 304 carries no CSP at all.
+	const writeHead = res.writeHead;
+	res.writeHead = function (status, ...rest) {
+		if (status === 304) res.removeHeader('content-security-policy');
+		return writeHead.call(this, status, ...rest);
+	};
 	compress(req, res, () => handler(req, res));
 });
 server.keepAliveTimeout = 65_000;

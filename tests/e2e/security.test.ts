@@ -34,6 +34,33 @@ describe('security over HTTP', () => {
 		}
 	);
 
+	it("should answer a page's 304 without a Content-Security-Policy, so the page's own policy stays in force", async () => {
+		const first = await fetch(`${app.baseUrl}/c/cigadung`);
+		const etag = first.headers.get('etag');
+		expect(etag).toBeTruthy();
+		expect(first.headers.get('content-security-policy')).toContain('style-src');
+		const again = await fetch(`${app.baseUrl}/c/cigadung`, { headers: { 'if-none-match': etag! } });
+		expect(again.status).toBe(304);
+		expect(again.headers.get('content-security-policy')).toBeNull();
+	});
+
+	it('should keep styles and photos on a page opened a second time (reload)', async () => {
+		const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+		const refused: string[] = [];
+		page.on('console', (m) => {
+			if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+		});
+		await page.goto(`${app.baseUrl}/c/cigadung`, { waitUntil: 'load' });
+		const styled = () => page.evaluate(() => document.styleSheets.length > 0 && getComputedStyle(document.body).marginTop === '0px');
+		expect(await styled()).toBe(true);
+		await page.reload({ waitUntil: 'load' });
+		expect(refused).toEqual([]);
+		expect(await styled()).toBe(true);
+		const shown = await page.evaluate(() => [...document.images].filter((i) => i.complete && i.naturalWidth > 0).length);
+		expect(shown).toBeGreaterThan(0);
+		await page.close();
+	});
+
 	it('should keep Chromium on the site for a tab-smuggled return path, and honour a real one', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${app.baseUrl}/bahasa?ke=en&kembali=/%09/evil.example`);

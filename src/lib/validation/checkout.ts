@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { lineField, textField } from './text';
+import { cleanText, lineField, textField } from './text';
+import type { FieldIssue } from './issues';
 import { whatsappField } from './shop';
 import { ORDER_CAPS } from '../server/orders/caps';
+
+/** The most a buyer's note to one shop may hold; the cart says so beside the field. */
+export const NOTE_MAX = 500;
 
 export const checkoutSchema = z.object({
 	buyer: z.object({
@@ -30,7 +34,7 @@ export const checkoutSchema = z.object({
 			payment: z.enum(['cod', 'transfer', 'qris'], 'msg:order.paymentChoose'),
 			address: lineField().max(300).optional().default(''),
 			/** The buyer's note to this shop only (each seller reads their own). */
-			note: textField().max(500).optional().default('')
+			note: textField().max(NOTE_MAX, 'msg:field.buyer.noteTooLong').optional().default('')
 		})
 	),
 	note: textField().max(500).optional().default('')
@@ -39,3 +43,21 @@ export type CheckoutInput = z.input<typeof checkoutSchema>;
 
 /** A retried request carries the same key and gets the same orders back. */
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'msg:order.idempotencyKey');
+
+/**
+ * Every shop chosen for "Diantar penjual" without an address (at least 3 letters), as field issues. Told together
+ * with the schema's own issues, so a buyer sees every field to fix in one round (issue 7: the address error used to
+ * come only after the name and number were fixed).
+ */
+export function missingAddresses(input: unknown): FieldIssue[] {
+	const shops = (input as { shops?: unknown } | null)?.shops;
+	if (!shops || typeof shops !== 'object') return [];
+	const out: FieldIssue[] = [];
+	for (const [slug, choice] of Object.entries(shops as Record<string, unknown>)) {
+		if (!choice || typeof choice !== 'object') continue;
+		const { delivery, address } = choice as { delivery?: unknown; address?: unknown };
+		if (delivery === 'local' && cleanText(typeof address === 'string' ? address : '').trim().length < 3)
+			out.push({ field: `shops.${slug}.address`, messageKey: 'field.buyer.addressMissing', params: {} });
+	}
+	return out;
+}

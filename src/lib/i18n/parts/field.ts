@@ -71,6 +71,9 @@ export const idField = {
 	'field.cart.alreadySent': 'Pesanan Anda sudah terkirim. Halaman ini dibuka lagi setelah memesan, jadi tidak ada pesanan baru yang dibuat.',
 	'field.cart.seeOrders': 'Lihat pesanan saya',
 	'field.cart.emptyQty': 'Jumlah untuk {product} belum diisi. Tulis angka 1 sampai {max}. Jumlahnya tetap {kept}.',
+	'field.buyer.addressMissing': 'Tulis alamat atau RW/RT tujuan antar.',
+	'field.buyer.noteTooLong': 'Catatan terlalu panjang: paling banyak 500 huruf. Singkatkan sedikit, lalu tekan "Pesan sekarang" lagi.',
+	'field.buyer.noteLimit': 'Paling banyak 500 huruf.',
 } as const;
 
 export const enField: Record<keyof typeof idField, string> = {
@@ -141,4 +144,7 @@ export const enField: Record<keyof typeof idField, string> = {
 	'field.cart.alreadySent': 'Your order has been sent. This page was opened again after ordering, so no new order was made.',
 	'field.cart.seeOrders': 'See my orders',
 	'field.cart.emptyQty': 'The quantity for {product} is empty. Enter a number from 1 to {max}. It stays at {kept}.',
+	'field.buyer.addressMissing': 'Write the address or RW/RT to deliver to.',
+	'field.buyer.noteTooLong': 'The note is too long: at most 500 letters. Shorten it a little, then tap "Order now" again.',
+	'field.buyer.noteLimit': 'At most 500 letters.',
 };

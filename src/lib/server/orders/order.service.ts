@@ -5,7 +5,8 @@ import type { Community, OrderItem, OrderStatus, Product, ProductVariant, Shop, 
 import { BusyError, DomainError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { formatRupiah } from '../../utils/money';
-import { checkoutSchema, idempotencyKeySchema, type CheckoutInput } from '../../validation/checkout';
+import { checkoutSchema, idempotencyKeySchema, missingAddresses, type CheckoutInput } from '../../validation/checkout';
+import { toFieldIssues } from '../../validation/issues';
 import { parseInput } from '../validate';
 import { cleanText } from '../../validation/text';
 import { newToken } from '../accounts/tokens';
@@ -137,7 +138,13 @@ export class OrderService {
 		};
 		const earlier = await replay();
 		if (earlier) return earlier;
-		const data = parseInput(checkoutSchema, input);
+		const parsed = checkoutSchema.safeParse(input);
+		if (!parsed.success) {
+			const issues = toFieldIssues(parsed.error);
+			const told = new Set(issues.map((i) => i.field));
+			throw new ValidationError('error.invalidInput', {}, [...issues, ...missingAddresses(input).filter((i) => !told.has(i.field))]);
+		}
+		const data = parsed.data;
 		// Replays in flight (a double tap, a retrying client, 20 parallel copies) wait for the first request's
 		// answer instead of being counted by the rate limits: only the request holding the key's claim goes on.
 		const claim = `${community.id}:${key}`;

@@ -156,6 +156,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		const row = (await ctx.services.tests.results(coordinator, t4.id)).members.find((x) => x.memberId === m[2].memberId);
 		expect(row).toMatchObject({ pre: 100, preSource: 'answers', post: null, postSource: null });
 		// the reaction check answered twice counts once (the second answer replaces the first)
+		await mark(t4.id, [2], '2024-12-01T08:05:00Z');
 		await at('2024-12-01T09:00:00Z', async () => {
 			await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 2, usefulness: 2, confidenceBefore: 1, confidenceNow: 2 });
 			await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
@@ -233,10 +234,14 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi angka', startsAt: '2024-12-14T09:00', venue: 'Balai' });
 			const bank = await ctx.services.tests.questionsForStaff(coordinator, community.id);
 			const before = await snapshot();
-			for (const bad of ['1e0', '1.0', ' 1', '01', '-0', '0x1', '9']) {
+			for (const bad of ['1e0', '1.0', ' 1', '01', '-0', '0x1', '9', '-1', '99', -1, 99]) {
 				const answers = Object.fromEntries(bank.map((q, i) => [q.id, i === 0 ? bad : String(q.correct)]));
-				await expect(ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', answers), bad).rejects.toMatchObject({ status: 422, issues: [{ field: `q_${bank[0].id}`, messageKey: 'training.pickOne' }] });
+				// every question answered, one answer not a choice: said as such, not "N questions unanswered"
+				await expect(ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', answers), String(bad)).rejects.toMatchObject({ status: 422, messageKey: 'training.choicesInvalid', params: { count: 1 }, issues: [{ field: `q_${bank[0].id}`, messageKey: 'training.choiceInvalid' }] });
 			}
+			// one missing and one invalid: the summary counts the unanswered one, each question says its own
+			const mixed = Object.fromEntries(bank.slice(1).map((q, i) => [q.id, i === 0 ? '99' : String(q.correct)]));
+			await expect(ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', mixed)).rejects.toMatchObject({ messageKey: 'training.answerAll', params: { count: 1 }, issues: [{ field: `q_${bank[0].id}`, messageKey: 'training.pickOne' }, { field: `q_${bank[1].id}`, messageKey: 'training.choiceInvalid' }] });
 			expect(await snapshot()).toBe(before);
 			expect(await ctx.services.tests.submitAnswers(seller(0), t.id, 'pre', Object.fromEntries(bank.map((q) => [q.id, String(q.correct)])))).toMatchObject({ score: 100 });
 		});
@@ -317,6 +322,44 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 			const r = await ctx.services.tests.results(coordinator, t.id);
 			expect(r).toMatchObject({ n: 1, g: 1 });
 			expect(r.members.find((x) => x.memberId === m[1].memberId)).toMatchObject({ present: false, pre: 0, post: 100 });
+		});
+
+		it('should take the reaction check only from members marked present (409, nothing saved) and count only theirs', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi pendapat', startsAt: '2024-12-21T09:00', venue: 'Balai' });
+			const during = '2024-12-21T04:00:00Z';
+			const reaction = { satisfaction: 5, usefulness: 5, confidenceBefore: 1, confidenceNow: 5 };
+			const before = await tables();
+			const rows = () => ctx.database.db.selectFrom('training_reaction').selectAll().where('training_id', '=', t.id).execute();
+			await expect(at(during, () => ctx.services.tests.react(seller(2), t.id, reaction))).rejects.toMatchObject({ status: 409, messageKey: 'training.reactionNeedsPresence' });
+			expect(await rows()).toEqual([]);
+			expect(await tables()).toBe(before);
+			expect(await at(during, () => ctx.services.tests.reactionForMember(seller(2), t.id))).toMatchObject({ present: false });
+			await mark(t.id, [0, 2], '2024-12-21T02:05:00Z');
+			await at(during, () => ctx.services.tests.react(seller(0), t.id, { satisfaction: 1, usefulness: 1, confidenceBefore: 1, confidenceNow: 1 }));
+			await at(during, () => ctx.services.tests.react(seller(2), t.id, reaction));
+			expect((await ctx.services.tests.results(coordinator, t.id)).reaction).toMatchObject({ n: 2, satisfaction: 3 });
+			// Bu Cici's tick undone: her answer stays stored but is no longer counted
+			await mark(t.id, [2], '2024-12-21T06:00:00Z', false);
+			expect((await ctx.services.tests.results(coordinator, t.id)).reaction).toMatchObject({ n: 1, satisfaction: 1 });
+		});
+
+		it('should invite exactly the names ticked on the training page ("Undang semua anggota" or no tick invites everyone), and expect only them', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Sesi undangan pilih', startsAt: '2024-12-23T09:00', venue: 'Balai' });
+			const route = await routeByKey('POST /koordinator/[community]/pelatihan/[training]?/undang');
+			const post = (form: Record<string, string | string[]>) => callRoute(route, { services: ctx.services, actor: coordinator }, { params: { community: community.slug, training: t.id }, form });
+			// names ticked: only they are invited and expected (the page no longer sends a pre-ticked "all" beside them)
+			expect((await post({ memberId: [m[0].memberId, m[1].memberId] })).status).toBe(303);
+			await mark(t.id, [0], '2024-12-23T02:05:00Z');
+			expect(await ctx.services.trainings.attendance(coordinator, t.id)).toMatchObject({ present: 1, expected: 2 });
+			expect((await post({ all: 'on', memberId: [m[0].memberId] })).status).toBe(303);
+			expect(await ctx.services.trainings.attendance(coordinator, t.id)).toMatchObject({ present: 1, expected: 3 });
+			expect((await post({ memberId: [m[2].memberId] })).status).toBe(303);
+			expect((await post({})).status).toBe(303);
+			expect((await ctx.services.trainings.get(coordinator, t.id)).inviteAll).toBe(true);
+			// another community's coordinator: 404, nothing changed
+			const before = await ctx.services.trainings.attendance(coordinator, t.id);
+			expect((await callRoute(route, { services: ctx.services, actor: otherCoordinator }, { params: { community: community.slug, training: t.id }, form: { memberId: [m[0].memberId] } })).status).toBe(404);
+			expect(await ctx.services.trainings.attendance(coordinator, t.id)).toEqual(before);
 		});
 
 		it("should leave a member whose tick was undone out of the program's knowledge gain (dashboard, indicators and report)", async () => {

@@ -53,7 +53,7 @@ export const idTraining = {
 	'training.save': 'Simpan',
 	'training.invitees': 'Yang diundang',
 	'training.inviteAll': 'Undang semua anggota',
-	'training.inviteChosen': 'Atau hanya yang dipilih',
+	'training.inviteChosen': 'Undang hanya yang dicentang',
 	'training.saveInvitees': 'Simpan undangan',
 	'training.noMembers': 'Belum ada anggota di daftar.',
 	'training.tapHint': 'Ketuk nama untuk menandai hadir; ketuk lagi untuk membatalkan.',
@@ -148,6 +148,12 @@ export const idTraining = {
 	'training.scoreAbsentOne': '{name} tidak tercatat hadir: tandai hadir dulu, atau kosongkan nilai ini.',
 	'training.postNeedsPresence': 'Tes akhir hanya untuk peserta yang hadir, dan Anda belum tercatat hadir. Minta pendamping menandai Anda hadir, atau pindai kode QR di tempat pelatihan. Jawaban tidak disimpan.',
 	'training.my.postNeedsPresence': 'Tes akhir bisa diisi setelah Anda tercatat hadir (pindai kode QR di tempat pelatihan, atau minta pendamping menandai Anda hadir).',
+	'training.invitedNowAll': 'Sekarang: semua anggota diundang.',
+	'training.invitedNowSome': 'Sekarang: {n} anggota diundang.',
+	'training.inviteChosenHint': 'Centang nama lalu tekan "Simpan undangan": hanya mereka yang diundang dan dihitung dalam daftar hadir. Tanpa centang, semua anggota diundang.',
+	'training.reactionNeedsPresence': 'Pendapat tentang pelatihan hanya untuk peserta yang hadir, dan Anda belum tercatat hadir. Minta pendamping menandai Anda hadir. Jawaban tidak disimpan.',
+	'training.choiceInvalid': 'Jawaban ini bukan salah satu pilihan. Pilih salah satu jawaban.',
+	'training.choicesInvalid': '{count} jawaban bukan salah satu pilihan yang ada. Pilih lagi jawaban untuk soal yang ditandai.',
 	'date.yearRange': 'Tahun harus antara 2000 dan 2100. Periksa tanggalnya, contoh: 28-11-2024.',
 	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.'
 } as const;
@@ -202,7 +208,7 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.save': 'Save',
 	'training.invitees': 'Invited',
 	'training.inviteAll': 'Invite every member',
-	'training.inviteChosen': 'Or only those chosen',
+	'training.inviteChosen': 'Invite only those ticked',
 	'training.saveInvitees': 'Save invitations',
 	'training.noMembers': 'No members on the roster yet.',
 	'training.tapHint': 'Tap a name to mark present; tap again to undo.',
@@ -297,6 +303,12 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.scoreAbsentOne': '{name} is not marked present: mark them present first, or leave this score empty.',
 	'training.postNeedsPresence': 'The final test is only for participants who attended, and you are not marked present yet. Ask the facilitator to mark you present, or scan the QR code at the venue. Your answers were not saved.',
 	'training.my.postNeedsPresence': 'You can take the final test once you are marked present (scan the QR code at the venue, or ask the facilitator to mark you present).',
+	'training.invitedNowAll': 'Now: every member is invited.',
+	'training.invitedNowSome': 'Now: {n} members are invited.',
+	'training.inviteChosenHint': 'Tick names and press "Save invitations": only they are invited and counted in the attendance. With no name ticked, every member is invited.',
+	'training.reactionNeedsPresence': 'The feedback on the training is only for participants who attended, and you are not marked present yet. Ask the facilitator to mark you present. Your answers were not saved.',
+	'training.choiceInvalid': 'This answer is not one of the choices. Choose one answer.',
+	'training.choicesInvalid': '{count} answers are not one of the choices. Choose again for the marked questions.',
 	'date.yearRange': 'The year must be between 2000 and 2100. Check the date, for example 28-11-2024.',
 	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.'
 };

@@ -132,6 +132,8 @@ export class TestService {
 			this.trainingRepo.attendance(training.id)
 		]);
 		const present = presentIds(attendance);
+		// reactions of members not (or no longer) marked present are not counted, like their scores
+		const counted = reactions.filter((r) => present.has(r.member_id));
 		const scores = new Map<string, { pre: number | null; post: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }>();
 		for (const r of results) {
 			const s = scores.get(r.member_id) ?? { pre: null, post: null, preSource: null, postSource: null };
@@ -165,11 +167,11 @@ export class TestService {
 			members: rows,
 			questions: perQuestion,
 			reaction: {
-				n: reactions.length,
-				satisfaction: mean(reactions.map((r) => r.satisfaction)),
-				usefulness: mean(reactions.map((r) => r.usefulness)),
-				confidenceBefore: mean(reactions.map((r) => r.confidence_before)),
-				confidenceNow: mean(reactions.map((r) => r.confidence_now))
+				n: counted.length,
+				satisfaction: mean(counted.map((r) => r.satisfaction)),
+				usefulness: mean(counted.map((r) => r.usefulness)),
+				confidenceBefore: mean(counted.map((r) => r.confidence_before)),
+				confidenceNow: mean(counted.map((r) => r.confidence_now))
 			}
 		};
 	}
@@ -272,10 +274,13 @@ export class TestService {
 			const raw = answers[q.id];
 			const choice = typeof raw === 'number' ? raw : typeof raw === 'string' && /^(0|[1-9]\d?)$/.test(raw) ? Number(raw) : NaN;
 			const count = toQuestion(q).choices.length;
-			if (!Number.isInteger(choice) || choice < 0 || choice >= count) issues.push({ field: `q_${q.id}`, messageKey: 'training.pickOne' as const, params: {} });
+			const missing = raw === undefined || raw === '';
+			if (!Number.isInteger(choice) || choice < 0 || choice >= count) issues.push({ field: `q_${q.id}`, messageKey: missing ? ('training.pickOne' as const) : ('training.choiceInvalid' as const), params: {}, missing });
 			else picked.push({ questionId: q.id, choice, correct: choice === q.correct_index });
 		}
-		if (issues.length) throw new ValidationError('training.answerAll', { count: issues.length }, issues);
+		// an unanswered question and an answer that is not one of the choices (-1, 99, "1e0") are said apart
+		const unanswered = issues.filter((i) => i.missing).length;
+		if (issues.length) throw new ValidationError(unanswered ? 'training.answerAll' : 'training.choicesInvalid', { count: unanswered || issues.length }, issues.map(({ missing: _m, ...i }) => i));
 		const right = picked.filter((p) => p.correct).length;
 		const score = questions.length ? Math.round((100 * right) / questions.length) : 0;
 		const saved = await this.repo.saveAnswers(training.id, member.id, kind, picked, score, this.clock().toISOString());
@@ -291,6 +296,7 @@ export class TestService {
 			training: { id: training.id, title: training.title, startsAt: training.starts_at },
 			member: { id: member.id, name: member.person_name },
 			window: this.window('reaction', training.starts_at),
+			present: await this.isPresent(training.id, member.id),
 			reaction: own ? { satisfaction: own.satisfaction, usefulness: own.usefulness, confidenceBefore: own.confidence_before, confidenceNow: own.confidence_now } : null
 		};
 	}
@@ -300,6 +306,8 @@ export class TestService {
 		const { training, member } = await this.memberOf(actor, trainingId);
 		this.requireOpen('reaction', training.starts_at);
 		const data = parseInput(reactionSchema, input);
+		// like the post-test: only someone who attended can say how the training was
+		if (!(await this.isPresent(training.id, member.id))) throw new DomainError('not_present', 'training.reactionNeedsPresence', 409);
 		await this.repo.saveReaction({ training_id: training.id, member_id: member.id, satisfaction: data.satisfaction, usefulness: data.usefulness, confidence_before: data.confidenceBefore, confidence_now: data.confidenceNow, created_at: this.clock().toISOString() });
 	}
 }

@@ -62,8 +62,10 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
-			const all = form.get('all') === 'on';
-			await event.locals.services.trainings.setInvitees(event.locals.actor, training.id, all ? 'all' : form.getAll('memberId').map(String));
+			// the names ticked are who is invited; "Undang semua anggota", or no name ticked, invites everyone
+			const chosen = form.getAll('memberId').map(String);
+			const all = form.get('all') === 'on' || chosen.length === 0;
+			await event.locals.services.trainings.setInvitees(event.locals.actor, training.id, all ? 'all' : chosen);
 			return { saved: 'invited' as const };
 		});
 		return redirectWhenSaved(event.url, result);

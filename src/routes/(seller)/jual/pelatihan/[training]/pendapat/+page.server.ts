@@ -10,7 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const r = await event.locals.services.tests.reactionForMember(event.locals.actor, event.params.training);
-		const window = { open: r.window.state === 'open', note: windowText(r.window, translator(event.locals.locale), event.locals.locale) };
+		const t = translator(event.locals.locale);
+		// open only for members marked present (the service refuses the others); the note says how to get ticked
+		const waiting = r.window.state === 'open' && !r.present;
+		const window = { open: r.window.state === 'open' && !waiting, note: waiting ? t('training.reactionNeedsPresence') : windowText(r.window, t, event.locals.locale) };
 		return { window, reaction: r.reaction, training: { ...r.training, when: formatDateTime(r.training.startsAt, event.locals.locale) }, saved: event.url.searchParams.has('tersimpan'), editing: event.url.searchParams.has('ubah') };
 	});
 

@@ -99,9 +99,9 @@ describe(`${EvaluationReportService.name} (${TEST_DIALECT})`, () => {
 		// a seller who made their login and sells; a shop with a live product but no login; one order
 		const added = await ctx.services.members.addSeller(system, community, { name: 'Bu Rina Marlina', businessType: 'Kue basah', area: 'RW 04', whatsapp: '0813 7000 0004', email: '' });
 		await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'kue-basah-rina-1', confirm: 'kue-basah-rina-1' });
-		const shops = await ctx.services.shops.listByCommunity(system, community);
-		const rina = shops.find((x) => x.id === added.shopId)!;
-		const tati = shops.find((x) => x.id === members[2].shopId)!;
+		// shops without a product yet are not listed publicly (225e16b): read them as staff
+		const rina = await ctx.services.shops.getManaged(system, added.shopId);
+		const tati = await ctx.services.shops.getManaged(system, members[2].shopId);
 		await makeProduct(ctx.services, rina, { name: 'Kue Lapis Rina' });
 		await makeProduct(ctx.services, tati, { name: 'Opak Tati' });
 		const at = new Date().toISOString();
@@ -151,5 +151,17 @@ describe(`${EvaluationReportService.name} (${TEST_DIALECT})`, () => {
 		expect(text.match(/SERTIFIKAT/g)).toHaveLength(3);
 		expect(text).toContain('Ibu Énéng Sumarni');
 		expect(text).not.toContain('Kang Asep');
+	});
+
+	it('should print "di Tempat" and "Dengan hormat," once, a multi-line kop, and lines to sign on when the signer is not filled in', async () => {
+		const t = await ctx.services.trainings.get(coordinator, training.id);
+		const letter = { ...t.letter, issuer: 'Pemerintah Kabupaten Kuningan\nKecamatan Cigugur\nKelurahan Cigadung', issuerAddress: 'Jl. Raya Cigadung No. 1, Kuningan', addressees: ['Para Pelaku UMKM', 'di Tempat'], body: 'Dengan hormat, bersama ini kami mengundang Bapak/Ibu.', signerName: '', signerNip: '' };
+		const text = pdfText(await invitationLetterPdf({ community, training: { ...t, letter }, today: '2024-11-26T03:00:00Z' }), ctx.dataDir, 'undangan-2');
+		expect(text.match(/di Tempat/g)).toHaveLength(1);
+		expect(text.match(/Dengan hormat/gi)).toHaveLength(1);
+		expect(text).not.toMatch(/\d\. di Tempat/);
+		expect(text).toContain('PEMERINTAH KABUPATEN KUNINGAN KECAMATAN CIGUGUR KELURAHAN CIGADUNG Jl. Raya Cigadung No. 1, Kuningan');
+		expect(text).toContain('Dengan hormat, Bersama ini kami mengundang');
+		expect(text).toMatch(/\(\.{10,}\) Penata Tk\. I NIP\. \.{10,} Tembusan/);
 	});
 });

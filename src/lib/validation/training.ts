@@ -43,7 +43,8 @@ export const letterSchema = z.object({
 	signerName: lineField().max(80).optional().default(''),
 	signerRank: lineField().max(80).optional().default(''),
 	signerNip: lineField().max(30).optional().default(''),
-	issuer: lineField().max(120).optional().default(''),
+	/** The kop: one line per line of the letterhead (instansi, kecamatan, kelurahan), or lines joined by " / ". */
+	issuer: textField().max(300).optional().default(''),
 	issuerAddress: lineField().max(200).optional().default(''),
 	copies: lines(10, 120).optional().default([])
 });

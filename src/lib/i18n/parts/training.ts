@@ -154,6 +154,7 @@ export const idTraining = {
 	'training.reactionNeedsPresence': 'Pendapat tentang pelatihan hanya untuk peserta yang hadir, dan Anda belum tercatat hadir. Minta pendamping menandai Anda hadir. Jawaban tidak disimpan.',
 	'training.choiceInvalid': 'Jawaban ini bukan salah satu pilihan. Pilih salah satu jawaban.',
 	'training.choicesInvalid': '{count} jawaban bukan salah satu pilihan yang ada. Pilih lagi jawaban untuk soal yang ditandai.',
+	'training.letter.issuerHint': 'Satu baris kop per baris, misalnya: Pemerintah Kabupaten Kuningan / Kecamatan Cigugur / Kelurahan Cigadung. Kosong: kop dari data kelurahan.',
 	'date.yearRange': 'Tahun harus antara 2000 dan 2100. Periksa tanggalnya, contoh: 28-11-2024.',
 	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.'
 } as const;
@@ -309,6 +310,7 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.reactionNeedsPresence': 'The feedback on the training is only for participants who attended, and you are not marked present yet. Ask the facilitator to mark you present. Your answers were not saved.',
 	'training.choiceInvalid': 'This answer is not one of the choices. Choose one answer.',
 	'training.choicesInvalid': '{count} answers are not one of the choices. Choose again for the marked questions.',
+	'training.letter.issuerHint': 'One letterhead line per line, for example: Pemerintah Kabupaten Kuningan / Kecamatan Cigugur / Kelurahan Cigadung. Empty: the letterhead from the kelurahan\'s data.',
 	'date.yearRange': 'The year must be between 2000 and 2100. Check the date, for example 28-11-2024.',
 	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.'
 };

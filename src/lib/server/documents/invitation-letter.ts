@@ -18,7 +18,8 @@ export async function invitationLetterPdf(d: InvitationData): Promise<Buffer> {
 	const l = d.training.letter;
 	const { doc, done } = newDocument({ title: `Undangan ${d.training.title}` });
 	const office = communityLetterhead(d.community);
-	letterhead(doc, l.issuer ? l.issuer.split(/\s*\/\s*|\n/) : office, l.issuerAddress);
+	const kop = l.issuer.split(/\s*\/\s*|\n/).map((line) => line.trim()).filter(Boolean);
+	letterhead(doc, kop.length ? kop : office, l.issuerAddress);
 	const x = doc.page.margins.left;
 	const w = contentWidth(doc);
 	const dots = '....................';
@@ -34,13 +35,17 @@ export async function invitationLetterPdf(d: InvitationData): Promise<Buffer> {
 	label('Hal', l.subject || `Undangan ${d.training.title}`);
 	const leftEnd = doc.y;
 	doc.text('Kepada Yth.', x + w / 2 + 10, top, { width: w / 2 - 10 });
-	const to = l.addressees.length ? l.addressees : ['Para Pelaku UMKM'];
-	to.forEach((a, i) => doc.text(to.length > 1 ? `${i + 1}. ${a}` : a, x + w / 2 + 10, undefined, { width: w / 2 - 10 }));
+	// "di Tempat" is printed once, after the addressees, even when it was typed as one of them
+	const to = l.addressees.filter((a) => !/^di\s*tempat\.?$/i.test(a.trim()));
+	const names = to.length ? to : ['Para Pelaku UMKM'];
+	names.forEach((a, i) => doc.text(names.length > 1 ? `${i + 1}. ${a}` : a, x + w / 2 + 10, undefined, { width: w / 2 - 10 }));
 	doc.text('di Tempat', x + w / 2 + 10, undefined, { width: w / 2 - 10 });
 	doc.y = Math.max(doc.y, leftEnd) + 14;
 	doc.x = x;
 	doc.text('Dengan hormat,', x).moveDown(0.5);
-	const body = l.body || `Dengan ini kami mengundang Bapak/Ibu untuk menghadiri kegiatan "${d.training.title}" yang akan dilaksanakan pada:`;
+	// "Dengan hormat," is printed above; a body that starts with it does not print it twice
+	const rest = l.body.replace(/^dengan\s+hormat\s*[,.]?\s*/i, '');
+	const body = rest.charAt(0).toUpperCase() + rest.slice(1) || `Dengan ini kami mengundang Bapak/Ibu untuk menghadiri kegiatan "${d.training.title}" yang akan dilaksanakan pada:`;
 	doc.text(body, x, undefined, { width: w, align: 'justify', lineGap: 2 }).moveDown(0.5);
 	const rows: [string, string][] = [
 		['Hari, tanggal', formatDate(d.training.startsAt)],

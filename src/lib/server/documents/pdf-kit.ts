@@ -116,7 +116,7 @@ export function communityLetterhead(c: { name: string; kind: string; district: s
 	return [`Pemerintah ${c.regency}`, `Kecamatan ${c.district}`, name];
 }
 
-/** A signature block at the right: place and date, office, space to sign, name underlined, rank, NIP. */
+/** A signature block at the right: place and date, office, space to sign, name underlined (a dotted line when empty), rank, NIP (`nip: ''` prints a dotted NIP line; leave it out for a signer who has none). */
 export function signatureBlock(doc: Doc, s: { placeDate?: string; office: string; name: string; rank?: string; nip?: string }, x?: number) {
 	const w = 220;
 	const left = x ?? doc.page.width - doc.page.margins.right - w;
@@ -129,7 +129,8 @@ export function signatureBlock(doc: Doc, s: { placeDate?: string; office: string
 	doc.font('serif-bold').text(s.name || '(....................................)', left, undefined, { width: w, align: 'center', underline: !!s.name });
 	doc.font('serif');
 	if (s.rank) doc.text(s.rank, left, undefined, { width: w, align: 'center' });
-	if (s.nip) doc.text(`NIP. ${s.nip}`, left, undefined, { width: w, align: 'center' });
+	// an official signer (nip given, even empty) without a NIP in the settings gets a line to fill in by hand, never nothing
+	if (s.nip !== undefined) doc.text(`NIP. ${s.nip || '..............................'}`, left, undefined, { width: w, align: 'center' });
 	const end = doc.y;
 	doc.x = doc.page.margins.left;
 	return { top, end };

@@ -75,6 +75,18 @@ describe(`invisible characters in stored text (${TEST_DIALECT})`, () => {
 		expect(await digestTables(ctx.database)).toEqual(before);
 	});
 
+	it('should refuse a buyer name made only of blank letters (Hangul fillers, braille blank, soft hyphen, tags, a lone joiner), and store a trailing joiner nowhere', async () => {
+		const before = await digestTables(ctx.database);
+		const blank = '\u3164\u2800\u00AD\u115F\u1160\u180E\u034F\u{E0020}\uFFA0\u200D';
+		await expect(
+			ctx.services.orders.checkout(PUBLIC_ACTOR, community, { buyer: { name: blank, whatsapp: '081234567892' }, lines: [{ productId, quantity: 1 }], shops: { [shop.slug]: { delivery: 'pickup', payment: 'cod' } } }, `invisible-blank-${Date.now()}`)
+		).rejects.toMatchObject({ status: 422, issues: [expect.objectContaining({ field: 'buyer.name', messageKey: 'order.nameShort' })] });
+		expect(await digestTables(ctx.database)).toEqual(before);
+		const view = await ctx.services.orders.checkout(PUBLIC_ACTOR, community, { buyer: { name: 'Bu\u3164 Kue\u200D', whatsapp: '081234567893' }, lines: [{ productId, quantity: 1 }], shops: { [shop.slug]: { delivery: 'pickup', payment: 'cod' } } }, `invisible-zwj-${Date.now()}`);
+		const stored = await ctx.database.db.selectFrom('checkout').select(['buyer_name']).where('code', '=', view.code).executeTakeFirstOrThrow();
+		expect(stored.buyer_name).toBe('Bu Kue');
+	});
+
 	it('should clean the names the roster stores for a new member and their shop', async () => {
 		const member = await ctx.database.db.selectFrom('member').select(['person_name']).where('shop_id', '=', shopId).executeTakeFirstOrThrow();
 		expect(member.person_name).toBe('Ibu Ani LUNAS');

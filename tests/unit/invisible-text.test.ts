@@ -26,7 +26,10 @@ describe(cleanText.name, () => {
 		['zero-width characters', 'J\u200BJ\u200C \u2060Ke\uFEFFtempling', 'JJ Ketempling'],
 		['C0 controls and DEL', 'a\u0000b\u0007c\u001Bd\u007Fe\u000Bf\u000Cg', 'abcdefg'],
 		['C1 controls (NEL included)', 'a\u0080b\u0085c\u009Fd', 'abcd'],
-		['invisible operators and interlinear marks', 'a\u2061b\u2064c\u206Ad\uFFF9e\uFFFBf', 'abcdef']
+		['invisible operators and interlinear marks', 'a\u2061b\u2064c\u206Ad\uFFF9e\uFFFBf', 'abcdef'],
+		['blank letters and marks (Hangul fillers, braille blank, soft hyphen, CGJ, Mongolian vowel separator)', 'a\u3164b\u2800c\u00ADd\u115Fe\u1160f\u180Eg\u034Fh\uFFA0i', 'abcdefghi'],
+		['tag characters outside a flag', 'Kue\u{E0041}\u{E0042}\u{E007F} Tag\u{E0001}', 'Kue Tag'],
+		['a zero-width joiner that joins nothing (end, start, next to a space)', '\u200DKue\u200D \u200D Lapis\u200D', 'Kue  Lapis']
 	])('should remove %s', (_, input, expected) => {
 		expect(cleanText(input)).toBe(expected);
 		expect(cleanText(input, { multiline: true })).toBe(expected);
@@ -34,6 +37,7 @@ describe(cleanText.name, () => {
 
 	it('should keep the zero-width joiner of emoji, accents and Indonesian text as typed', () => {
 		expect(cleanText('Dapur 👩‍🍳 Ibu Ëni')).toBe('Dapur 👩‍🍳 Ibu Ëni');
+		expect(cleanText('Keluarga 👨‍👩‍👧 dan bendera 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}')).toBe('Keluarga 👨‍👩‍👧 dan bendera 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}');
 		expect(cleanText('Keripik Singkong — "Rp 15.000" (½ kg) 🇮🇩')).toBe('Keripik Singkong — "Rp 15.000" (½ kg) 🇮🇩');
 	});
 
@@ -48,6 +52,10 @@ describe('text fields', () => {
 		const r = name.safeParse(' \u200B\u202E\u2060\n ');
 		expect(r.success).toBe(false);
 		expect(r.error?.issues[0].message).toBe('msg:order.nameShort');
+		// Blanks that render as nothing or as a space are not a name either.
+		const blank = name.safeParse('\u3164\u2800\u00AD\u115F\u1160\u180E\u034F\u{E0020}\uFFA0\u200D');
+		expect(blank.success).toBe(false);
+		expect(blank.error?.issues[0].message).toBe('msg:order.nameShort');
 		expect(textField().parse('  catatan\r\nkedua  ')).toBe('catatan\nkedua');
 	});
 

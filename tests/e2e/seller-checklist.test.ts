@@ -130,6 +130,11 @@ describe('the seller checklist at 320 px without JavaScript', () => {
 		await page.getByRole('button', { name: 'Simpan dan lanjut' }).click();
 		await page.waitForURL(/\/jual\/mulai\/pengiriman$/);
 		await expect(page.getByRole('status').filter({ hasText: 'Tersimpan: Lokasi dan jam buka.' }).count()).resolves.toBe(1);
+
+		// the editor shows a saved price the way it is typed and read: "13.000", not "13000"
+		await page.goto(`${app.baseUrl}/jual`);
+		await page.getByRole('link', { name: 'Ketempling Pedas 250 g' }).click();
+		await expect(page.getByLabel('Harga (Rp)').inputValue()).resolves.toBe('13.000');
 		await ctx.close();
 	});
 });

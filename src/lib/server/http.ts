@@ -11,7 +11,7 @@ function describe(t: Translate, e: DomainError) {
 	for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);
 	const first = e.issues[0];
 	// For a single bad parameter the precise field message is the most useful headline.
-	const message = e.issues.length === 1 && first ? issueMessage(t, first) : t(e.messageKey, e.params);
+	const message = e.issues.length === 1 && first ? issueMessage(t, first) : issueMessage(t, { field: '', messageKey: e.messageKey, params: e.params });
 	return { message, fields };
 }
 

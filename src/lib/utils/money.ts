@@ -14,6 +14,13 @@ export function formatRupiah(amount: number): string {
 	return rupiahFormatter.format(Math.round(amount)).replace(/^(-?)Rp[\s\u00a0\u202f]*/, '$1Rp\u00a0');
 }
 
+const thousandsFormatter = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/** A stored amount as a money field shows it, grouped the Indonesian way without "Rp": 15000 → "15.000" (parseRupiah reads it back). */
+export function formatAmountField(amount: number): string {
+	return thousandsFormatter.format(Math.round(amount));
+}
+
 /** Suffixes people type for thousands and millions ("15rb", "120jt", "1,5 juta"). */
 const SUFFIXES: [RegExp, number][] = [
 	[/^(rb|ribu|k)$/i, 1_000],

@@ -75,7 +75,9 @@ export const idSeller = {
 	'seller.check.hoursMissing': 'jam buka belum diisi',
 	'seller.check.placeMissing': 'tempat belum diisi',
 	'inbox.reply.statusLink': 'Lihat pesanan Anda: {url}',
-	'inbox.savedTellBuyer': 'Tersimpan. Kabari pembeli dengan tombol "Balas pembeli di WhatsApp".'
+	'inbox.savedTellBuyer': 'Tersimpan. Kabari pembeli dengan tombol "Balas pembeli di WhatsApp".',
+	'error.notFound.shopUnnamed': 'Toko ini tidak ditemukan, atau bukan toko yang Anda kelola.',
+	'push.offFailed': 'Pemberitahuan belum bisa dimatikan. Coba lagi nanti.'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
@@ -150,5 +152,7 @@ export const enSeller: Record<keyof typeof idSeller, string> = {
 	'seller.check.hoursMissing': 'opening hours not filled in yet',
 	'seller.check.placeMissing': 'place not filled in yet',
 	'inbox.reply.statusLink': 'See your order: {url}',
-	'inbox.savedTellBuyer': 'Saved. Tell the buyer with the "Reply to the buyer on WhatsApp" button.'
+	'inbox.savedTellBuyer': 'Saved. Tell the buyer with the "Reply to the buyer on WhatsApp" button.',
+	'error.notFound.shopUnnamed': 'This shop was not found, or it is not a shop you manage.',
+	'push.offFailed': 'Alerts could not be turned off. Try again later.'
 };

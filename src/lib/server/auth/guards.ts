@@ -47,7 +47,7 @@ export function requireShopManager(actor: Actor, shop: { id: string; community_i
 	const user = requireUser(actor);
 	if (user.shopIds.includes(shop.id)) return;
 	if (hasCommunityRole(user, shop.community_id, ['coordinator', 'facilitator'])) return;
-	throw new NotFoundError('error.notFound.shop', { slug: '' });
+	throw new NotFoundError('error.notFound.shopUnnamed');
 }
 
 /** requireShopManager, but refusing with the caller's own "not found" (a product, an order) instead of the shop's. */

@@ -33,8 +33,13 @@ export function listingQuality(p: QualityInput): QualityScore {
 		{ code: 'category', ok: p.categorySlug !== 'lainnya', points: 5, messageKey: 'quality.category' },
 		{ code: 'legality', ok: !!(p.pirt || p.halal || p.bpom), points: 10, messageKey: 'quality.legality' }
 	];
+	// With no photo at all there is no cover to fix: "add a photo" carries those points too (no "Perbaiki foto sampul").
+	const noPhoto = p.photos.length === 0;
+	const coverPoints = checks.find((c) => c.code === 'photoQuality')!.points;
 	return {
 		score: checks.reduce((sum, c) => sum + (c.ok ? c.points : 0), 0),
-		tips: checks.filter((c) => !c.ok).map(({ code, messageKey, points }) => ({ code, messageKey, points }))
+		tips: checks
+			.filter((c) => !c.ok && !(noPhoto && c.code === 'photoQuality'))
+			.map(({ code, messageKey, points }) => ({ code, messageKey, points: noPhoto && code === 'photo' ? points + coverPoints : points }))
 	};
 }

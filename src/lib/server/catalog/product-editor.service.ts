@@ -89,8 +89,8 @@ export class ProductEditorService {
 
 	async createInShop(actor: Actor, shopId: string, input: NewProductInput): Promise<Product> {
 		const shop = await this.shops.findById(shopId);
-		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: '' });
-		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shop', { slug: '' }));
+		if (!shop) throw new NotFoundError('error.notFound.shopUnnamed');
+		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shopUnnamed'));
 		return this.create(actor, shop, input);
 	}
 
@@ -184,7 +184,7 @@ export class ProductEditorService {
 	/** The shop's products for its seller, each with cover and score (archived ones only when asked). */
 	async listForShop(actor: Actor, shopId: string, includeArchived = false) {
 		const shop = await this.shops.findById(shopId);
-		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: '' });
+		if (!shop) throw new NotFoundError('error.notFound.shopUnnamed');
 		requireShopManager(actor, shop);
 		const products = await this.products.listByShop(shop.id, includeArchived);
 		return Promise.all(

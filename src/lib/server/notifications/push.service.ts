@@ -88,8 +88,8 @@ export class PushService {
 	private async managedShop(actor: Actor, shopId: string) {
 		requireUser(actor);
 		const shop = await this.shops.findById(shopId);
-		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: shopId });
-		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shop', { slug: shopId }));
+		if (!shop) throw new NotFoundError('error.notFound.shopUnnamed');
+		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shopUnnamed'));
 		return shop;
 	}
 
@@ -149,8 +149,8 @@ export class PushService {
 
 	async subscriptionCount(actor: Actor, shopId: string): Promise<number> {
 		const shop = await this.shops.findById(shopId);
-		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: shopId });
-		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shop', { slug: shopId }));
+		if (!shop) throw new NotFoundError('error.notFound.shopUnnamed');
+		requireShopManagerOr(actor, shop, () => new NotFoundError('error.notFound.shopUnnamed'));
 		const r = await this.db.selectFrom('push_subscription').select((eb) => eb.fn.countAll().as('n')).where('shop_id', '=', shop.id).executeTakeFirstOrThrow();
 		return Number(r.n);
 	}

@@ -102,7 +102,7 @@ export class ShopService {
 	/** A shop the actor may manage (owner, or coordinator/facilitator of its community); others get a 404. */
 	async getManaged(actor: Actor, shopId: string): Promise<Shop> {
 		const shop = await this.shops.findById(shopId);
-		if (!shop) throw new NotFoundError('error.notFound.shop', { slug: '' });
+		if (!shop) throw new NotFoundError('error.notFound.shopUnnamed');
 		requireShopManager(actor, shop);
 		return shop;
 	}

@@ -40,7 +40,9 @@ export async function formAction<T>(
 		const fields: Record<string, string> = {};
 		for (const issue of e.issues) fields[issue.field] ??= issueMessage(t, issue);
 		const status = e.status === 401 || e.status === 403 || e.status === 404 || e.status === 409 || e.status === 429 || e.status === 503 ? e.status : 400;
-		return fail(status, { message: t(e.messageKey, e.params), fields, values: formValues(form) });
+		// the headline resolves a `reasonKey` the way field messages do (never a raw "{reason}")
+		const message = issueMessage(t, { field: '', messageKey: e.messageKey, params: e.params });
+		return fail(status, { message, fields, values: formValues(form) });
 	}
 }
 

@@ -46,7 +46,7 @@ export const actions: Actions = {
 		return formAction(locals.locale, form, async () => {
 			const user = requireUser(locals.actor);
 			const shopId = requestedShopId(url, user);
-			if (!shopId) throw new NotFoundError('error.notFound.shop', { slug: '' });
+			if (!shopId) throw new NotFoundError('error.notFound.shopUnnamed');
 			return { pushOff: await locals.services.push.unsubscribeAll(locals.actor, shopId) };
 		});
 	}

@@ -174,13 +174,19 @@ describe('polish (issue 7 item 14)', () => {
 		expect(none).not.toContain('komunitas ini:');
 	});
 
-	it('should put a big "log out everywhere" button on the seller home', async () => {
+	it('should put "log out everywhere" last on the seller home, under "Keamanan akun" with what it does, easy to tap', async () => {
 		const ctx = await contextFor(browser, app.baseUrl, 'jj@cigadung.test', PHONE.viewport, sessions);
 		const page = await ctx.newPage();
 		await page.goto(`${app.baseUrl}/jual`);
-		const box = await page.getByRole('button', { name: 'Keluar dari semua HP dan komputer' }).boundingBox();
+		const section = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Keamanan akun' }) });
+		await expect(section.getByText(/mengeluarkan akun Anda dari semua HP dan komputer/).count()).resolves.toBe(1);
+		const button = section.getByRole('button', { name: 'Keluar dari semua HP dan komputer' });
+		const box = await button.boundingBox();
 		expect(box!.height).toBeGreaterThanOrEqual(44);
-		expect(box!.width).toBeGreaterThan(PHONE.viewport.width * 0.8);
+		// below everything else of the page's main content: the products and the change histories come first
+		const products = await page.getByRole('heading', { name: /Produk saya/ }).boundingBox();
+		expect(box!.y).toBeGreaterThan(products!.y);
+		await expect(page.locator('main > section').last().getByRole('heading').first().textContent()).resolves.toBe('Keamanan akun');
 		await ctx.close();
 	});
 });

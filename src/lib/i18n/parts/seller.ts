@@ -77,7 +77,9 @@ export const idSeller = {
 	'inbox.reply.statusLink': 'Lihat pesanan Anda: {url}',
 	'inbox.savedTellBuyer': 'Tersimpan. Kabari pembeli dengan tombol "Balas pembeli di WhatsApp".',
 	'error.notFound.shopUnnamed': 'Toko ini tidak ditemukan, atau bukan toko yang Anda kelola.',
-	'push.offFailed': 'Pemberitahuan belum bisa dimatikan. Coba lagi nanti.'
+	'push.offFailed': 'Pemberitahuan belum bisa dimatikan. Coba lagi nanti.',
+	'seller.safety.title': 'Keamanan akun',
+	'seller.safety.hint': 'HP hilang, atau lupa keluar di HP orang lain? Tombol ini mengeluarkan akun Anda dari semua HP dan komputer, termasuk yang ini. Sesudahnya, masuk lagi dengan kata sandi Anda.'
 } as const;
 
 export const enSeller: Record<keyof typeof idSeller, string> = {
@@ -154,5 +156,7 @@ export const enSeller: Record<keyof typeof idSeller, string> = {
 	'inbox.reply.statusLink': 'See your order: {url}',
 	'inbox.savedTellBuyer': 'Saved. Tell the buyer with the "Reply to the buyer on WhatsApp" button.',
 	'error.notFound.shopUnnamed': 'This shop was not found, or it is not a shop you manage.',
-	'push.offFailed': 'Alerts could not be turned off. Try again later.'
+	'push.offFailed': 'Alerts could not be turned off. Try again later.',
+	'seller.safety.title': 'Account safety',
+	'seller.safety.hint': 'Lost your phone, or forgot to log out on someone else\'s? This button logs your account out of every phone and computer, this one included. Then log in again with your password.'
 };

@@ -3,9 +3,10 @@ import { cleanText, lineField, textField } from './text';
 import type { FieldIssue } from './issues';
 import { whatsappField } from './shop';
 import { ORDER_CAPS } from '../server/orders/caps';
+import { NOTE_MAX } from './limits';
 
-/** The most a buyer's note to one shop may hold; the cart says so beside the field. */
-export const NOTE_MAX = 500;
+/** The most a buyer's note to one shop may hold (limits.ts, which the cart page imports); re-exported for the server. */
+export { NOTE_MAX };
 
 export const checkoutSchema = z.object({
 	buyer: z.object({

@@ -82,7 +82,8 @@ describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
 			const session = await ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'risol-mayo-1', confirm: 'risol-mayo-1' });
 			const actor = (await ctx.services.auth.actorForToken(session.token, 'cookie'))!.actor;
 			expect(actor.shopIds).toEqual([added.shopId]);
-			// used: refused, and nothing changes
+			// used: refused as used, and nothing changes
+			await expect(ctx.services.auth.setupLinkInfo(added.setupToken)).rejects.toMatchObject({ code: 'link_used', messageKey: 'auth.linkUsed' });
 			await expect(ctx.services.auth.setPasswordWithLink(added.setupToken, { password: 'lain-lagi-2', confirm: 'lain-lagi-2' })).rejects.toMatchObject({ code: 'link_used' });
 			await expect(ctx.services.auth.login({ login: '081320000001', password: 'risol-mayo-1' }, { address: '10.2.0.1', kind: 'cookie' })).resolves.toBeDefined();
 		});
@@ -90,7 +91,8 @@ describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
 		it('should refuse an expired link and a replaced link', async () => {
 			const added = await ctx.services.members.addSeller(coordinator, community, member('0813 2000 0002', 'Pak Cireng'));
 			const fresh = await ctx.services.auth.issueSetupLink(coordinator, added.userId, community.id, 'reset');
-			await expect(ctx.services.auth.setupLinkInfo(added.setupToken)).rejects.toMatchObject({ code: 'link_used' });
+			// retired by the newer link, not used by anyone: the message says it was replaced, not "sudah dipakai"
+			await expect(ctx.services.auth.setupLinkInfo(added.setupToken)).rejects.toMatchObject({ code: 'link_replaced', messageKey: 'auth.linkReplaced', status: 410 });
 			now = new Date(now.getTime() + 15 * 86_400_000);
 			await expect(ctx.services.auth.setPasswordWithLink(fresh.token, { password: 'cireng-rujak-1', confirm: 'cireng-rujak-1' })).rejects.toMatchObject({ code: 'link_expired' });
 			await expect(ctx.services.auth.setupLinkInfo('tidak-ada')).rejects.toMatchObject({ status: 404 });

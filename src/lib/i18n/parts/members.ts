@@ -161,7 +161,8 @@ export const idMembers = {
 	'mentoring.channelInvalid': 'Pilih kunjungan, telepon, atau chat.',
 	'mentoring.dateInvalid': 'Tanggal tidak valid (contoh: 2024-11-28).',
 	'mentoring.followUpBefore': 'Tanggal tindak lanjut tidak boleh sebelum tanggal pendampingan.',
-	'mentoring.notFound': 'Catatan tidak ditemukan.'
+	'mentoring.notFound': 'Catatan tidak ditemukan.',
+	'auth.linkReplaced': 'Tautan ini sudah diganti dengan tautan atau kartu QR yang lebih baru dari koordinator. Pakai yang terbaru, atau minta tautan baru.'
 } as const;
 
 export const enMembers: Record<keyof typeof idMembers, string> = {
@@ -321,5 +322,6 @@ export const enMembers: Record<keyof typeof idMembers, string> = {
 	'mentoring.channelInvalid': 'Choose visit, phone call or chat.',
 	'mentoring.dateInvalid': 'Not a valid date (e.g. 2024-11-28).',
 	'mentoring.followUpBefore': 'The follow-up date cannot be before the mentoring date.',
-	'mentoring.notFound': 'Note not found.'
+	'mentoring.notFound': 'Note not found.',
+	'auth.linkReplaced': 'This link was replaced by a newer link or QR card from the coordinator. Use the newest one, or ask for a new link.'
 };

@@ -75,6 +75,11 @@ export class AccountRepository {
 		return this.db.selectFrom('setup_link').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 	}
 
+	/** Whether another link for this person was issued at exactly `at` (issuing retires the older links with that time). */
+	async otherLinkIssuedAt(userId: string, tokenHash: string, at: string): Promise<boolean> {
+		return !!(await this.db.selectFrom('setup_link').select('token_hash').where('user_id', '=', userId).where('token_hash', '!=', tokenHash).where('created_at', '=', at).executeTakeFirst());
+	}
+
 	/**
 	 * Uses a setup link up and sets the password in one transaction, recording a reset by someone else when
 	 * there is one, and ends every session and API token of the person. False (nothing changed) when the link

@@ -213,7 +213,11 @@ export class AuthService {
 	async setupLinkInfo(token: string): Promise<{ name: string; purpose: 'invite' | 'reset'; login: string }> {
 		const link = token.length <= 100 ? await this.accounts.findSetupLink(hashToken(token)) : undefined;
 		if (!link) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
-		if (link.used_at) throw new DomainError('link_used', 'auth.linkUsed', 410);
+		if (link.used_at) {
+			// retired by a newer link or printed card (issued at the same moment), not used by anyone: say so
+			if (await this.accounts.otherLinkIssuedAt(link.user_id, link.token_hash, link.used_at)) throw new DomainError('link_replaced', 'auth.linkReplaced', 410);
+			throw new DomainError('link_used', 'auth.linkUsed', 410);
+		}
 		if (Date.parse(link.expires_at) <= this.now().getTime()) throw new DomainError('link_expired', 'auth.linkExpired', 410);
 		const user = await this.accounts.findUserById(link.user_id);
 		if (!user) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);

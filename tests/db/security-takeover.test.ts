@@ -75,6 +75,7 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 			params: { step: 'pembayaran' },
 			parent: async () => ({ shopQuery: '', shop: { id: shopId } }),
 			url: new URL('http://ecrav.test/jual/mulai/pembayaran'),
+			cookies: { get: () => undefined, delete: () => {} },
 			locals: { services: ctx.services, actor: seller, locale: 'id' }
 		} as never);
 		expect((page as { lockedUntil: string }).lockedUntil).toBe(new Date(Date.parse(inviteUsedAt) + PAYMENT_LOCK_AFTER_RESET_MS).toISOString());

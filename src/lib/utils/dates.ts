@@ -1,6 +1,20 @@
 /** Every date a user sees is in WIB (Asia/Jakarta), whatever the server's own time zone is. */
 export const APP_TIME_ZONE = 'Asia/Jakarta';
 
+/** WIB is UTC+7 all year (no daylight saving). */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/** `YYYY-MM-DD` of an instant (ISO text or epoch milliseconds) in WIB. */
+export function wibDay(instant: string | number): string {
+	const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+	return new Date(ms + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** 00.00 WIB of a calendar day (`YYYY-MM-DD`), as epoch milliseconds. */
+export function wibMidnight(day: string): number {
+	return Date.parse(`${day}T00:00:00Z`) - WIB_OFFSET_MS;
+}
+
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

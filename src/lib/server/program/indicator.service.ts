@@ -11,6 +11,7 @@ import type { Program, ProgramRepository } from './program.repository';
 import type { Indicator, IndicatorEntry, IndicatorRepository } from './indicator.repository';
 import type { MetricsRepository, MonthRow } from './metrics.repository';
 import { periodMonths, programOrderFigures, type ProgramOrderFigures } from './order-figures';
+import { wibMidnight } from '../../utils/dates';
 import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './metrics';
 import { TrainingRepository } from '../training/training.repository';
 import { gainRounded, programTrainingFigures, ratePercent, type ProgramTrainingFigures } from '../training/figures';
@@ -139,7 +140,7 @@ export class IndicatorService {
 		const program = await programFor(actor, this.programs, programId);
 		const { metrics, orders } = await this.measure(actor, program);
 		const months = periodMonths(orders.period, 12);
-		const firstMonthStart = months.length ? new Date(Date.UTC(Number(months[0].slice(0, 4)), Number(months[0].slice(5)) - 1, 1) - 7 * 3_600_000).toISOString() : orders.period.to;
+		const firstMonthStart = months.length ? new Date(wibMidnight(`${months[0]}-01`)).toISOString() : orders.period.to;
 		const fromIso = orders.period.from && orders.period.from > firstMonthStart ? orders.period.from : firstMonthStart;
 		const [perMonth, shops, published, indicators] = await Promise.all([
 			months.length ? this.metrics.ordersPerMonth(program.community_id, fromIso, orders.period.to) : Promise.resolve([]),

@@ -1,7 +1,7 @@
 import type { MetricsRepository, OrderCounts } from './metrics.repository';
+import { wibDay, wibMidnight } from '../../utils/dates';
 
 const DAY_MS = 86_400_000;
-const WIB_MS = 7 * 3_600_000;
 
 /**
  * The stretch of time a program's order figures are measured over: from the first WIB day of the program to the
@@ -22,11 +22,6 @@ export interface MeasuringPeriod {
 	empty: boolean;
 }
 
-/** `YYYY-MM-DD` of an instant in WIB (UTC+7, no daylight saving). */
-const wibDayOf = (ms: number) => new Date(ms + WIB_MS).toISOString().slice(0, 10);
-/** 00.00 WIB of a calendar day, as epoch milliseconds. */
-const wibMidnight = (day: string) => Date.parse(`${day}T00:00:00Z`) - WIB_MS;
-
 export function measuringPeriod(program: { starts_on: string | null; ends_on: string | null }, now: Date): MeasuringPeriod {
 	const nowMs = now.getTime();
 	const fromMs = program.starts_on ? wibMidnight(program.starts_on) : null;
@@ -38,7 +33,7 @@ export function measuringPeriod(program: { starts_on: string | null; ends_on: st
 		from: fromMs === null ? null : new Date(fromMs).toISOString(),
 		to: new Date(toMs).toISOString(),
 		firstDay: program.starts_on,
-		lastDay: ongoing ? wibDayOf(nowMs) : program.ends_on!,
+		lastDay: ongoing ? wibDay(nowMs) : program.ends_on!,
 		ongoing,
 		empty
 	};

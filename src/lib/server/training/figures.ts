@@ -1,5 +1,6 @@
 import { normalizedGain, presentIds, type GroupGain } from './gain';
 import type { TrainingRepository, TrainingRow } from './training.repository';
+import { wibDay } from '../../utils/dates';
 
 export interface ProgramAttendance {
 	/** Sum over held sessions of members present. */
@@ -25,11 +26,6 @@ export interface ProgramPeriod {
  * and one outside the program's period belongs to something else.
  */
 export type SessionState = 'held' | 'upcoming' | 'outside';
-
-/** `YYYY-MM-DD` of an instant in WIB (UTC+7, no daylight saving). */
-export function wibDay(iso: string): string {
-	return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function sessionState(startsAt: string, program: Pick<ProgramPeriod, 'starts_on' | 'ends_on'>, now: Date): SessionState {
 	const day = wibDay(startsAt);

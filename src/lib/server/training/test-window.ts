@@ -1,5 +1,5 @@
 import type { TestKind } from '../db/schema-training';
-import { wibDay } from './figures';
+import { wibDay } from '../../utils/dates';
 import type { Locale, Translate } from '../../i18n';
 import { formatDateTime } from '../../utils/dates';
 

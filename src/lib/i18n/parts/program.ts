@@ -180,7 +180,13 @@ export const idProgram = {
 	'program.dashboard.more': 'Angka lain',
 	'program.dashboard.after': 'Sesudah masa program ada {placed} pesanan lagi ({completed} selesai, {turnover}); tidak dihitung di sini.',
 	'program.dashboard.completed': 'Selesai',
-	'program.dashboard.turnoverNote': 'Omzet hanya menjumlahkan pesanan yang sudah selesai; pesanan yang dibatalkan tidak dihitung.'
+	'program.dashboard.turnoverNote': 'Omzet hanya menjumlahkan pesanan yang sudah selesai; pesanan yang dibatalkan tidak dihitung.',
+	'program.periodUntil': 'sampai {end}',
+	'program.trainingPeriod': 'Masa program {name}: {period}.',
+	'program.trainingPeriodNote': 'Pelatihan di luar masa program tetap tersimpan, tetapi tidak dihitung di laporan.',
+	'program.trainingOutside': 'Tanggal pelatihan ini di luar masa program {name} ({period}) — tidak dihitung di laporan. Bila tanggalnya keliru, ubah di bawah.',
+	'program.trainingOutsideShort': 'Di luar masa program — tidak dihitung di laporan',
+	'program.dashboard.outsideTrainings': '{n} pelatihan di luar masa program — tidak dihitung. Lihat daftar pelatihan.'
 } as const;
 
 export const enProgram: Record<keyof typeof idProgram, string> = {
@@ -360,5 +366,11 @@ export const enProgram: Record<keyof typeof idProgram, string> = {
 	'program.dashboard.more': 'Other figures',
 	'program.dashboard.after': 'After the program period there were {placed} more orders ({completed} completed, {turnover}); not counted here.',
 	'program.dashboard.completed': 'Completed',
-	'program.dashboard.turnoverNote': 'Turnover adds up completed orders only; cancelled orders are not counted.'
+	'program.dashboard.turnoverNote': 'Turnover adds up completed orders only; cancelled orders are not counted.',
+	'program.periodUntil': 'up to {end}',
+	'program.trainingPeriod': 'Program period of {name}: {period}.',
+	'program.trainingPeriodNote': 'A training outside the program period is still saved, but not counted in the report.',
+	'program.trainingOutside': 'This training is dated outside the program period of {name} ({period}) — not counted in the report. If the date is wrong, change it below.',
+	'program.trainingOutsideShort': 'Outside the program period — not counted in the report',
+	'program.dashboard.outsideTrainings': '{n} training(s) outside the program period — not counted. See the trainings list.'
 };

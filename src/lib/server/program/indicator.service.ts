@@ -68,6 +68,8 @@ export interface Dashboard {
 	orders: ProgramOrderFigures;
 	/** The WIB months of the program's period (the latest 12 at most). */
 	months: MonthFigures[];
+	/** Sessions dated outside the program's period: saved, never counted (the dashboard says so). */
+	outsideTrainings: number;
 }
 
 /**
@@ -138,7 +140,7 @@ export class IndicatorService {
 	 */
 	async dashboard(actor: Actor, programId: string): Promise<Dashboard> {
 		const program = await programFor(actor, this.programs, programId);
-		const { metrics, orders } = await this.measure(actor, program);
+		const { metrics, orders, training } = await this.measure(actor, program);
 		const months = periodMonths(orders.period, 12);
 		const firstMonthStart = months.length ? new Date(wibMidnight(`${months[0]}-01`)).toISOString() : orders.period.to;
 		const fromIso = orders.period.from && orders.period.from > firstMonthStart ? orders.period.from : firstMonthStart;
@@ -153,6 +155,7 @@ export class IndicatorService {
 			indicators,
 			metrics,
 			orders,
+			outsideTrainings: training.sessions.filter((s) => s.state === 'outside').length,
 			months: months.map((month) => {
 				const o = perMonth.find((r) => r.month === month);
 				return { month, placed: o?.placed ?? 0, completed: o?.completed ?? 0, turnover: o?.turnover ?? 0, members: cumulative(shops, month), productsPublished: cumulative(published, month) };

@@ -33,6 +33,14 @@ export function sessionState(startsAt: string, program: Pick<ProgramPeriod, 'sta
 	return Date.parse(startsAt) <= now.getTime() ? 'held' : 'upcoming';
 }
 
+/**
+ * True when a session's WIB day lies before the program's first day or after its last: it is saved (a meeting
+ * before the official start is real), but never counted in the program's figures, so pages warn about it.
+ */
+export function outsideProgram(startsAt: string, program: Pick<ProgramPeriod, 'starts_on' | 'ends_on'>): boolean {
+	return sessionState(startsAt, program, new Date(0)) === 'outside';
+}
+
 export interface ProgramTrainingFigures {
 	/** Every session of the program, chronological, with its state now. */
 	sessions: { training: TrainingRow; state: SessionState }[];

@@ -139,7 +139,7 @@ export class TrainingService {
 	async overview(actor: Actor, communityId: string) {
 		if (!hasCommunityRole(actor, communityId, [...STAFF])) throw new NotFoundError('training.notFound');
 		const [programs, trainings] = await Promise.all([this.repo.programsOfCommunity(communityId), this.repo.listByCommunity(communityId)]);
-		return { programs: programs.map((p) => ({ id: p.id, name: p.name })), trainings: trainings.map(toTraining) };
+		return { programs: programs.map((p) => ({ id: p.id, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on })), trainings: trainings.map(toTraining) };
 	}
 
 	/** Members of the training's community, each marked invited or not. */

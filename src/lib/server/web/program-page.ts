@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { translator } from '../../i18n';
+import { translator, type Locale } from '../../i18n';
+import { formatDayRange, formatDayShort } from '../../utils/dates';
 import type { Community } from '../db/schema';
 import type { ProgramWithStages } from '../program/program.service';
 
@@ -21,4 +22,10 @@ export async function programPage(event: Pick<RequestEvent, 'locals' | 'params' 
 export function field(form: FormData, name: string): string {
 	const v = form.get(name);
 	return typeof v === 'string' ? v : '';
+}
+
+/** A program's dates as people read them (`28 Okt 2024 – 6 Des 2024`, `sampai 6 Des 2024`); null when it has none. */
+export function programPeriodText(p: { startsOn: string | null; endsOn: string | null }, locale: Locale): string | null {
+	if (p.startsOn) return formatDayRange(p.startsOn, p.endsOn ?? p.startsOn, locale) + (p.endsOn ? '' : ` – …`);
+	return p.endsOn ? translator(locale)('program.periodUntil', { end: formatDayShort(p.endsOn, locale) }) : null;
 }

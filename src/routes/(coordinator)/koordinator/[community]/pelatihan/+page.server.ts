@@ -4,6 +4,8 @@ import { formAction } from '$lib/server/web/forms';
 import { staffCommunity } from '$lib/server/training/page-context';
 import { NotFoundError } from '$lib/server/errors';
 import { formatDateTime } from '$lib/utils/dates';
+import { outsideProgram } from '$lib/server/training/figures';
+import { programPeriodText } from '$lib/server/web/program-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -11,11 +13,14 @@ export const csr = false;
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community, overview } = await staffCommunity(event);
-		const names = new Map(overview.programs.map((p) => [p.id, p.name]));
+		const byId = new Map(overview.programs.map((p) => [p.id, p]));
 		return {
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
-			programs: overview.programs,
-			trainings: overview.trainings.map((t) => ({ id: t.id, title: t.title, when: formatDateTime(t.startsAt, event.locals.locale), venue: t.venue, program: names.get(t.programId) ?? '' }))
+			programs: overview.programs.map((p) => ({ id: p.id, name: p.name, period: programPeriodText(p, event.locals.locale) })),
+			trainings: overview.trainings.map((t) => {
+				const p = byId.get(t.programId);
+				return { id: t.id, title: t.title, when: formatDateTime(t.startsAt, event.locals.locale), venue: t.venue, program: p?.name ?? '', outside: !!p && outsideProgram(t.startsAt, { starts_on: p.startsOn, ends_on: p.endsOn }) };
+			})
 		};
 	});
 

@@ -2,6 +2,8 @@ import { pageLoad } from '$lib/server/http';
 import { formAction, redirectWhenSaved, savedParam } from '$lib/server/web/forms';
 import { staffTraining, wibInputValue } from '$lib/server/training/page-context';
 import { formatDateTime } from '$lib/utils/dates';
+import { outsideProgram } from '$lib/server/training/figures';
+import { programPeriodText } from '$lib/server/web/program-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -9,11 +11,13 @@ export const csr = false;
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community, training } = await staffTraining(event);
-		const [invitees, attendance] = await Promise.all([
+		const [invitees, attendance, program] = await Promise.all([
 			event.locals.services.trainings.invitees(event.locals.actor, training.id),
-			event.locals.services.trainings.attendance(event.locals.actor, training.id)
+			event.locals.services.trainings.attendance(event.locals.actor, training.id),
+			event.locals.services.trainings.programFor(event.locals.actor, training.programId)
 		]);
 		return {
+			program: { name: program.name, period: programPeriodText({ startsOn: program.starts_on, endsOn: program.ends_on }, event.locals.locale), outside: outsideProgram(training.startsAt, program) },
 			saved: savedParam(event.url, ['training', 'invited'] as const),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },

@@ -15,6 +15,7 @@ export const load: PageServerLoad = (event) =>
 			indicators: d.indicators.map((i) => ({ id: i.id, key: i.key, label: i.label, unit: i.unit, source: i.source, baseline: i.baseline, target: i.target, value: i.value, valueOn: i.valueOn ? formatDayShort(i.valueOn, event.locals.locale) : null, progress: i.progress, standard: i.standard })),
 			metrics: d.metrics,
 			orders: { total: d.orders.total, after: d.orders.after },
+			outsideTrainings: d.outsideTrainings,
 			period: {
 				start: d.orders.period.firstDay ? formatDayShort(d.orders.period.firstDay, event.locals.locale) : null,
 				end: formatDayShort(d.orders.period.lastDay, event.locals.locale),

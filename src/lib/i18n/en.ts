@@ -148,7 +148,7 @@ export const en: Record<MessageKey, string> = {
 	'member.nameShort': "The name needs at least 2 letters.",
 	'member.businessShort': "Write the kind of business, e.g. \"Risol seller\".",
 	'product.variantLabel': "A variant name has 1–20 letters, e.g. \"Spicy\" or \"500 g\".",
-	'product.priceRange': "The price must be between Rp 100 and Rp 100,000,000.",
+	'product.priceRange': "The price must be between Rp\u00a0100 and Rp\u00a0100,000,000.",
 	'product.nameShort': "The product name needs at least 3 letters.",
 	'product.nameLong': "The product name can have at most 120 letters.",
 	'product.unitRequired': "Enter a unit, e.g. pack, piece, portion.",

@@ -146,7 +146,7 @@ export const id = {
 	'member.nameShort': "Nama minimal 2 huruf.",
 	'member.businessShort': "Tulis jenis usahanya, misalnya \"Penjual risol\".",
 	'product.variantLabel': "Nama varian 1–20 huruf, misalnya \"Pedas\" atau \"500 g\".",
-	'product.priceRange': "Harga antara Rp 100 dan Rp 100.000.000.",
+	'product.priceRange': "Harga antara Rp\u00a0100 dan Rp\u00a0100.000.000.",
 	'product.nameShort': "Nama produk minimal 3 huruf.",
 	'product.nameLong': "Nama produk maksimal 120 huruf.",
 	'product.unitRequired': "Isi satuan, misalnya bungkus, pcs, porsi.",

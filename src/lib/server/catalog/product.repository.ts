@@ -91,9 +91,13 @@ function selectCards(qb: Visible) {
 		.select((eb) => eb.selectFrom('product_variant as pv').select(sql<number | null>`max(pv.price)`.as('m')).whereRef('pv.product_id', '=', 'p.id').as('variant_max_price'));
 }
 
-/** Newest first, or cheapest first; ties broken by id so pages never overlap. Both orders walk an index. */
+/**
+ * Newest first (walks an index), or cheapest first by the price a card shows ("mulai Rp …"): the cheapest variant's
+ * price when the product has variants, else its own (priceRangeOf); ties broken by id so pages never overlap.
+ */
 function orderCards<Q extends ReturnType<typeof selectCards>>(qb: Q, sort: ProductSort): Q {
-	return (sort === 'cheapest' ? qb.orderBy('p.price', 'asc').orderBy('p.id', 'asc') : qb.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc')) as Q;
+	const shownPrice = sql`coalesce((select min(pv.price) from product_variant pv where pv.product_id = p.id), p.price)`;
+	return (sort === 'cheapest' ? qb.orderBy(shownPrice, 'asc').orderBy('p.id', 'asc') : qb.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc')) as Q;
 }
 
 /** Products as buyers see them: only published products of active shops, searched the same way on both dialects. */

@@ -85,7 +85,7 @@ for (const width of [390, 320] as const) describe(`ordering across two shops at 
 		await b.goto(statusUrl);
 		const statuses = await b.locator('[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
 		expect(statuses.sort()).toEqual(['baru', 'selesai']);
-		await expect(seen(b, 'Pembayaran sudah diterima penjual.')).resolves.toBe(true);
+		await expect(seen(b, 'Status: Selesai · Pembayaran sudah diterima penjual')).resolves.toBe(true);
 		const wrong = await b.goto(statusUrl.replace(/t=.*/, 't=salah'));
 		expect(wrong?.status()).toBe(404);
 		await buyer.close();

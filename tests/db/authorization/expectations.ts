@@ -324,6 +324,11 @@ export const expectations: Record<string, Probe[]> = {
 			probe: 'add a seller to community 1',
 			request: (w, _f, as) => ({ params: { community: w.c1.slug }, form: { name: 'Ibu Baru', businessType: 'Penjual opak', whatsapp: `0857 ${String(1000 + ACTORS.indexOf(as))} ${Date.now() % 10000}`.padEnd(14, '1') } }),
 			expect: communityStaff(303)
+		}),
+		probe({
+			probe: "community 2's shop's order number as a new member of community 1 (number squatting)",
+			request: (w) => ({ params: { community: w.c1.slug }, form: { name: 'Ibu Penyerobot', businessType: 'Penjual opak', whatsapp: w.shopC.whatsapp } }),
+			expect: communityStaff(400)
 		})
 	],
 	'POST /koordinator/[community]?/tautan': [

@@ -71,6 +71,7 @@ export const idSecurity = {
 	'security.shopNotOpen': 'Toko ini belum buka. Pemiliknya belum menampilkan produk apa pun.',
 	'security.shopNotOpenBrowse': 'Lihat toko lain di {community}',
 	'security.receiptRefusedTooMany': 'Sudah terlalu banyak file yang ditolak dari sini dalam satu jam (bukan foto, terlalu besar, atau rusak). Silakan coba lagi dalam {minutes} menit, atau kirim bukti transfer lewat WhatsApp penjual.',
+	'security.loginClaimed': 'Nomor WhatsApp atau e-mail di undangan ini sudah dipakai akun E-Crav lain yang sudah punya kata sandi, jadi kata sandi tidak bisa dibuat di sini. Minta koordinator kelompok Anda mendaftarkan Anda lagi dengan nomor WhatsApp atau e-mail lain.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -141,4 +142,5 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.shopNotOpen': 'This shop is not open yet. Its owner has not put any product on show.',
 	'security.shopNotOpenBrowse': 'See other shops in {community}',
 	'security.receiptRefusedTooMany': 'Too many files were refused from here within an hour (not a photo, too large or damaged). Please try again in {minutes} min, or send the transfer receipt to the seller on WhatsApp.',
+	'security.loginClaimed': 'The WhatsApp number or e-mail of this invitation is already used by another E-Crav account that has a password, so a password cannot be set here. Ask your group coordinator to add you again with another WhatsApp number or e-mail.',
 };

@@ -18,12 +18,53 @@ export class AccountRepository {
 		return this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 	}
 
-	findUserByLogin(login: { email?: string; whatsapp?: string }): Promise<User | undefined> {
-		let q = this.db.selectFrom('app_user').selectAll();
+	/**
+	 * The account that owns this login: only an account WITH A PASSWORD owns its e-mail or number (0017-security-5);
+	 * password-less invitations may share one, so they are never who a login names.
+	 */
+	findLoginOwner(login: { email?: string; whatsapp?: string }): Promise<User | undefined> {
+		let q = this.db.selectFrom('app_user').selectAll().where('password_hash', 'is not', null);
 		if (login.email) q = q.where('email', '=', login.email);
 		else if (login.whatsapp) q = q.where('whatsapp', '=', login.whatsapp);
 		else return Promise.resolve(undefined);
 		return q.executeTakeFirst();
+	}
+
+	/** Every account with this e-mail or number, with a password or not (ids only). */
+	async accountsWithLogin(login: { email?: string; whatsapp?: string }): Promise<string[]> {
+		let q = this.db.selectFrom('app_user').select('id');
+		if (login.email) q = q.where('email', '=', login.email);
+		else if (login.whatsapp) q = q.where('whatsapp', '=', login.whatsapp);
+		else return [];
+		return (await q.execute()).map((r) => r.id);
+	}
+
+	/** Communities (ids) of the shops that take orders on this WhatsApp number. */
+	async communitiesOfShopNumber(whatsapp: string): Promise<string[]> {
+		const rows = await this.db.selectFrom('shop').select('community_id').distinct().where('whatsapp', '=', whatsapp).execute();
+		return rows.map((r) => r.community_id);
+	}
+
+	/** Whether one of these ids is a member (any role) of the community or owns a shop there. */
+	async anyMemberOf(userIds: string[], communityId: string): Promise<boolean> {
+		if (userIds.length === 0) return false;
+		const member = await this.db.selectFrom('membership').select('id').where('user_id', 'in', userIds).where('community_id', '=', communityId).executeTakeFirst();
+		const owner = member ? undefined : await this.db.selectFrom('shop').select('id').where('owner_user_id', 'in', userIds).where('community_id', '=', communityId).executeTakeFirst();
+		return !!(member ?? owner);
+	}
+
+	/** Whether another account with a password already owns this person's e-mail or number. */
+	async loginClaimedByOther(user: Pick<User, 'id' | 'email' | 'whatsapp'>, db: Kysely<DB> = this.db): Promise<boolean> {
+		const logins = [user.email ? (['email', user.email] as const) : null, user.whatsapp ? (['whatsapp', user.whatsapp] as const) : null].filter((l) => l !== null);
+		if (logins.length === 0) return false;
+		const row = await db
+			.selectFrom('app_user')
+			.select('id')
+			.where('id', '!=', user.id)
+			.where('password_hash', 'is not', null)
+			.where((eb) => eb.or(logins.map(([column, value]) => eb(column, '=', value))))
+			.executeTakeFirst();
+		return !!row;
 	}
 
 	async addMembership(values: { id: string; user_id: string; community_id: string; role: Role; created_at: string }) {
@@ -82,18 +123,27 @@ export class AccountRepository {
 
 	/**
 	 * Uses a setup link up and sets the password in one transaction, recording a reset by someone else when
-	 * there is one, and ends every session and API token of the person. False (nothing changed) when the link
-	 * was used or replaced meanwhile, so a link works exactly once.
+	 * there is one, and ends every session and API token of the person. 'used' (nothing changed) when the link
+	 * was used or replaced meanwhile, so a link works exactly once; 'claimed' (nothing changed) when another
+	 * account with a password owns the person's e-mail or number — checked here, and by the partial unique
+	 * indexes when two set a password at the same moment.
 	 */
-	async setPasswordWithLink(tokenHash: string, userId: string, hash: string, at: string, reset: Insertable<PasswordResetTable> | null): Promise<boolean> {
-		return this.db.transaction().execute(async (trx) => {
-			const r = await trx.updateTable('setup_link').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
-			if (Number(r.numUpdatedRows) !== 1) return false;
-			await trx.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
-			if (reset) await trx.insertInto('password_reset').values(reset).execute();
-			await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-			return true;
-		});
+	async setPasswordWithLink(tokenHash: string, userId: string, hash: string, at: string, reset: Insertable<PasswordResetTable> | null): Promise<'ok' | 'used' | 'claimed'> {
+		try {
+			return await this.db.transaction().execute(async (trx) => {
+				const r = await trx.updateTable('setup_link').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+				if (Number(r.numUpdatedRows) !== 1) return 'used';
+				const user = await trx.selectFrom('app_user').select(['id', 'email', 'whatsapp']).where('id', '=', userId).executeTakeFirstOrThrow();
+				if (await this.loginClaimedByOther(user, trx)) throw new LoginClaimed();
+				await trx.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
+				if (reset) await trx.insertInto('password_reset').values(reset).execute();
+				await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+				return 'ok';
+			});
+		} catch (e) {
+			if (e instanceof LoginClaimed || isUniqueViolation(e)) return 'claimed';
+			throw e;
+		}
 	}
 
 	/** Resets of a person's password by someone else used since `since`, newest first. */
@@ -130,4 +180,13 @@ export class AccountRepository {
 			.orderBy('u.name')
 			.execute();
 	}
+}
+
+/** Rolls the password transaction back when the login turned out to be owned by another account. */
+class LoginClaimed extends Error {}
+
+/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(e: unknown): boolean {
+	const code = (e as { code?: unknown })?.code;
+	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -71,9 +71,11 @@ export class AuthService {
 		const data = parseInput(newUserSchema, input);
 		if (!data.email && !data.whatsapp) throw new ValidationError('auth.loginRequired');
 		if (data.password) refuseWeakPassword(data.password, [data.name, data.email, data.whatsapp]);
-		if (data.email && (await this.accounts.findUserByLogin({ email: data.email })))
+		// Only an account with a password owns a login; password-less invitations may share one (0017-security-5),
+		// so only an account made with a password is refused a login someone owns (staff check theirs: login-claims.ts).
+		if (data.password && data.email && (await this.accounts.findLoginOwner({ email: data.email })))
 			throw new ValidationError('auth.emailTaken', {}, [{ field: 'email', messageKey: 'auth.emailTaken', params: {} }]);
-		if (data.whatsapp && (await this.accounts.findUserByLogin({ whatsapp: data.whatsapp })))
+		if (data.password && data.whatsapp && (await this.accounts.findLoginOwner({ whatsapp: data.whatsapp })))
 			throw new ValidationError('auth.whatsappTaken', {}, [{ field: 'whatsapp', messageKey: 'auth.whatsappTaken', params: {} }]);
 		const id = newId('usr');
 		await this.accounts.insertUser({
@@ -100,7 +102,8 @@ export class AuthService {
 	async login(input: unknown, meta: { address: string; kind: 'cookie' | 'api'; knownDevice?: string }): Promise<LoginResult> {
 		const data = parseInput(loginSchema, input);
 		const login = parseLogin(data.login);
-		const user = await this.accounts.findUserByLogin(login);
+		// Only accounts with a password are looked at: an invitation sharing the number is never who logs in.
+		const user = await this.accounts.findLoginOwner(login);
 		const account = user ? `usr:${user.id}` : `login:${login.email ?? login.whatsapp ?? data.login.trim().toLowerCase()}`;
 		const address = meta.address || 'unknown';
 		const pair = `${account}|${address}`;
@@ -221,6 +224,8 @@ export class AuthService {
 		if (Date.parse(link.expires_at) <= this.now().getTime()) throw new DomainError('link_expired', 'auth.linkExpired', 410);
 		const user = await this.accounts.findUserById(link.user_id);
 		if (!user) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
+		// Another account with a password owns this number or e-mail: say so before anyone types a password.
+		if (!user.password_hash && (await this.accounts.loginClaimedByOther(user))) throw new DomainError('login_claimed', 'security.loginClaimed', 409);
 		return { name: user.name, purpose: link.purpose, login: user.email ?? user.whatsapp ?? '' };
 	}
 
@@ -248,7 +253,9 @@ export class AuthService {
 			reset = { id: newId(user.password_hash ? 'rst' : 'inv'), user_id: user.id, issued_by: issuer?.id ?? null, issued_by_name: issuer?.name ?? '', issued_at: link.created_at, used_at: at };
 		}
 		const passwordHash = await hash(data.password, ARGON2);
-		if (!(await this.accounts.setPasswordWithLink(link.token_hash, user.id, passwordHash, at, reset))) throw new DomainError('link_used', 'auth.linkUsed', 410);
+		const outcome = await this.accounts.setPasswordWithLink(link.token_hash, user.id, passwordHash, at, reset);
+		if (outcome === 'used') throw new DomainError('link_used', 'auth.linkUsed', 410);
+		if (outcome === 'claimed') throw new DomainError('login_claimed', 'security.loginClaimed', 409);
 		return this.openSession(link.user_id, 'cookie');
 	}
 

@@ -2,11 +2,11 @@ import type { Actor } from '../auth/actor';
 import { requireCommunityRole, requireCommunityStaff } from '../auth/guards';
 import type { Community, Role } from '../db/schema';
 import { newId } from '../../utils/ids';
-import { ValidationError } from '../errors';
 import { nowIso } from '../../utils/dates';
 import { newMemberSchema, type NewMemberInput } from '../../validation/member';
 import { parseInput } from '../validate';
 import type { AccountRepository } from './account.repository';
+import { refuseClaimedLogins } from './login-claims';
 import type { AuthService } from './auth.service';
 import type { ShopService } from '../shops/shop.service';
 
@@ -34,28 +34,12 @@ export class MemberService {
 	async addSeller(actor: Actor, community: Community, input: NewMemberInput): Promise<{ userId: string; shopId: string; setupToken: string; expiresAt: string }> {
 		requireCommunityStaff(actor, community.id);
 		const data = parseInput(newMemberSchema, input);
-		await this.refuseTakenLogins(community, data);
+		await refuseClaimedLogins(this.accounts, community.id, data);
 		const userId = await this.auth.insertUser({ name: data.name, whatsapp: data.whatsapp, email: data.email });
 		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
 		const shop = await this.shops.create(actor, community, { name: `${shortBusiness(data.businessType)} ${data.name}`.slice(0, 60), businessType: data.businessType, whatsapp: data.whatsapp, area: data.area || undefined }, userId, { name: data.name });
 		const link = await this.auth.issueSetupLink(actor, userId, community.id, 'invite');
 		return { userId, shopId: shop.id, setupToken: link.token, expiresAt: link.expiresAt };
-	}
-
-	/**
-	 * A number or e-mail that already has an account. Invariant: the message says only what the actor's own
-	 * community holds — "already a member here" — and for an account elsewhere a neutral "cannot be used",
-	 * never that another community has it.
-	 */
-	private async refuseTakenLogins(community: Community, data: { whatsapp?: string | null; email?: string | null }): Promise<void> {
-		for (const [field, login] of [['whatsapp', data.whatsapp ? { whatsapp: data.whatsapp } : null], ['email', data.email ? { email: data.email } : null]] as const) {
-			if (!login) continue;
-			const existing = await this.accounts.findUserByLogin(login);
-			if (!existing) continue;
-			const here = (await this.accounts.memberships(existing.id)).some((m) => m.communityId === community.id);
-			const messageKey = here ? (field === 'whatsapp' ? 'security.whatsappMemberHere' : 'security.emailMemberHere') : field === 'whatsapp' ? 'security.whatsappUnavailable' : 'security.emailUnavailable';
-			throw new ValidationError(messageKey, {}, [{ field, messageKey, params: {} }]);
-		}
 	}
 
 	/** Gives an existing member a role (used by the CLI and the demo for coordinators and facilitators). */

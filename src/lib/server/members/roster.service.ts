@@ -7,6 +7,7 @@ import { checklistShopOf } from '../shops/checklist-shop';
 import type { ShopRepository } from '../shops/shop.repository';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { AuthService } from '../accounts/auth.service';
+import { refuseClaimedLogins } from '../accounts/login-claims';
 import { newId } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
 import { shopChecklist } from '../../shop-checklist';
@@ -107,6 +108,8 @@ export class RosterService {
 			const email = input.email?.trim() || undefined;
 			// the report knows some sellers by one initial ("N"); an account name needs two letters
 			const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
+			// the same squatting rules as adding a member (a number another village's shop takes orders on is refused)
+			await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() });
 			userId = await this.auth.insertUser({ name, whatsapp, email });
 			await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
 			await this.shops.update(row.shop_id, { owner_user_id: userId, updated_at: nowIso() });

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { MemberService } from '../../src/lib/server/accounts/member.service';
+import type { UserActor } from '../../src/lib/server/auth/actor';
+import { callRoute, changedTables, digestTables, routeByKey } from '../helpers/routes';
+import type { Community } from '../../src/lib/server/db/schema';
+import { makeCommunity, system } from '../helpers/factories';
+
+/**
+ * Number squatting (issue 8, stop 10): a coordinator of community B registering community A's seller's number as a
+ * new member of B. Only an account with a password owns its number or e-mail (0017-security-5).
+ */
+let ctx: TestContext;
+let a: Community;
+let b: Community;
+const actors: Record<string, UserActor> = {};
+const ids: Record<string, string> = {};
+const PASSWORD = 'kopi-pagi-di-teras-7';
+// A demo-style seller of A: signs in with an e-mail, the shop takes orders on this number (no WhatsApp login).
+const DEMO_SHOP_NUMBER = '6281290000001';
+// A seller of A added by A's coordinator, who has set a password: the number is their login and their shop's.
+const SELLER_NUMBER = '0812 9000 0002';
+
+async function staff(key: string, community: Community, role: 'coordinator' | 'facilitator', whatsapp?: string) {
+	ids[key] = await ctx.services.auth.createUser(system, { name: `Staf ${key}`, email: `${key}@squat.test`, whatsapp, password: PASSWORD });
+	await ctx.services.members.addRole(system, community, ids[key], role);
+	actors[key] = (await ctx.services.auth.loadActor(ids[key]))!;
+}
+
+const counts = async () => {
+	const db = ctx.database.db;
+	const n = async (t: 'app_user' | 'shop' | 'membership' | 'setup_link') => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	return { users: await n('app_user'), shops: await n('shop'), memberships: await n('membership'), links: await n('setup_link') };
+};
+const login = (who: string, address = '192.0.2.77') => ctx.services.auth.login({ login: who, password: PASSWORD }, { address, kind: 'api' });
+
+beforeAll(async () => {
+	ctx = await createTestContext();
+	a = await makeCommunity(ctx.services, { slug: 'desa-a' });
+	b = await makeCommunity(ctx.services, { slug: 'desa-b' });
+	await staff('coordA', a, 'coordinator', '0812 9000 0009');
+	await staff('coordB', b, 'coordinator');
+	await staff('facilB', b, 'facilitator');
+	ids.demo = await ctx.services.auth.createUser(system, { name: 'Ibu Demo', email: 'demo@squat.test', password: PASSWORD });
+	await ctx.services.shops.create(system, a, { name: 'Keripik Demo', businessType: 'Penjual keripik', whatsapp: DEMO_SHOP_NUMBER }, ids.demo, { name: 'Ibu Demo' });
+	const seller = await ctx.services.members.addSeller(actors.coordA, a, { name: 'Ibu Pemilik', businessType: 'Penjual opak', whatsapp: SELLER_NUMBER });
+	ids.seller = seller.userId;
+	await ctx.services.auth.setPasswordWithLink(seller.setupToken, { password: PASSWORD, confirm: PASSWORD });
+});
+afterAll(() => ctx.cleanup());
+
+describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
+	describe('addSeller: another community’s seller’s number', () => {
+		it.each([
+			['the demo seller’s shop number (no WhatsApp login)', DEMO_SHOP_NUMBER],
+			['a seller’s own number (login and shop)', SELLER_NUMBER]
+		])('should refuse %s to a coordinator of community B, neutrally, and create nothing', async (_label, number) => {
+			const before = await counts();
+			const attempt = ctx.services.members.addSeller(actors.coordB, b, { name: 'Penyerobot', businessType: 'Penjual keripik', whatsapp: number });
+			await expect(attempt).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappUnavailable' });
+			expect(await counts()).toEqual(before);
+		});
+
+		it('should refuse it through the roster form too (POST /koordinator/desa-b?/tambah), nothing changed', async () => {
+			const route = await routeByKey('POST /koordinator/[community]?/tambah');
+			const before = await digestTables(ctx.database);
+			const res = await callRoute(route, { services: ctx.services, actor: actors.facilB }, { params: { community: b.slug }, form: { name: 'Penyerobot', businessType: 'Penjual keripik', whatsapp: '0812 9000 0001' } });
+			expect(res.status).toBe(400);
+			expect(JSON.stringify(res.body)).toContain('tidak bisa dipakai untuk anggota baru');
+			expect(changedTables(before, await digestTables(ctx.database))).toEqual([]);
+		});
+
+		it('should leave community A’s sellers able to sign in and to be set up with their numbers', async () => {
+			await expect(login(SELLER_NUMBER)).resolves.toMatchObject({ user: { id: ids.seller } });
+			await expect(login('demo@squat.test')).resolves.toMatchObject({ user: { id: ids.demo } });
+			// A's coordinator adds a new seller; B tries the number the moment it is a shop's; A's seller sets up.
+			const fresh = await ctx.services.members.addSeller(actors.coordA, a, { name: 'Ibu Baru', businessType: 'Penjual kue', whatsapp: '0812 9000 0003' });
+			await expect(ctx.services.members.addSeller(actors.coordB, b, { name: 'Penyerobot', businessType: 'Penjual kue', whatsapp: '0812 9000 0003' })).rejects.toMatchObject({ status: 422 });
+			await ctx.services.auth.setPasswordWithLink(fresh.setupToken, { password: PASSWORD, confirm: PASSWORD });
+			await expect(login('0812 9000 0003')).resolves.toMatchObject({ user: { id: fresh.userId } });
+		});
+	});
+
+	describe('addSeller: the answer says nothing about accounts elsewhere', () => {
+		it('should answer the same for a number or e-mail with an account (with a password) in another community as for an unknown one', async () => {
+			// coordA's own login number and e-mail (not a shop's number): an account with a password in community A.
+			const known = await ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Satu', businessType: 'Penjual kue', whatsapp: '0812 9000 0009', email: 'coorda@squat.test' });
+			const unknown = await ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Dua', businessType: 'Penjual kue', whatsapp: '0812 9000 0010', email: 'baru@squat.test' });
+			expect(Object.keys(known).sort()).toEqual(Object.keys(unknown).sort());
+			expect(known.setupToken).toMatch(/\S{20,}/);
+			// The owner keeps their login: it names coordA, never the new invitation.
+			await expect(login('0812 9000 0009')).resolves.toMatchObject({ user: { id: ids.coordA } });
+			await expect(login('coorda@squat.test')).resolves.toMatchObject({ user: { id: ids.coordA } });
+			// The invited person is told at the setup link to ask their coordinator; nothing changes.
+			await expect(ctx.services.auth.setupLinkInfo(known.setupToken)).rejects.toMatchObject({ status: 409, code: 'login_claimed' });
+			const before = await digestTables(ctx.database);
+			await expect(ctx.services.auth.setPasswordWithLink(known.setupToken, { password: PASSWORD, confirm: PASSWORD })).rejects.toMatchObject({ status: 409, messageKey: 'security.loginClaimed' });
+			expect(changedTables(before, await digestTables(ctx.database))).toEqual([]);
+			await expect(ctx.services.auth.setupLinkInfo(unknown.setupToken)).resolves.toMatchObject({ name: 'Ibu Dua' });
+		});
+
+		it('should still say "already a member here" for the actor’s own community only', async () => {
+			await expect(ctx.services.members.addSeller(actors.coordA, a, { name: 'Duplikat', businessType: 'Penjual opak', whatsapp: SELLER_NUMBER })).rejects.toMatchObject({ messageKey: 'security.whatsappMemberHere' });
+			await expect(ctx.services.members.addSeller(actors.coordA, a, { name: 'Duplikat', businessType: 'Penjual opak', whatsapp: '0812 9000 0020', email: 'demo@squat.test' })).rejects.toMatchObject({ messageKey: 'security.emailMemberHere' });
+		});
+	});
+
+	describe('setPasswordWithLink: two invitations with one e-mail', () => {
+		it('should let exactly one of two invitations set a password, also when both try at the same moment', async () => {
+			const one = await ctx.services.members.addSeller(actors.coordA, a, { name: 'Ibu Kembar', businessType: 'Penjual kue', whatsapp: '0812 9000 0030', email: 'kembar@squat.test' });
+			const two = await ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Kembar', businessType: 'Penjual kue', whatsapp: '0812 9000 0031', email: 'kembar@squat.test' });
+			const results = await Promise.allSettled([one, two].map((x) => ctx.services.auth.setPasswordWithLink(x.setupToken, { password: PASSWORD, confirm: PASSWORD })));
+			expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+			const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+			expect(refused.reason).toMatchObject({ status: 409, code: 'login_claimed' });
+			const owners = await ctx.database.db.selectFrom('app_user').select('id').where('email', '=', 'kembar@squat.test').where('password_hash', 'is not', null).execute();
+			expect(owners).toHaveLength(1);
+			await expect(login('kembar@squat.test')).resolves.toMatchObject({ user: { id: owners[0].id } });
+		});
+	});
+});
+
+describe(`RosterService.inviteOwner (${TEST_DIALECT})`, () => {
+	it('should refuse to invite an owner on another community’s shop number, nothing changed', async () => {
+		const shop = await ctx.services.shops.create(system, b, { name: 'Toko Tanpa Pemilik', businessType: 'Penjual kue', whatsapp: DEMO_SHOP_NUMBER });
+		const member = await ctx.database.db.selectFrom('member').select('id').where('shop_id', '=', shop.id).executeTakeFirst();
+		if (!member) return expect.unreachable('a shop gets its member row');
+		const before = await counts();
+		await expect(ctx.services.roster.inviteOwner(actors.coordB, b, member.id)).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappUnavailable' });
+		expect(await counts()).toEqual(before);
+	});
+});
+
+describe(`0017-security-5 migration (${TEST_DIALECT})`, () => {
+	it('should keep every account, membership and session, make password-less logins shareable and owned ones unique', async () => {
+		const old = await createTestContext({ migrateTo: '0016-program-2', sqliteFile: true });
+		try {
+			const db = old.database.db;
+			const at = new Date().toISOString();
+			const community = await makeCommunity(old.services, { slug: 'migrasi' });
+			await db.insertInto('app_user').values({ id: 'usr_m', name: 'Ibu M', email: 'm@x.test', whatsapp: '6281290000099', password_hash: 'x', is_platform_admin: 0, created_at: at, updated_at: at }).execute();
+			await db.insertInto('membership').values({ id: 'mem_m', user_id: 'usr_m', community_id: community.id, role: 'seller', created_at: at }).execute();
+			await db.insertInto('session').values({ token_hash: 'h', user_id: 'usr_m', kind: 'cookie', created_at: at, expires_at: at, last_seen_at: at }).execute();
+			const { migrate } = await import('../../src/lib/server/db');
+			await migrate(old.database);
+			expect(await db.selectFrom('app_user').select(['id', 'email', 'whatsapp']).execute()).toEqual([{ id: 'usr_m', email: 'm@x.test', whatsapp: '6281290000099' }]);
+			expect(await db.selectFrom('membership').select('id').execute()).toEqual([{ id: 'mem_m' }]);
+			expect(await db.selectFrom('session').select('token_hash').execute()).toEqual([{ token_hash: 'h' }]);
+			const user = (id: string, password: string | null) => ({ id, name: id, email: null, whatsapp: '6281290000099', password_hash: password, is_platform_admin: 0, created_at: at, updated_at: at });
+			await db.insertInto('app_user').values([user('usr_inv1', null), user('usr_inv2', null)]).execute();
+			await expect(db.insertInto('app_user').values(user('usr_own2', 'y')).execute()).rejects.toThrow();
+			// references still hold both ways: deleting the account removes its membership and session
+			await db.deleteFrom('app_user').where('id', '=', 'usr_m').execute();
+			expect(await db.selectFrom('membership').select('id').execute()).toEqual([]);
+			expect(await db.selectFrom('session').select('token_hash').execute()).toEqual([]);
+			if (old.database.dialect === 'sqlite') expect((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows[0].foreign_keys).toBe(1);
+		} finally {
+			await old.cleanup();
+		}
+	});
+});
+
+describe(`AuthService.login (${TEST_DIALECT})`, () => {
+	it('should never sign in as a password-less invitation that shares a number', async () => {
+		await expect(ctx.services.auth.login({ login: '0812 9000 0010', password: PASSWORD }, { address: '192.0.2.90', kind: 'api' })).rejects.toMatchObject({ status: 401 });
+	});
+});

@@ -37,7 +37,7 @@ describe('the coordinator works the roster on a 390 × 844 phone', () => {
 		// the real checklist, as the seller sees it
 		const jj = cards.filter({ has: page.getByRole('heading', { name: 'JJ', exact: true }) });
 		await expect(jj.getByText('Sudah punya akun').count()).resolves.toBe(1);
-		await expect(jj.getByText(/Toko siap: \d\/8/).count()).resolves.toBe(1);
+		await expect(jj.getByText(/^Profil toko (\d dari 8 — kurang: [a-z].*|lengkap \(8 dari 8\)) · \d+ produk tayang$/).count()).resolves.toBe(1);
 		// no button cut off at 390 px, big tap targets
 		for (const button of await page.locator('.member-card .btn').all()) {
 			const box = (await button.boundingBox())!;

@@ -5,9 +5,9 @@ import { contextFor } from './pages';
 import { expectNoHorizontalOverflow } from './a11y';
 
 /**
- * Issue 8 (g), JS off: printing QR cards retires the setup links already sent. The roster says which member has a
- * link out, and the print goes first to a page that names them ("Tautan yang sudah dikirim ke 1 anggota ini tidak
- * berlaku lagi setelah kartu dicetak"); the PDF comes only from there.
+ * Issue 8 (g), JS off: printing QR cards retires the setup links already made. The roster says which member has a
+ * link out (made, not necessarily sent: E-Crav does not send it), and the print goes first to a page that names them
+ * ("Tautan yang sudah dibuat untuk 1 anggota ini tidak berlaku lagi setelah kartu dicetak"); the PDF comes only from there.
  */
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -37,14 +37,14 @@ describe('QR cards retire links, and say so first', () => {
 
 		await page.goto(`${app.baseUrl}/koordinator/cigadung?q=${encodeURIComponent('Ëni Kartu')}`);
 		const card = page.locator('li.member-card', { has: page.getByRole('heading', { name: 'Ibu Ëni Kartu' }) });
-		await expect(card.locator('.link-out').textContent()).resolves.toMatch(/Tautan sudah dikirim dan berlaku sampai .+\. Mencetak kartu membatalkannya\./);
+		await expect(card.locator('.link-out').textContent()).resolves.toMatch(/^Tautan dibuat, berlaku sampai .+ — kirim ke Ibu Ëni Kartu lewat WhatsApp \(E-Crav tidak mengirimnya sendiri\)\. Mencetak kartu membatalkannya\.$/);
 		await card.getByLabel('Pilih untuk kartu QR').check();
 		await expectNoHorizontalOverflow(page);
 
 		const [check] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Cetak kartu QR (PDF)' }).click()]);
 		await check.waitForLoadState();
 		expect(new URL(check.url()).pathname).toBe('/koordinator/cigadung/kartu/periksa');
-		await expect(check.getByRole('heading', { name: 'Tautan yang sudah dikirim ke 1 anggota ini tidak berlaku lagi setelah kartu dicetak:' }).count()).resolves.toBe(1);
+		await expect(check.getByRole('heading', { name: 'Tautan yang sudah dibuat untuk 1 anggota ini tidak berlaku lagi setelah kartu dicetak:' }).count()).resolves.toBe(1);
 		await expect(check.getByRole('listitem').filter({ hasText: 'Ibu Ëni Kartu' }).count()).resolves.toBe(1);
 		await expectNoHorizontalOverflow(check);
 		await check.screenshot({ path: '/tmp/sec-b-cards-check.png', fullPage: true });

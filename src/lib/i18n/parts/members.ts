@@ -26,7 +26,6 @@ export const idMembers = {
 	'members.account.none': 'Belum diundang',
 	'members.account.invited': 'Diundang, belum membuat kata sandi',
 	'members.account.active': 'Sudah punya akun',
-	'members.checklist': 'Toko siap: {done}/{total}',
 	'members.products': '{count} produk tayang',
 	'members.invite': 'Undang pemilik',
 	'members.newLink': 'Tautan baru',
@@ -162,7 +161,10 @@ export const idMembers = {
 	'mentoring.dateInvalid': 'Tanggal tidak valid (contoh: 2024-11-28).',
 	'mentoring.followUpBefore': 'Tanggal tindak lanjut tidak boleh sebelum tanggal pendampingan.',
 	'mentoring.notFound': 'Catatan tidak ditemukan.',
-	'auth.linkReplaced': 'Tautan ini sudah diganti dengan tautan atau kartu QR yang lebih baru dari koordinator. Pakai yang terbaru, atau minta tautan baru.'
+	'auth.linkReplaced': 'Tautan ini sudah diganti dengan tautan atau kartu QR yang lebih baru dari koordinator. Pakai yang terbaru, atau minta tautan baru.',
+	// issue 9, small items (training branch)
+	'members.readiness': 'Profil toko {done} dari {total} — kurang: {missing}',
+	'members.readinessDone': 'Profil toko lengkap ({done} dari {total})'
 } as const;
 
 export const enMembers: Record<keyof typeof idMembers, string> = {
@@ -187,7 +189,6 @@ export const enMembers: Record<keyof typeof idMembers, string> = {
 	'members.account.none': 'Not invited yet',
 	'members.account.invited': 'Invited, no password yet',
 	'members.account.active': 'Has an account',
-	'members.checklist': 'Shop ready: {done}/{total}',
 	'members.products': '{count} products on show',
 	'members.invite': 'Invite the owner',
 	'members.newLink': 'New link',
@@ -323,5 +324,8 @@ export const enMembers: Record<keyof typeof idMembers, string> = {
 	'mentoring.dateInvalid': 'Not a valid date (e.g. 2024-11-28).',
 	'mentoring.followUpBefore': 'The follow-up date cannot be before the mentoring date.',
 	'mentoring.notFound': 'Note not found.',
-	'auth.linkReplaced': 'This link was replaced by a newer link or QR card from the coordinator. Use the newest one, or ask for a new link.'
+	'auth.linkReplaced': 'This link was replaced by a newer link or QR card from the coordinator. Use the newest one, or ask for a new link.',
+	// issue 9, small items (training branch)
+	'members.readiness': 'Shop profile {done} of {total} — missing: {missing}',
+	'members.readinessDone': 'Shop profile complete ({done} of {total})'
 };

@@ -49,7 +49,7 @@ export const load: PageServerLoad = (event) =>
 				ownerUserId: m.ownerUserId,
 				/** A setup link out that still works: printing a card (or a new link) retires it, so the card says so. */
 				linkOpenUntil: m.ownerUserId ? (openLinks.get(m.ownerUserId) ?? null) : null,
-				checklist: { done: m.checklist.done, total: m.checklist.total },
+				checklist: { done: m.checklist.done, total: m.checklist.total, missing: m.checklist.missing },
 				level: m.funnel?.level ?? null
 			}))
 		};

@@ -101,7 +101,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		const mine = await ctx.services.tests.myTrainings(seller(0));
 		expect(mine).toEqual([expect.objectContaining({ id: training.id, pre: 40, post: 70 })]);
 		expect(JSON.stringify(mine)).not.toContain(m[1].memberId);
-		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'present', 'reacted', 'startsAt', 'title', 'venue', 'windows']);
+		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'present', 'reacted', 'startsAt', 'title', 'todo', 'venue', 'windows']);
 		const test = await ctx.services.tests.testForMember(seller(0), training.id, 'pre');
 		expect(JSON.stringify(test)).not.toMatch(/correct/);
 	});
@@ -162,7 +162,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 			await ctx.services.tests.react(seller(2), t4.id, { satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
 		});
 		expect((await ctx.services.tests.results(coordinator, t4.id)).reaction).toMatchObject({ n: 1, satisfaction: 4, usefulness: 5 });
-		expect((await ctx.services.tests.reactionForMember(seller(2), t4.id)).reaction).toEqual({ satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4 });
+		expect((await ctx.services.tests.reactionForMember(seller(2), t4.id)).reaction).toEqual({ satisfaction: 4, usefulness: 5, confidenceBefore: 1, confidenceNow: 4, answeredAt: expect.any(String) });
 	});
 
 	it('should record the reaction check (1–5) and average it for staff', async () => {

@@ -182,7 +182,7 @@ describe('members answer the pre- and post-test on their own phone (no JavaScrip
 		// saving the page unchanged keeps the answers as the members sent them
 		await page.getByRole('button', { name: 'Simpan nilai' }).click();
 		await page.waitForLoadState('load');
-		expect(await page.getByText('Dijawab di HP').count()).toBe(4);
+		expect(await page.getByText('Dijawab di HP', { exact: true }).count()).toBe(4);
 		const results = await call('GET', `/api/v1/trainings/${id}/results`, coordToken);
 		expect(results.body).toMatchObject({ n: 2, reaction: { n: 2, satisfaction: 5, usefulness: 4 } });
 		expect(results.body.gain).toBeCloseTo(g, 5);

@@ -79,7 +79,6 @@ export const idTraining = {
 	'training.answerAll': 'Masih ada {count} soal yang belum dijawab.',
 	'training.alreadyAnswered': 'Tes ini sudah Anda kerjakan. Nilainya sudah tersimpan.',
 	'training.scores': 'Nilai tes',
-	'training.scoresHint': 'Isi nilai 0–100 dari tes kertas; kosongkan bila tidak ikut.',
 	'training.pre': 'Pre-test',
 	'training.post': 'Post-test',
 	'training.gain': 'Gain',
@@ -134,7 +133,6 @@ export const idTraining = {
 	'training.reaction.saved': 'Terima kasih, pendapat Anda tersimpan.',
 	'training.reaction.change': 'Ubah jawaban',
 	'training.answeredOnPhone': 'Dijawab di HP',
-	'training.answeredOnPhoneHint': 'Nilai bertanda HP dikirim sendiri oleh anggota lewat HP-nya.',
 	'training.memberLink': 'Anggota mengerjakan tes di HP: minta mereka masuk ke E-Crav dan buka {url}',
 	'training.window.preOpen': 'Bisa diisi sampai pelatihan dimulai, {until}.',
 	'training.window.preClosed': 'Sudah ditutup: tes awal hanya bisa diisi sebelum pelatihan dimulai ({until}).',
@@ -156,7 +154,16 @@ export const idTraining = {
 	'training.choicesInvalid': '{count} jawaban bukan salah satu pilihan yang ada. Pilih lagi jawaban untuk soal yang ditandai.',
 	'training.letter.issuerHint': 'Satu baris kop per baris, misalnya: Pemerintah Kabupaten Kuningan / Kecamatan Cigugur / Kelurahan Cigadung. Kosong: kop dari data kelurahan.',
 	'date.yearRange': 'Tahun harus antara 2000 dan 2100. Periksa tanggalnya, contoh: 28-11-2024.',
-	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.'
+	// issue 9, small items (training branch)
+	'training.my.reactionNeedsPresence': 'Pendapat bisa diisi setelah Anda tercatat hadir (pindai kode QR di tempat pelatihan, atau minta pendamping menandai Anda hadir).',
+	'training.reaction.replaced': 'Jawaban Anda sebelumnya diganti dengan jawaban ini. Terima kasih.',
+	'training.reaction.editing': 'Anda sudah menjawab pada {date}; jawaban itu sudah terisi di bawah. Mengirim lagi akan mengganti jawaban sebelumnya.',
+	'training.reaction.yours': 'Jawaban Anda ({date})',
+	'training.scoresHowTo': 'Cara mengisi nilai',
+	'training.scoresStepPresent': 'Tandai dulu siapa yang hadir di Daftar hadir: nilai hanya bisa diisi untuk anggota yang tercatat hadir.',
+	'training.scoresStepType': 'Ketik nilai 0–100 dari tes kertas. Biarkan kosong bila anggota tidak ikut tes itu.',
+	'training.scoresStepPhone': 'Nilai bertanda "Dijawab di HP" dikirim anggota sendiri dari HP-nya: tidak perlu diketik lagi.',
+	'training.scoresStepAbsent': 'Nilai anggota bertanda "Belum hadir" (misalnya tes awal yang dijawab di HP sebelum pelatihan) tetap tampil, tetapi baru dihitung dalam gain kelompok setelah anggota itu ditandai hadir.'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -235,7 +242,6 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.answerAll': '{count} questions are not answered yet.',
 	'training.alreadyAnswered': 'You already took this test. Your score is saved.',
 	'training.scores': 'Test scores',
-	'training.scoresHint': 'Enter scores 0–100 from the paper test; leave empty if absent.',
 	'training.pre': 'Pre-test',
 	'training.post': 'Post-test',
 	'training.gain': 'Gain',
@@ -290,7 +296,6 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.reaction.saved': 'Thank you, your opinion is saved.',
 	'training.reaction.change': 'Change my answers',
 	'training.answeredOnPhone': 'Answered on phone',
-	'training.answeredOnPhoneHint': 'Scores marked phone were sent by the member from their own phone.',
 	'training.memberLink': 'Members take the test on their phone: ask them to log in to E-Crav and open {url}',
 	'training.window.preOpen': 'Open until the training starts, {until}.',
 	'training.window.preClosed': 'Closed: the first test can only be taken before the training starts ({until}).',
@@ -312,5 +317,14 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.choicesInvalid': '{count} answers are not one of the choices. Choose again for the marked questions.',
 	'training.letter.issuerHint': 'One letterhead line per line, for example: Pemerintah Kabupaten Kuningan / Kecamatan Cigugur / Kelurahan Cigadung. Empty: the letterhead from the kelurahan\'s data.',
 	'date.yearRange': 'The year must be between 2000 and 2100. Check the date, for example 28-11-2024.',
-	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.'
+	// issue 9, small items (training branch)
+	'training.my.reactionNeedsPresence': 'You can give your feedback once you are marked present (scan the QR code at the venue, or ask the facilitator to mark you present).',
+	'training.reaction.replaced': 'Your earlier answer was replaced by this one. Thank you.',
+	'training.reaction.editing': 'You answered on {date}; that answer is filled in below. Sending again replaces your earlier answer.',
+	'training.reaction.yours': 'Your answer ({date})',
+	'training.scoresHowTo': 'How to enter scores',
+	'training.scoresStepPresent': 'First mark who came in the attendance list: scores can only be entered for members marked present.',
+	'training.scoresStepType': 'Type the 0–100 score from the paper test. Leave it empty when a member did not take that test.',
+	'training.scoresStepPhone': 'Scores marked "Answered on phone" were sent by the member from their own phone: no need to type them.',
+	'training.scoresStepAbsent': 'Scores of members marked "Not present" (e.g. a first test answered on the phone before the training) stay visible, but count towards the group\'s gain only once that member is marked present.'
 };

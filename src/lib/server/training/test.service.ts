@@ -212,7 +212,11 @@ export class TestService {
 		if (w.state === 'closed') throw new DomainError('window_closed', kind === 'pre' ? 'training.windowClosedPre' : 'training.windowClosed', 409);
 	}
 
-	/** A seller's trainings with their own scores only. */
+	/**
+	 * A seller's trainings with their own scores only. `todo` says what they can do right now: a step not done
+	 * yet whose window is open — and, for the post-test and the reaction check, only once they are marked
+	 * present (the same rule `submitAnswers` and `react` enforce), so no page offers a link the server refuses.
+	 */
 	async myTrainings(actor: Actor) {
 		if (actor.kind !== 'user') return [];
 		const mine = await this.trainingRepo.membersOfShops(actor.shopIds);
@@ -223,16 +227,24 @@ export class TestService {
 				const own = await this.repo.result(t.id, m.id);
 				const reacted = !!(await this.repo.reaction(t.id, m.id));
 				const present = await this.isPresent(t.id, m.id);
+				const windows = { pre: this.window('pre', t.starts_at), post: this.window('post', t.starts_at), reaction: this.window('reaction', t.starts_at) };
+				const pre = own.find((r) => r.kind === 'pre')?.score ?? null;
+				const post = own.find((r) => r.kind === 'post')?.score ?? null;
 				out.push({
 					id: t.id,
 					title: t.title,
 					startsAt: t.starts_at,
 					venue: t.venue,
-					pre: own.find((r) => r.kind === 'pre')?.score ?? null,
-					post: own.find((r) => r.kind === 'post')?.score ?? null,
+					pre,
+					post,
 					reacted,
 					present,
-					windows: { pre: this.window('pre', t.starts_at), post: this.window('post', t.starts_at), reaction: this.window('reaction', t.starts_at) }
+					windows,
+					todo: {
+						pre: pre === null && windows.pre.state === 'open',
+						post: post === null && present && windows.post.state === 'open',
+						reaction: !reacted && present && windows.reaction.state === 'open'
+					}
 				});
 			}
 		}
@@ -297,17 +309,22 @@ export class TestService {
 			member: { id: member.id, name: member.person_name },
 			window: this.window('reaction', training.starts_at),
 			present: await this.isPresent(training.id, member.id),
-			reaction: own ? { satisfaction: own.satisfaction, usefulness: own.usefulness, confidenceBefore: own.confidence_before, confidenceNow: own.confidence_now } : null
+			reaction: own ? { satisfaction: own.satisfaction, usefulness: own.usefulness, confidenceBefore: own.confidence_before, confidenceNow: own.confidence_now, answeredAt: own.created_at } : null
 		};
 	}
 
-	/** One reaction per member and training: answering again replaces the first answer, it never counts twice. */
-	async react(actor: Actor, trainingId: string, input: ReactionInput | unknown) {
+	/**
+	 * One reaction per member and training: answering again replaces the first answer, it never counts twice.
+	 * `replaced` says an earlier answer was overwritten, so the page can say so instead of replacing it silently.
+	 */
+	async react(actor: Actor, trainingId: string, input: ReactionInput | unknown): Promise<{ replaced: boolean }> {
 		const { training, member } = await this.memberOf(actor, trainingId);
 		this.requireOpen('reaction', training.starts_at);
 		const data = parseInput(reactionSchema, input);
 		// like the post-test: only someone who attended can say how the training was
 		if (!(await this.isPresent(training.id, member.id))) throw new DomainError('not_present', 'training.reactionNeedsPresence', 409);
+		const replaced = !!(await this.repo.reaction(training.id, member.id));
 		await this.repo.saveReaction({ training_id: training.id, member_id: member.id, satisfaction: data.satisfaction, usefulness: data.usefulness, confidence_before: data.confidenceBefore, confidence_now: data.confidenceNow, created_at: this.clock().toISOString() });
+		return { replaced };
 	}
 }

@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) =>
 			passwordResets,
 			paymentLockedUntil,
 			/** Trainings where the member still has a test or the reaction check to answer. */
-			openTrainings: trainings.filter((t) => t.pre === null || t.post === null || !t.reacted).map((t) => ({ id: t.id, title: t.title })),
+			openTrainings: trainings.filter((t) => t.todo.pre || t.todo.post || t.todo.reaction).map((t) => ({ id: t.id, title: t.title })),
 			hasTrainings: trainings.length > 0,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
 			origin: event.url.origin,

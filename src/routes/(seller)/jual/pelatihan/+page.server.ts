@@ -1,6 +1,6 @@
 import { pageLoad } from '$lib/server/http';
 import { formatDateTime } from '$lib/utils/dates';
-import { translator } from '$lib/i18n';
+import { translator, type MessageKey } from '$lib/i18n';
 import { windowText } from '$lib/server/training/test-window';
 import type { PageServerLoad } from './$types';
 
@@ -12,10 +12,15 @@ export const load: PageServerLoad = (event) =>
 		const t = translator(locale);
 		const step = (w: (typeof mine)[number]['windows']['pre']) => ({ open: w.state === 'open', note: windowText(w, t, locale) });
 		return {
-			trainings: mine.map(({ windows, ...tr }) => {
-				// an open post-test waits for the member to be marked present (the service refuses it otherwise)
-				const post = windows.post.state === 'open' && !tr.present ? { open: false, note: t('training.my.postNeedsPresence') } : step(windows.post);
-				return { ...tr, when: formatDateTime(tr.startsAt, locale), pre: tr.pre, post: tr.post, windows: { pre: step(windows.pre), post, reaction: step(windows.reaction) } };
+			trainings: mine.map(({ windows, todo, ...tr }) => {
+				// an open post-test or reaction check waits for the member to be marked present (the service refuses
+				// it otherwise): no link then, but how to get ticked
+				const afterSession = (w: (typeof windows)['post'], can: boolean, waiting: MessageKey) => (w.state === 'open' && !can ? { open: false, note: t(waiting) } : step(w));
+				return {
+					...tr,
+					when: formatDateTime(tr.startsAt, locale),
+					windows: { pre: step(windows.pre), post: afterSession(windows.post, todo.post, 'training.my.postNeedsPresence'), reaction: afterSession(windows.reaction, todo.reaction, 'training.my.reactionNeedsPresence') }
+				};
 			})
 		};
 	});

@@ -13,8 +13,15 @@ export const load: PageServerLoad = (event) =>
 		const t = translator(event.locals.locale);
 		// open only for members marked present (the service refuses the others); the note says how to get ticked
 		const waiting = r.window.state === 'open' && !r.present;
-		const window = { open: r.window.state === 'open' && !waiting, note: waiting ? t('training.reactionNeedsPresence') : windowText(r.window, t, event.locals.locale) };
-		return { window, reaction: r.reaction, training: { ...r.training, when: formatDateTime(r.training.startsAt, event.locals.locale) }, saved: event.url.searchParams.has('tersimpan'), editing: event.url.searchParams.has('ubah') };
+		const window = { open: r.window.state === 'open' && !waiting, note: waiting ? t('training.my.reactionNeedsPresence') : windowText(r.window, t, event.locals.locale) };
+		const saved = event.url.searchParams.get('tersimpan');
+		return {
+			window,
+			reaction: r.reaction ? { ...r.reaction, answeredAt: formatDateTime(r.reaction.answeredAt, event.locals.locale) } : null,
+			training: { ...r.training, when: formatDateTime(r.training.startsAt, event.locals.locale) },
+			saved: saved === null ? null : saved === 'diganti' ? ('replaced' as const) : ('first' as const),
+			editing: event.url.searchParams.has('ubah')
+		};
 	});
 
 export const actions: Actions = {
@@ -22,17 +29,17 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const value = (k: string) => String(form.get(k) ?? '');
 		const result = await formAction(event.locals.locale, form, async () => {
-			await event.locals.services.tests.react(event.locals.actor, event.params.training, {
+			return event.locals.services.tests.react(event.locals.actor, event.params.training, {
 				satisfaction: value('satisfaction'),
 				usefulness: value('usefulness'),
 				confidenceBefore: value('confidenceBefore'),
 				confidenceNow: value('confidenceNow')
 			});
-			return { reacted: true };
 		});
-		if (result && 'reacted' in result) {
+		if (result && 'replaced' in result) {
 			const toko = event.url.searchParams.get('toko');
-			redirect(303, `${event.url.pathname}?tersimpan${toko ? `&toko=${encodeURIComponent(toko)}` : ''}`);
+			// a second answer replaces the first: the page says so ("Jawaban Anda sebelumnya diganti")
+			redirect(303, `${event.url.pathname}?tersimpan${result.replaced ? '=diganti' : ''}${toko ? `&toko=${encodeURIComponent(toko)}` : ''}`);
 		}
 		return result;
 	}

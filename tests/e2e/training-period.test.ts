@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
 import { DEMO_PASSWORD } from './pages';
@@ -9,6 +11,7 @@ let ctx: BrowserContext;
 let page: Page;
 
 const OUTSIDE = 'Di luar masa program — tidak dihitung di laporan';
+let trainingPath = '';
 
 beforeAll(async () => {
 	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -68,5 +71,43 @@ describe('a training dated outside the program (JavaScript off)', () => {
 		expect(await page.getByRole('listitem').filter({ hasText: 'Sosialisasi awal' }).textContent()).not.toContain(OUTSIDE);
 		await page.goto(dashboardUrl);
 		expect(await page.getByTestId('outside-trainings').count()).toBe(0);
+		trainingPath = new URL(trainingUrl).pathname;
+	});
+
+	it("should show the training's own reaction summary: how many answered, the means and the 1–5 distribution", async () => {
+		await page.goto(app.baseUrl + trainingPath);
+		expect(await page.getByText('Belum ada peserta yang mengisi umpan balik').count()).toBe(1);
+		// three members answered on their phones (written as the member pages store them); two of them were ticked present first
+		const trainingId = trainingPath.split('/').pop()!;
+		const db = new Database(join(app.dataDir, 'ecrav.sqlite'));
+		let ids: string[] = [];
+		try {
+			ids = (db.prepare("select m.id from member m join community c on c.id = m.community_id where c.slug = 'cigadung' order by m.id limit 3").all() as { id: string }[]).map((r) => r.id);
+		} finally {
+			db.close();
+		}
+		await page.goto(`${app.baseUrl}${trainingPath}/hadir`);
+		for (const id of ids.slice(0, 2)) {
+			await page.locator(`li[data-member="${id}"] button`).click();
+			expect(await page.locator(`li[data-member="${id}"] button`).getAttribute('aria-pressed')).toBe('true');
+		}
+		const write = new Database(join(app.dataDir, 'ecrav.sqlite'));
+		try {
+			write.pragma('busy_timeout = 5000');
+			const add = write.prepare('insert into training_reaction (training_id, member_id, satisfaction, usefulness, confidence_before, confidence_now, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+			add.run(trainingId, ids[0], 5, 4, 2, 4, new Date().toISOString());
+			add.run(trainingId, ids[1], 4, 4, 1, 5, new Date().toISOString());
+			// not ticked present: shown nowhere in the figures
+			add.run(trainingId, ids[2], 1, 1, 5, 1, new Date().toISOString());
+		} finally {
+			write.close();
+		}
+		await page.goto(app.baseUrl + trainingPath);
+		expect(await page.getByTestId('reaction-answered').textContent()).toContain('2 peserta yang tercatat hadir sudah menjawab');
+		const row = async (key: string) => (await page.getByTestId(`reaction-${key}`).locator('th, td').allTextContents()).map((s) => s.trim());
+		expect(await row('satisfaction')).toEqual(['Kepuasan', '4,5', '0', '0', '0', '1', '1']);
+		expect(await row('confidenceBefore')).toEqual(['Keyakinan sebelum pelatihan', '1,5', '1', '1', '0', '0', '0']);
+		await fits(320);
+		await page.setViewportSize(PHONE.viewport);
 	});
 });

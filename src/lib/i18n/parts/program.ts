@@ -186,7 +186,17 @@ export const idProgram = {
 	'program.trainingPeriodNote': 'Pelatihan di luar masa program tetap tersimpan, tetapi tidak dihitung di laporan.',
 	'program.trainingOutside': 'Tanggal pelatihan ini di luar masa program {name} ({period}) — tidak dihitung di laporan. Bila tanggalnya keliru, ubah di bawah.',
 	'program.trainingOutsideShort': 'Di luar masa program — tidak dihitung di laporan',
-	'program.dashboard.outsideTrainings': '{n} pelatihan di luar masa program — tidak dihitung. Lihat daftar pelatihan.'
+	'program.dashboard.outsideTrainings': '{n} pelatihan di luar masa program — tidak dihitung. Lihat daftar pelatihan.',
+	'program.reaction.title': 'Umpan balik peserta',
+	'program.reaction.none': 'Belum ada peserta yang mengisi umpan balik. Peserta mengisinya di HP mereka setelah pelatihan dimulai.',
+	'program.reaction.answered': '{n} peserta yang tercatat hadir sudah menjawab (jawaban peserta yang tidak tercatat hadir tidak dihitung). Skala 1 (sangat kurang) sampai 5 (sangat baik).',
+	'program.reaction.caption': 'Rata-rata dan jumlah jawaban per nilai',
+	'program.reaction.question': 'Pertanyaan',
+	'program.reaction.mean': 'Rata-rata',
+	'program.reaction.satisfaction': 'Kepuasan',
+	'program.reaction.usefulness': 'Kebermanfaatan',
+	'program.reaction.confidenceBefore': 'Keyakinan sebelum pelatihan',
+	'program.reaction.confidenceNow': 'Keyakinan sekarang'
 } as const;
 
 export const enProgram: Record<keyof typeof idProgram, string> = {
@@ -372,5 +382,15 @@ export const enProgram: Record<keyof typeof idProgram, string> = {
 	'program.trainingPeriodNote': 'A training outside the program period is still saved, but not counted in the report.',
 	'program.trainingOutside': 'This training is dated outside the program period of {name} ({period}) — not counted in the report. If the date is wrong, change it below.',
 	'program.trainingOutsideShort': 'Outside the program period — not counted in the report',
-	'program.dashboard.outsideTrainings': '{n} training(s) outside the program period — not counted. See the trainings list.'
+	'program.dashboard.outsideTrainings': '{n} training(s) outside the program period — not counted. See the trainings list.',
+	'program.reaction.title': 'Participant feedback',
+	'program.reaction.none': 'No participant has given feedback yet. Participants answer on their phones once the training has started.',
+	'program.reaction.answered': '{n} participants marked present have answered (answers of participants not marked present are not counted). Scale 1 (very poor) to 5 (very good).',
+	'program.reaction.caption': 'Mean and number of answers per score',
+	'program.reaction.question': 'Question',
+	'program.reaction.mean': 'Mean',
+	'program.reaction.satisfaction': 'Satisfaction',
+	'program.reaction.usefulness': 'Usefulness',
+	'program.reaction.confidenceBefore': 'Confidence before the training',
+	'program.reaction.confidenceNow': 'Confidence now'
 };

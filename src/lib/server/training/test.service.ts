@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import { reactionSummary, type ReactionSummary } from './reaction-summary';
 import { hasCommunityRole } from '../auth/guards';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validate';
@@ -24,12 +25,11 @@ export interface TrainingResults extends GroupGain {
 	/** `present`: marked present at this training; only their scores count towards the group's gain. */
 	members: { memberId: string; name: string; shopName: string; present: boolean; pre: number | null; post: number | null; gain: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }[];
 	questions: { id: string; topic: string; text: string; pre: number | null; post: number | null; nPre: number; nPost: number }[];
-	reaction: { n: number; satisfaction: number | null; usefulness: number | null; confidenceBefore: number | null; confidenceNow: number | null };
+	/** How many answered the reaction check, each answer's mean and its distribution over 1–5. */
+	reaction: ReactionSummary;
 }
 
 type ScoreSource = 'answers' | 'manual';
-
-const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
 function toQuestion(q: QuestionRow): Question {
 	let choices: string[] = [];
@@ -166,13 +166,7 @@ export class TestService {
 			...normalizedGain(rows.filter((r) => r.present)),
 			members: rows,
 			questions: perQuestion,
-			reaction: {
-				n: counted.length,
-				satisfaction: mean(counted.map((r) => r.satisfaction)),
-				usefulness: mean(counted.map((r) => r.usefulness)),
-				confidenceBefore: mean(counted.map((r) => r.confidence_before)),
-				confidenceNow: mean(counted.map((r) => r.confidence_now))
-			}
+			reaction: reactionSummary(counted)
 		};
 	}
 

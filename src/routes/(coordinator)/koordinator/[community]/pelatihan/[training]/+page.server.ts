@@ -11,10 +11,11 @@ export const csr = false;
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community, training } = await staffTraining(event);
-		const [invitees, attendance, program] = await Promise.all([
+		const [invitees, attendance, program, results] = await Promise.all([
 			event.locals.services.trainings.invitees(event.locals.actor, training.id),
 			event.locals.services.trainings.attendance(event.locals.actor, training.id),
-			event.locals.services.trainings.programFor(event.locals.actor, training.programId)
+			event.locals.services.trainings.programFor(event.locals.actor, training.programId),
+			event.locals.services.tests.results(event.locals.actor, training.id)
 		]);
 		return {
 			program: { name: program.name, period: programPeriodText({ startsOn: program.starts_on, endsOn: program.ends_on }, event.locals.locale), outside: outsideProgram(training.startsAt, program) },
@@ -22,7 +23,8 @@ export const load: PageServerLoad = (event) =>
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },
 			invitees: invitees.map((m) => ({ id: m.id, name: m.name, shopName: m.shopName, invited: m.invited })),
-			attendance: { present: attendance.present, expected: attendance.expected, rate: attendance.rate }
+			attendance: { present: attendance.present, expected: attendance.expected, rate: attendance.rate },
+			reaction: { n: results.reaction.n, items: results.reaction.items }
 		};
 	});
 

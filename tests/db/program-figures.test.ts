@@ -86,6 +86,10 @@ describe(`shops ready = the funnel's "profil toko lengkap" (${TEST_DIALECT})`, (
 		const report = await ctx.services.reports.build(coordinator, demoProgramId);
 		expect(report.indicators.find((i) => i.key === 'shops_ready')?.value).toBe(funnel.reached.profile);
 		expect(report.adoption.reached.profile).toBe(funnel.reached.profile);
+		// the handover's follow-up already ends with a full stop: one, not "lokal.."
+		const text = pdfText(await evaluationReportPdf(report), 'laporan-demo');
+		expect(text).toContain('bergabung dengan komunitas bisnis lokal.');
+		expect(text).not.toMatch(/\p{L}\.\./u);
 	});
 
 	it('should follow the funnel when a shop completes its profile and when another drops out of it', async () => {
@@ -208,5 +212,44 @@ describe(`0016-program-2 (${TEST_DIALECT})`, () => {
 		await program2Migration().up(db as never);
 		const labels = Object.fromEntries((await ctx.services.indicators.list(coord, program.id)).map((i) => [i.key, i.label]));
 		expect(labels).toMatchObject({ shops_ready: 'Toko siap berjualan (profil toko lengkap)', turnover_30d: 'Omzet 30 hari terakhir masa program (pesanan selesai)', orders_30d: 'Pesanan bulan ini' });
+	});
+});
+
+describe(`reaction summary of a training (${TEST_DIALECT})`, () => {
+	it('should give how many answered, the mean of each answer and its 1–5 distribution, to staff of the community only', async () => {
+		const { village, coord, program } = await villageWithProgram('2024-11-01', '2024-12-31');
+		const members: string[] = [];
+		for (const name of ['Budi', 'Cici', 'Dedi', 'Euis']) members.push((await makeMember(ctx.services, ctx.database.db, village, `Ibu ${name}`)).memberId);
+		const t = await ctx.services.trainings.create(coord, program.id, { title: 'Foto Produk', startsAt: '2024-11-28T09:00', venue: 'Balai RW' });
+		// the first three are ticked present; Ibu Euis answered without a tick, so her answer is not counted
+		await ctx.services.trainings.recordAttendance(coord, t.id, { events: members.slice(0, 3).map((memberId, i) => ({ id: `evt-react-000${i}`, memberId, present: true, at: '2024-11-28T02:05:00.000Z' })) });
+		const answers: [number, number, number, number][] = [
+			[5, 4, 2, 4],
+			[4, 4, 1, 3],
+			[5, 5, 2, 5],
+			[1, 1, 5, 1]
+		];
+		for (const [i, [satisfaction, usefulness, before, now]] of answers.entries())
+			await ctx.database.db.insertInto('training_reaction').values({ training_id: t.id, member_id: members[i], satisfaction, usefulness, confidence_before: before, confidence_now: now, created_at: NOW.toISOString() }).execute();
+
+		const { reaction } = await ctx.services.tests.results(coord, t.id);
+		expect(reaction.n).toBe(3);
+		expect(reaction.items).toEqual([
+			{ key: 'satisfaction', mean: 14 / 3, counts: [0, 0, 0, 1, 2] },
+			{ key: 'usefulness', mean: 13 / 3, counts: [0, 0, 0, 2, 1] },
+			{ key: 'confidenceBefore', mean: 5 / 3, counts: [1, 2, 0, 0, 0] },
+			{ key: 'confidenceNow', mean: 4, counts: [0, 0, 1, 1, 1] }
+		]);
+		expect(reaction).toMatchObject({ satisfaction: 14 / 3, usefulness: 13 / 3, confidenceBefore: 5 / 3, confidenceNow: 4 });
+		const facilitator = await makeStaff(ctx.services, village, 'facilitator');
+		expect((await ctx.services.tests.results(facilitator, t.id)).reaction.n).toBe(3);
+		await expect(ctx.services.tests.results(coordinator, t.id)).rejects.toMatchObject({ status: 404 });
+
+		// the report's XLSX: the session's date is a real date cell, shown the Indonesian way
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await evaluationReportXlsx(await ctx.services.reports.build(coord, program.id))) as unknown as ArrayBuffer);
+		const cell = wb.getWorksheet('Sesi')!.getRow(2).getCell(2);
+		expect(cell.value).toEqual(new Date('2024-11-28T00:00:00Z'));
+		expect(cell.numFmt).toBe('[$-421]dddd, d mmmm yyyy');
 	});
 });

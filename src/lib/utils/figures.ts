@@ -8,7 +8,9 @@ export function formatFigure(value: number, unit: string, locale: 'id' | 'en' = 
 	if (unit === 'rupiah' || unit === 'Rp') return formatRupiah(value);
 	const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(value);
 	if (unit === '%') return `${n}%`;
-	if (unit === 'g' || unit === '') return n;
+	// the normalised gain always with two decimals (0,60), as the report's text writes it
+	if (unit === 'g') return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+	if (unit === '') return n;
 	return `${n} ${unit}`;
 }
 

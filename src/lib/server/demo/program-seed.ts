@@ -49,7 +49,7 @@ export async function seedDemoProgram(services: Services, community: Community):
 	// The report's indicators, each measured by the E-Crav figure closest to what it meant. Visitors are not
 	// counted yet, so "more visitors" is measured by orders, the visit that matters to a seller.
 	const [marketing, visitors, products] = p.indicators;
-	await services.indicators.add(actor, program.id, { label: marketing, metric: 'shops_selling', unit: 'toko', baseline: 0, target: demo.sellers.length });
+	await services.indicators.add(actor, program.id, { label: `${marketing} — diukur dari toko dengan produk tayang di E-Crav`, metric: 'shops_selling', unit: 'toko', baseline: 0, target: demo.sellers.length });
 	await services.indicators.add(actor, program.id, { label: `${visitors} (diukur dari pesanan 30 hari)`, metric: 'orders_30d', unit: 'pesanan', baseline: 0, target: 50 });
 	await services.indicators.add(actor, program.id, { label: products, metric: 'products_published', unit: 'produk', baseline: 0, target: 40 });
 

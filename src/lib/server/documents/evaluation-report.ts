@@ -11,7 +11,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${(Math.round(x * 1000)
 const dec = (x: number | null, d = 2) => (x === null ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const num = (x: number | null) => (x === null ? '–' : x.toLocaleString('id-ID'));
 /** An indicator's number in the report's table, as the dashboard writes it (`Rp 15.000`, `74,9`, `0,45`). */
-export const indicatorFigure = (x: number | null, unit: string) => (x === null ? '–' : formatFigure(x, unit === 'rupiah' ? 'rupiah' : ''));
+export const indicatorFigure = (x: number | null, unit: string) => (x === null ? '–' : formatFigure(x, unit === 'rupiah' || unit === 'g' ? unit : ''));
 const STAGE_NAMES: Record<string, string> = { persiapan_sosial: 'Persiapan sosial', dialog: 'Dialog / membangun relasi', asesmen: 'Asesmen', rencana: 'Rencana intervensi', intervensi: 'Intervensi', evaluasi: 'Evaluasi', terminasi: 'Terminasi dan rujukan' };
 const BAND: Record<string, string> = { rendah: 'rendah', sedang: 'sedang', tinggi: 'tinggi' };
 
@@ -31,6 +31,8 @@ function list(doc: Doc, items: string[]) {
 	doc.x = doc.page.margins.left;
 	doc.moveDown(0.4);
 }
+/** A typed text closed with exactly one full stop (a follow-up that already ends in one would print "lokal.."). */
+const sentence = (text: string) => `${text.trim().replace(/[.\s]+$/, '') || '–'}.`;
 const lines = (text: string) => text.split(/\r?\n/).map((s) => s.replace(/^[-•\d.)\s]+/, '').trim()).filter(Boolean);
 
 /**
@@ -204,7 +206,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	];
 	if (recs.length) list(doc, recs);
 	heading(doc, '3.3 Serah Terima (Terminasi)');
-	para(doc, d.handover ? `Program diserahkan kepada ${d.handover.recipient}${d.handover.handedOverOn ? ` pada ${formatDate(`${d.handover.handedOverOn}T05:00:00Z`)}` : ''}. Tindak lanjut yang disepakati: ${d.handover.followUp || '–'}.` : 'Serah terima program belum dicatat.');
+	para(doc, d.handover ? `Program diserahkan kepada ${d.handover.recipient}${d.handover.handedOverOn ? ` pada ${formatDate(`${d.handover.handedOverOn}T05:00:00Z`)}` : ''}. Tindak lanjut yang disepakati: ${sentence(d.handover.followUp)}` : 'Serah terima program belum dicatat.');
 
 	// ——— Lampiran: daftar hadir ———
 	for (const t of d.trainings) {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EvaluationReportData } from '../training/report.service';
-import { formatDate, formatTime } from '../../utils/dates';
+import { formatTime, wibDay } from '../../utils/dates';
 import { adoptionRows } from './adoption-rows';
 import { orderPeriodSentences, orderRows } from './report-period';
 
@@ -17,7 +17,7 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 		for (const r of rows) ws.addRow(r);
 		return ws;
 	};
-	sheet(
+	const sessions = sheet(
 		'Sesi',
 		[
 			{ header: 'Kegiatan', key: 'title', width: 40 },
@@ -34,7 +34,8 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 		],
 		d.trainings.map((t) => ({
 			title: t.title,
-			date: formatDate(t.startsAt),
+			// a real date cell (sortable), shown the Indonesian way by its number format below
+			date: new Date(`${wibDay(t.startsAt)}T00:00:00Z`),
 			time: formatTime(t.startsAt),
 			venue: t.venue,
 			present: t.present,
@@ -46,6 +47,7 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 			g: t.results.g === null ? null : Math.round(t.results.g * 100) / 100
 		}))
 	);
+	sessions.getColumn('date').numFmt = '[$-421]dddd, d mmmm yyyy';
 	sheet(
 		'Daftar hadir',
 		[

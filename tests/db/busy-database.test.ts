@@ -13,7 +13,7 @@ import type { Community, Product } from '../../src/lib/server/db/schema';
  * need it wait a little, asynchronously, then answer 503 + Retry-After; reads, /healthz and the event loop go on.
  */
 
-const LOCK_TIMEOUT_MS = 600;
+const LOCK_TIMEOUT_MS = 2000;
 let ctx: TestContext;
 let community: Community;
 let product: Product;

@@ -63,11 +63,13 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 		[
 			{ header: 'Kegiatan', key: 'title', width: 40 },
 			{ header: 'Nama', key: 'name', width: 28 },
+			// two members can share a name ("Ibu E" twice in Cigadung): the shop tells them apart, as in the daftar hadir
+			{ header: 'Toko', key: 'shop', width: 28 },
 			{ header: 'Pre-test', key: 'pre', width: 10 },
 			{ header: 'Post-test', key: 'post', width: 10 },
 			{ header: 'Gain', key: 'gain', width: 10 }
 		],
-		d.trainings.flatMap((t) => t.results.members.filter((m) => m.pre !== null || m.post !== null).map((m) => ({ title: t.title, name: m.name, pre: m.pre, post: m.post, gain: m.gain === null ? null : Math.round(m.gain * 100) / 100 })))
+		d.trainings.flatMap((t) => t.results.members.filter((m) => m.pre !== null || m.post !== null).map((m) => ({ title: t.title, name: m.name, shop: m.shopName, pre: m.pre, post: m.post, gain: m.gain === null ? null : Math.round(m.gain * 100) / 100 })))
 	);
 	sheet(
 		'Indikator',

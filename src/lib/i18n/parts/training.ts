@@ -163,7 +163,12 @@ export const idTraining = {
 	'training.scoresStepPresent': 'Tandai dulu siapa yang hadir di Daftar hadir: nilai hanya bisa diisi untuk anggota yang tercatat hadir.',
 	'training.scoresStepType': 'Ketik nilai 0–100 dari tes kertas. Biarkan kosong bila anggota tidak ikut tes itu.',
 	'training.scoresStepPhone': 'Nilai bertanda "Dijawab di HP" dikirim anggota sendiri dari HP-nya: tidak perlu diketik lagi.',
-	'training.scoresStepAbsent': 'Nilai anggota bertanda "Belum hadir" (misalnya tes awal yang dijawab di HP sebelum pelatihan) tetap tampil, tetapi baru dihitung dalam gain kelompok setelah anggota itu ditandai hadir.'
+	'training.scoresStepAbsent': 'Nilai anggota bertanda "Belum hadir" (misalnya tes awal yang dijawab di HP sebelum pelatihan) tetap tampil, tetapi baru dihitung dalam gain kelompok setelah anggota itu ditandai hadir.',
+	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.',
+	'training.reportLetter.signer': 'Laporan ini belum memuat nama dan NIP penanda tangan: tercetak garis titik-titik untuk diisi tangan.',
+	'training.reportLetter.kop': 'Kop laporan memakai nama kelurahan dari data, tanpa alamat kantor.',
+	'training.reportLetterMissing': 'Kop dan penanda tangan laporan diambil dari surat undangan pelatihan. Isi di bagian "Surat undangan" pada pelatihan:',
+	'training.reportLetterNoTraining': 'Kop dan penanda tangan laporan diambil dari surat undangan pelatihan: buat pelatihan di bawah, lalu isi bagian "Surat undangan"-nya.'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -326,5 +331,10 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.scoresStepPresent': 'First mark who came in the attendance list: scores can only be entered for members marked present.',
 	'training.scoresStepType': 'Type the 0–100 score from the paper test. Leave it empty when a member did not take that test.',
 	'training.scoresStepPhone': 'Scores marked "Answered on phone" were sent by the member from their own phone: no need to type them.',
-	'training.scoresStepAbsent': 'Scores of members marked "Not present" (e.g. a first test answered on the phone before the training) stay visible, but count towards the group\'s gain only once that member is marked present.'
+	'training.scoresStepAbsent': 'Scores of members marked "Not present" (e.g. a first test answered on the phone before the training) stay visible, but count towards the group\'s gain only once that member is marked present.',
+	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.',
+	'training.reportLetter.signer': "This report does not have the signer's name and NIP yet: dotted lines are printed to fill in by hand.",
+	'training.reportLetter.kop': "The report's letterhead uses the kelurahan's name from its data, without the office address.",
+	'training.reportLetterMissing': 'The report takes its letterhead and signer from the training invitation letter. Fill them in under "Invitation letter" on the training:',
+	'training.reportLetterNoTraining': 'The report takes its letterhead and signer from the training invitation letter: create a training below, then fill in its "Invitation letter" part.'
 };

@@ -3,7 +3,7 @@ import { gainBand } from '../training/gain';
 import { formatDate, formatTime } from '../../utils/dates';
 import { formatRupiah } from '../../utils/money';
 import { formatFigure } from '../../utils/figures';
-import { communityLetterhead, contentWidth, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
+import { communityLetterhead, contentWidth, letterhead, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
 import { adoptionRows } from './adoption-rows';
 import { orderPeriodSentences, orderRows } from './report-period';
 
@@ -47,10 +47,11 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	const group = d.community.groupName ?? place;
 	const first = d.trainings[0];
 	const last = d.trainings[d.trainings.length - 1];
-	const signer = [...d.trainings].reverse().find((t) => t.letter.signerName)?.letter;
+	const signer = d.letter.signer;
 	const period = d.program.startsOn || d.program.endsOn ? `${d.program.startsOn ? formatDate(`${d.program.startsOn}T05:00:00Z`) : '…'} s.d. ${d.program.endsOn ? formatDate(`${d.program.endsOn}T05:00:00Z`) : '…'}` : first ? `${formatDate(first.startsAt)}${last !== first ? ` s.d. ${formatDate(last.startsAt)}` : ''}` : '–';
 
-	// ——— halaman pengesahan ———
+	// ——— halaman pengesahan, under the kop of the invitation letters (the community's own office when none is typed) ———
+	letterhead(doc, d.letter.kop.length ? d.letter.kop : communityLetterhead(d.community), d.letter.address);
 	doc.font('serif-bold').fontSize(14).text('LAPORAN EVALUASI KEGIATAN', { align: 'center' }).moveDown(0.4);
 	doc.fontSize(13).text(d.program.name.toUpperCase(), { align: 'center' });
 	doc.font('serif').fontSize(12).text(`${place}, Kecamatan ${d.community.district}, ${d.community.regency}`, { align: 'center' }).moveDown(2);
@@ -75,7 +76,8 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	doc.text('Mengetahui,', doc.page.margins.left, undefined, { width: contentWidth(doc), align: 'center' });
 	const y0 = doc.y + 6;
 	doc.y = y0;
-	signatureBlock(doc, { office: signer?.signerTitle || `Kepala ${place}`, name: signer?.signerName ?? '', rank: signer?.signerRank, nip: signer?.signerNip }, doc.page.margins.left);
+	// the Lurah signs as on the invitation letters; with no signer typed yet, dotted name and NIP lines to fill in by hand
+	signatureBlock(doc, { office: signer.title || `Kepala ${place}`, name: signer.name, rank: signer.rank, nip: signer.nip }, doc.page.margins.left);
 	doc.y = y0;
 	signatureBlock(doc, { office: `Koordinator ${group}`, name: '' });
 

@@ -1,5 +1,6 @@
 import type { LetterDetails } from '../../validation/training';
 import { formatDate, formatTime } from '../../utils/dates';
+import { kopLines } from '../training/letter-settings';
 import { communityLetterhead, contentWidth, letterhead, newDocument, signatureBlock } from './pdf-kit';
 
 export interface InvitationData {
@@ -18,7 +19,7 @@ export async function invitationLetterPdf(d: InvitationData): Promise<Buffer> {
 	const l = d.training.letter;
 	const { doc, done } = newDocument({ title: `Undangan ${d.training.title}` });
 	const office = communityLetterhead(d.community);
-	const kop = l.issuer.split(/\s*\/\s*|\n/).map((line) => line.trim()).filter(Boolean);
+	const kop = kopLines(l.issuer);
 	letterhead(doc, kop.length ? kop : office, l.issuerAddress);
 	const x = doc.page.margins.left;
 	const w = contentWidth(doc);

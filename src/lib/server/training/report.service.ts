@@ -6,6 +6,7 @@ import type { MetricValues } from '../program/metrics';
 import type { ProgramOrderFigures } from '../program/order-figures';
 import type { TestService, TrainingResults } from './test.service';
 import type { TrainingService, Training } from './training.service';
+import { reportLetterOf, type ReportLetter } from './letter-settings';
 
 export interface ReportTraining extends Training {
 	present: number;
@@ -39,6 +40,8 @@ export interface EvaluationReportData {
 	/** Orders within the program's period (the dashboard's `programOrderFigures`): turnover = completed orders only. */
 	orders: ProgramOrderFigures;
 	handover: { recipient: string; followUp: string; handedOverOn: string | null } | null;
+	/** Kop and signer from the letter settings of the invitation letters (`reportLetterOf`). */
+	letter: ReportLetter;
 	generatedAt: string;
 }
 
@@ -70,6 +73,7 @@ export class EvaluationReportService {
 			sessions.push({ ...t, present: per.present, expected: per.expected, rate: per.rate, results, roster: att.data.map((d) => ({ name: d.name, shopName: d.shopName, present: d.present })) });
 		}
 		const notCounted = training.sessions.filter((s) => s.state !== 'held').map((s) => ({ title: s.training.title, startsAt: s.training.starts_at, state: s.state as 'upcoming' | 'outside' }));
+		const { trainings: communityTrainings } = await this.trainings.overview(actor, community.id);
 		const handover = await this.db.selectFrom('program_handover').selectAll().where('program_id', '=', program.id).executeTakeFirst();
 		return {
 			community: { name: community.name, kind: community.kind, district: community.district, regency: community.regency, province: community.province, groupName: community.group_name },
@@ -85,6 +89,7 @@ export class EvaluationReportService {
 			adoption: { members: funnel.members.length, reached: funnel.reached },
 			orders,
 			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, handedOverOn: handover.handed_over_on } : null,
+			letter: reportLetterOf(program.id, communityTrainings),
 			generatedAt: this.clock().toISOString()
 		};
 	}

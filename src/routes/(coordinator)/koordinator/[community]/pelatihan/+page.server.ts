@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { staffCommunity } from '$lib/server/training/page-context';
+import { reportLetterOf } from '$lib/server/training/letter-settings';
 import { NotFoundError } from '$lib/server/errors';
 import { formatDateTime } from '$lib/utils/dates';
 import { outsideProgram } from '$lib/server/training/figures';
@@ -17,6 +18,11 @@ export const load: PageServerLoad = (event) =>
 		return {
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			programs: overview.programs.map((p) => ({ id: p.id, name: p.name, period: programPeriodText(p, event.locals.locale) })),
+			// what the evaluation report cannot print yet (kop, signer) and the letter form where to type it
+			reportLetters: overview.programs.map((p) => {
+				const l = reportLetterOf(p.id, overview.trainings);
+				return { programId: p.id, kop: l.kopFrom !== null, signer: l.signerFrom !== null, fillAt: l.fillAt };
+			}),
 			trainings: overview.trainings.map((t) => {
 				const p = byId.get(t.programId);
 				return { id: t.id, title: t.title, when: formatDateTime(t.startsAt, event.locals.locale), venue: t.venue, program: p?.name ?? '', outside: !!p && outsideProgram(t.startsAt, { starts_on: p.startsOn, ends_on: p.endsOn }) };

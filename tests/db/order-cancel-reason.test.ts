@@ -74,8 +74,8 @@ describe(`cancel reason (${TEST_DIALECT})`, () => {
 
 		await ctx.services.sellerInbox.cancel(mt, id, 'Stok sambal habis, maaf ya', true);
 		const { order: cancelled, buyer: b } = await ctx.services.orders.getForSeller(mt, id);
-		expect(sellerReplyText('id', cancelled, b)).toBe(`Halo Siti, mohon maaf pesanan ${cancelled.code} kami batalkan. Alasannya: Stok sambal habis, maaf ya`);
-		expect(sellerReplyText('en', cancelled, b)).toBe(`Hello Siti, we are sorry: order ${cancelled.code} was cancelled. The reason: Stok sambal habis, maaf ya`);
+		expect(sellerReplyText('id', cancelled, b)).toBe(`Halo Siti, mohon maaf pesanan ${cancelled.code} di Sambal MT kami batalkan. Alasannya: Stok sambal habis, maaf ya`);
+		expect(sellerReplyText('en', cancelled, b)).toBe(`Hello Siti, we are sorry: Sambal MT cancelled order ${cancelled.code}. The reason: Stok sambal habis, maaf ya`);
 		const url = new URL(sellerReplyUrl('id', cancelled, b));
 		expect(url.pathname).toBe('/6281234567890');
 		expect(url.searchParams.get('text')).toContain('Alasannya: Stok sambal habis, maaf ya');

@@ -48,21 +48,44 @@ describe(`seller replies and order actions (${TEST_DIALECT})`, () => {
 	it('should end the cancel reply with the buyer\'s status link, the one that opens the checkout', async () => {
 		const view = await order();
 		const id = view.orders[0].id;
-		const { statusPath } = await ctx.services.orders.getForSeller(mt, id);
-		expect(statusPath).toBe(`/pesanan/${view.code}?t=${view.token}`);
+		const { statusPage } = await ctx.services.orders.getForSeller(mt, id);
+		expect(statusPage).toEqual({ code: view.code, path: `/pesanan/${view.code}?t=${view.token}` });
 
 		const live = await orderPage(id, mt);
 		expect(replyOf(live.body)).toContain(`\nLihat pesanan Anda: http://ecrav.test/pesanan/${view.code}?t=${view.token}`);
 
 		await ctx.services.sellerInbox.cancel(mt, id, 'Stok habis', true);
 		const text = replyOf((await orderPage(id, mt)).body);
-		expect(text).toBe(`Halo Siti, mohon maaf pesanan ${view.orders[0].code} kami batalkan. Alasannya: Stok habis\nLihat pesanan Anda: http://ecrav.test/pesanan/${view.code}?t=${view.token}`);
+		expect(text).toBe(`Halo Siti, mohon maaf pesanan ${view.code} di Sambal MT kami batalkan. Alasannya: Stok habis\nLihat pesanan Anda: http://ecrav.test/pesanan/${view.code}?t=${view.token}`);
 		// the link is the buyer's own status page
 		const [code, token] = [/\/pesanan\/([^?]+)\?t=(.+)$/.exec(text)![1], /\?t=(.+)$/.exec(text)![1]];
 		expect((await ctx.services.orders.getCheckout(PUBLIC_ACTOR, decodeURIComponent(code), decodeURIComponent(token))).orders[0].status).toBe('dibatalkan');
-		// without a link the text is unchanged (English too)
+		// English too; without a link the reply names the shop order's own code
 		const cancelled = (await ctx.services.orders.getForSeller(mt, id)).order;
-		expect(sellerReplyText('en', cancelled, { name: 'Siti' }, 'https://x.test/pesanan/A?t=b')).toBe(`Hello Siti, we are sorry: order ${cancelled.code} was cancelled. The reason: Stok habis\nSee your order: https://x.test/pesanan/A?t=b`);
+		expect(sellerReplyText('en', cancelled, { name: 'Siti' }, { code: 'CIG-AAAA', url: 'https://x.test/pesanan/CIG-AAAA?t=b' })).toBe('Hello Siti, we are sorry: Sambal MT cancelled order CIG-AAAA. The reason: Stok habis\nSee your order: https://x.test/pesanan/CIG-AAAA?t=b');
+		expect(sellerReplyText('id', cancelled, { name: 'Siti' })).toBe(`Halo Siti, mohon maaf pesanan ${cancelled.code} di Sambal MT kami batalkan. Alasannya: Stok habis`);
+	});
+
+	it('should name the order by the code its link opens (the checkout\'s), never the shop order\'s, in every reply and the receipt text', async () => {
+		const view = await order();
+		const id = view.orders[0].id;
+		const shopCode = view.orders[0].code;
+		expect(shopCode).not.toBe(view.code);
+		const link = `http://ecrav.test/pesanan/${view.code}?t=${view.token}`;
+		const receiptOf = (body: unknown) => (body as { receipt: { text: string; whatsappUrl: string } }).receipt;
+		for (const to of [null, 'dikonfirmasi', 'disiapkan', 'siap_diambil', 'selesai'] as const) {
+			if (to) await ctx.services.orders.setStatus(mt, id, to);
+			const body = (await orderPage(id, mt)).body;
+			const texts = [replyOf(body), receiptOf(body).text, new URL(receiptOf(body).whatsappUrl).searchParams.get('text') ?? ''];
+			for (const text of texts) {
+				expect(text, `${to}: ${text}`).not.toContain(shopCode);
+				expect(text.endsWith(`\nLihat pesanan Anda: ${link}`), `${to}: ${text}`).toBe(true);
+			}
+			// every text names the order, except the reply to a finished one ("terima kasih sudah berbelanja")
+			expect(texts.filter((text) => text.split('\nLihat pesanan Anda: ')[0].includes(view.code)).length).toBe(to === 'selesai' ? 2 : 3);
+			// the confirmed order's receipt text ("nota") carries the link the buyer can open
+			if (to === 'dikonfirmasi') expect(receiptOf(body).text).toBe(`Nota pesanan ${view.code} dari Sambal MT: total Rp\u00a020.000.\nLihat pesanan Anda: ${link}`);
+		}
 	});
 
 	it('should answer confirm, mark paid and cancel with 303 to the order page and say "Tersimpan" there once', async () => {

@@ -39,12 +39,12 @@ describe('a cancelled order seen by the buyer', () => {
 		await s.getByRole('button', { name: 'Batalkan pesanan ini' }).click();
 		// 303 back to the order's own address, not ?/batal, saying it was saved
 		await s.waitForURL(app.baseUrl + href);
-		await expect(s.getByRole('status').filter({ hasText: 'Tersimpan. Kabari pembeli' }).count()).resolves.toBe(1);
+		await expect(s.getByRole('status').filter({ hasText: 'Pesanan dibatalkan. Sekarang kabari pembeli' }).count()).resolves.toBe(1);
 		await expect(s.getByText('Alasan pembatalan dari penjual: Stok cumi habis hari ini').isVisible()).resolves.toBe(true);
 		// The seller's WhatsApp reply to the buyer and the receipt picture carry the reason too.
-		const reply = new URL((await s.getByRole('link', { name: 'Balas pembeli di WhatsApp' }).getAttribute('href'))!);
+		const reply = new URL((await s.getByRole('link', { name: 'Kabari pembeli di WhatsApp' }).getAttribute('href'))!);
 		// …and ends with the buyer's status link, the one the buyer got at checkout
-		expect(reply.searchParams.get('text')).toMatch(/^Halo Rina Batal, mohon maaf pesanan \S+ kami batalkan\. Alasannya: Stok cumi habis hari ini\nLihat pesanan Anda: \S+$/);
+		expect(reply.searchParams.get('text')).toMatch(/^Halo Rina Batal, mohon maaf pesanan \S+ di Sambal MT kami batalkan\. Alasannya: Stok cumi habis hari ini\nLihat pesanan Anda: \S+$/);
 		expect(reply.searchParams.get('text')!.split('Lihat pesanan Anda: ')[1]).toBe(checkout.statusUrl);
 		const png = await s.request.get(app.baseUrl + href + '/nota.png');
 		expect(png.status()).toBe(200);

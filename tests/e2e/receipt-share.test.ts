@@ -84,7 +84,9 @@ describe('the receipt as a picture for WhatsApp', () => {
 			const share = page.getByRole('link', { name: 'Bagikan ke WhatsApp' });
 			const href = (await share.getAttribute('href'))!;
 			expect(href).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=/);
-			expect(decodeURIComponent(href.split('text=')[1])).toContain(checkout.orders[0].code);
+			// the text names the order by the code its link opens (the checkout's), and ends with that link
+			expect(decodeURIComponent(href.split('text=')[1])).toContain(`pesanan ${checkout.code} dari Sambal MT`);
+			expect(decodeURIComponent(href.split('text=')[1])).toContain(`\nLihat pesanan Anda: ${checkout.statusUrl}`);
 			const download = page.getByRole('link', { name: 'Unduh gambar nota' });
 			await expect(download.getAttribute('download')).resolves.toBe(`nota-${checkout.orders[0].code}.png`);
 			const res = await page.request.get(app.baseUrl + (await download.getAttribute('href'))!);
@@ -129,7 +131,7 @@ describe('the receipt as a picture for WhatsApp', () => {
 		expect(shared).toHaveLength(1);
 		expect(shared[0]).toMatchObject({ name: `nota-${checkout.orders[0].code}.png`, type: 'image/png', title: `Nota ${checkout.orders[0].code}` });
 		expect(shared[0].size).toBeGreaterThan(5000);
-		expect(shared[0].text).toContain(checkout.orders[0].code);
+		expect(shared[0].text).toContain(`Lihat pesanan Anda: ${checkout.statusUrl}`);
 		expect(ctx.pages()).toHaveLength(1); // no wa.me tab was opened
 		expect(page.url()).toBe(app.baseUrl + orderPath);
 		await ctx.close();

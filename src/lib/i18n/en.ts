@@ -407,7 +407,7 @@ export const en: Record<MessageKey, string> = {
 	'inbox.reply.dikirim': "Hello {name}, order {code} is on its way.",
 	'inbox.reply.siap_diambil': "Hello {name}, order {code} is ready for pickup.",
 	'inbox.reply.selesai': "Hello {name}, thank you for shopping at {shop}! We hope to see you again.",
-	'inbox.reply.dibatalkan': "Hello {name}, we are sorry: order {code} was cancelled.",
+	'inbox.reply.dibatalkan': "Hello {name}, we are sorry: {shop} cancelled order {code}.",
 	'nav.orders': "Orders",
 	'onboarding.pengiriman.minOrder': "Minimum order (Rp, 0 = none)",
 	'order.belowMinimum': "The minimum order at {shop} is {amount}. Please add more first.",

@@ -405,7 +405,7 @@ export const id = {
 	'inbox.reply.dikirim': "Halo {name}, pesanan {code} sedang diantar.",
 	'inbox.reply.siap_diambil': "Halo {name}, pesanan {code} sudah siap diambil.",
 	'inbox.reply.selesai': "Halo {name}, terima kasih sudah berbelanja di {shop}! Ditunggu pesanan berikutnya.",
-	'inbox.reply.dibatalkan': "Halo {name}, mohon maaf pesanan {code} kami batalkan.",
+	'inbox.reply.dibatalkan': "Halo {name}, mohon maaf pesanan {code} di {shop} kami batalkan.",
 	'nav.orders': "Pesanan",
 	'onboarding.pengiriman.minOrder': "Minimal pesanan (Rp, 0 = bebas)",
 	'order.belowMinimum': "Minimal pesanan di {shop} adalah {amount}. Tambah jumlahnya dulu.",

@@ -87,6 +87,9 @@ export const idField = {
 	'field.buyer.orderGoneBody': 'Tautan pesanan ini tidak lengkap. Buka tautan pesanan dari pesan WhatsApp Anda (tautan yang lengkap berakhiran "?t=…"), atau cari pesanan dengan kode pesanan dan nomor WhatsApp yang dipakai memesan.',
 	'field.buyer.orderGoneLookup': 'Cari pesanan saya',
 	'field.buyer.shopLabel': 'Toko',
+	'field.seller.tellCancelled': 'Kabari pembeli di WhatsApp',
+	'field.seller.tellCancelledHint': 'Pesannya sudah berisi salam, alasan batal, dan tautan pesanan untuk pembeli. Anda masih bisa mengubahnya sebelum dikirim.',
+	'field.seller.cancelledSaved': 'Pesanan dibatalkan. Sekarang kabari pembeli dengan tombol "Kabari pembeli di WhatsApp".',
 } as const;
 
 export const enField: Record<keyof typeof idField, string> = {
@@ -173,4 +176,7 @@ export const enField: Record<keyof typeof idField, string> = {
 	'field.buyer.orderGoneBody': 'This order link is incomplete. Open the order link from your WhatsApp message (the full link ends with "?t=…"), or look the order up with its order code and the WhatsApp number used to order.',
 	'field.buyer.orderGoneLookup': 'Find my order',
 	'field.buyer.shopLabel': 'Shop',
+	'field.seller.tellCancelled': 'Tell the buyer on WhatsApp',
+	'field.seller.tellCancelledHint': 'The message already has a greeting, the reason and the order link for the buyer. You can still change it before sending.',
+	'field.seller.cancelledSaved': 'The order is cancelled. Now tell the buyer with the "Tell the buyer on WhatsApp" button.',
 };

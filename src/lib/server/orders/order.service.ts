@@ -332,20 +332,20 @@ export class OrderService {
 		return this.orders.countNew(shop.id);
 	}
 
-	/** One order for its seller, with the buyer's contact. Another shop's order is "not found". */
 	/**
-	 * One order for its shop's seller, with the buyer's status-page path (`/pesanan/<checkout>?t=<token>`) for the
-	 * seller's WhatsApp replies. Handing the seller that path gives nothing new: the order code and the buyer's
-	 * number, both on this page, already open it through the lookup on /pesanan.
+	 * One order for its shop's seller (another shop's order is "not found"), with the buyer's contact and the
+	 * buyer's status page (`/pesanan/<checkout>?t=<token>`, headed with the checkout's code) for the seller's WhatsApp
+	 * replies. Handing the seller that path gives nothing new: the order code and the buyer's number, both on this
+	 * page, already open it through the lookup on /pesanan.
 	 */
-	async getForSeller(actor: Actor, orderId: string): Promise<{ order: OrderView; buyer: { name: string; whatsapp: string }; note: string; statusPath: string | null }> {
+	async getForSeller(actor: Actor, orderId: string): Promise<{ order: OrderView; buyer: { name: string; whatsapp: string }; note: string; statusPage: { code: string; path: string } | null }> {
 		const { order, shop } = await this.managedOrder(actor, orderId);
 		const checkout = await this.orders.checkoutById(order.checkout_id);
 		const items = await this.orders.items([order.id]);
 		const reasons = order.status === 'dibatalkan' ? await this.orders.cancelReasons([order.id]) : new Map<string, string>();
 		const view = orderView(order, shop, items, checkout?.note ?? '', reasons);
-		const statusPath = checkout ? `/pesanan/${encodeURIComponent(checkout.code)}?t=${encodeURIComponent(checkout.token)}` : null;
-		return { order: view, buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: view.note, statusPath };
+		const statusPage = checkout ? { code: checkout.code, path: `/pesanan/${encodeURIComponent(checkout.code)}?t=${encodeURIComponent(checkout.token)}` } : null;
+		return { order: view, buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: view.note, statusPage };
 	}
 
 	/** Moves an order forward (baru → dikonfirmasi → disiapkan → dikirim / siap diambil → selesai) or cancels it (stock returns once). */

@@ -39,30 +39,47 @@ export function receiptLayout(locale: Locale, order: OrderView, buyer: { name: s
 }
 
 /**
+ * The buyer's status page for a shop order: the code the page is headed with (the checkout's, which the buyer got
+ * at checkout) and its absolute address with the token. A text that carries this link names the order by this
+ * code, never by the shop order's own code, so the buyer finds the same code on the page the link opens.
+ */
+export interface BuyerStatusLink {
+	code: string;
+	url: string;
+}
+
+/**
  * The seller's WhatsApp reply to the buyer for the order's current status. A cancelled order's reply carries the
  * reason the seller gave, the same words the buyer reads on the status page. Every reply, a cancellation too,
- * ends with the buyer's status-page link (absolute) when there is one, so the buyer can open the order from the chat.
+ * ends with the buyer's status-page link (absolute) when there is one, and then names the order by that link's code.
  */
-export function sellerReplyText(locale: Locale, order: OrderView, buyer: { name: string }, statusUrl: string | null = null): string {
+export function sellerReplyText(locale: Locale, order: OrderView, buyer: { name: string }, link: BuyerStatusLink | null = null): string {
 	const t = translator(locale);
-	const params = { name: buyer.name, code: order.code, total: formatRupiah(order.total), shop: order.shop.name };
+	const params = { name: buyer.name, code: link?.code ?? order.code, total: formatRupiah(order.total), shop: order.shop.name };
 	const text = order.status === 'dibatalkan' && order.cancelReason ? t('inbox.reply.dibatalkanReason', { ...params, reason: order.cancelReason }) : t(`inbox.reply.${order.status}` as MessageKey, params);
-	return statusUrl ? `${text}\n${t('inbox.reply.statusLink', { url: statusUrl })}` : text;
+	return link ? `${text}\n${t('inbox.reply.statusLink', { url: link.url })}` : text;
 }
 
 /** wa.me link to the buyer with the seller's reply for the order's status. */
-export function sellerReplyUrl(locale: Locale, order: OrderView, buyer: { name: string; whatsapp: string }, statusUrl: string | null = null): string {
-	return whatsappUrl(buyer.whatsapp, sellerReplyText(locale, order, buyer, statusUrl));
+export function sellerReplyUrl(locale: Locale, order: OrderView, buyer: { name: string; whatsapp: string }, link: BuyerStatusLink | null = null): string {
+	return whatsappUrl(buyer.whatsapp, sellerReplyText(locale, order, buyer, link));
 }
 
-/** The text that goes with the picture (Web Share) or alone in a wa.me link when files cannot be shared. */
-export function receiptShareText(locale: Locale, order: OrderView): string {
+/**
+ * The text that goes with the picture (Web Share) or alone in a wa.me link when files cannot be shared. Like the
+ * replies it ends with the buyer's status link when there is one, and names the order by that link's code.
+ */
+export function receiptShareText(locale: Locale, order: OrderView, link: BuyerStatusLink | null = null): string {
 	const t = translator(locale);
-	if (order.status === 'dibatalkan' && order.cancelReason) return t('receipt.shareTextCancelled', { code: order.code, shop: order.shop.name, reason: order.cancelReason });
-	return t('receipt.shareText', { code: order.code, shop: order.shop.name, total: formatRupiah(order.total) });
+	const code = link?.code ?? order.code;
+	const text =
+		order.status === 'dibatalkan' && order.cancelReason
+			? t('receipt.shareTextCancelled', { code, shop: order.shop.name, reason: order.cancelReason })
+			: t('receipt.shareText', { code, shop: order.shop.name, total: formatRupiah(order.total) });
+	return link ? `${text}\n${t('inbox.reply.statusLink', { url: link.url })}` : text;
 }
 
 /** wa.me link to the buyer with the receipt's text, for phones that cannot share a file from the browser. */
-export function receiptWhatsappUrl(locale: Locale, order: OrderView, buyerWhatsapp: string): string {
-	return whatsappUrl(buyerWhatsapp, receiptShareText(locale, order));
+export function receiptWhatsappUrl(locale: Locale, order: OrderView, buyerWhatsapp: string, link: BuyerStatusLink | null = null): string {
+	return whatsappUrl(buyerWhatsapp, receiptShareText(locale, order, link));
 }

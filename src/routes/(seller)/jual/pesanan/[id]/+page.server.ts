@@ -23,9 +23,17 @@ function backToOrder<T>(url: URL, cookies: Cookies, result: T): T {
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
-		const { order, buyer, note, statusPath } = await event.locals.services.orders.getForSeller(event.locals.actor, event.params.id);
-		const statusUrl = statusPath ? `${event.url.origin}${statusPath}` : null;
-		return { order, buyer, note, saved: takeSaved(event.cookies, ORDER_SAVED) !== null, replyUrl: sellerReplyUrl(event.locals.locale, order, buyer, statusUrl), receipt: { text: receiptShareText(event.locals.locale, order), whatsappUrl: receiptWhatsappUrl(event.locals.locale, order, buyer.whatsapp) } };
+		const { order, buyer, note, statusPage } = await event.locals.services.orders.getForSeller(event.locals.actor, event.params.id);
+		const link = statusPage ? { code: statusPage.code, url: `${event.url.origin}${statusPage.path}` } : null;
+		const locale = event.locals.locale;
+		return {
+			order,
+			buyer,
+			note,
+			saved: takeSaved(event.cookies, ORDER_SAVED) !== null,
+			replyUrl: sellerReplyUrl(locale, order, buyer, link),
+			receipt: { text: receiptShareText(locale, order, link), whatsappUrl: receiptWhatsappUrl(locale, order, buyer.whatsapp, link) }
+		};
 	});
 
 export const actions: Actions = {

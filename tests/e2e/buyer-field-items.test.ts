@@ -74,10 +74,22 @@ for (const width of [390, 320] as const) {
 				const note = page.getByLabel(/^Catatan untuk/);
 				await expect(note.getAttribute('maxlength')).resolves.toBe('500');
 				await expect(seen(page, /Paling banyak 500 huruf\./)).resolves.toBe(true);
+				const counter = page.locator('[data-count-for^="note-"]');
 				if (js) {
-					// Typing stops at the limit, which the hint has said.
+					// A counter follows the typing (the hint still says the limit)…
+					await note.pressSequentially('Halo');
+					await expect(counter.innerText()).resolves.toBe('4 dari 500 huruf');
+					await expect(page.locator('[data-count-full-live]').textContent()).resolves.toBe('');
+					// …and typing stops at the limit, which the counter then says, to screen readers too.
 					await note.fill('a'.repeat(600));
 					await expect(note.inputValue()).resolves.toHaveLength(500);
+					await expect(counter.innerText()).resolves.toBe('500 dari 500 huruf — sudah batasnya, huruf berikutnya tidak masuk.');
+					await expect(page.locator('[data-count-full-live]').textContent()).resolves.toBe('500 dari 500 huruf — sudah batasnya, huruf berikutnya tidak masuk.');
+					await fits(page, width);
+					await page.screenshot({ path: `/tmp/field/note-counter-${width}.png`, fullPage: true });
+				} else {
+					// Without JavaScript there is no counter; the hint's limit stays.
+					await expect(counter.isVisible()).resolves.toBe(false);
 				}
 				const long = 'Tolong jangan terlalu pedas. '.repeat(20).trim();
 				expect(long.length).toBeGreaterThan(500);

@@ -89,6 +89,8 @@ export const idField = {
 	'field.buyer.shopLabel': 'Toko',
 	'field.seller.tellCancelled': 'Kabari pembeli di WhatsApp',
 	'field.seller.tellCancelledHint': 'Pesannya sudah berisi salam, alasan batal, dan tautan pesanan untuk pembeli. Anda masih bisa mengubahnya sebelum dikirim.',
+	'field.cart.noteCount': '{count} dari {max} huruf',
+	'field.cart.noteFull': '{count} dari {max} huruf — sudah batasnya, huruf berikutnya tidak masuk.',
 	'field.seller.cancelledSaved': 'Pesanan dibatalkan. Sekarang kabari pembeli dengan tombol "Kabari pembeli di WhatsApp".',
 } as const;
 
@@ -178,5 +180,7 @@ export const enField: Record<keyof typeof idField, string> = {
 	'field.buyer.shopLabel': 'Shop',
 	'field.seller.tellCancelled': 'Tell the buyer on WhatsApp',
 	'field.seller.tellCancelledHint': 'The message already has a greeting, the reason and the order link for the buyer. You can still change it before sending.',
+	'field.cart.noteCount': '{count} of {max} letters',
+	'field.cart.noteFull': '{count} of {max} letters — that is the limit, more letters will not go in.',
 	'field.seller.cancelledSaved': 'The order is cancelled. Now tell the buyer with the "Tell the buyer on WhatsApp" button.',
 };

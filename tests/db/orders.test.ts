@@ -44,7 +44,9 @@ describe(`${OrderService.name} (${TEST_DIALECT})`, () => {
 			expect(byShop['ketempling-jj']).toMatchObject({ status: 'baru', subtotal: 24000, deliveryFee: 0, total: 24000, payment: { method: 'cod' } });
 			expect(byShop['sambal-mt']).toMatchObject({ subtotal: 25000, deliveryFee: 5000, total: 30000, address: 'RW 03, dekat masjid' });
 			const qris = parseQris(byShop['sambal-mt'].payment.qris!);
-			expect(qris).toMatchObject({ isDynamic: true, amount: 30000, merchantName: 'Warung Sayur Bu Sugeng' });
+			// the demo's sample QRIS is in the shop's own name (and city), still marked a sample; parseQris checked its CRC
+			expect(qris).toMatchObject({ isDynamic: true, amount: 30000, merchantName: 'Sambal MT', merchantCity: 'Kab. Kuningan', nmid: 'ID1020017611473' });
+			expect(byShop['sambal-mt'].payment).toMatchObject({ merchantName: 'Sambal MT', qrisSample: true });
 			expect(await stock('ketempling-original-250-g')).toBe(before! - 2);
 		});
 

@@ -57,7 +57,7 @@ for (const width of [390, 320] as const) describe(`ordering across two shops at 
 		expect(text).toContain('Total: Rp\u00a025.000');
 		expect(text).toContain('Pembayaran: QRIS');
 		const payload = await decodeQr(page);
-		expect(parseQris(payload)).toMatchObject({ isDynamic: true, amount: 25000, merchantName: 'Warung Sayur Bu Sugeng' });
+		expect(parseQris(payload)).toMatchObject({ isDynamic: true, amount: 25000, merchantName: 'Sambal MT', merchantCity: 'Kab. Kuningan' });
 		await expect(seen(page, 'Bayar di tempat: siapkan uang pas Rp 24.000')).resolves.toBe(true);
 		await ctx.close();
 

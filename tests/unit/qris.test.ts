@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc16, parseQris, QrisError, toDynamicQris } from '../../src/lib/server/payments/qris';
+import { crc16, parseQris, QrisError, sampleQrisFor, SAMPLE_QRIS_NMID, toDynamicQris } from '../../src/lib/server/payments/qris';
 
 const STATIC =
 	'00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UMI5204581253033605802ID5922Warung Sayur Bu Sugeng6010Kab. Demak610559567630458C7';
@@ -52,6 +52,27 @@ describe('toDynamicQris', () => {
 	it('should drop tip and fee fields instead of charging the buyer', () => {
 		const withTip = (() => { const b = STATIC.slice(0, -4).replace('5802ID', '550202' + '5802ID'); return b + crc16(b); })();
 		expect(parseQris(toDynamicQris(withTip, 10000)).fields.map((f) => f.tag)).not.toContain('55');
+	});
+});
+
+describe('sampleQrisFor', () => {
+	it('should put the demo shop\'s name and city in the sample, keep every other field and give a valid CRC', () => {
+		const payload = sampleQrisFor('Sambal MT', 'Kab. Kuningan');
+		const info = parseQris(payload); // throws on a bad CRC
+		expect(info).toMatchObject({ isDynamic: false, merchantName: 'Sambal MT', merchantCity: 'Kab. Kuningan', nmid: SAMPLE_QRIS_NMID });
+		expect(payload).not.toContain('Sugeng');
+		expect(payload).not.toContain('Demak');
+		const kept = (p: string) => parseQris(p).fields.filter((f) => !['59', '60', '61', '63'].includes(f.tag));
+		expect(kept(payload)).toEqual(kept(STATIC));
+		expect(payload.slice(-4)).toBe(crc16(payload.slice(0, -4)));
+		// a one-off code for an amount keeps the shop's name
+		expect(parseQris(toDynamicQris(payload, 25000))).toMatchObject({ isDynamic: true, amount: 25000, merchantName: 'Sambal MT' });
+	});
+	it('should fit QRIS limits: 25 characters of name, 15 of city, printable ASCII only', () => {
+		const info = parseQris(sampleQrisFor('Keripik Singkong Balado Ibu Éti Cigadung', 'Kabupaten Kuningan Jawa Barat'));
+		expect(info.merchantName).toBe('Keripik Singkong Balado I');
+		expect(info.merchantCity).toBe('Kabupaten Kunin');
+		expect(parseQris(sampleQrisFor('🌶️', '')).merchantName).toBe('Toko Contoh');
 	});
 });
 

@@ -3,7 +3,7 @@ import { systemActor } from '../auth/actor';
 import { placeholderPhoto } from '../media/placeholder';
 import type { CategorySlug } from '../../categories';
 import type { Community, Role } from '../db/schema';
-import { PUBLISHED_SAMPLE_QRIS } from '../payments/qris';
+import { sampleQrisFor } from '../payments/qris';
 import demo from './cigadung.json';
 import { seedDemoProgram } from './program-seed';
 
@@ -159,7 +159,7 @@ async function seedDemoAccounts(services: Services, community: Community) {
 
 
 
-/** Delivery and payment so a buyer can try every path: Sambal MT takes QRIS (sample), transfer and COD. */
+/** Delivery and payment so a buyer can try every path: Sambal MT takes QRIS (the sample, in its own name), transfer and COD. */
 async function seedShopSettings(services: Services, shopId: string, name: string, index: number) {
 	const transfer = name === 'Sambal MT' || index % 3 === 0;
 	await services.shops.saveOnboardingStep(actor, shopId, 'pengiriman', { pickup: true, local: index % 2 === 0 || name === 'Sambal MT', localFee: 5000, localArea: 'Kelurahan Cigadung', courier: name === 'Sambal MT' });
@@ -169,7 +169,7 @@ async function seedShopSettings(services: Services, shopId: string, name: string
 		bank: transfer ? 'BRI' : '',
 		accountNumber: transfer ? `0123010${String(index).padStart(6, '0')}` : '',
 		accountName: transfer ? `${name} (contoh)` : '',
-		qris: name === 'Sambal MT' ? PUBLISHED_SAMPLE_QRIS : ''
+		qris: name === 'Sambal MT' ? sampleQrisFor(name, 'Kab. Kuningan') : ''
 	});
 	await services.shops.saveOnboardingStep(actor, shopId, 'produk', {});
 }

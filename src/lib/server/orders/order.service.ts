@@ -15,7 +15,7 @@ import { RateLimitedError, type RateLimiter, type RateRule } from '../security/r
 import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.service';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
-import { PUBLISHED_SAMPLE_QRIS, toDynamicQris } from '../payments/qris';
+import { SAMPLE_QRIS_NMID, toDynamicQris } from '../payments/qris';
 import type { MediaStorage } from '../media/storage';
 import { parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
@@ -464,7 +464,7 @@ function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: s
 		paymentProof: proofSize(o.payment_proof),
 		payment: {
 			method: o.payment_method,
-			...(qris ? { qris, merchantName: payment.qris?.merchantName, qrisSample: payment.qris?.payload === PUBLISHED_SAMPLE_QRIS } : {}),
+			...(qris ? { qris, merchantName: payment.qris?.merchantName, qrisSample: payment.qris?.nmid === SAMPLE_QRIS_NMID } : {}),
 			...(o.payment_method === 'transfer' ? { transfer: payment.transfer } : {})
 		},
 		pickupPoint: display.pickupPoint,

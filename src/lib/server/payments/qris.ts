@@ -4,9 +4,12 @@
  * comes last. Everything here parses and re-serialises fields; nothing ever string-replaces inside a payload.
  */
 
-/** A static QRIS published as a documentation sample ("Warung Sayur Bu Sugeng"); the demo uses it, marked as a sample. */
+/** A static QRIS published as a documentation sample ("Warung Sayur Bu Sugeng"); the demo uses it renamed (sampleQrisFor), marked as a sample. */
 export const PUBLISHED_SAMPLE_QRIS =
 	'00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UMI5204581253033605802ID5922Warung Sayur Bu Sugeng6010Kab. Demak610559567630458C7';
+
+/** The sample's merchant ID (51.02 NMID): a payload that carries it is the published sample, whatever name it shows. */
+export const SAMPLE_QRIS_NMID = 'ID1020017611473';
 
 export interface TlvField {
 	tag: string;
@@ -93,6 +96,21 @@ export function parseQris(input: string): QrisInfo {
 		nmid,
 		amount: amountText === undefined ? null : Math.round(Number(amountText))
 	};
+}
+
+/**
+ * The published sample QRIS as a demo shop's own: the merchant name (59) becomes the shop's name and the city (60)
+ * the demo's, the sample's postal code (61, Demak's) is left out, and the CRC is recomputed — so a demo buyer sees
+ * the shop they ordered from, not "Warung Sayur Bu Sugeng". The NMID stays the sample's: pages still call it a
+ * sample not to be paid (SAMPLE_QRIS_NMID). QRIS allows 25 characters of name and 15 of city, in printable ASCII.
+ */
+export function sampleQrisFor(merchantName: string, merchantCity: string): string {
+	const ascii = (text: string, max: number, fallback: string) => text.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/\s+/g, ' ').trim().slice(0, max).trim() || fallback;
+	const fields = parseQris(PUBLISHED_SAMPLE_QRIS)
+		.fields.filter((f) => f.tag !== '61' && f.tag !== '63')
+		.map((f) => (f.tag === '59' ? { tag: '59', value: ascii(merchantName, 25, 'Toko Contoh') } : f.tag === '60' ? { tag: '60', value: ascii(merchantCity, 15, 'Indonesia') } : f));
+	const body = serialiseTlv(fields) + '6304';
+	return body + crc16(body);
 }
 
 /**

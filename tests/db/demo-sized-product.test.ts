@@ -26,7 +26,22 @@ describe(`demo data (${TEST_DIALECT})`, () => {
 		expect(sizes.every((s) => Number(s.stock) > 0)).toBe(true);
 		const list = await ctx.services.catalog.listProducts(PUBLIC_ACTOR, cigadung, { q: 'basreng stik' });
 		expect(list.items.find((i) => i.slug === 'basreng-stik-pedas')).toMatchObject({ price: 8000, priceMax: 34000, available: true });
-		// the demo still has 37 products (the sized one replaces "Basreng Stik Pedas 100 g")
-		expect((await ctx.services.catalog.listProducts(PUBLIC_ACTOR, cigadung, {})).page.total).toBe(37);
+		// 38 products: the sized Basreng replaced "Basreng Stik Pedas 100 g"; Sambal Teri is one more
+		expect((await ctx.services.catalog.listProducts(PUBLIC_ACTOR, cigadung, {})).page.total).toBe(38);
+	});
+
+	it('should seed a sambal with sizes: Sambal Teri 100 g / 200 g at Sambal MT, found by "sambal" at "mulai" its cheapest size', async () => {
+		const product = await ctx.database.db.selectFrom('product').selectAll().where('slug', '=', 'sambal-teri').executeTakeFirstOrThrow();
+		expect(product).toMatchObject({ name: 'Sambal Teri', variant_title: 'Ukuran', status: 'published', category_slug: 'sambal-bumbu' });
+		const shop = await ctx.database.db.selectFrom('shop').select('slug').where('id', '=', product.shop_id).executeTakeFirstOrThrow();
+		expect(shop.slug).toBe('sambal-mt');
+		const sizes = await ctx.database.db.selectFrom('product_variant').select(['label', 'price', 'stock']).where('product_id', '=', product.id).orderBy('position').execute();
+		expect(sizes.map((s) => [s.label, Number(s.price)])).toEqual([
+			['100 g', 15000],
+			['200 g', 27000]
+		]);
+		expect(sizes.every((s) => Number(s.stock) > 0)).toBe(true);
+		const list = await ctx.services.catalog.listProducts(PUBLIC_ACTOR, cigadung, { q: 'sambal' });
+		expect(list.items.find((i) => i.slug === 'sambal-teri')).toMatchObject({ price: 15000, priceMax: 27000, available: true });
 	});
 });

@@ -11,7 +11,8 @@ const actor = systemActor('demo-seed');
 
 /**
  * One example product of a demo seller: name, unit, price, and optionally its sizes (variants) with their own
- * prices, so a fresh instance shows the "choose a size" journey (Basreng Stik Pedas 100 g / 250 g / 500 g).
+ * prices, so a fresh instance shows the "choose a size" journey (Basreng Stik Pedas 100 g / 250 g / 500 g, and a
+ * sambal: Sambal Teri 100 g / 200 g at Sambal MT, the shop that also takes QRIS).
  */
 type DemoExample = [string, string, number, { title: string; sizes: [string, number][] }?];
 

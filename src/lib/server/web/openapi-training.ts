@@ -1,5 +1,6 @@
+import { errorResponses } from './openapi-errors';
+
 /** OpenAPI paths of trainings, attendance, tests and the evaluation report (issue 9), spread into openapi.ts. */
-const error = { $ref: '#/components/responses/Error' };
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const staff = 'Bearer token of a coordinator or facilitator of the community; a seller or another community gets 404.';
 
@@ -27,9 +28,9 @@ export const trainingPaths = {
 					}
 				}
 			},
-			responses: { 201: { description: '{ id, programId, title, startsAt, venue, speakers, agenda, inviteAll }' }, 400: error, 401: error, 404: error, 422: error }
+			responses: { 201: { description: '{ id, programId, title, startsAt, venue, speakers, agenda, inviteAll }' }, ...errorResponses(400, 401, 404, 422) }
 		},
-		get: { security: [{ bearer: [] }], summary: `Trainings of the program. ${staff}`, parameters: [id('programId')], responses: { 200: { description: '{ data: [ training ] }' }, 401: error, 404: error } }
+		get: { security: [{ bearer: [] }], summary: `Trainings of the program. ${staff}`, parameters: [id('programId')], responses: { 200: { description: '{ data: [ training ] }' }, ...errorResponses(401, 404) } }
 	},
 	'/trainings/{trainingId}/attendance': {
 		post: {
@@ -55,13 +56,13 @@ export const trainingPaths = {
 					}
 				}
 			},
-			responses: { 200: { description: '{ applied: [eventId], duplicates: [eventId] }' }, 400: error, 401: error, 404: error, 422: error }
+			responses: { 200: { description: '{ applied: [eventId], duplicates: [eventId] }' }, ...errorResponses(400, 401, 404, 422) }
 		},
 		get: {
 			security: [{ bearer: [] }],
 			summary: `Who is present: invited members and anyone ticked. rate = present ÷ (invited ∪ present), null when nobody is expected. ${staff}`,
 			parameters: [id('trainingId')],
-			responses: { 200: { description: '{ data: [ { memberId, present, invited, at } ], rate, present, expected }' }, 401: error, 404: error }
+			responses: { 200: { description: '{ data: [ { memberId, present, invited, at } ], rate, present, expected }' }, ...errorResponses(401, 404) }
 		}
 	},
 	'/trainings/{trainingId}/scores': {
@@ -81,7 +82,7 @@ export const trainingPaths = {
 					}
 				}
 			},
-			responses: { 200: { description: '{ saved }' }, 400: error, 401: error, 404: error, 409: error, 422: error }
+			responses: { 200: { description: '{ saved }' }, ...errorResponses(400, 401, 404, 409, 422) }
 		}
 	},
 	'/trainings/{trainingId}/results': {
@@ -89,7 +90,7 @@ export const trainingPaths = {
 			security: [{ bearer: [] }],
 			summary: `Pre, post and gain per member; Hake's normalised gain g = (mean post − mean pre) / (100 − mean pre) over the n members marked present who took both (null when none, or mean pre is 100; scores of members not present are listed with present: false and not counted); proportion correct per question before and after; reaction averages. Sellers never see this. ${staff}`,
 			parameters: [id('trainingId')],
-			responses: { 200: { description: '{ members: [ { memberId, present, pre, post, gain } ], n, meanPre, meanPost, gain, questions: [ { id, topic, pre, post, nPre, nPost } ], reaction }' }, 401: error, 404: error }
+			responses: { 200: { description: '{ members: [ { memberId, present, pre, post, gain } ], n, meanPre, meanPost, gain, questions: [ { id, topic, pre, post, nPre, nPost } ], reaction }' }, ...errorResponses(401, 404) }
 		}
 	},
 	'/programs/{programId}/report.pdf': {
@@ -97,7 +98,7 @@ export const trainingPaths = {
 			security: [{ bearer: [] }],
 			summary: `The program's evaluation report (PDF, A4): halaman pengesahan; I Pendahuluan; II Pelaksanaan (waktu dan tempat, kegiatan, hasil: attendance, tests and gain, indicators, adoption counts, orders; kendala dan solusi); III Penutup (simpulan, rekomendasi, serah terima); lampiran daftar hadir with a signature column. ${staff}`,
 			parameters: [id('programId')],
-			responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 401: error, 404: error }
+			responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...errorResponses(401, 404) }
 		}
 	}
 } as const;

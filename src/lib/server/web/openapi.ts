@@ -1,8 +1,8 @@
 import { trainingPaths } from './openapi-training';
 import { ORDER_CAPS } from '../orders/caps';
+import { errorResponses } from './openapi-errors';
 
 /** OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Keep it in step with the routes. */
-const error = { $ref: '#/components/responses/Error' };
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 export const openapi = {
@@ -109,10 +109,10 @@ export const openapi = {
 			get: {
 				summary: 'Search a community catalog',
 				parameters: [id('slug'), ...['q', 'category', 'shop', 'sort'].map((n) => ({ name: n, in: 'query', schema: { type: 'string' } })), { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } }, { name: 'perPage', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
-				responses: { 200: { description: '{ data: [ { id, slug, name, price, priceMax, unit, category, imageUrl, url, shop } ], page: { number, size, total } } — price is the cheapest choice (with variants, the cheapest variant), priceMax the dearest; they differ when variant prices do' }, 400: error, 404: error }
+				responses: { 200: { description: '{ data: [ { id, slug, name, price, priceMax, unit, category, imageUrl, url, shop } ], page: { number, size, total } } — price is the cheapest choice (with variants, the cheapest variant), priceMax the dearest; they differ when variant prices do' }, ...errorResponses(400, 404) }
 			}
 		},
-		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', description: 'Only shops that show at least one product (a shop opened from the roster appears once its owner publishes one).', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, 404: error } } },
+		'/communities/{slug}/shops': { get: { summary: 'Shops of a community', description: 'Only shops that show at least one product (a shop opened from the roster appears once its owner publishes one).', parameters: [id('slug')], responses: { 200: { description: '{ data: [...] }' }, ...errorResponses(404) } } },
 		'/communities/{slug}/shops/{shop}': {
 			get: {
 				summary: 'One shop with its products',
@@ -121,7 +121,7 @@ export const openapi = {
 				responses: {
 					200: { description: 'The shop', content: { 'application/json': { schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/ShopDetail' } } } } } },
 					301: { description: 'The shop was renamed: Location has its current address' },
-					404: error
+					...errorResponses(404)
 				}
 			}
 		},
@@ -149,43 +149,42 @@ export const openapi = {
 				responses: {
 					201: { description: 'The checkout: one order per shop', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } },
 					200: { description: 'The same checkout, for a repeated Idempotency-Key with the same body', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } },
-					400: error,
-					404: error,
+					...errorResponses(400, 404),
 					409: { description: 'out_of_stock: error.message names the product and what is left' },
 					422: { description: 'invalid input, or idempotency_key_reused (the key was used with another body)' },
 					429: { description: 'too_many_checkouts: wait the seconds in Retry-After' }
 				}
 			}
 		},
-		'/checkouts/{code}': { get: { summary: 'A checkout with current statuses', parameters: [id('code'), { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'The checkout with current statuses; a cancelled order carries the seller\'s cancelReason', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } }, 404: error } } },
+		'/checkouts/{code}': { get: { summary: 'A checkout with current statuses', parameters: [id('code'), { name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'The checkout with current statuses; a cancelled order carries the seller\'s cancelReason', content: { 'application/json': { schema: { $ref: '#/components/schemas/Checkout' } } } }, ...errorResponses(404) } } },
 		'/auth/login': {
 			post: {
 				summary: 'Sign in with an e-mail or WhatsApp number',
 				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['login', 'password'], properties: { login: { type: 'string' }, password: { type: 'string' } } } } } },
-				responses: { 200: { description: '{ token, expiresAt, user: { id, name, roles } }' }, 401: error, 429: error }
+				responses: { 200: { description: '{ token, expiresAt, user: { id, name, roles } }' }, ...errorResponses(401, 429) }
 			}
 		},
-		'/me/shops': { get: { security: [{ bearer: [] }], summary: "The caller's shops", responses: { 200: { description: '{ data: [ { id, slug, name } ] }' }, 401: error } } },
+		'/me/shops': { get: { security: [{ bearer: [] }], summary: "The caller's shops", responses: { 200: { description: '{ data: [ { id, slug, name } ] }' }, ...errorResponses(401) } } },
 		'/shops/{shopId}/products': {
-			get: { security: [{ bearer: [] }], summary: "A shop's products for its seller", parameters: [id('shopId')], responses: { 200: { description: '{ data: [Product] }' }, 401: error, 404: error } },
+			get: { security: [{ bearer: [] }], summary: "A shop's products for its seller", parameters: [id('shopId')], responses: { 200: { description: '{ data: [Product] }' }, ...errorResponses(401, 404) } },
 			post: {
 				security: [{ bearer: [] }],
 				summary: 'Create a product (draft unless published: true)',
 				parameters: [id('shopId')],
 				requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/ProductInput' }], required: ['name', 'categorySlug', 'price', 'unit'] } } } },
-				responses: { 201: { description: 'The product', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } }, 400: error, 401: error, 404: error, 422: error }
+				responses: { 201: { description: 'The product', content: { 'application/json': { schema: { $ref: '#/components/schemas/Product' } } } }, ...errorResponses(400, 401, 404, 422) }
 			}
 		},
 		'/products/{productId}': {
-			get: { security: [{ bearer: [] }], summary: 'A product with variants, photos and listing score', parameters: [id('productId')], responses: { 200: { description: 'Product' }, 401: error, 404: error } },
+			get: { security: [{ bearer: [] }], summary: 'A product with variants, photos and listing score', parameters: [id('productId')], responses: { 200: { description: 'Product' }, ...errorResponses(401, 404) } },
 			patch: {
 				security: [{ bearer: [] }],
 				summary: 'Change any editable field',
 				parameters: [id('productId')],
 				requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProductInput' } } } },
-				responses: { 200: { description: 'The product' }, 400: error, 401: error, 404: error, 422: error }
+				responses: { 200: { description: 'The product' }, ...errorResponses(400, 401, 404, 422) }
 			},
-			delete: { security: [{ bearer: [] }], summary: 'Archive the product', parameters: [id('productId')], responses: { 200: { description: 'The archived product' }, 401: error, 404: error } }
+			delete: { security: [{ bearer: [] }], summary: 'Archive the product', parameters: [id('productId')], responses: { 200: { description: 'The archived product' }, ...errorResponses(401, 404) } }
 		},
 		'/programs/{programId}/funnel': {
 			get: {
@@ -223,8 +222,7 @@ export const openapi = {
 							}
 						}
 					},
-					401: error,
-					404: error
+					...errorResponses(401, 404)
 				}
 			}
 		},
@@ -274,8 +272,7 @@ export const openapi = {
 							}
 						}
 					},
-					401: error,
-					404: error
+					...errorResponses(401, 404)
 				}
 			}
 		},
@@ -317,8 +314,7 @@ export const openapi = {
 							}
 						}
 					},
-					401: error,
-					404: error
+					...errorResponses(401, 404)
 				}
 			}
 		},
@@ -328,7 +324,7 @@ export const openapi = {
 				summary: 'Upload a photo (JPEG, PNG, WebP, HEIC; ≤ 15 MB; ≤ 50 MP)',
 				parameters: [id('productId')],
 				requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
-				responses: { 201: { description: '{ id, variants: [ { width, height, url, bytes } ], hints: [ { code, message } ] }' }, 400: error, 401: error, 404: error, 413: error, 422: error }
+				responses: { 201: { description: '{ id, variants: [ { width, height, url, bytes } ], hints: [ { code, message } ] }' }, ...errorResponses(400, 401, 404, 413, 422) }
 			}
 		}
 	}

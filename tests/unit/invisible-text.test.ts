@@ -27,12 +27,34 @@ describe(cleanText.name, () => {
 		['C0 controls and DEL', 'a\u0000b\u0007c\u001Bd\u007Fe\u000Bf\u000Cg', 'abcdefg'],
 		['C1 controls (NEL included)', 'a\u0080b\u0085c\u009Fd', 'abcd'],
 		['invisible operators and interlinear marks', 'a\u2061b\u2064c\u206Ad\uFFF9e\uFFFBf', 'abcdef'],
-		['blank letters and marks (Hangul fillers, braille blank, soft hyphen, CGJ, Mongolian vowel separator)', 'a\u3164b\u2800c\u00ADd\u115Fe\u1160f\u180Eg\u034Fh\uFFA0i', 'abcdefghi'],
+		['invisible marks (soft hyphen, CGJ, Mongolian vowel separator)', 'a\u00ADb\u034Fc\u180Ed', 'abcd'],
 		['tag characters outside a flag', 'Kue\u{E0041}\u{E0042}\u{E007F} Tag\u{E0001}', 'Kue Tag'],
 		['a zero-width joiner that joins nothing (end, start, next to a space)', '\u200DKue\u200D \u200D Lapis\u200D', 'Kue  Lapis']
 	])('should remove %s', (_, input, expected) => {
 		expect(cleanText(input)).toBe(expected);
 		expect(cleanText(input, { multiline: true })).toBe(expected);
+	});
+
+	it('should turn a blank letter between letters into the space it shows as (Hangul fillers, braille blank)', () => {
+		expect(cleanText('Bu\u3164Ani')).toBe('Bu Ani');
+		expect(cleanText('a\u3164b\u2800c\u115Fd\u1160e\uFFA0f')).toBe('a b c d e f');
+		expect(cleanText('Bu\u3164\u3164\u2800Ani')).toBe('Bu Ani');
+		expect(cleanText('Bu \u3164 Ani\u3164 Siti')).toBe('Bu Ani Siti');
+	});
+
+	it('should remove a zero-width joiner between Latin letters, digits or marks, where it would pass for another name', () => {
+		expect(cleanText('Bu\u200Ddi')).toBe('Budi');
+		expect(cleanText('Ibu Ë\u200Dni 1\u200D2 (a)\u200D-')).toBe('Ibu Ëni 12 (a)-');
+		// next to an emoji on one side only it joins nothing either
+		expect(cleanText('Kue\u200D🍰 🍰\u200DKue')).toBe('Kue🍰 🍰Kue');
+	});
+
+	it('should keep the zero-width joiner inside emoji and after Arabic and Indic letters', () => {
+		expect(cleanText('🏳️\u200D🌈 👨🏽\u200D💻')).toBe('🏳️\u200D🌈 👨🏽\u200D💻');
+		// Devanagari half form (क्‍ष), Malayalam, Arabic joining form
+		expect(cleanText('क्\u200Dष')).toBe('क्\u200Dष');
+		expect(cleanText('ന്\u200Dറ')).toBe('ന്\u200Dറ');
+		expect(cleanText('ل\u200Dا')).toBe('ل\u200Dا');
 	});
 
 	it('should keep the zero-width joiner of emoji, accents and Indonesian text as typed', () => {

@@ -128,7 +128,7 @@ describe(`${PaymentProofService.name} (${TEST_DIALECT})`, () => {
 		expect((sixth.body as { message: string }).message).toContain('Bukti transfer untuk pesanan ini sudah dikirim beberapa kali');
 	});
 
-	it('should refuse the 21st refused file from one address within the hour with 429 and a clear message, storing nothing, other addresses unaffected', async () => {
+	it('should refuse the 21st refused file from one address within the hour with 429 and a clear message, storing nothing, other addresses unaffected, and still take a real photo from that address', async () => {
 		const limit = CHECKOUT_LIMITS.receiptRefusedPerAddress.limit;
 		expect(limit).toBe(20);
 		const address = '198.51.100.20';
@@ -140,12 +140,27 @@ describe(`${PaymentProofService.name} (${TEST_DIALECT})`, () => {
 			expect(res.status, `refused file ${i + 1}`).not.toBe(429);
 			expect(res.status).toBe(400);
 		}
-		const refused = await upload(a, jpeg(receipt), address);
+		const refused = await upload(a, notAPhoto(), address);
 		expect(refused.status).toBe(429);
 		expect((refused.body as { message: string }).message).toMatch(/^Sudah terlalu banyak file yang ditolak dari sini dalam satu jam .*coba lagi dalam 60 menit/);
 		expect(await proofOf(a.orders[0].id)).toEqual([]);
 		// Another address (another buyer) is not held up.
 		expect((await upload(b, jpeg(receipt), '198.51.100.21')).status).toBe(303);
+		// A real photo from the full address (a carrier's shared address: another buyer) goes through.
+		expect((await upload(a, jpeg(receipt), address)).status).toBe(303);
+		expect((await proofOf(a.orders[0].id)).length).toBeGreaterThan(0);
+	});
+
+	it('should bound the work of an address over its refused limit by the order’s 5: each refused file then keeps its hit on the order', async () => {
+		const address = '198.51.100.30';
+		const filler = await transferCheckout();
+		for (let i = 0; i < CHECKOUT_LIMITS.receiptRefusedPerAddress.limit; i++) expect((await upload(filler, notAPhoto(), address)).status).toBe(400);
+		const view = await transferCheckout();
+		for (let i = 0; i < CHECKOUT_LIMITS.receiptPerOrder.limit; i++) expect((await upload(view, notAPhoto(), address)).status, `over-limit file ${i + 1}`).toBe(429);
+		const next = await upload(view, jpeg(receipt), address);
+		expect(next.status).toBe(429);
+		expect((next.body as { message: string }).message).toContain('Bukti transfer untuk pesanan ini sudah dikirim beberapa kali');
+		expect(await proofOf(view.orders[0].id)).toEqual([]);
 	});
 
 	it('should move receipts stored before this rule out of the public prefix, keeping a public file a product photo shares', async () => {

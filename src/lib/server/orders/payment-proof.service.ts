@@ -6,7 +6,7 @@ import { processPhoto } from '../media/image-pipeline';
 import type { MediaStorage } from '../media/storage';
 import type { PhotoVariant } from '../media/types';
 import { parseVariants } from '../catalog/product-card';
-import type { RateLimiter } from '../security/rate-limit';
+import { RateLimitedError, type RateLimiter } from '../security/rate-limit';
 import type { ShopRepository } from '../shops/shop.repository';
 import type { OrderRepository } from './order.repository';
 import { CHECKOUT_LIMITS } from './order.service';
@@ -37,7 +37,10 @@ export class PaymentProofService {
 	 * - CHECKOUT_LIMITS.receiptPerOrder counts ACCEPTED receipts of the order (5 per hour) — a refused file
 	 *   gives its hit back, so a buyer whose first tries were refused can still send the real photo;
 	 * - CHECKOUT_LIMITS.receiptRefusedPerAddress counts REFUSED files (too large, not a photo, unreadable) per
-	 *   client address (20 per hour) — an accepted receipt gives its hit back.
+	 *   client address (20 per hour) — an accepted receipt gives its hit back. Past it (a carrier's shared address
+	 *   where someone sends junk), a file is still looked at: a real photo is stored, a refused one answers 429.
+	 *   Only the order's 5 then bound the work: a refused file keeps its hit on the order instead of giving it back,
+	 *   so an address over its refused limit costs at most 5 decodes per order per hour.
 	 * A failure that is not the file's fault (image queue full, storage down) gives both back.
 	 * `image` may be a function that reads the upload (and may refuse it).
 	 */
@@ -53,7 +56,7 @@ export class PaymentProofService {
 		if (order.payment_method !== 'transfer') throw new NotFoundError('order.notFound');
 		const refusedRule = CHECKOUT_LIMITS.receiptRefusedPerAddress;
 		const acceptedRule = CHECKOUT_LIMITS.receiptPerOrder;
-		await this.limiter.consume(refusedRule, client.address, 'security.receiptRefusedTooMany', 'too_many_receipts');
+		const refused = await this.limiter.hit(refusedRule, client.address);
 		try {
 			await this.limiter.consume(acceptedRule, order.id, 'security.receiptTooMany', 'too_many_receipts');
 		} catch (e) {
@@ -65,8 +68,12 @@ export class PaymentProofService {
 			const bytes = typeof image === 'function' ? await image() : image;
 			photo = await processPhoto(this.storage, bytes, { prefix: RECEIPT_PREFIX });
 		} catch (e) {
+			if (!(e instanceof ValidationError)) {
+				await Promise.all([this.limiter.refund(acceptedRule, order.id), this.limiter.refund(refusedRule, client.address)]);
+				throw e;
+			}
+			if (!refused.allowed) throw new RateLimitedError(refused.retryAfterSeconds, 'security.receiptRefusedTooMany', 'too_many_receipts');
 			await this.limiter.refund(acceptedRule, order.id);
-			if (!(e instanceof ValidationError)) await this.limiter.refund(refusedRule, client.address);
 			throw e;
 		}
 		await this.limiter.refund(refusedRule, client.address);

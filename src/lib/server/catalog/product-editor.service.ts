@@ -215,11 +215,17 @@ export class ProductEditorService {
 		return { id, ...processed };
 	}
 
+	/**
+	 * Removes a photo from a product, and its files once nothing else names them (another product's copy of the
+	 * same photo, a duplicated product, a logo): a removed photo must stop being public at `/media/p/…`, which is
+	 * cached as immutable — a seller removes a photo because it showed something it should not.
+	 */
 	async removePhoto(actor: Actor, photoId: string): Promise<void> {
 		const photo = await this.products.findPhoto(photoId);
 		if (!photo) throw new NotFoundError('product.notFound');
 		await this.managed(actor, photo.product_id);
 		await this.products.deletePhoto(photo);
+		for (const { key } of parseVariants(photo.variants)) if (key.startsWith('p/') && !(await this.products.publicKeyInUse(key))) await this.storage.remove(key);
 	}
 
 	/** Moves a photo one place earlier or later, or to the front (which makes it the cover). */

@@ -101,6 +101,20 @@ function orderCards<Q extends ReturnType<typeof selectCards>>(qb: Q, sort: Produ
 }
 
 /** Products as buyers see them: only published products of active shops, searched the same way on both dialects. */
+/**
+ * Whether a public media file (`p/…`) is still named by a product photo or a shop logo. Files are named by the
+ * content hash, so a duplicated product, the same photo uploaded twice, or a logo that is also a product photo
+ * share one file: it may be deleted only when nothing names it any more.
+ */
+export async function publicMediaKeyInUse(db: Kysely<DB>, key: string): Promise<boolean> {
+	const pattern = `%"${key}"%`;
+	const [photo, logo] = await Promise.all([
+		db.selectFrom('product_photo').select('id').where('variants', 'like', pattern).executeTakeFirst(),
+		db.selectFrom('shop').select('id').where('logo', 'like', pattern).executeTakeFirst()
+	]);
+	return !!photo || !!logo;
+}
+
 export class ProductRepository {
 	constructor(
 		private readonly db: Kysely<DB>,
@@ -179,6 +193,11 @@ export class ProductRepository {
 
 	async findPhoto(photoId: string): Promise<ProductPhoto | undefined> {
 		return this.db.selectFrom('product_photo').selectAll().where('id', '=', photoId).executeTakeFirst();
+	}
+
+	/** Whether a public media file (`p/…`) is still used by a product photo or a shop logo (see `publicMediaKeyInUse`). */
+	publicKeyInUse(key: string): Promise<boolean> {
+		return publicMediaKeyInUse(this.db, key);
 	}
 
 	/** Deletes a photo and closes the gap, so positions stay 0…n-1 and the first is always the cover. */

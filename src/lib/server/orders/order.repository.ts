@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Checkout, DB, OrderItem, OrderStatus, ShopOrder } from '../db/schema';
 import { DomainError } from '../errors';
+import { publicMediaKeyInUse } from '../catalog/product.repository';
 
 export interface PlannedLine {
 	productId: string;
@@ -241,13 +242,8 @@ export class OrderRepository {
 	}
 
 	/** Whether a product photo or a shop logo uses this public media key (same bytes, same content-addressed key). */
-	async publicKeyInUse(key: string): Promise<boolean> {
-		const pattern = `%"${key}"%`;
-		const [photo, logo] = await Promise.all([
-			this.db.selectFrom('product_photo').select('id').where('variants', 'like', pattern).executeTakeFirst(),
-			this.db.selectFrom('shop').select('id').where('logo', 'like', pattern).executeTakeFirst()
-		]);
-		return !!photo || !!logo;
+	publicKeyInUse(key: string): Promise<boolean> {
+		return publicMediaKeyInUse(this.db, key);
 	}
 
 	/** Orders of a community in a time range (not cancelled), for the program's "did sales grow" figures. */

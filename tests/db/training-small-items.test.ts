@@ -5,7 +5,8 @@ import { makeMember, makeProgram, staffActor } from '../helpers/program-fixtures
 import { TestService } from '../../src/lib/server/training/test.service';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
-import type { Training } from '../../src/lib/server/training/training.service';
+import { TrainingService, type Training } from '../../src/lib/server/training/training.service';
+import { answerBounds, moveProblem } from '../../src/lib/server/training/answer-bounds';
 
 /** The service clock: the morning before the training (28 Nov 2024, 15.00 WIB) unless a test moves it. */
 const BEFORE = new Date('2024-11-28T00:00:00Z');
@@ -78,6 +79,57 @@ describe(`${TestService.name} — small items of issue 9 (${TEST_DIALECT})`, () 
 			const results = await ctx.services.tests.results(coordinator, training.id);
 			// one reaction, the second one, counted once
 			expect(results.reaction).toMatchObject({ n: 1, satisfaction: 2 });
+		});
+	});
+
+	describe(`${TrainingService.name}.update — moving the start after members answered`, () => {
+		const edit = (t: Training, startsAt: string, actor: UserActor = coordinator) => ctx.services.trainings.update(actor, t.id, { title: t.title, startsAt, venue: t.venue });
+		const answerAll = async (i: number, t: Training, kind: 'pre' | 'post', iso: string) => {
+			const { questions } = await at(iso, () => ctx.services.tests.testForMember(seller(i), t.id, kind));
+			await at(iso, () => ctx.services.tests.submitAnswers(seller(i), t.id, kind, Object.fromEntries(questions.map((q) => [q.id, '0']))));
+		};
+
+		it('should refuse (409 on startsAt, nothing saved) a start that puts a phone answer on the wrong side, and allow one that fits', async () => {
+			const t = await ctx.services.trainings.create(coordinator, programId, { title: 'Pelatihan Harga', startsAt: '2024-12-05T15:00', venue: 'Balai Kelurahan' });
+			// no answers yet: the start moves freely
+			expect((await edit(t, '2024-12-05T09:00')).startsAt).toBe('2024-12-05T02:00:00.000Z');
+			expect(await ctx.services.trainings.answerBounds(coordinator, t.id)).toMatchObject({ answers: 0, after: null, before: null });
+
+			// Bu Ani answers the pre-test on 5 Dec at 08.30 WIB
+			await answerAll(0, t, 'pre', '2024-12-05T01:30:00Z');
+			const early = edit(t, '2024-12-05T08:00');
+			await expect(early).rejects.toMatchObject({ status: 409, code: 'answers_outside', messageKey: 'training.moveRefused', params: { count: 1, at: '2024-12-05T01:30:00.000Z' } });
+			await expect(early).rejects.toMatchObject({ issues: [{ field: 'startsAt', messageKey: 'training.moveAfter' }] });
+			expect((await ctx.services.trainings.get(coordinator, t.id)).startsAt).toBe('2024-12-05T02:00:00.000Z');
+			// later is fine for a pre-test; the title alone can always change
+			expect((await edit(t, '2024-12-06T15:00')).startsAt).toBe('2024-12-06T08:00:00.000Z');
+			expect((await ctx.services.trainings.update(coordinator, t.id, { title: 'Pelatihan Harga Jual', startsAt: '2024-12-06T15:00', venue: t.venue })).title).toBe('Pelatihan Harga Jual');
+
+			// ticked present, she sends the post-test on 6 Dec at 17.00 WIB: the start cannot move past it
+			await at('2024-12-06T09:00:00Z', () => ctx.services.trainings.recordAttendance(coordinator, t.id, { events: [{ id: 'tick-move-1', memberId: m[0].memberId, present: true, at: '2024-12-06T09:00:00Z' }] }));
+			await answerAll(0, t, 'post', '2024-12-06T10:00:00Z');
+			await expect(edit(t, '2024-12-07T15:00')).rejects.toMatchObject({ status: 409, code: 'answers_outside', issues: [{ field: 'startsAt', messageKey: 'training.moveBefore', params: { at: '2024-12-06T10:00:00.000Z', bound: '2024-12-06T10:00:00.000Z', count: 2 } }] });
+			expect(await ctx.services.trainings.answerBounds(coordinator, t.id)).toEqual({ answers: 2, after: '2024-12-05T01:30:00.000Z', before: '2024-12-06T10:00:00.000Z', lastAfter: '2024-12-06T10:00:00.000Z', earliest: '2024-11-21T17:00:00.000Z' });
+			// between the two answers it fits (the date had been typed a day late, say)
+			expect((await edit(t, '2024-12-05T14:00')).startsAt).toBe('2024-12-05T07:00:00.000Z');
+			const after = await ctx.services.tests.results(coordinator, t.id);
+			expect(after.members.find((x) => x.memberId === m[0].memberId)).toMatchObject({ preSource: 'answers', postSource: 'answers' });
+
+			// another community's coordinator cannot move it or read its bounds (404, unchanged)
+			const stranger = staffActor(await makeCommunity(ctx.services), 'coordinator');
+			await expect(edit(t, '2024-12-05T15:00', stranger)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.trainings.answerBounds(stranger, t.id)).rejects.toMatchObject({ status: 404 });
+			expect((await ctx.services.trainings.get(coordinator, t.id)).startsAt).toBe('2024-12-05T07:00:00.000Z');
+		});
+
+		it('should keep a post-test inside the 14 days after the training day when the start moves earlier', () => {
+			const bounds = answerBounds({ pre: [], after: ['2024-12-20T03:00:00Z'] });
+			// 20 Dec (WIB) − 14 days = 6 Dec, from midnight WIB
+			expect(bounds.earliest).toBe('2024-12-05T17:00:00.000Z');
+			expect(moveProblem(bounds, '2024-12-05T16:59:00Z')).toEqual({ rule: 'earliest', at: '2024-12-20T03:00:00Z', bound: '2024-12-05T17:00:00.000Z' });
+			expect(moveProblem(bounds, '2024-12-05T17:00:00Z')).toBeNull();
+			expect(moveProblem(bounds, '2024-12-20T03:00:00Z')).toBeNull();
+			expect(moveProblem(bounds, '2024-12-20T03:00:01Z')).toMatchObject({ rule: 'before' });
 		});
 	});
 });

@@ -18,6 +18,8 @@ let app: RunningApp;
 let browser: Browser;
 let programId: string;
 let coordToken: string;
+/** The training of the second test (begun an hour ago, one reaction sent from a phone). */
+let begun = '';
 
 const call = async (method: string, path: string, token?: string, body?: unknown) => {
 	const res = await fetch(app.baseUrl + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -131,6 +133,7 @@ describe('a training that has begun (seller at 320 px, coordinator at 320 px, Ja
 		const created = await call('POST', `/api/v1/programs/${programId}/trainings`, coordToken, { title: 'Pelatihan Foto dan Harga', startsAt: hourAgo, venue: 'Balai Kelurahan Cigadung' });
 		expect(created.status).toBe(201);
 		const id = created.body.id as string;
+		begun = id;
 		const jj = memberOf('jj@cigadung.test');
 
 		const page = await phone(320, 'jj@cigadung.test');
@@ -197,5 +200,58 @@ describe('a training that has begun (seller at 320 px, coordinator at 320 px, Ja
 		await expectNoHorizontalOverflow(staff, 'scores at 320');
 		await staff.screenshot({ path: '/tmp/training-small-scores-320.png', fullPage: true });
 		await staff.context().close();
+	});
+});
+
+describe('moving a training after members answered (coordinator, 390 px, JavaScript off)', () => {
+	it('should say beside the date how far the start can move, and refuse a later start with the reason, keeping what was typed', async () => {
+		expect(begun).not.toBe('');
+		const page = await phone(390, 'koordinator@cigadung.test');
+		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${begun}`);
+		const hint = await page.locator('#startsAt-answers').textContent();
+		expect(hint).toMatch(/^Sudah ada 1 jawaban tes atau pendapat dari HP anggota, jadi jam mulai hanya bisa dipindah mulai .+ pukul 00\.00 WIB dan paling lambat .+ pukul \d\d\.\d\d WIB\.$/);
+		const before = sql((db) => db.prepare('select starts_at, venue from training where id = ?').get(begun));
+		// tomorrow, and a new venue typed in the same form
+		const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 24 * 3_600_000).toISOString().slice(0, 16);
+		await page.getByLabel('Tanggal dan jam mulai (WIB)').fill(tomorrow);
+		await page.getByLabel('Tempat', { exact: true }).fill('Aula Kecamatan Cigugur');
+		await page.getByRole('button', { name: 'Simpan', exact: true }).first().click();
+		await page.waitForLoadState('load');
+		expect(await page.locator('main').textContent()).toContain('Jam mulai tidak diubah, dan tidak ada yang disimpan: sudah ada 1 jawaban yang dikirim anggota dari HP untuk jadwal yang lama.');
+		expect(await page.locator('.field', { has: page.locator('#startsAt') }).locator('.err').textContent()).toMatch(/^Tes akhir atau pendapat pertama dikirim .+ WIB, dan itu harus sesudah pelatihan dimulai\. Pilih jam mulai paling lambat .+ WIB\.$/);
+		expect(await page.getByLabel('Tempat', { exact: true }).inputValue()).toBe('Aula Kecamatan Cigugur');
+		expect(await page.getByLabel('Tanggal dan jam mulai (WIB)').inputValue()).toBe(tomorrow);
+		expect(sql((db) => db.prepare('select starts_at, venue from training where id = ?').get(begun))).toEqual(before);
+		await expectNoHorizontalOverflow(page, 'training refused move at 390');
+		await page.screenshot({ path: '/tmp/training-small-move-390.png', fullPage: true });
+		await page.context().close();
+	});
+});
+
+describe('a training that does not exist (390 px, JavaScript off)', () => {
+	it('should say "Pelatihan tidak ditemukan" with a way back to the trainings, never "produknya sudah tidak dijual"', async () => {
+		const staff = await phone(390, 'pendamping@cigadung.test');
+		for (const path of ['/koordinator/cigadung/pelatihan/trn_tidakada', '/koordinator/cigadung/pelatihan/trn_tidakada/nilai', '/koordinator/cigadung/pelatihan/trn_tidakada/hadir']) {
+			const res = await staff.goto(`${app.baseUrl}${path}`);
+			expect(res?.status(), path).toBe(404);
+			expect(await staff.getByRole('heading', { level: 1 }).textContent(), path).toBe('Pelatihan tidak ditemukan');
+			expect(await staff.locator('main').textContent(), path).toContain('Mungkin tautannya salah ketik, atau pelatihan itu milik kelompok lain.');
+			expect(await staff.locator('main').textContent(), path).not.toContain('dijual');
+			expect(await staff.getByRole('link', { name: 'Lihat daftar pelatihan' }).getAttribute('href')).toBe('/koordinator/cigadung/pelatihan');
+		}
+		await expectNoHorizontalOverflow(staff, 'training 404 at 390');
+		// another page of the coordinator's own area does not talk about products either
+		expect((await staff.goto(`${app.baseUrl}/koordinator/cigadung/anggota/mbr_tidakada`))?.status()).toBe(404);
+		expect(await staff.locator('main').textContent()).not.toContain('dijual');
+		await staff.context().close();
+
+		const seller = await phone(390, 'jj@cigadung.test');
+		for (const path of ['/jual/pelatihan/trn_tidakada/pendapat', '/jual/pelatihan/trn_tidakada/tes/pre']) {
+			expect((await seller.goto(`${app.baseUrl}${path}`))?.status(), path).toBe(404);
+			expect(await seller.getByRole('heading', { level: 1 }).textContent(), path).toBe('Pelatihan tidak ditemukan');
+			expect(await seller.locator('main').textContent(), path).toContain('Mungkin tautannya salah ketik, atau Anda tidak diundang ke pelatihan itu.');
+			expect(await seller.getByRole('link', { name: 'Lihat pelatihan saya' }).getAttribute('href')).toBe('/jual/pelatihan');
+		}
+		await seller.context().close();
 	});
 });

@@ -164,11 +164,25 @@ export const idTraining = {
 	'training.scoresStepType': 'Ketik nilai 0–100 dari tes kertas. Biarkan kosong bila anggota tidak ikut tes itu.',
 	'training.scoresStepPhone': 'Nilai bertanda "Dijawab di HP" dikirim anggota sendiri dari HP-nya: tidak perlu diketik lagi.',
 	'training.scoresStepAbsent': 'Nilai anggota bertanda "Belum hadir" (misalnya tes awal yang dijawab di HP sebelum pelatihan) tetap tampil, tetapi baru dihitung dalam gain kelompok setelah anggota itu ditandai hadir.',
-	'training.absentHint': 'Nilai hanya bisa diisi untuk anggota yang tercatat hadir. Nilai anggota bertanda "Belum hadir" tidak dihitung dalam kenaikan nilai kelompok.',
 	'training.reportLetter.signer': 'Laporan ini belum memuat nama dan NIP penanda tangan: tercetak garis titik-titik untuk diisi tangan.',
 	'training.reportLetter.kop': 'Kop laporan memakai nama kelurahan dari data, tanpa alamat kantor.',
 	'training.reportLetterMissing': 'Kop dan penanda tangan laporan diambil dari surat undangan pelatihan. Isi di bagian "Surat undangan" pada pelatihan:',
-	'training.reportLetterNoTraining': 'Kop dan penanda tangan laporan diambil dari surat undangan pelatihan: buat pelatihan di bawah, lalu isi bagian "Surat undangan"-nya.'
+	'training.reportLetterNoTraining': 'Kop dan penanda tangan laporan diambil dari surat undangan pelatihan: buat pelatihan di bawah, lalu isi bagian "Surat undangan"-nya.',
+	'training.gone.title': 'Pelatihan tidak ditemukan',
+	'training.gone.body': 'Mungkin tautannya salah ketik, atau pelatihan itu milik kelompok lain.',
+	'training.gone.bodyMine': 'Mungkin tautannya salah ketik, atau Anda tidak diundang ke pelatihan itu.',
+	'training.gone.back': 'Lihat daftar pelatihan',
+	'training.gone.backMine': 'Lihat pelatihan saya',
+	'training.gone.bodyWork': 'Mungkin tautannya salah ketik, atau yang dicari sudah dihapus atau milik kelompok lain.',
+	'training.moveRefused': 'Jam mulai tidak diubah, dan tidak ada yang disimpan: sudah ada {count} jawaban yang dikirim anggota dari HP untuk jadwal yang lama. Lihat keterangan di kolom tanggal.',
+	'training.moveAfter': 'Tes awal terakhir dikirim {at}, dan tes awal harus sebelum pelatihan dimulai. Pilih jam mulai sesudah {bound}.',
+	'training.moveBefore': 'Tes akhir atau pendapat pertama dikirim {at}, dan itu harus sesudah pelatihan dimulai. Pilih jam mulai paling lambat {bound}.',
+	'training.moveEarliest': 'Tes akhir atau pendapat terakhir dikirim {at}, dan itu harus dalam 14 hari sesudah hari pelatihan. Pilih jam mulai paling awal {bound}.',
+	'training.moveHint': 'Sudah ada {count} jawaban tes atau pendapat dari HP anggota, jadi jam mulai hanya bisa dipindah {range}.',
+	'training.moveAfterTime': 'sesudah {at}',
+	'training.moveFrom': 'mulai {at}',
+	'training.moveUntil': 'paling lambat {at}',
+	'training.moveAnd': ' dan '
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -332,9 +346,23 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.scoresStepType': 'Type the 0–100 score from the paper test. Leave it empty when a member did not take that test.',
 	'training.scoresStepPhone': 'Scores marked "Answered on phone" were sent by the member from their own phone: no need to type them.',
 	'training.scoresStepAbsent': 'Scores of members marked "Not present" (e.g. a first test answered on the phone before the training) stay visible, but count towards the group\'s gain only once that member is marked present.',
-	'training.absentHint': 'Scores can only be entered for members marked present. Scores of members marked "Not present" do not count towards the group\'s gain.',
 	'training.reportLetter.signer': "This report does not have the signer's name and NIP yet: dotted lines are printed to fill in by hand.",
 	'training.reportLetter.kop': "The report's letterhead uses the kelurahan's name from its data, without the office address.",
 	'training.reportLetterMissing': 'The report takes its letterhead and signer from the training invitation letter. Fill them in under "Invitation letter" on the training:',
-	'training.reportLetterNoTraining': 'The report takes its letterhead and signer from the training invitation letter: create a training below, then fill in its "Invitation letter" part.'
+	'training.reportLetterNoTraining': 'The report takes its letterhead and signer from the training invitation letter: create a training below, then fill in its "Invitation letter" part.',
+	'training.gone.title': 'Training not found',
+	'training.gone.body': 'The link may be mistyped, or the training belongs to another group.',
+	'training.gone.bodyMine': 'The link may be mistyped, or you are not invited to that training.',
+	'training.gone.back': 'See the trainings',
+	'training.gone.backMine': 'See my trainings',
+	'training.gone.bodyWork': 'The link may be mistyped, or what you are looking for was deleted or belongs to another group.',
+	'training.moveRefused': 'The start was not changed, and nothing was saved: members already sent {count} answers from their phones for the old schedule. See the note at the date field.',
+	'training.moveAfter': 'The last first test was sent {at}, and first tests must be before the training starts. Choose a start after {bound}.',
+	'training.moveBefore': 'The first final test or feedback was sent {at}, and those must be after the training starts. Choose a start no later than {bound}.',
+	'training.moveEarliest': 'The last final test or feedback was sent {at}, and those must be within 14 days after the training day. Choose a start no earlier than {bound}.',
+	'training.moveHint': 'Members already sent {count} test answers or feedback from their phones, so the start can only move {range}.',
+	'training.moveAfterTime': 'after {at}',
+	'training.moveFrom': 'from {at}',
+	'training.moveUntil': 'no later than {at}',
+	'training.moveAnd': ' and '
 };

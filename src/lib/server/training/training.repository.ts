@@ -167,6 +167,15 @@ export class TrainingRepository {
 		return Number(r?.n ?? 0);
 	}
 
+	/** When members sent their answers from the phone: pre-tests, and post-tests with reactions (typed scores excluded). */
+	async answerTimes(trainingId: string): Promise<{ pre: string[]; after: string[] }> {
+		const [tests, reactions] = await Promise.all([
+			this.db.selectFrom('test_result').select(['kind', 'updated_at']).where('training_id', '=', trainingId).where('source', '=', 'answers').execute(),
+			this.db.selectFrom('training_reaction').select('created_at').where('training_id', '=', trainingId).execute()
+		]);
+		return { pre: tests.filter((r) => r.kind === 'pre').map((r) => r.updated_at), after: [...tests.filter((r) => r.kind === 'post').map((r) => r.updated_at), ...reactions.map((r) => r.created_at)] };
+	}
+
 	results(trainingIds: string[]) {
 		if (trainingIds.length === 0) return Promise.resolve([]);
 		return this.db.selectFrom('test_result').select(['training_id', 'member_id', 'kind', 'score', 'source']).where('training_id', 'in', trainingIds).execute();

@@ -1,11 +1,12 @@
 import type { Actor } from '../auth/actor';
 import { hasCommunityRole } from '../auth/guards';
-import { NotFoundError, ValidationError } from '../errors';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validate';
 import { newId } from '../../utils/ids';
 import { attendanceBatchSchema, letterSchema, trainingSchema, type AttendanceEventInput, type LetterDetails, type TrainingInput } from '../../validation/training';
 import type { AttendanceSource } from '../db/schema-training';
 import type { RosterMember, TrainingRepository, TrainingRow } from './training.repository';
+import { answerBounds, moveProblem, type AnswerBounds } from './answer-bounds';
 
 export interface Training {
 	id: string;
@@ -30,6 +31,8 @@ export interface AttendanceView {
 }
 
 const STAFF = ['coordinator', 'facilitator'] as const;
+
+const MOVE_MESSAGE = { after: 'training.moveAfter', before: 'training.moveBefore', earliest: 'training.moveEarliest' } as const;
 
 function toTraining(row: TrainingRow): Training {
 	return {
@@ -115,9 +118,28 @@ export class TrainingService {
 		return toTraining(row);
 	}
 
+	/** How far the start may move given the answers members already sent from their phones (see answer-bounds.ts). */
+	async answerBounds(actor: Actor, trainingId: string): Promise<AnswerBounds> {
+		const training = await this.get(actor, trainingId);
+		return answerBounds(await this.repo.answerTimes(training.id));
+	}
+
+	/**
+	 * Saves the training. A new start that does not fit the answers already sent (a pre-test after it, a
+	 * post-test or reaction before it or past its 14 days) is refused, 409 `answers_outside` on `startsAt`,
+	 * nothing saved: the params carry the answer's time and the start that would fit (ISO; the page formats them).
+	 */
 	async update(actor: Actor, trainingId: string, input: TrainingInput): Promise<Training> {
 		const training = await this.get(actor, trainingId);
 		const data = parseInput(trainingSchema, input);
+		if (Date.parse(data.startsAt) !== Date.parse(training.startsAt)) {
+			const bounds = answerBounds(await this.repo.answerTimes(training.id));
+			const problem = moveProblem(bounds, data.startsAt);
+			if (problem) {
+				const params = { count: bounds.answers, at: problem.at, bound: problem.bound };
+				throw new DomainError('answers_outside', 'training.moveRefused', 409, params, [{ field: 'startsAt', messageKey: MOVE_MESSAGE[problem.rule], params }]);
+			}
+		}
 		await this.repo.update(training.id, {
 			title: data.title,
 			starts_at: data.startsAt,

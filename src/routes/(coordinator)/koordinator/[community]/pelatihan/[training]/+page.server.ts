@@ -4,6 +4,8 @@ import { staffTraining, wibInputValue } from '$lib/server/training/page-context'
 import { formatDateTime } from '$lib/utils/dates';
 import { outsideProgram } from '$lib/server/training/figures';
 import { programPeriodText } from '$lib/server/web/program-page';
+import { DomainError } from '$lib/server/errors';
+import { translator, type Locale, type Params } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -17,7 +19,15 @@ export const load: PageServerLoad = (event) =>
 			event.locals.services.trainings.programFor(event.locals.actor, training.programId),
 			event.locals.services.tests.results(event.locals.actor, training.id)
 		]);
+		// answers already sent from phones limit where the start can move: say so beside the date, before a refusal
+		const bounds = await event.locals.services.trainings.answerBounds(event.locals.actor, training.id);
+		const t = translator(event.locals.locale);
+		const at = (iso: string) => formatDateTime(iso, event.locals.locale);
+		const lower = bounds.earliest && (!bounds.after || bounds.earliest > bounds.after) ? t('training.moveFrom', { at: at(bounds.earliest) }) : bounds.after ? t('training.moveAfterTime', { at: at(bounds.after) }) : null;
+		const upper = bounds.before ? t('training.moveUntil', { at: at(bounds.before) }) : null;
+		const moveHint = bounds.answers > 0 ? t('training.moveHint', { count: bounds.answers, range: [lower, upper].filter(Boolean).join(t('training.moveAnd')) }) : null;
 		return {
+			moveHint,
 			program: { name: program.name, period: programPeriodText({ startsOn: program.starts_on, endsOn: program.ends_on }, event.locals.locale), outside: outsideProgram(training.startsAt, program) },
 			saved: savedParam(event.url, ['training', 'invited'] as const),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
@@ -47,19 +57,30 @@ function letterFrom(form: FormData) {
 	};
 }
 
+/** A refused move names times (ISO in the error): shown in WIB in the reader's language, like every date on the page. */
+function withDatesShown(e: unknown, locale: Locale): unknown {
+	if (!(e instanceof DomainError) || e.code !== 'answers_outside') return e;
+	const show = (p: Params) => ({ ...p, at: formatDateTime(String(p.at), locale), bound: formatDateTime(String(p.bound), locale) });
+	return new DomainError(e.code, e.messageKey, e.status, show(e.params), e.issues.map((i) => ({ ...i, params: show(i.params) })));
+}
+
 export const actions: Actions = {
 	ubah: async (event) => {
 		const form = await event.request.formData();
 		const result = await formAction(event.locals.locale, form, async () => {
 			const { training } = await staffTraining(event);
-			await event.locals.services.trainings.update(event.locals.actor, training.id, {
-				title: String(form.get('title') ?? ''),
-				startsAt: String(form.get('startsAt') ?? ''),
-				venue: String(form.get('venue') ?? ''),
-				speakers: String(form.get('speakers') ?? ''),
-				agenda: String(form.get('agenda') ?? ''),
-				letter: letterFrom(form)
-			});
+			await event.locals.services.trainings
+				.update(event.locals.actor, training.id, {
+					title: String(form.get('title') ?? ''),
+					startsAt: String(form.get('startsAt') ?? ''),
+					venue: String(form.get('venue') ?? ''),
+					speakers: String(form.get('speakers') ?? ''),
+					agenda: String(form.get('agenda') ?? ''),
+					letter: letterFrom(form)
+				})
+				.catch((e: unknown) => {
+					throw withDatesShown(e, event.locals.locale);
+				});
 			return { saved: 'training' as const };
 		});
 		return redirectWhenSaved(event.url, result);

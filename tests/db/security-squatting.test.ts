@@ -58,17 +58,17 @@ describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
 		])('should refuse %s to a coordinator of community B, neutrally, and create nothing', async (_label, number) => {
 			const before = await counts();
 			const attempt = ctx.services.members.addSeller(actors.coordB, b, { name: 'Penyerobot', businessType: 'Penjual keripik', whatsapp: number });
-			await expect(attempt).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappUnavailable' });
+			await expect(attempt).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappOtherGroup' });
 			expect(await counts()).toEqual(before);
 		});
 
 		it('should refuse it through the roster form too (POST /koordinator/desa-b?/tambah), nothing changed', async () => {
 			const route = await routeByKey('POST /koordinator/[community]?/tambah');
-			const before = await digestTables(ctx.database);
+			const before = await digestTables(ctx.database, ['rate_limit']);
 			const res = await callRoute(route, { services: ctx.services, actor: actors.facilB }, { params: { community: b.slug }, form: { name: 'Penyerobot', businessType: 'Penjual keripik', whatsapp: '0812 9000 0001' } });
 			expect(res.status).toBe(400);
-			expect(JSON.stringify(res.body)).toContain('tidak bisa dipakai untuk anggota baru');
-			expect(changedTables(before, await digestTables(ctx.database))).toEqual([]);
+			expect(JSON.stringify(res.body)).toContain('sudah dipakai akun E-Crav di kelompok lain');
+			expect(changedTables(before, await digestTables(ctx.database, ['rate_limit']))).toEqual([]);
 		});
 
 		it('should leave community A’s sellers able to sign in and to be set up with their numbers', async () => {
@@ -82,22 +82,21 @@ describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
 		});
 	});
 
-	describe('addSeller: the answer says nothing about accounts elsewhere', () => {
-		it('should answer the same for a number or e-mail with an account (with a password) in another community as for an unknown one', async () => {
-			// coordA's own login number and e-mail (not a shop's number): an account with a password in community A.
-			const known = await ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Satu', businessType: 'Penjual kue', whatsapp: '0812 9000 0009', email: 'coorda@squat.test' });
-			const unknown = await ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Dua', businessType: 'Penjual kue', whatsapp: '0812 9000 0010', email: 'baru@squat.test' });
-			expect(Object.keys(known).sort()).toEqual(Object.keys(unknown).sort());
-			expect(known.setupToken).toMatch(/\S{20,}/);
-			// The owner keeps their login: it names coordA, never the new invitation.
+	describe('addSeller: first come keeps a number or e-mail', () => {
+		it('should refuse a number or e-mail of an account in another community, pending or with a password, and create nothing', async () => {
+			const before = await counts();
+			// coordA's own login (with a password), not a shop's number
+			await expect(ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Satu', businessType: 'Penjual kue', whatsapp: '0812 9000 0009' })).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappOtherGroup' });
+			await expect(ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Satu', businessType: 'Penjual kue', whatsapp: '0812 9000 0010', email: 'coorda@squat.test' })).rejects.toMatchObject({ status: 422, messageKey: 'security.emailOtherGroup' });
+			// the attacker's e-mail squat: A's new seller has not set a password yet; B adds someone with her e-mail
+			const victim = await ctx.services.members.addSeller(actors.coordA, a, { name: 'Korban Baru', businessType: 'Penjual kue', whatsapp: '0812 9955 0103', email: 'korban1@squat.test' });
+			const mid = await counts();
+			await expect(ctx.services.members.addSeller(actors.coordB, b, { name: 'Penyusup', businessType: 'Penjual kue', whatsapp: '0812 9955 0104', email: 'korban1@squat.test' })).rejects.toMatchObject({ status: 422, messageKey: 'security.emailOtherGroup' });
+			expect(await counts()).toEqual(mid);
+			expect(mid.users).toBe(before.users + 1);
+			await ctx.services.auth.setPasswordWithLink(victim.setupToken, { password: PASSWORD, confirm: PASSWORD });
+			await expect(login('korban1@squat.test')).resolves.toMatchObject({ user: { id: victim.userId } });
 			await expect(login('0812 9000 0009')).resolves.toMatchObject({ user: { id: ids.coordA } });
-			await expect(login('coorda@squat.test')).resolves.toMatchObject({ user: { id: ids.coordA } });
-			// The invited person is told at the setup link to ask their coordinator; nothing changes.
-			await expect(ctx.services.auth.setupLinkInfo(known.setupToken)).rejects.toMatchObject({ status: 409, code: 'login_claimed' });
-			const before = await digestTables(ctx.database);
-			await expect(ctx.services.auth.setPasswordWithLink(known.setupToken, { password: PASSWORD, confirm: PASSWORD })).rejects.toMatchObject({ status: 409, messageKey: 'security.loginClaimed' });
-			expect(changedTables(before, await digestTables(ctx.database))).toEqual([]);
-			await expect(ctx.services.auth.setupLinkInfo(unknown.setupToken)).resolves.toMatchObject({ name: 'Ibu Dua' });
 		});
 
 		it('should still say "already a member here" for the actor’s own community only', async () => {
@@ -106,18 +105,35 @@ describe(`${MemberService.name} (${TEST_DIALECT})`, () => {
 		});
 	});
 
-	describe('setPasswordWithLink: two invitations with one e-mail', () => {
-		it('should let exactly one of two invitations set a password, also when both try at the same moment', async () => {
-			const one = await ctx.services.members.addSeller(actors.coordA, a, { name: 'Ibu Kembar', businessType: 'Penjual kue', whatsapp: '0812 9000 0030', email: 'kembar@squat.test' });
-			const two = await ctx.services.members.addSeller(actors.coordB, b, { name: 'Ibu Kembar', businessType: 'Penjual kue', whatsapp: '0812 9000 0031', email: 'kembar@squat.test' });
-			const results = await Promise.allSettled([one, two].map((x) => ctx.services.auth.setPasswordWithLink(x.setupToken, { password: PASSWORD, confirm: PASSWORD })));
-			expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-			const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-			expect(refused.reason).toMatchObject({ status: 409, code: 'login_claimed' });
-			const owners = await ctx.database.db.selectFrom('app_user').select('id').where('email', '=', 'kembar@squat.test').where('password_hash', 'is not', null).execute();
-			expect(owners).toHaveLength(1);
-			await expect(login('kembar@squat.test')).resolves.toMatchObject({ user: { id: owners[0].id } });
+	describe('setPasswordWithLink: two accounts with one e-mail made before the rule (first come keeps)', () => {
+		it('should open both links alike, and let only the older account set a password, also when both try at once', async () => {
+			const db = ctx.database.db;
+			const make = async (id: string, at: string, community: Community) => {
+				await db.insertInto('app_user').values({ id, name: `Ibu ${id}`, email: 'kembar@squat.test', whatsapp: null, password_hash: null, is_platform_admin: 0, created_at: at, updated_at: at }).execute();
+				await db.insertInto('membership').values({ id: `mem_${id}`, user_id: id, community_id: community.id, role: 'seller', created_at: at }).execute();
+				return (await ctx.services.auth.issueSetupLink(system, id, community.id, 'invite')).token;
+			};
+			const older = await make('usr_kembar_lama', '2026-01-01T00:00:00.000Z', a);
+			const newer = await make('usr_kembar_baru', '2026-02-01T00:00:00.000Z', b);
+			// the link page answers the same for both (nothing to enumerate with a GET)
+			await expect(ctx.services.auth.setupLinkInfo(older)).resolves.toMatchObject({ login: 'kembar@squat.test' });
+			await expect(ctx.services.auth.setupLinkInfo(newer)).resolves.toMatchObject({ login: 'kembar@squat.test' });
+			const [first, second] = await Promise.allSettled([older, newer].map((t) => ctx.services.auth.setPasswordWithLink(t, { password: PASSWORD, confirm: PASSWORD })));
+			expect(first.status).toBe('fulfilled');
+			expect((second as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: 'login_claimed', messageKey: 'security.loginClaimed' });
+			expect((await db.selectFrom('app_user').select('password_hash').where('id', '=', 'usr_kembar_baru').executeTakeFirstOrThrow()).password_hash).toBeNull();
+			await expect(login('kembar@squat.test')).resolves.toMatchObject({ user: { id: 'usr_kembar_lama' } });
 		});
+	});
+});
+
+describe(`MemberIoService.importFile (${TEST_DIALECT})`, () => {
+	it('should refuse a row with another community’s shop number or account number by the same rule, importing nothing', async () => {
+		const before = await counts();
+		const csv = 'nama,whatsapp,usaha\nRisol Palsu,0812 9000 0002,Penjual risol\nIbu Asli,0812 9000 0077,Penjual kue\nToko JJ Palsu,081290000001,Penjual keripik\n';
+		const result = await ctx.services.memberFiles.importFile(actors.coordB, b, { name: 'anggota.csv', bytes: new TextEncoder().encode(csv) });
+		expect(result).toMatchObject({ ok: false, problems: [{ row: 2, column: 'whatsapp', messageKey: 'security.whatsappOtherGroup' }, { row: 4, column: 'whatsapp', messageKey: 'security.whatsappOtherGroup' }] });
+		expect(await counts()).toEqual(before);
 	});
 });
 
@@ -127,7 +143,7 @@ describe(`RosterService.inviteOwner (${TEST_DIALECT})`, () => {
 		const member = await ctx.database.db.selectFrom('member').select('id').where('shop_id', '=', shop.id).executeTakeFirst();
 		if (!member) return expect.unreachable('a shop gets its member row');
 		const before = await counts();
-		await expect(ctx.services.roster.inviteOwner(actors.coordB, b, member.id)).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappUnavailable' });
+		await expect(ctx.services.roster.inviteOwner(actors.coordB, b, member.id)).rejects.toMatchObject({ status: 422, messageKey: 'security.whatsappOtherGroup' });
 		expect(await counts()).toEqual(before);
 	});
 });
@@ -161,8 +177,33 @@ describe(`0017-security-5 migration (${TEST_DIALECT})`, () => {
 	});
 });
 
+describe(`AuthService.createUser (${TEST_DIALECT})`, () => {
+	it('should tell the operator (CLI add-coordinator) at once that a number or e-mail is owned, even without a password', async () => {
+		const before = await counts();
+		await expect(ctx.services.auth.createUser(system, { name: 'Koordinator Baru', whatsapp: SELLER_NUMBER })).rejects.toMatchObject({ status: 422, messageKey: 'auth.whatsappTaken' });
+		await expect(ctx.services.auth.createUser(system, { name: 'Koordinator Baru', email: 'demo@squat.test' })).rejects.toMatchObject({ status: 422, messageKey: 'auth.emailTaken' });
+		expect(await counts()).toEqual(before);
+	});
+});
+
+describe(`refuseClaimedLogins budget (${TEST_DIALECT})`, () => {
+	it('should bound a coordinator’s tries: past 60 an hour, 429 with a clear message and nothing created', async () => {
+		const before = await counts();
+		const statuses: number[] = [];
+		for (let i = 0; i < 70; i++) statuses.push(await ctx.services.members.addSeller(actors.coordB, b, { name: 'Penebak', businessType: 'Penjual kue', whatsapp: DEMO_SHOP_NUMBER }).then(() => 200, (e: { status: number }) => e.status));
+		const first = statuses.indexOf(429);
+		expect(first).toBeGreaterThan(0);
+		expect(first).toBeLessThanOrEqual(60);
+		expect(statuses.slice(first).every((s) => s === 429)).toBe(true);
+		await expect(ctx.services.members.addSeller(actors.coordB, b, { name: 'Penebak', businessType: 'Penjual kue', whatsapp: '0812 9000 0555' })).rejects.toMatchObject({ status: 429, messageKey: 'security.memberChecksTooMany' });
+		expect(await counts()).toEqual(before);
+		// another coordinator is not held up
+		await expect(ctx.services.members.addSeller(actors.coordA, a, { name: 'Ibu Lain', businessType: 'Penjual kue', whatsapp: '0812 9000 0556' })).resolves.toBeDefined();
+	});
+});
+
 describe(`AuthService.login (${TEST_DIALECT})`, () => {
-	it('should never sign in as a password-less invitation that shares a number', async () => {
-		await expect(ctx.services.auth.login({ login: '0812 9000 0010', password: PASSWORD }, { address: '192.0.2.90', kind: 'api' })).rejects.toMatchObject({ status: 401 });
+	it('should never sign in as a password-less account', async () => {
+		await expect(ctx.services.auth.login({ login: '0812 9955 0104', password: PASSWORD }, { address: '192.0.2.90', kind: 'api' })).rejects.toMatchObject({ status: 401 });
 	});
 });

@@ -64,7 +64,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const indicatorRepo = new IndicatorRepository(db);
 	const orderRepo = new OrderRepository(db);
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
-	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, clock });
+	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, limiter, clock });
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	return {
 		database,
@@ -74,7 +74,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		communities: new CommunityService(communityRepo),
 		shops,
 		shopAddresses: new ShopAddressService(shops, new ShopAddressRepository(db), clock),
-		members: new MemberService(accountRepo, auth, shops),
+		members: new MemberService(accountRepo, auth, shops, limiter),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders,

@@ -71,7 +71,10 @@ export const idSecurity = {
 	'security.shopNotOpen': 'Toko ini belum buka. Pemiliknya belum menampilkan produk apa pun.',
 	'security.shopNotOpenBrowse': 'Lihat toko lain di {community}',
 	'security.receiptRefusedTooMany': 'Sudah terlalu banyak file yang ditolak dari sini dalam satu jam (bukan foto, terlalu besar, atau rusak). Silakan coba lagi dalam {minutes} menit, atau kirim bukti transfer lewat WhatsApp penjual.',
-	'security.loginClaimed': 'Nomor WhatsApp atau e-mail di undangan ini sudah dipakai akun E-Crav lain yang sudah punya kata sandi, jadi kata sandi tidak bisa dibuat di sini. Minta koordinator kelompok Anda mendaftarkan Anda lagi dengan nomor WhatsApp atau e-mail lain.',
+	'security.loginClaimed': 'Nomor WhatsApp atau e-mail di undangan ini sudah dipakai akun E-Crav lain, jadi kata sandi tidak bisa dibuat lewat tautan ini. Kalau itu akun Anda sendiri, masuk saja dengan kata sandinya. Kalau bukan, minta koordinator kelompok Anda mendaftarkan Anda dengan nomor WhatsApp atau e-mail lain.',
+	'security.whatsappOtherGroup': 'Nomor WhatsApp ini sudah dipakai akun E-Crav di kelompok lain. Kalau orangnya sama, minta dia masuk dengan akunnya sendiri dan hubungi admin E-Crav; kalau bukan, pakai nomor lain.',
+	'security.emailOtherGroup': 'E-mail ini sudah dipakai akun E-Crav di kelompok lain. Kalau orangnya sama, minta dia masuk dengan akunnya sendiri; kalau bukan, pakai e-mail lain atau kosongkan.',
+	'security.memberChecksTooMany': 'Terlalu banyak nomor atau e-mail dicoba dalam satu jam. Silakan coba lagi dalam {minutes} menit.',
 } as const;
 
 export const enSecurity: Record<keyof typeof idSecurity, string> = {
@@ -142,5 +145,8 @@ export const enSecurity: Record<keyof typeof idSecurity, string> = {
 	'security.shopNotOpen': 'This shop is not open yet. Its owner has not put any product on show.',
 	'security.shopNotOpenBrowse': 'See other shops in {community}',
 	'security.receiptRefusedTooMany': 'Too many files were refused from here within an hour (not a photo, too large or damaged). Please try again in {minutes} min, or send the transfer receipt to the seller on WhatsApp.',
-	'security.loginClaimed': 'The WhatsApp number or e-mail of this invitation is already used by another E-Crav account that has a password, so a password cannot be set here. Ask your group coordinator to add you again with another WhatsApp number or e-mail.',
+	'security.loginClaimed': 'The WhatsApp number or e-mail of this invitation is already used by another E-Crav account, so a password cannot be set with this link. If that account is yours, just log in with its password. If not, ask your group coordinator to add you with another WhatsApp number or e-mail.',
+	'security.whatsappOtherGroup': 'This WhatsApp number is already used by an E-Crav account in another group. If it is the same person, ask them to log in with their own account and contact the E-Crav admin; if not, use another number.',
+	'security.emailOtherGroup': 'This e-mail is already used by an E-Crav account in another group. If it is the same person, ask them to log in with their own account; if not, use another e-mail or leave it empty.',
+	'security.memberChecksTooMany': 'Too many numbers or e-mails tried within an hour. Please try again in {minutes} minutes.',
 };

@@ -45,6 +45,22 @@ export class AccountRepository {
 		return rows.map((r) => r.community_id);
 	}
 
+	/** Of these numbers, those held outside the community: an account that is not a member here, or another community's shop. */
+	async numbersHeldElsewhere(communityId: string, numbers: string[]): Promise<Set<string>> {
+		const held = new Set<string>();
+		for (let i = 0; i < numbers.length; i += 500) {
+			const chunk = numbers.slice(i, i + 500);
+			const [users, shops] = await Promise.all([
+				this.db.selectFrom('app_user as u').select('u.whatsapp').where('u.whatsapp', 'in', chunk)
+					.where((eb) => eb.not(eb.exists(eb.selectFrom('membership as m').select('m.id').whereRef('m.user_id', '=', 'u.id').where('m.community_id', '=', communityId))))
+					.execute(),
+				this.db.selectFrom('shop').select('whatsapp').where('whatsapp', 'in', chunk).where('community_id', '!=', communityId).execute()
+			]);
+			for (const r of [...users, ...shops]) if (r.whatsapp) held.add(r.whatsapp);
+		}
+		return held;
+	}
+
 	/** Whether one of these ids is a member (any role) of the community or owns a shop there. */
 	async anyMemberOf(userIds: string[], communityId: string): Promise<boolean> {
 		if (userIds.length === 0) return false;
@@ -53,16 +69,23 @@ export class AccountRepository {
 		return !!(member ?? owner);
 	}
 
-	/** Whether another account with a password already owns this person's e-mail or number. */
-	async loginClaimedByOther(user: Pick<User, 'id' | 'email' | 'whatsapp'>, db: Kysely<DB> = this.db): Promise<boolean> {
+	/**
+	 * Whether another account keeps this person's e-mail or number: one with a password, or an OLDER one (first come
+	 * keeps — also for accounts made before the add-member rule refused shared logins).
+	 */
+	async loginClaimedByOther(user: Pick<User, 'id' | 'email' | 'whatsapp' | 'created_at'>, db: Kysely<DB> = this.db): Promise<boolean> {
 		const logins = [user.email ? (['email', user.email] as const) : null, user.whatsapp ? (['whatsapp', user.whatsapp] as const) : null].filter((l) => l !== null);
 		if (logins.length === 0) return false;
 		const row = await db
 			.selectFrom('app_user')
 			.select('id')
 			.where('id', '!=', user.id)
-			.where('password_hash', 'is not', null)
-			.where((eb) => eb.or(logins.map(([column, value]) => eb(column, '=', value))))
+			.where((eb) =>
+				eb.and([
+					eb.or(logins.map(([column, value]) => eb(column, '=', value))),
+					eb.or([eb('password_hash', 'is not', null), eb('created_at', '<', user.created_at), eb.and([eb('created_at', '=', user.created_at), eb('id', '<', user.id)])])
+				])
+			)
 			.executeTakeFirst();
 		return !!row;
 	}
@@ -133,7 +156,7 @@ export class AccountRepository {
 			return await this.db.transaction().execute(async (trx) => {
 				const r = await trx.updateTable('setup_link').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
 				if (Number(r.numUpdatedRows) !== 1) return 'used';
-				const user = await trx.selectFrom('app_user').select(['id', 'email', 'whatsapp']).where('id', '=', userId).executeTakeFirstOrThrow();
+				const user = await trx.selectFrom('app_user').select(['id', 'email', 'whatsapp', 'created_at']).where('id', '=', userId).executeTakeFirstOrThrow();
 				if (await this.loginClaimedByOther(user, trx)) throw new LoginClaimed();
 				await trx.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
 				if (reset) await trx.insertInto('password_reset').values(reset).execute();

@@ -66,16 +66,17 @@ export class AuthService {
 		return this.insertUser(input);
 	}
 
-	/** Shared by createUser and MemberService (which checks its own rules first). */
-	async insertUser(input: NewUserInput): Promise<string> {
+	/** Shared by createUser (the operator) and staff invitations (`invitation`: MemberService, RosterService, which check their own rules first). */
+	async insertUser(input: NewUserInput, { invitation = false }: { invitation?: boolean } = {}): Promise<string> {
 		const data = parseInput(newUserSchema, input);
 		if (!data.email && !data.whatsapp) throw new ValidationError('auth.loginRequired');
 		if (data.password) refuseWeakPassword(data.password, [data.name, data.email, data.whatsapp]);
-		// Only an account with a password owns a login; password-less invitations may share one (0017-security-5),
-		// so only an account made with a password is refused a login someone owns (staff check theirs: login-claims.ts).
-		if (data.password && data.email && (await this.accounts.findLoginOwner({ email: data.email })))
+		// Only an account with a password owns a login (0017-security-5). Staff invitations check theirs first
+		// (login-claims.ts: first come keeps); the operator (CLI, demo) and any account made with a password are told here.
+		const strict = !invitation || !!data.password;
+		if (strict && data.email && (await this.accounts.findLoginOwner({ email: data.email })))
 			throw new ValidationError('auth.emailTaken', {}, [{ field: 'email', messageKey: 'auth.emailTaken', params: {} }]);
-		if (data.password && data.whatsapp && (await this.accounts.findLoginOwner({ whatsapp: data.whatsapp })))
+		if (strict && data.whatsapp && (await this.accounts.findLoginOwner({ whatsapp: data.whatsapp })))
 			throw new ValidationError('auth.whatsappTaken', {}, [{ field: 'whatsapp', messageKey: 'auth.whatsappTaken', params: {} }]);
 		const id = newId('usr');
 		await this.accounts.insertUser({
@@ -224,8 +225,6 @@ export class AuthService {
 		if (Date.parse(link.expires_at) <= this.now().getTime()) throw new DomainError('link_expired', 'auth.linkExpired', 410);
 		const user = await this.accounts.findUserById(link.user_id);
 		if (!user) throw new DomainError('link_invalid', 'auth.linkInvalid', 404);
-		// Another account with a password owns this number or e-mail: say so before anyone types a password.
-		if (!user.password_hash && (await this.accounts.loginClaimedByOther(user))) throw new DomainError('login_claimed', 'security.loginClaimed', 409);
 		return { name: user.name, purpose: link.purpose, login: user.email ?? user.whatsapp ?? '' };
 	}
 

@@ -1,26 +1,57 @@
+import type { Actor } from '../auth/actor';
 import { ValidationError } from '../errors';
+import { RateLimitedError, type RateLimiter, type RateRule } from '../security/rate-limit';
 import type { AccountRepository } from './account.repository';
 
+/** Numbers or e-mails a staff member may try per hour when adding members one by one (each try says yes/no). */
+export const MEMBER_CHECKS: RateRule = { name: 'member-check', limit: 60, windowMs: 60 * 60_000 };
+
 /**
- * Checks a number or e-mail before staff invite someone with it (adding a member, inviting a shop's owner).
- * Invariants (issue 8, number squatting):
- * - a login of a member of the actor's own community is refused, and said so ("already a member here");
- * - a number that another community's shop takes orders on is refused with a neutral "cannot be used" — shop
- *   numbers are public on the storefront, so this tells nothing new, and it stops a coordinator of another village
- *   from registering (and then claiming, with the setup link they hold) that seller's number;
- * - an account elsewhere, with or without a password, changes nothing in the answer: the invitation is made the
- *   same way as for an unknown number, so no coordinator learns whether a number or e-mail has an E-Crav account.
- *   Only an account with a password owns its login (0017-security-5): the invitation cannot take it from them, and
- *   its setup link tells the invited person to ask their coordinator (AuthService.setupLinkInfo).
+ * The one rule for a number or e-mail staff invite someone with (adding a member, importing a file, inviting a
+ * roster shop's owner). First come keeps (issue 8, lead's decision after the stop-10 attack): a number or e-mail is
+ * refused when it belongs to ANY existing account — pending or with a password — and
+ * - that account is in the actor's own community: "already a member here";
+ * - otherwise (another community's member or staff, or an account of nobody's), or the number is one another
+ *   community's shop takes orders on: "already used on E-Crav by another group" (neutral: no name, no group).
+ * This tells a coordinator that a number or e-mail is on E-Crav. Accepted: locking a real seller out of their own
+ * number for good is worse than a yes/no to a staff member an admin appointed — and the tries are bounded per
+ * staff member (MEMBER_CHECKS: 60 adds or files an hour; 429 with a clear message). See docs/security.md R.x/R.y.
  */
-export async function refuseClaimedLogins(accounts: AccountRepository, communityId: string, data: { whatsapp?: string | null; email?: string | null }): Promise<void> {
+export async function refuseClaimedLogins(
+	accounts: AccountRepository,
+	communityId: string,
+	data: { whatsapp?: string | null; email?: string | null },
+	budget?: { limiter: RateLimiter; actor: Actor }
+): Promise<void> {
+	if (budget) await spend(budget.limiter, MEMBER_CHECKS, budget.actor);
 	if (data.whatsapp) {
-		if (await accounts.anyMemberOf(await accounts.accountsWithLogin({ whatsapp: data.whatsapp }), communityId)) throw refusal('whatsapp', 'security.whatsappMemberHere');
-		if ((await accounts.communitiesOfShopNumber(data.whatsapp)).some((c) => c !== communityId)) throw refusal('whatsapp', 'security.whatsappUnavailable');
+		const ids = await accounts.accountsWithLogin({ whatsapp: data.whatsapp });
+		if (await accounts.anyMemberOf(ids, communityId)) throw refusal('whatsapp', 'security.whatsappMemberHere');
+		if (ids.length || (await accounts.communitiesOfShopNumber(data.whatsapp)).some((c) => c !== communityId)) throw refusal('whatsapp', 'security.whatsappOtherGroup');
 	}
-	if (data.email && (await accounts.anyMemberOf(await accounts.accountsWithLogin({ email: data.email }), communityId))) throw refusal('email', 'security.emailMemberHere');
+	if (data.email) {
+		const ids = await accounts.accountsWithLogin({ email: data.email });
+		if (await accounts.anyMemberOf(ids, communityId)) throw refusal('email', 'security.emailMemberHere');
+		if (ids.length) throw refusal('email', 'security.emailOtherGroup');
+	}
 }
 
-function refusal(field: 'whatsapp' | 'email', messageKey: 'security.whatsappMemberHere' | 'security.whatsappUnavailable' | 'security.emailMemberHere'): ValidationError {
+/**
+ * The same rule for a file of numbers (the import): those an account outside this community or another community's
+ * shop holds. One file is one try of MEMBER_CHECKS (a real roster file has thousands of rows), checked in batches.
+ */
+export async function numbersHeldElsewhere(accounts: AccountRepository, communityId: string, numbers: string[], budget: { limiter: RateLimiter; actor: Actor }): Promise<Set<string>> {
+	await spend(budget.limiter, MEMBER_CHECKS, budget.actor);
+	return accounts.numbersHeldElsewhere(communityId, [...new Set(numbers)]);
+}
+
+/** One try of a staff member (the operator and the system — CLI, demo, tests' setup — are not bounded). */
+async function spend(limiter: RateLimiter, rule: RateRule, actor: Actor): Promise<void> {
+	if (actor.kind !== 'user') return;
+	const d = await limiter.hit(rule, actor.userId);
+	if (!d.allowed) throw new RateLimitedError(d.retryAfterSeconds, 'security.memberChecksTooMany', 'too_many_member_checks');
+}
+
+function refusal(field: 'whatsapp' | 'email', messageKey: 'security.whatsappMemberHere' | 'security.whatsappOtherGroup' | 'security.emailMemberHere' | 'security.emailOtherGroup'): ValidationError {
 	return new ValidationError(messageKey, {}, [{ field, messageKey, params: {} }]);
 }

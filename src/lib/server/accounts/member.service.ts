@@ -9,6 +9,7 @@ import type { AccountRepository } from './account.repository';
 import { refuseClaimedLogins } from './login-claims';
 import type { AuthService } from './auth.service';
 import type { ShopService } from '../shops/shop.service';
+import type { RateLimiter } from '../security/rate-limit';
 
 export interface MemberRow {
 	userId: string;
@@ -24,7 +25,8 @@ export class MemberService {
 	constructor(
 		private readonly accounts: AccountRepository,
 		private readonly auth: AuthService,
-		private readonly shops: ShopService
+		private readonly shops: ShopService,
+		private readonly limiter: RateLimiter
 	) {}
 
 	/**
@@ -34,8 +36,8 @@ export class MemberService {
 	async addSeller(actor: Actor, community: Community, input: NewMemberInput): Promise<{ userId: string; shopId: string; setupToken: string; expiresAt: string }> {
 		requireCommunityStaff(actor, community.id);
 		const data = parseInput(newMemberSchema, input);
-		await refuseClaimedLogins(this.accounts, community.id, data);
-		const userId = await this.auth.insertUser({ name: data.name, whatsapp: data.whatsapp, email: data.email });
+		await refuseClaimedLogins(this.accounts, community.id, data, { limiter: this.limiter, actor });
+		const userId = await this.auth.insertUser({ name: data.name, whatsapp: data.whatsapp, email: data.email }, { invitation: true });
 		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
 		const shop = await this.shops.create(actor, community, { name: `${shortBusiness(data.businessType)} ${data.name}`.slice(0, 60), businessType: data.businessType, whatsapp: data.whatsapp, area: data.area || undefined }, userId, { name: data.name });
 		const link = await this.auth.issueSetupLink(actor, userId, community.id, 'invite');

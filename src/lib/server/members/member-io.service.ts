@@ -6,6 +6,10 @@ import { IMPORT_COLUMNS, IMPORT_SHEET, readMemberSheet, writeCsv, writeXlsx, typ
 import { planImport } from './member-import';
 import type { RosterRepository } from './roster.repository';
 import type { RosterService } from './roster.service';
+import type { AccountRepository } from '../accounts/account.repository';
+import type { RateLimiter } from '../security/rate-limit';
+import { numbersHeldElsewhere } from '../accounts/login-claims';
+import { normalizeWhatsapp } from '../../utils/phone';
 
 export type ImportResult = { ok: true; imported: number } | { ok: false; problems: FileProblem[] };
 
@@ -14,6 +18,8 @@ export class MemberIoService {
 	constructor(
 		private readonly roster: RosterRepository,
 		private readonly rosterService: RosterService,
+		private readonly accounts: AccountRepository,
+		private readonly limiter: RateLimiter,
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
@@ -28,7 +34,11 @@ export class MemberIoService {
 		if (!sheet.ok) return { ok: false, problems: sheet.problems };
 		const [numbers, slugs] = await Promise.all([this.roster.whatsappNumbersInUse(community.id), this.roster.shopSlugs(community.id)]);
 		const plan = planImport(community.id, sheet.rows, numbers, slugs, this.clock().toISOString());
-		if (plan.problems.length) return { ok: false, problems: plan.problems };
+		// The same rule as adding one member (login-claims.ts): a number another community holds is refused.
+		const phones = sheet.rows.map((r) => ({ row: r.row, phone: normalizeWhatsapp(r.values.whatsapp ?? '') })).filter((r): r is { row: number; phone: string } => !!r.phone && !numbers.has(r.phone));
+		const held = await numbersHeldElsewhere(this.accounts, community.id, phones.map((r) => r.phone), { limiter: this.limiter, actor });
+		const problems = [...plan.problems, ...phones.filter((r) => held.has(r.phone)).map((r) => ({ row: r.row, column: 'whatsapp', messageKey: 'security.whatsappOtherGroup' as const, params: {} }))].sort((a, b) => a.row - b.row);
+		if (problems.length) return { ok: false, problems };
 		await this.roster.insertShopsWithMembers(plan.rows);
 		return { ok: true, imported: plan.rows.length };
 	}

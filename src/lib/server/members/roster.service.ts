@@ -110,7 +110,7 @@ export class RosterService {
 			const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
 			// the same squatting rules as adding a member (a number another village's shop takes orders on is refused)
 			await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() });
-			userId = await this.auth.insertUser({ name, whatsapp, email });
+			userId = await this.auth.insertUser({ name, whatsapp, email }, { invitation: true });
 			await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
 			await this.shops.update(row.shop_id, { owner_user_id: userId, updated_at: nowIso() });
 		}

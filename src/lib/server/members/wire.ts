@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { ShopRepository } from '../shops/shop.repository';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { AuthService } from '../accounts/auth.service';
+import type { RateLimiter } from '../security/rate-limit';
 import { ProgramRepository } from '../program/program.repository';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
@@ -13,7 +14,7 @@ import { MentoringRepository } from './mentoring.repository';
 import { MentoringService } from './mentoring.service';
 
 /** The members' area services (roster, funnel, import/export, mentoring), wired for createServices. */
-export function createMemberServices(deps: { db: Kysely<DB>; shopRepo: ShopRepository; accountRepo: AccountRepository; auth: AuthService; clock?: () => Date }) {
+export function createMemberServices(deps: { db: Kysely<DB>; shopRepo: ShopRepository; accountRepo: AccountRepository; auth: AuthService; limiter: RateLimiter; clock?: () => Date }) {
 	const { db, clock } = deps;
 	const rosterRepo = new RosterRepository(db);
 	const funnel = new FunnelService(new FunnelRepository(db), new ProgramRepository(db), clock);
@@ -21,7 +22,7 @@ export function createMemberServices(deps: { db: Kysely<DB>; shopRepo: ShopRepos
 	return {
 		roster,
 		funnel,
-		memberFiles: new MemberIoService(rosterRepo, roster, clock),
+		memberFiles: new MemberIoService(rosterRepo, roster, deps.accountRepo, deps.limiter, clock),
 		mentoring: new MentoringService(new MentoringRepository(db), rosterRepo, clock)
 	};
 }

@@ -30,3 +30,9 @@ export function pdfPages(pdf: Buffer, dir: string, name: string): string[][] {
 export function pdfPlainText(pdf: Buffer, dir: string, name: string): string {
 	return execFileSync('pdftotext', ['-enc', 'UTF-8', save(pdf, dir, name), '-']).toString('utf8').replace(/\s+/g, ' ');
 }
+
+/** Each word with its box (poppler's pdftotext -bbox), page 1 only: to check where a line wraps and what it lines up under. */
+export function pdfWords(pdf: Buffer, dir: string, name: string): { text: string; xMin: number; yMin: number }[] {
+	const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-enc', 'UTF-8', save(pdf, dir, name), '-']).toString('utf8');
+	return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), text: m[3].replace(/&amp;/g, '&') }));
+}

@@ -27,9 +27,12 @@ export async function invitationLetterPdf(d: InvitationData): Promise<Buffer> {
 	const placeDate = `${l.place || d.community.district}, ${formatDate(d.today).replace(/^[^,]+, /, '')}`;
 	doc.text(placeDate, x, undefined, { width: w, align: 'right' }).moveDown(0.6);
 	const top = doc.y;
+	// label, colon and value in three columns: a long Nomor or Hal wraps under its own first word, not under the colon
 	const label = (k: string, v: string, y?: number) => {
-		doc.text(k, x, y, { width: 62, continued: false });
-		doc.text(`: ${v}`, x + 62, y ?? doc.y - doc.currentLineHeight(), { width: w / 2 - 62 });
+		const top = y ?? doc.y;
+		doc.text(k, x, top, { width: 60 });
+		doc.text(':', x + 60, top, { width: 8 });
+		doc.text(v, x + 68, top, { width: w / 2 - 68 });
 	};
 	label('Nomor', l.number || dots, top);
 	label('Lampiran', l.attachment || '-');
@@ -39,7 +42,16 @@ export async function invitationLetterPdf(d: InvitationData): Promise<Buffer> {
 	// "di Tempat" is printed once, after the addressees, even when it was typed as one of them
 	const to = l.addressees.filter((a) => !/^di\s*tempat\.?$/i.test(a.trim()));
 	const names = to.length ? to : ['Para Pelaku UMKM'];
-	names.forEach((a, i) => doc.text(names.length > 1 ? `${i + 1}. ${a}` : a, x + w / 2 + 10, undefined, { width: w / 2 - 10 }));
+	for (const [i, a] of names.entries()) {
+		if (names.length === 1) {
+			doc.text(a, x + w / 2 + 10, undefined, { width: w / 2 - 10 });
+			continue;
+		}
+		// a numbered addressee that wraps continues under its own text, not under the number
+		const y = doc.y;
+		doc.text(`${i + 1}.`, x + w / 2 + 10, y, { width: 16 });
+		doc.text(a, x + w / 2 + 26, y, { width: w / 2 - 26 });
+	}
 	doc.text('di Tempat', x + w / 2 + 10, undefined, { width: w / 2 - 10 });
 	doc.y = Math.max(doc.y, leftEnd) + 14;
 	doc.x = x;
@@ -58,8 +70,8 @@ export async function invitationLetterPdf(d: InvitationData): Promise<Buffer> {
 	for (const [k, v] of rows) {
 		const y = doc.y;
 		doc.text(k, x + 28, y, { width: 100 });
-		doc.text(`: ${v.split('\n')[0]}`, x + 128, y, { width: w - 128 });
-		for (const more of v.split('\n').slice(1)) doc.text(`  ${more}`, x + 128, undefined, { width: w - 128 });
+		doc.text(':', x + 128, y, { width: 8 });
+		doc.text(v, x + 136, y, { width: w - 136 });
 		doc.moveDown(0.15);
 	}
 	doc.moveDown(0.5).text('Mengingat pentingnya acara tersebut, kami mohon kehadiran Bapak/Ibu tepat pada waktunya. Atas perhatian dan kehadirannya kami ucapkan terima kasih.', x, undefined, { width: w, align: 'justify', lineGap: 2 }).moveDown(1.2);

@@ -32,45 +32,121 @@ export interface Column {
 	align?: 'left' | 'center' | 'right';
 }
 
-/** A bordered table that breaks across pages, repeating its header. Cells are plain text. */
-export function table(doc: Doc, columns: Column[], rows: string[][], options: { fontSize?: number; minRowHeight?: number } = {}) {
+/** A table's rows kept together at a page break: at least this many (or all, when fewer) on each side. */
+export const KEEP_ROWS = 3;
+
+type TableOptions = { fontSize?: number; minRowHeight?: number };
+
+/**
+ * How a table lays out: the font size of each cell (a word wider than its column — "Undangan" in a narrow
+ * header — is printed smaller rather than broken mid-word), the header's and each row's height.
+ */
+function measureTable(doc: Doc, columns: Column[], rows: string[][], options: TableOptions) {
 	const size = options.fontSize ?? 10;
 	const pad = 4;
-	const x0 = doc.page.margins.left;
-	const bottom = () => doc.page.height - doc.page.margins.bottom;
-	const heightOf = (cells: string[], bold: boolean) => {
+	const sizeOf = (text: string, col: Column, bold: boolean) => {
 		doc.font(bold ? 'serif-bold' : 'serif').fontSize(size);
-		return Math.max(options.minRowHeight ?? 0, ...cells.map((c, i) => doc.heightOfString(c || ' ', { width: columns[i].width - 2 * pad }) + 2 * pad));
+		const room = col.width - 2 * pad;
+		const widest = Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w)));
+		return widest > room ? Math.floor((size * room * 10) / widest) / 10 : size;
 	};
-	const drawRow = (cells: string[], bold: boolean, y: number, h: number) => {
+	const measureRow = (cells: string[], bold: boolean) => {
+		const sizes = columns.map((col, i) => sizeOf(cells[i] ?? '', col, bold));
+		const height = Math.max(
+			options.minRowHeight ?? 0,
+			...columns.map((col, i) => doc.font(bold ? 'serif-bold' : 'serif').fontSize(sizes[i]).heightOfString(cells[i] || ' ', { width: col.width - 2 * pad }) + 2 * pad)
+		);
+		return { cells, sizes, height, bold };
+	};
+	return { pad, header: measureRow(columns.map((c) => c.header), true), rows: rows.map((r) => measureRow(r, false)) };
+}
+
+/** The height a table needs at the foot of a page to start there: its header and its first rows (see KEEP_ROWS). */
+export function tableStartHeight(doc: Doc, columns: Column[], rows: string[][], options: TableOptions = {}): number {
+	const m = measureTable(doc, columns, rows, options);
+	doc.font('serif').fontSize(11);
+	return m.header.height + m.rows.slice(0, KEEP_ROWS).reduce((s, r) => s + r.height, 0);
+}
+
+/**
+ * Where a table of these row heights breaks, starting at `startY` with `top`..`bottom` the printable band of a
+ * page: the index of the first row of each new page. No page holds fewer than KEEP_ROWS of the table's rows
+ * (or all of them, when fewer): a table that cannot show that many here starts on the next page, and the
+ * last page takes rows from the one before it rather than carry one or two alone.
+ */
+export function tableBreaks(heights: number[], headerHeight: number, startY: number, top: number, bottom: number): { newPage: boolean; breaks: number[] } {
+	const keep = Math.min(KEEP_ROWS, heights.length);
+	const plan = (y0: number) => {
+		const breaks: number[] = [];
+		let y = y0 + headerHeight;
+		for (const [k, h] of heights.entries()) {
+			// a row taller than a whole page still starts a page of its own only once
+			if (y + h > bottom && y > top + headerHeight) {
+				breaks.push(k);
+				y = top + headerHeight;
+			}
+			y += h;
+		}
+		return breaks;
+	};
+	// a header that does not fit at all, or fewer than `keep` rows under it here: start on the next page
+	let newPage = startY > top && startY + headerHeight > bottom;
+	let breaks = plan(newPage ? top : startY);
+	if (!newPage && startY > top && (breaks[0] ?? Infinity) < keep) {
+		newPage = true;
+		breaks = plan(top);
+	}
+	const last = breaks.length - 1;
+	if (last >= 0 && heights.length - breaks[last] < keep) {
+		const previous = last > 0 ? breaks[last - 1] : 0;
+		// move rows over only when the page before keeps enough of its own
+		if (heights.length - keep - previous >= keep) breaks[last] = heights.length - keep;
+	}
+	// still a page with too few rows: a table that fits on one page goes whole to the next
+	const counts = [...breaks, heights.length].map((b, i, all) => b - (i > 0 ? all[i - 1] : 0));
+	if (!newPage && startY > top && counts.some((c) => c < keep) && plan(top).length === 0) {
+		newPage = true;
+		breaks = [];
+	}
+	return { newPage, breaks };
+}
+
+/** A bordered table that breaks across pages (never leaving one or two rows alone), repeating its header. Cells are plain text. */
+export function table(doc: Doc, columns: Column[], rows: string[][], options: TableOptions = {}) {
+	const x0 = doc.page.margins.left;
+	const m = measureTable(doc, columns, rows, options);
+	const drawRow = (row: (typeof m.rows)[number], y: number) => {
 		let x = x0;
-		doc.font(bold ? 'serif-bold' : 'serif').fontSize(size);
 		for (const [i, col] of columns.entries()) {
-			if (bold) doc.save().rect(x, y, col.width, h).fill('#eeeeee').restore();
-			doc.rect(x, y, col.width, h).lineWidth(0.6).strokeColor('#000000').stroke();
-			doc.fillColor('#000000').text(cells[i] ?? '', x + pad, y + pad, { width: col.width - 2 * pad, align: col.align ?? 'left' });
+			if (row.bold) doc.save().rect(x, y, col.width, row.height).fill('#eeeeee').restore();
+			doc.rect(x, y, col.width, row.height).lineWidth(0.6).strokeColor('#000000').stroke();
+			doc.font(row.bold ? 'serif-bold' : 'serif').fontSize(row.sizes[i]);
+			doc.fillColor('#000000').text(row.cells[i] ?? '', x + m.pad, y + m.pad, { width: col.width - 2 * m.pad, align: col.align ?? 'left' });
 			x += col.width;
 		}
 	};
-	const header = columns.map((c) => c.header);
+	const top = doc.page.margins.top;
+	const bottom = doc.page.height - doc.page.margins.bottom;
+	const { newPage, breaks } = tableBreaks(
+		m.rows.map((r) => r.height),
+		m.header.height,
+		doc.y,
+		top,
+		bottom
+	);
+	if (newPage) doc.addPage();
 	let y = doc.y;
-	const hh = heightOf(header, true);
-	if (y + hh * 2 > bottom()) {
-		doc.addPage();
-		y = doc.y;
-	}
-	drawRow(header, true, y, hh);
-	y += hh;
-	for (const row of rows) {
-		const h = heightOf(row, false);
-		if (y + h > bottom()) {
+	drawRow(m.header, y);
+	y += m.header.height;
+	for (const [k, row] of m.rows.entries()) {
+		if (breaks.includes(k)) {
 			doc.addPage();
 			y = doc.y;
-			drawRow(header, true, y, hh);
-			y += hh;
+			drawRow(m.header, y);
+			y += m.header.height;
 		}
-		drawRow(row, false, y, h);
-		y += h;
+		drawRow(row, y);
+		y += row.height;
 	}
 	doc.x = x0;
 	doc.y = y + 8;

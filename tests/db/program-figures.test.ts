@@ -248,7 +248,7 @@ describe(`reaction summary of a training (${TEST_DIALECT})`, () => {
 		// the report's XLSX: the session's date is a real date cell, shown the Indonesian way
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load((await evaluationReportXlsx(await ctx.services.reports.build(coord, program.id))) as unknown as ArrayBuffer);
-		const cell = wb.getWorksheet('Sesi')!.getRow(2).getCell(2);
+		const cell = wb.getWorksheet('Sesi')!.getRow(2).getCell(3); // No, Kegiatan, Tanggal
 		expect(cell.value).toEqual(new Date('2024-11-28T00:00:00Z'));
 		expect(cell.numFmt).toBe('[$-421]dddd, d mmmm yyyy');
 	});

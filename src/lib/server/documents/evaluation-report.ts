@@ -3,7 +3,7 @@ import { gainBand } from '../training/gain';
 import { formatDate, formatTime } from '../../utils/dates';
 import { formatRupiah } from '../../utils/money';
 import { formatFigure } from '../../utils/figures';
-import { communityLetterhead, contentWidth, letterhead, newDocument, numberPages, signatureBlock, table, type Doc } from './pdf-kit';
+import { communityLetterhead, contentWidth, letterhead, newDocument, numberPages, signatureBlock, table, tableStartHeight, type Column, type Doc } from './pdf-kit';
 import { adoptionRows } from './adoption-rows';
 import { orderPeriodSentences, orderRows } from './report-period';
 
@@ -15,9 +15,25 @@ export const indicatorFigure = (x: number | null, unit: string) => (x === null ?
 const STAGE_NAMES: Record<string, string> = { persiapan_sosial: 'Persiapan sosial', dialog: 'Dialog / membangun relasi', asesmen: 'Asesmen', rencana: 'Rencana intervensi', intervensi: 'Intervensi', evaluasi: 'Evaluasi', terminasi: 'Terminasi dan rujukan' };
 const BAND: Record<string, string> = { rendah: 'rendah', sedang: 'sedang', tinggi: 'tinggi' };
 
-function heading(doc: Doc, text: string) {
-	if (doc.y > doc.page.height - 160) doc.addPage();
+/** Lines of body text a heading keeps with it on its page (a heading never stands alone at a page's foot). */
+const KEEP_LINES = 3;
+/** The height of `n` lines of body text (11 pt, line gap 2). */
+const bodyLines = (doc: Doc, n: number) => n * (doc.font('serif').fontSize(11).currentLineHeight(true) + 2);
+/** Starts a new page unless `height` more points fit above the bottom margin here. */
+function keepTogether(doc: Doc, height: number) {
+	if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+/** A numbered section heading, kept on one page with `follow` points of what comes under it (three lines of text by default; a table's header and first rows). */
+function heading(doc: Doc, text: string, follow = bodyLines(doc, KEEP_LINES)) {
+	const own = doc.font('serif-bold').fontSize(12).heightOfString(text, { width: contentWidth(doc) }) + 0.9 * doc.currentLineHeight(true);
+	keepTogether(doc, own + follow);
 	doc.moveDown(0.6).font('serif-bold').fontSize(12).text(text, doc.page.margins.left, undefined, { width: contentWidth(doc) }).moveDown(0.3).font('serif').fontSize(11);
+}
+/** A bold line under a heading ("a. Evaluasi proses", a session's title), kept with the first lines under it. */
+function subheading(doc: Doc, text: string, follow = bodyLines(doc, KEEP_LINES)) {
+	const own = doc.font('serif-bold').fontSize(11).heightOfString(text, { width: contentWidth(doc) });
+	keepTogether(doc, own + follow);
+	doc.font('serif-bold').fontSize(11).text(text, doc.page.margins.left, undefined, { width: contentWidth(doc) }).font('serif');
 }
 function chapter(doc: Doc, bab: string, title: string) {
 	doc.addPage();
@@ -33,6 +49,11 @@ function list(doc: Doc, items: string[]) {
 }
 /** A typed text closed with exactly one full stop (a follow-up that already ends in one would print "lokal.."). */
 const sentence = (text: string) => `${text.trim().replace(/[.\s]+$/, '') || '–'}.`;
+/**
+ * A session's one number in every section of the report and in its XLSX: its place among the held sessions
+ * (`EvaluationReportData.trainings`, chronological by start — the order of the program's training list).
+ */
+export const sessionNo = (index: number) => index + 1;
 const lines = (text: string) => text.split(/\r?\n/).map((s) => s.replace(/^[-•\d.)\s]+/, '').trim()).filter(Boolean);
 
 /**
@@ -96,19 +117,18 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 
 	// ——— BAB II ———
 	chapter(doc, 'BAB II', 'Pelaksanaan');
-	heading(doc, '2.1 Waktu dan Tempat');
-	if (d.trainings.length)
-		table(
-			doc,
-			[
-				{ header: 'No', width: 28, align: 'center' },
-				{ header: 'Kegiatan', width: 150 },
-				{ header: 'Hari, tanggal', width: 120 },
-				{ header: 'Waktu', width: 60 },
-				{ header: 'Tempat', width: contentWidth(doc) - 358 }
-			],
-			d.trainings.map((t, i) => [String(i + 1), t.title, formatDate(t.startsAt), `${formatTime(t.startsAt)} s.d. selesai`, t.venue])
-		);
+	const whenWhere: [Column[], string[][]] = [
+		[
+			{ header: 'No', width: 28, align: 'center' },
+			{ header: 'Kegiatan', width: 150 },
+			{ header: 'Hari, tanggal', width: 120 },
+			{ header: 'Waktu', width: 60 },
+			{ header: 'Tempat', width: contentWidth(doc) - 358 }
+		],
+		d.trainings.map((t, i) => [String(sessionNo(i)), t.title, formatDate(t.startsAt), `${formatTime(t.startsAt)} s.d. selesai`, t.venue])
+	];
+	heading(doc, '2.1 Waktu dan Tempat', d.trainings.length ? tableStartHeight(doc, ...whenWhere) : undefined);
+	if (d.trainings.length) table(doc, ...whenWhere);
 	else para(doc, 'Belum ada sesi pelatihan yang sudah berlangsung dalam masa program.');
 	if (d.notCounted.length)
 		para(
@@ -116,8 +136,8 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 			`Tidak dihitung dalam laporan ini: ${d.notCounted.map((s) => `${s.title} (${formatDate(s.startsAt)}, ${s.state === 'upcoming' ? 'belum berlangsung' : 'di luar masa program'})`).join('; ')}.`
 		);
 	heading(doc, '2.2 Kegiatan');
-	for (const t of d.trainings) {
-		doc.font('serif-bold').text(t.title).font('serif');
+	for (const [i, t] of d.trainings.entries()) {
+		subheading(doc, `Sesi ${sessionNo(i)}: ${t.title}`);
 		if (t.speakers.length) doc.text(`Narasumber: ${t.speakers.join('; ')}`);
 		if (t.agenda.length) list(doc, t.agenda);
 		else doc.moveDown(0.4);
@@ -133,21 +153,24 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 			],
 			stageRows.map((s) => [STAGE_NAMES[s.key] ?? s.key, s.status, s.notes || '–'])
 		);
-	heading(doc, '2.3 Hasil');
-	doc.font('serif-bold').text('a. Evaluasi proses').font('serif').moveDown(0.2);
+	const perSession: [Column[], string[][]] = [
+		[
+			{ header: 'No', width: 28, align: 'center' },
+			{ header: 'Sesi', width: 116 },
+			{ header: 'Hadir', width: 56, align: 'center' },
+			{ header: 'Undangan', width: 70, align: 'center' },
+			{ header: 'Kehadiran', width: 70, align: 'center' },
+			{ header: 'Pre / post (rata-rata)', width: contentWidth(doc) - 340, align: 'center' }
+		],
+		d.trainings.map((t, i) => [String(sessionNo(i)), t.title, num(t.present), num(t.expected), pct(t.rate), t.results.n ? `${dec(t.results.meanPre, 1)} / ${dec(t.results.meanPost, 1)} (n = ${t.results.n})` : '–'])
+	];
+	// the heading, "a. Evaluasi proses", its sentence and the table's first rows stay together
+	const processStart = bodyLines(doc, 2) + (d.trainings.length ? tableStartHeight(doc, ...perSession) : 0);
+	heading(doc, '2.3 Hasil', bodyLines(doc, 1) + processStart);
+	subheading(doc, 'a. Evaluasi proses', processStart);
+	doc.moveDown(0.2);
 	para(doc, `Kehadiran seluruh sesi: ${num(d.attendance.present)} dari ${num(d.attendance.expected)} peserta yang diharapkan hadir (${pct(d.attendance.rate)}).`);
-	if (d.trainings.length)
-		table(
-			doc,
-			[
-				{ header: 'Sesi', width: 150 },
-				{ header: 'Hadir', width: 60, align: 'center' },
-				{ header: 'Undangan', width: 64, align: 'center' },
-				{ header: 'Kehadiran', width: 70, align: 'center' },
-				{ header: 'Pre / post (rata-rata)', width: contentWidth(doc) - 344, align: 'center' }
-			],
-			d.trainings.map((t) => [t.title, num(t.present), num(t.expected), pct(t.rate), t.results.n ? `${dec(t.results.meanPre, 1)} / ${dec(t.results.meanPost, 1)} (n = ${t.results.n})` : '–'])
-		);
+	if (d.trainings.length) table(doc, ...perSession);
 	const band = gainBand(d.gain.g);
 	para(
 		doc,
@@ -155,10 +178,11 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 			? 'Peningkatan pengetahuan belum dapat dihitung karena belum ada peserta yang mengikuti pre-test dan post-test.'
 			: `Pemahaman materi diukur dengan pre-test dan post-test (skala 0–100) pada ${d.gain.n} peserta yang mengikuti keduanya: rata-rata pre-test ${dec(d.gain.meanPre, 1)}, rata-rata post-test ${dec(d.gain.meanPost, 1)}. Gain ternormalisasi (Hake) g = ${dec(d.gain.g)}, kategori ${BAND[band ?? 'rendah']}.`
 	);
-	const reactions = d.trainings.map((t) => t.results.reaction).filter((r) => r.n > 0);
-	for (const [i, r] of reactions.entries())
-		para(doc, `Umpan balik peserta${reactions.length > 1 ? ` (sesi ${i + 1})` : ''}, skala 1–5, n = ${r.n}: kepuasan ${dec(r.satisfaction, 1)}, kebermanfaatan ${dec(r.usefulness, 1)}, kepercayaan diri sebelum ${dec(r.confidenceBefore, 1)} dan sesudah ${dec(r.confidenceNow, 1)}.`);
-	doc.font('serif-bold').text('b. Evaluasi hasil', doc.page.margins.left).font('serif').moveDown(0.2);
+	// each session's feedback under that session's own number (not its place among the sessions that have feedback)
+	for (const [i, { results: { reaction: r } }] of d.trainings.entries())
+		if (r.n > 0) para(doc, `Umpan balik peserta${d.trainings.length > 1 ? ` sesi ${sessionNo(i)}` : ''}, skala 1–5, n = ${r.n}: kepuasan ${dec(r.satisfaction, 1)}, kebermanfaatan ${dec(r.usefulness, 1)}, kepercayaan diri sebelum ${dec(r.confidenceBefore, 1)} dan sesudah ${dec(r.confidenceNow, 1)}.`);
+	subheading(doc, 'b. Evaluasi hasil');
+	doc.moveDown(0.2);
 	for (const sentence of orderPeriodSentences(d.orders)) para(doc, sentence);
 	if (d.indicators.length)
 		table(
@@ -211,9 +235,9 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	para(doc, d.handover ? `Program diserahkan kepada ${d.handover.recipient}${d.handover.handedOverOn ? ` pada ${formatDate(`${d.handover.handedOverOn}T05:00:00Z`)}` : ''}. Tindak lanjut yang disepakati: ${sentence(d.handover.followUp)}` : 'Serah terima program belum dicatat.');
 
 	// ——— Lampiran: daftar hadir ———
-	for (const t of d.trainings) {
+	for (const [i, t] of d.trainings.entries()) {
 		doc.addPage();
-		doc.font('serif-bold').fontSize(12).text('LAMPIRAN — DAFTAR HADIR', { align: 'center' }).moveDown(0.3);
+		doc.font('serif-bold').fontSize(12).text(`LAMPIRAN ${sessionNo(i)} — DAFTAR HADIR SESI ${sessionNo(i)}`, { align: 'center' }).moveDown(0.3);
 		doc.font('serif').fontSize(11).text(`Kegiatan: ${t.title}`).text(`Hari, tanggal: ${formatDate(t.startsAt)}, pukul ${formatTime(t.startsAt)}`).text(`Tempat: ${t.venue}`).moveDown(0.5);
 		const w = contentWidth(doc);
 		table(

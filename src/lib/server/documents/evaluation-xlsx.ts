@@ -3,6 +3,7 @@ import type { EvaluationReportData } from '../training/report.service';
 import { formatTime, wibDay } from '../../utils/dates';
 import { adoptionRows } from './adoption-rows';
 import { orderPeriodSentences, orderRows } from './report-period';
+import { sessionNo } from './evaluation-report';
 
 /** The data behind the evaluation report, one sheet per table, for the Dinas to compare programs. */
 export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buffer> {
@@ -20,6 +21,7 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 	const sessions = sheet(
 		'Sesi',
 		[
+			{ header: 'No', key: 'no', width: 5 },
 			{ header: 'Kegiatan', key: 'title', width: 40 },
 			{ header: 'Tanggal', key: 'date', width: 28 },
 			{ header: 'Waktu', key: 'time', width: 12 },
@@ -32,7 +34,8 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 			{ header: 'Rata-rata post', key: 'post', width: 13 },
 			{ header: 'Gain (g)', key: 'g', width: 10 }
 		],
-		d.trainings.map((t) => ({
+		d.trainings.map((t, i) => ({
+			no: sessionNo(i),
 			title: t.title,
 			// a real date cell (sortable), shown the Indonesian way by its number format below
 			date: new Date(`${wibDay(t.startsAt)}T00:00:00Z`),
@@ -51,16 +54,18 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 	sheet(
 		'Daftar hadir',
 		[
+			{ header: 'Sesi', key: 'no', width: 5 },
 			{ header: 'Kegiatan', key: 'title', width: 40 },
 			{ header: 'Nama', key: 'name', width: 28 },
 			{ header: 'Toko', key: 'shop', width: 28 },
 			{ header: 'Hadir', key: 'present', width: 8 }
 		],
-		d.trainings.flatMap((t) => t.roster.map((r) => ({ title: t.title, name: r.name, shop: r.shopName, present: r.present ? 'ya' : 'tidak' })))
+		d.trainings.flatMap((t, i) => t.roster.map((r) => ({ no: sessionNo(i), title: t.title, name: r.name, shop: r.shopName, present: r.present ? 'ya' : 'tidak' })))
 	);
 	sheet(
 		'Nilai',
 		[
+			{ header: 'Sesi', key: 'no', width: 5 },
 			{ header: 'Kegiatan', key: 'title', width: 40 },
 			{ header: 'Nama', key: 'name', width: 28 },
 			// two members can share a name ("Ibu E" twice in Cigadung): the shop tells them apart, as in the daftar hadir
@@ -69,7 +74,7 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 			{ header: 'Post-test', key: 'post', width: 10 },
 			{ header: 'Gain', key: 'gain', width: 10 }
 		],
-		d.trainings.flatMap((t) => t.results.members.filter((m) => m.pre !== null || m.post !== null).map((m) => ({ title: t.title, name: m.name, shop: m.shopName, pre: m.pre, post: m.post, gain: m.gain === null ? null : Math.round(m.gain * 100) / 100 })))
+		d.trainings.flatMap((t, i) => t.results.members.filter((m) => m.pre !== null || m.post !== null).map((m) => ({ no: sessionNo(i), title: t.title, name: m.name, shop: m.shopName, pre: m.pre, post: m.post, gain: m.gain === null ? null : Math.round(m.gain * 100) / 100 })))
 	);
 	sheet(
 		'Indikator',

@@ -44,12 +44,14 @@ export class TrainingRepository {
 		return this.db.selectFrom('training').selectAll().where('checkin_token', '=', token).executeTakeFirst();
 	}
 
+	/** Chronological; two sessions starting at the same minute in id order, so the report's session numbers never swap. */
 	listByProgram(programId: string) {
-		return this.db.selectFrom('training').selectAll().where('program_id', '=', programId).orderBy('starts_at').execute();
+		return this.db.selectFrom('training').selectAll().where('program_id', '=', programId).orderBy('starts_at').orderBy('id').execute();
 	}
 
+	/** Newest first: exactly the reverse of `listByProgram`'s order (the report numbers sessions in that order). */
 	listByCommunity(communityId: string) {
-		return this.db.selectFrom('training').selectAll().where('community_id', '=', communityId).orderBy('starts_at', 'desc').execute();
+		return this.db.selectFrom('training').selectAll().where('community_id', '=', communityId).orderBy('starts_at', 'desc').orderBy('id', 'desc').execute();
 	}
 
 	/** Every member of the community, by name, with their shop. */

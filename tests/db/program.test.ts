@@ -29,6 +29,9 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 const plan = { name: 'E-Commerce Creative (E-Crav)', theme: 'Pemasaran daring', goals: 'Mendaftar\nMengelola toko', targetGroup: 'Pelaku UMKM', startsOn: '2024-10-28', endsOn: '2024-12-06' };
+let copies = 0;
+/** What the copy form asks: the new program's own name and its field period. */
+const copyInput = (over: Partial<{ name: string; startsOn: string; endsOn: string }> = {}) => ({ name: `E-Crav tahun kedua ${++copies}`, startsOn: '2025-03-01', endsOn: '2025-08-31', ...over });
 
 describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 	describe('create', () => {
@@ -131,8 +134,8 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			await ctx.services.programs.saveHandover(coordinator, src.id, { recipient: 'Kelompok UMKM Kharisma' });
 			await ctx.database.db.updateTable('program_indicator').set({ baseline: 3, target: 25 }).where('program_id', '=', src.id).where('key', '=', 'products_published').execute();
 
-			const copy = await ctx.services.programs.copyToCommunity(bothActor, src.id, other);
-			expect(copy).toMatchObject({ community_id: other.id, name: plan.name, theme: plan.theme, goals: plan.goals, starts_on: null });
+			const copy = await ctx.services.programs.copyToCommunity(bothActor, src.id, other, { name: 'E-Crav Sukamulya 2025', startsOn: '2025-03-01', endsOn: '2025-08-31' });
+			expect(copy).toMatchObject({ community_id: other.id, name: 'E-Crav Sukamulya 2025', theme: plan.theme, goals: plan.goals, starts_on: '2025-03-01', ends_on: '2025-08-31' });
 			const got = await ctx.services.programs.get(otherCoordinator, copy.id);
 			expect(got.stages.map((s) => [s.key, s.status, s.starts_on, s.notes])).toEqual(got.stages.map((s) => [s.key, 'belum', null, '']));
 			expect(got.stages).toHaveLength(7);
@@ -142,7 +145,7 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			await expect(ctx.services.programs.get(coordinator, copy.id)).rejects.toMatchObject({ status: 404 });
 		});
 
-		it("should copy the trainings' agenda and the question bank, but no invitees, attendance, scores, answers or reactions", async () => {
+		it('should copy the question bank but no training (no session a seller would see twice), and leave the source untouched', async () => {
 			const both = await makeStaff(ctx.services, cigadung, 'coordinator', 'Koordinator pelatihan');
 			await ctx.services.members.addRole(system, other, (both as { userId: string }).userId, 'coordinator');
 			const bothActor = (await ctx.services.auth.loadActor((both as { userId: string }).userId))!;
@@ -164,23 +167,19 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			const bank = await ctx.services.tests.questionsForStaff(coordinator, cigadung.id);
 			await ctx.database.db.updateTable('test_question').set({ text: 'Pertanyaan khas Cigadung: apa itu QRIS?' }).where('id', '=', bank[0].id).execute();
 
-			const copy = await ctx.services.programs.copyToCommunity(bothActor, src.id, other);
-			const trainings = await ctx.services.trainings.listForProgram(otherCoordinator, copy.id);
-			expect(trainings).toHaveLength(1);
-			expect(trainings[0]).toMatchObject({ title: 'Pelatihan Pemasaran Digital', venue: 'Aula Kelurahan Cigadung', agenda, speakers: ['Dinas Koperasi dan UMKM'], inviteAll: true });
-			expect(trainings[0].id).not.toBe(t.id);
-			expect(trainings[0].checkinToken).not.toBe(t.checkinToken);
-			// the letter's wording travels; its number, addressees and signer belong to the first kelurahan
-			expect(trainings[0].letter).toMatchObject({ subject: 'Undangan Pelatihan', body: 'Dengan hormat, kami mengundang Bapak/Ibu.', number: '', signerName: '', addressees: [] });
-			for (const table of ['training_invitee', 'attendance', 'attendance_event', 'test_result', 'test_answer', 'training_reaction'] as const) {
-				expect(await ctx.database.db.selectFrom(table).select('member_id').where('training_id', '=', trainings[0].id).execute()).toEqual([]);
-			}
+			const trainingsBefore = await ctx.database.db.selectFrom('training').select('id').execute();
+			const copy = await ctx.services.programs.copyToCommunity(bothActor, src.id, other, copyInput());
+			expect(await ctx.services.trainings.listForProgram(otherCoordinator, copy.id)).toEqual([]);
+			expect(await ctx.database.db.selectFrom('training').select('id').execute()).toHaveLength(trainingsBefore.length);
+			// next year's program in the same village: the dated session is not carried into it either
+			const nextYear = await ctx.services.programs.copyToCommunity(coordinator, src.id, cigadung, copyInput());
+			expect(await ctx.services.trainings.listForProgram(coordinator, nextYear.id)).toEqual([]);
+			expect((await ctx.services.trainings.listForProgram(coordinator, src.id)).map((x) => x.id)).toEqual([t.id]);
 			const copiedBank = await ctx.services.tests.questionsForStaff(otherCoordinator, other.id);
 			expect(copiedBank.map((q) => [q.text, q.choices, q.correct])).toEqual(bank.map((q, i) => [i === 0 ? 'Pertanyaan khas Cigadung: apa itu QRIS?' : q.text, q.choices, q.correct]));
 			expect(copiedBank.filter((q) => bank.some((b) => b.id === q.id))).toEqual([]);
-			expect((await ctx.services.tests.results(otherCoordinator, trainings[0].id)).members).toEqual([]);
 			// a second copy adds no question twice
-			await ctx.services.programs.copyToCommunity(bothActor, src.id, other);
+			await ctx.services.programs.copyToCommunity(bothActor, src.id, other, copyInput());
 			expect(await ctx.services.tests.questionsForStaff(otherCoordinator, other.id)).toHaveLength(copiedBank.length);
 			// the source is untouched
 			expect((await ctx.services.tests.results(coordinator, t.id)).members.find((x) => x.memberId === memberId)).toMatchObject({ pre: 40 });
@@ -193,14 +192,14 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			const before = await programTablesSnapshot(ctx.services);
 			// another community's staff and a seller: the program is not theirs to see
 			for (const actor of [otherCoordinator, otherFacilitator, seller]) {
-				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other)).rejects.toMatchObject({ status: 404, messageKey: 'program.notFound' });
+				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other, copyInput())).rejects.toMatchObject({ status: 404, messageKey: 'program.notFound' });
 			}
 			// the program's own staff, into a community they do not run: said plainly
 			for (const actor of [coordinator, facilitator]) {
-				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other)).rejects.toMatchObject({ status: 403, messageKey: 'program.copyNotStaff' });
+				await expect(ctx.services.programs.copyToCommunity(actor, src.id, other, copyInput())).rejects.toMatchObject({ status: 403, messageKey: 'program.copyNotStaff' });
 				expect(ctx.services.programs.copyTargets(actor, src, [other, cigadung])).toEqual([cigadung]);
 			}
-			await expect(ctx.services.programs.copyToCommunity(PUBLIC_ACTOR, src.id, other)).rejects.toMatchObject({ status: 401 });
+			await expect(ctx.services.programs.copyToCommunity(PUBLIC_ACTOR, src.id, other, copyInput())).rejects.toMatchObject({ status: 401 });
 			expect(await programTablesSnapshot(ctx.services)).toBe(before);
 		});
 
@@ -210,13 +209,41 @@ describe(`${ProgramService.name} (${TEST_DIALECT})`, () => {
 			await ctx.services.members.addRole(system, other, (fac as { userId: string }).userId, 'facilitator');
 			const facBoth = (await ctx.services.auth.loadActor((fac as { userId: string }).userId))!;
 			expect(ctx.services.programs.copyTargets(facBoth, src, [other, cigadung]).map((c) => c.id)).toEqual([cigadung.id, other.id]);
-			const copy = await ctx.services.programs.copyToCommunity(facBoth, src.id, other);
+			const copy = await ctx.services.programs.copyToCommunity(facBoth, src.id, other, copyInput({ name: plan.name }));
+			// another village may use the same name: it is a program of its own there
 			expect(copy).toMatchObject({ community_id: other.id, name: plan.name });
 			expect((await ctx.services.programs.get(otherCoordinator, copy.id)).stages).toHaveLength(7);
 			// next year's program in the same village, from this year's
-			const again = await ctx.services.programs.copyToCommunity(facilitator, src.id, cigadung);
-			expect(again).toMatchObject({ community_id: cigadung.id, name: plan.name, starts_on: null });
+			const again = await ctx.services.programs.copyToCommunity(facilitator, src.id, cigadung, { name: 'E-Crav 2025', startsOn: '2025-01-06', endsOn: '2025-06-30' });
+			expect(again).toMatchObject({ community_id: cigadung.id, name: 'E-Crav 2025', starts_on: '2025-01-06', ends_on: '2025-06-30' });
 			expect(again.id).not.toBe(src.id);
+		});
+
+		it('should ask for a new name and the dates, with the one date rule, and write nothing on bad input', async () => {
+			const src = await ctx.services.programs.create(coordinator, cigadung, { ...plan, name: 'E-Crav Cigadung 2024' });
+			const before = await programTablesSnapshot(ctx.services);
+			const refused = async (input: Record<string, unknown>, field: string, messageKey: string) => {
+				const e = await ctx.services.programs.copyToCommunity(coordinator, src.id, cigadung, input as never).catch((x: unknown) => x);
+				expect(e, JSON.stringify(input)).toMatchObject({ status: 422 });
+				expect((e as { issues: { field: string; messageKey: string }[] }).issues, JSON.stringify(input)).toContainEqual(expect.objectContaining({ field, messageKey }));
+			};
+			await refused({ name: '', startsOn: '2025-03-01', endsOn: '2025-08-31' }, 'name', 'program.nameShort');
+			await refused({ startsOn: '2025-03-01', endsOn: '2025-08-31' }, 'name', 'program.nameShort');
+			await refused({ name: 'E-Crav 2025', startsOn: '', endsOn: '2025-08-31' }, 'startsOn', 'program.copy.dateRequired');
+			await refused({ name: 'E-Crav 2025', startsOn: '2025-03-01' }, 'endsOn', 'program.copy.dateRequired');
+			await refused({ name: 'E-Crav 2025', startsOn: '2025-02-30', endsOn: '2025-08-31' }, 'startsOn', 'program.copy.dateRequired');
+			await refused({ name: 'E-Crav 2025', startsOn: '1999-03-01', endsOn: '2025-08-31' }, 'startsOn', 'date.yearRange');
+			await refused({ name: 'E-Crav 2025', startsOn: '2025-03-01', endsOn: '2025-02-01' }, 'endsOn', 'program.dateOrder');
+			// the same name as a program the community already has (the source itself, however it is typed)
+			await refused({ name: '  e-crav CIGADUNG 2024 ', startsOn: '2025-03-01', endsOn: '2025-08-31' }, 'name', 'program.copy.nameTaken');
+			expect(await programTablesSnapshot(ctx.services)).toBe(before);
+		});
+
+		it("should measure the copy's orders over its own dates only", async () => {
+			const src = await ctx.services.programs.create(coordinator, cigadung, { ...plan, name: 'E-Crav periode' });
+			const copy = await ctx.services.programs.copyToCommunity(coordinator, src.id, cigadung, copyInput({ startsOn: '2025-03-01', endsOn: '2025-08-31' }));
+			const { orders } = await ctx.services.indicators.dashboard(coordinator, copy.id);
+			expect(orders.period).toMatchObject({ firstDay: '2025-03-01', from: '2025-02-28T17:00:00.000Z' });
 		});
 	});
 });

@@ -65,13 +65,33 @@ describe('copy a program as a template, JavaScript off', () => {
 		expect(await section.getByLabel('Komunitas tujuan').locator('option').allTextContents()).toEqual(['Kelurahan Cigadung (komunitas ini)', 'Kelurahan Windujanten']);
 		expect(await section.textContent()).not.toContain('belum terdaftar');
 		await section.getByLabel('Komunitas tujuan').selectOption({ label: 'Kelurahan Windujanten' });
-		await Promise.all([page.waitForURL(/\/koordinator\/windujanten\/program\/prg_[^/]+\?disalin=1$/), section.getByRole('button', { name: 'Salin sebagai templat' }).click()]);
+		// the form asks for the new program's name and dates: without them nothing is made, and what was typed stays
+		await section.getByLabel('Tanggal mulai program baru').fill('2025-03-01');
+		await section.getByLabel('Tanggal selesai program baru').fill('2025-02-01');
+		await section.getByLabel('Nama program baru').fill('  ');
+		await section.getByRole('button', { name: 'Salin sebagai templat' }).click();
+		const again = page.getByRole('region', { name: 'Salin sebagai templat' });
+		expect(await again.locator('.field .err').allTextContents()).toContain('Nama program minimal 3 huruf.');
+		expect(await again.getByLabel('Tanggal mulai program baru').inputValue()).toBe('2025-03-01');
+		expect(await again.getByLabel('Komunitas tujuan').inputValue()).toBe('windujanten');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await again.getByLabel('Nama program baru').fill('E-Crav Windujanten 2025');
+		await again.getByRole('button', { name: 'Salin sebagai templat' }).click();
+		expect(await page.getByRole('region', { name: 'Salin sebagai templat' }).locator('.field .err').allTextContents()).toEqual(['Tanggal selesai tidak boleh sebelum tanggal mulai.']);
+		expect(await page.getByRole('link', { name: /E-Crav Windujanten 2025/ }).count()).toBe(0);
+		await again.getByLabel('Tanggal selesai program baru').fill('2025-08-31');
+		await Promise.all([page.waitForURL(/\/koordinator\/windujanten\/program\/prg_[^/]+\?disalin=1$/), again.getByRole('button', { name: 'Salin sebagai templat' }).click()]);
 		expect(await page.getByRole('status').textContent()).toContain('Program disalin sebagai templat.');
-		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('E-Commerce Creative (E-Crav)');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('E-Crav Windujanten 2025');
+		expect(await page.getByText('1 Mar 2025 – 31 Agu 2025').count()).toBe(1);
 		expect(await page.getByRole('list').filter({ hasText: 'Persiapan sosial' }).getByRole('listitem').count()).toBe(7);
 		expect(await page.getByText('Kelompok UMKM Kharisma (TKM UMKM Kharisma)').count()).toBe(0);
 		// the copy is in the second village only
 		await page.goto(`${app.baseUrl}/koordinator/windujanten/program`);
-		expect(await page.getByRole('link', { name: /E-Commerce Creative \(E-Crav\)/ }).count()).toBe(1);
+		expect(await page.getByRole('link', { name: /E-Crav Windujanten 2025/ }).count()).toBe(1);
+		// with no training carried over: the new program's sessions are planned in it
+		await page.goto(`${app.baseUrl}/koordinator/windujanten/pelatihan`);
+		expect(await page.getByText('E-Crav Windujanten 2025 (1 Mar 2025 – 31 Agu 2025)').count()).toBeGreaterThan(0);
+		expect(await page.getByText('Belum ada pelatihan. Buat yang pertama di bawah.').count()).toBe(1);
 	});
 });

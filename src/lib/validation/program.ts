@@ -25,6 +25,19 @@ export const programPlanSchema = z
 	.refine(dateRange, { message: 'msg:program.dateOrder', path: ['endsOn'] });
 export type ProgramPlanInput = z.input<typeof programPlanSchema>;
 
+/**
+ * The copy form ("Salin sebagai templat"): the new program's own name and field period, all three required. A
+ * copy with the source's name and no dates was listed twice beside its source and counted orders with no period.
+ */
+export const programCopySchema = z
+	.object({
+		name: lineField('msg:program.nameShort').min(3, 'msg:program.nameShort').max(120, 'msg:program.tooLong'),
+		startsOn: calendarDay('msg:program.copy.dateRequired', true),
+		endsOn: calendarDay('msg:program.copy.dateRequired', true)
+	})
+	.refine(dateRange, { message: 'msg:program.dateOrder', path: ['endsOn'] });
+export type ProgramCopyInput = z.input<typeof programCopySchema>;
+
 export const stageUpdateSchema = z
 	.object({
 		status: z.enum(STAGE_STATUSES, 'msg:program.statusInvalid'),

@@ -2,15 +2,15 @@ import type { Actor } from '../auth/actor';
 import { hasCommunityRole } from '../auth/guards';
 import type { Community } from '../db/schema';
 import type { StageKey } from '../db/schema-program';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { parseInput } from '../validate';
-import { handoverSchema, programPlanSchema, STAGE_KEYS, stageUpdateSchema, type HandoverInput, type ProgramPlanInput, type StageUpdateInput } from '../../validation/program';
+import { handoverSchema, programCopySchema, programPlanSchema, STAGE_KEYS, stageUpdateSchema, type HandoverInput, type ProgramCopyInput, type ProgramPlanInput, type StageUpdateInput } from '../../validation/program';
 import { PROGRAM_STAFF, programFor, requireProgramStaff } from './access';
 import type { Handover, Program, ProgramRepository, ProgramStage } from './program.repository';
 import type { IndicatorRepository } from './indicator.repository';
 import { METRICS, METRIC_DEFAULTS } from './metrics';
-import { copyTrainingTemplate } from './training-template';
+import { copyQuestionBank } from './question-bank-copy';
 
 export interface ProgramWithStages extends Program {
 	stages: ProgramStage[];
@@ -136,9 +136,13 @@ export class ProgramService {
 
 	/**
 	 * Copies a program to another community as a template: plan, stages (status "belum", no dates, no notes:
-	 * those are what happened there), indicators with their targets but no baseline or entries, and the
-	 * trainings (agenda, speakers, letter wording) and the question bank through copyTrainingTemplate. No members, attendance, scores, assessment
-	 * findings, evidence or handover.
+	 * those are what happened there), indicators with their targets but no baseline or entries, and the community's
+	 * question bank (copyQuestionBank). The copy gets the name and field period typed in the copy form (required:
+	 * a copy under the source's name with no dates was listed twice and counted orders with no period); a name
+	 * another program of the target community already has is refused. No members, attendance, scores,
+	 * assessment findings, evidence or handover — and no trainings: a training is a dated meeting that members
+	 * are invited to and see on their phones, so a copied one showed up twice for the sellers, and the table has no
+	 * undated training to copy into. The new program's sessions are planned in it.
 	 *
 	 * Who may copy: whoever runs both communities, coordinator or facilitator. Whoever may see the program may
 	 * read everything the copy carries, and whoever runs the target may already create a program there (create()
@@ -147,9 +151,12 @@ export class ProgramService {
 	 * gets 404 (as for any program of another community); a target they do not run gets 403 with a message
 	 * that says so. Nothing is written in either case. The program's own community is a valid target too.
 	 */
-	async copyToCommunity(actor: Actor, programId: string, target: Community): Promise<Program> {
+	async copyToCommunity(actor: Actor, programId: string, target: Community, input: ProgramCopyInput): Promise<Program> {
 		const source = await programFor(actor, this.programs, programId);
 		if (!hasCommunityRole(actor, target.id, [...PROGRAM_STAFF])) throw new ForbiddenError('program.copyNotStaff');
+		const copy = parseInput(programCopySchema, input);
+		const taken = (await this.programs.listByCommunity(target.id)).some((p) => p.name.trim().toLocaleLowerCase('id') === copy.name.toLocaleLowerCase('id'));
+		if (taken) throw new ValidationError('program.copy.nameTaken', { community: target.name }, [{ field: 'name', messageKey: 'program.copy.nameTaken', params: { community: target.name } }]);
 		const stages = await this.programs.stagesOf([source.id]);
 		const indicators = await this.indicators.listByProgram(source.id);
 		const now = this.now();
@@ -158,12 +165,12 @@ export class ProgramService {
 			await this.programs.insertProgram(trx, {
 				id,
 				community_id: target.id,
-				name: source.name,
+				name: copy.name,
 				theme: source.theme,
 				goals: source.goals,
 				target_group: source.target_group,
-				starts_on: null,
-				ends_on: null,
+				starts_on: copy.startsOn,
+				ends_on: copy.endsOn,
 				created_at: now,
 				updated_at: now
 			});
@@ -185,7 +192,7 @@ export class ProgramService {
 					updated_at: now
 				}))
 			);
-			await copyTrainingTemplate(trx, source.id, id, now);
+			await copyQuestionBank(trx, source.community_id, target.id, now);
 		});
 		return (await this.programs.findById(id))!;
 	}

@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const result = await formAction(locals.locale, form, async () => {
 			const target = await locals.services.communities.getBySlug(locals.actor, field(form, 'target'));
-			const copy = await locals.services.programs.copyToCommunity(locals.actor, params.id, target);
+			const copy = await locals.services.programs.copyToCommunity(locals.actor, params.id, target, { name: field(form, 'name'), startsOn: field(form, 'startsOn'), endsOn: field(form, 'endsOn') });
 			return { copyId: copy.id, target: target.slug };
 		});
 		if ('copyId' in result) redirect(303, `/koordinator/${result.target}/program/${result.copyId}?disalin=1`);

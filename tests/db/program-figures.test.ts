@@ -148,6 +148,9 @@ describe(`orders and turnover: completed orders only, one function (${TEST_DIALE
 describe(`orders within the program's period (${TEST_DIALECT})`, () => {
 	it('should measure a finished program from its first to its last WIB day, and tell what came after', async () => {
 		const { village, coord, program, shopId } = await villageWithProgram('2024-09-01', '2024-09-30');
+		// the shop selling in this program was listed before it (a finished program's members are counted at its end)
+		await ctx.database.db.updateTable('shop').set({ created_at: '2024-08-01T02:00:00.000Z' }).where('id', '=', shopId).execute();
+		await ctx.database.db.updateTable('member').set({ created_at: '2024-08-01T02:00:00.000Z' }).where('shop_id', '=', shopId).execute();
 		await placeOrder(village, shopId, 5_000, '2024-08-31T16:59:00.000Z', 'selesai'); // 23.59 WIB, 31 Aug: before
 		await placeOrder(village, shopId, 11_000, '2024-08-31T17:00:00.000Z', 'selesai'); // 00.00 WIB, 1 Sep: inside
 		await placeOrder(village, shopId, 13_000, '2024-09-30T16:59:00.000Z', 'selesai'); // 23.59 WIB, 30 Sep: inside

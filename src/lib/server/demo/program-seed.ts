@@ -58,5 +58,25 @@ export async function seedDemoProgram(services: Services, community: Community):
 		followUp: 'Kelompok UMKM Kharisma melanjutkan pendampingan dan pengembangan UMKM; Dinas Koperasi mengarahkan UMKM bergabung dengan komunitas bisnis lokal.',
 		handedOverOn: p.fieldPeriod.end
 	});
+	await dateDemoSellersAtTheTraining(services, community);
 	return program;
+}
+
+/**
+ * The field report's sellers put their shops, logins and products on E-Crav at the training of 28 November 2024
+ * (BAB IV 4.5, "pendaftaran akun; unggah foto produk"). The seed makes them on the day it runs, so it dates
+ * them back to that morning: a finished program is measured at its end, and the demo program ended on
+ * 6 December 2024 — without this its dashboard and report would count no member, shop or product.
+ */
+async function dateDemoSellersAtTheTraining(services: Services, community: Community): Promise<void> {
+	const at = '2024-11-28T02:00:00.000Z'; // 09.00 WIB
+	const { db } = services.database;
+	await db.updateTable('shop').set({ created_at: at, updated_at: at }).where('community_id', '=', community.id).execute();
+	await db.updateTable('member').set({ created_at: at }).where('community_id', '=', community.id).execute();
+	await db.updateTable('product').set({ published_at: at, updated_at: at }).where('community_id', '=', community.id).where('status', '=', 'published').execute();
+	await db
+		.updateTable('app_user')
+		.set({ created_at: at })
+		.where('id', 'in', db.selectFrom('shop').select('owner_user_id').where('community_id', '=', community.id).where('owner_user_id', 'is not', null).$narrowType<{ owner_user_id: string }>())
+		.execute();
 }

@@ -222,7 +222,7 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 		doc,
 		`${d.program.name} telah melaksanakan ${d.trainings.length} sesi pelatihan dengan tingkat kehadiran ${pct(d.attendance.rate)}. ` +
 			(d.gain.g === null ? 'Peningkatan pengetahuan belum terukur. ' : `Pengetahuan peserta meningkat dengan gain ternormalisasi g = ${dec(d.gain.g)} (${BAND[band ?? 'rendah']}). `) +
-			`Saat ini ${num(selling)} toko menayangkan ${num(d.productsPublished)} produk. Dalam masa program ada ${num(d.orders.total.completed)} pesanan selesai dengan omzet ${formatRupiah(d.orders.total.turnover)}.`
+			`${d.orders.period.ongoing ? 'Saat ini' : `Pada akhir program (${formatDate(`${d.orders.period.lastDay}T05:00:00Z`)})`} ${num(selling)} toko menayangkan ${num(d.productsPublished)} produk. Dalam masa program ada ${num(d.orders.total.completed)} pesanan selesai dengan omzet ${formatRupiah(d.orders.total.turnover)}.`
 	);
 	heading(doc, '3.2 Rekomendasi');
 	const recs = [

@@ -126,12 +126,14 @@ export class FunnelRepository {
 		return rows.map((r) => ({ shop_id: r.shop_id, first_order_at: (r.first_order_at as string | null) ?? null, first_completed_at: (r.first_completed_at as string | null) ?? null }));
 	}
 
-	recentOrders(communityId: string, sinceIso: string): Promise<{ shop_id: string; created_at: string }[]> {
+	/** Orders placed in `[sinceIso, untilIso)` (open end when null) and not cancelled. */
+	recentOrders(communityId: string, sinceIso: string, untilIso: string | null = null): Promise<{ shop_id: string; created_at: string }[]> {
 		return this.db
 			.selectFrom('shop_order')
 			.select(['shop_id', 'created_at'])
 			.where('community_id', '=', communityId)
 			.where('created_at', '>=', sinceIso)
+			.$if(untilIso !== null, (q) => q.where('created_at', '<', untilIso!))
 			.where('status', '!=', 'dibatalkan')
 			.execute();
 	}

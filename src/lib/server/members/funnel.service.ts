@@ -44,9 +44,14 @@ export class FunnelService {
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
-	async forCommunity(actor: Actor, community: Pick<Community, 'id'>): Promise<Funnel> {
+	/**
+	 * The funnel now, or — with `asOf` — as it stood at that moment (a finished program's end): members listed
+	 * later are left out and a step first reached later counts as not reached. The shop's profile has no history,
+	 * so "profil lengkap" counts when the profile is complete now and was last changed before `asOf`.
+	 */
+	async forCommunity(actor: Actor, community: Pick<Community, 'id'>, asOf: Date | null = null): Promise<Funnel> {
 		requireProgramStaff(actor, community.id);
-		return this.compute(community.id);
+		return this.compute(community.id, asOf);
 	}
 
 	/** The funnel of the community a program belongs to (404 unless the actor is staff there). */
@@ -61,14 +66,15 @@ export class FunnelService {
 		return (await this.compute(communityId)).counts;
 	}
 
-	private async compute(communityId: string): Promise<Funnel> {
-		const now = this.clock();
+	private async compute(communityId: string, asOf: Date | null = null): Promise<Funnel> {
+		const now = asOf ?? this.clock();
+		const until = asOf ? asOf.toISOString() : null;
 		const [rows, products, photos, orders, recent] = await Promise.all([
 			this.funnel.members(communityId),
 			this.funnel.listPublishedProducts(communityId),
 			this.funnel.photoHints(communityId),
 			this.funnel.orderSummaries(communityId),
-			this.funnel.recentOrders(communityId, new Date(now.getTime() - FOUR_WEEKS).toISOString())
+			this.funnel.recentOrders(communityId, new Date(now.getTime() - FOUR_WEEKS).toISOString(), until)
 		]);
 		const hintsByProduct = new Map<string, { hints: string[] }[]>();
 		for (const p of photos) {
@@ -101,13 +107,14 @@ export class FunnelService {
 		for (const o of recent) recentByShop.set(o.shop_id, [...(recentByShop.get(o.shop_id) ?? []), o.created_at]);
 
 		const allFacts: FunnelFacts[] = [];
-		const members = rows.map((r): FunnelMember => {
+		const listed = (r: (typeof rows)[number]) => (r.shop_created_at < r.member_created_at ? r.shop_created_at : r.member_created_at);
+		const members = rows.filter((r) => until === null || listed(r) < until).map((r): FunnelMember => {
 			const prod = byShop.get(r.shop_id);
 			const ord = orderByShop.get(r.shop_id);
 			const checklist = shopChecklist(checklistShopOf(r), prod?.count ?? 0);
-			const facts: FunnelFacts = {
+			const reached: FunnelFacts = {
 				// the member row may be younger than the shop (rows were backfilled for existing shops)
-				invited: r.shop_created_at < r.member_created_at ? r.shop_created_at : r.member_created_at,
+				invited: listed(r),
 				account: r.password_hash ? (r.account_at ?? r.user_created_at ?? r.shop_created_at) : null,
 				profile: profileComplete(checklist) ? r.shop_updated_at : null,
 				first_product: prod?.firstAt ?? null,
@@ -116,12 +123,20 @@ export class FunnelService {
 				first_completed: ord?.first_completed_at ?? null,
 				regular: regularSince(recentByShop.get(r.shop_id) ?? [], now)
 			};
+			const facts = until === null ? reached : reachedBy(reached, until);
 			allFacts.push(facts);
 			const pos = funnelPosition(facts);
 			return { memberId: r.member_id, name: r.person_name, shopName: r.shop_name, shopSlug: r.shop_slug, whatsapp: r.whatsapp, hasOwner: !!r.owner_user_id, hasAccount: !!r.owner_user_id && !!r.password_hash, ...pos };
 		});
 		return { members, counts: countLevels(members.map((m) => m.level)), reached: countReached(allFacts) };
 	}
+}
+
+/** The facts as they stood just before `until`: a step first reached at or after it is not reached yet. */
+function reachedBy(facts: FunnelFacts, until: string): FunnelFacts {
+	const out = { ...facts };
+	for (const key of Object.keys(out) as (keyof FunnelFacts)[]) if (key !== 'invited' && out[key] !== null && out[key]! >= until) out[key] = null;
+	return out;
 }
 
 function parseHints(text: string): string[] {

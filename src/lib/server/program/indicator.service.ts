@@ -10,7 +10,7 @@ import { programFor } from './access';
 import type { Program, ProgramRepository } from './program.repository';
 import type { Indicator, IndicatorEntry, IndicatorRepository } from './indicator.repository';
 import type { MetricsRepository, MonthRow } from './metrics.repository';
-import { periodMonths, programOrderFigures, type ProgramOrderFigures } from './order-figures';
+import { measuringPeriod, periodMonths, programOrderFigures, type ProgramOrderFigures } from './order-figures';
 import { wibMidnight } from '../../utils/dates';
 import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './metrics';
 import { TrainingRepository } from '../training/training.repository';
@@ -60,6 +60,8 @@ export interface ProgramMeasures {
 	/** Orders within the program's period (and its last 30 days), completed-only turnover. */
 	orders: ProgramOrderFigures;
 	indicators: IndicatorView[];
+	/** A finished program's last day (`YYYY-MM-DD`, WIB): every figure is measured at its end. Null while it runs. */
+	measuredAt: string | null;
 }
 
 export interface Dashboard {
@@ -70,6 +72,8 @@ export interface Dashboard {
 	months: MonthFigures[];
 	/** Sessions dated outside the program's period: saved, never counted (the dashboard says so). */
 	outsideTrainings: number;
+	/** A finished program's last day: the figures are measured at its end (null while it runs). */
+	measuredAt: string | null;
 }
 
 /**
@@ -91,14 +95,20 @@ export class IndicatorService {
 	 * takes its indicators from here (through `measures`), so it prints exactly what the dashboard shows. The
 	 * member figures (members, accounts, shops ready, shops selling) are the adoption funnel's "reached" counts —
 	 * one model with the adoption page, so "Toko siap berjualan" is always its "Profil toko lengkap".
+	 *
+	 * A finished program is measured at its end, like its orders (`measuringPeriod`): members, accounts, shops and
+	 * products that came after its last day are not its result. A running one is measured now, so a product
+	 * published a second ago already counts.
 	 */
 	private async measure(actor: Actor, program: Program): Promise<Omit<ProgramMeasures, 'indicators'>> {
 		const now = this.clock();
+		const period = measuringPeriod(program, now);
+		const end = period.ongoing ? null : period.to;
 		const [funnel, productsPublished, orders, listings, training] = await Promise.all([
-			this.funnel.forCommunity(actor, { id: program.community_id }),
-			this.metrics.publishedProductCount(program.community_id),
+			this.funnel.forCommunity(actor, { id: program.community_id }, end === null ? null : new Date(end)),
+			this.metrics.publishedProductCount(program.community_id, end),
 			programOrderFigures(this.metrics, program.community_id, program, now),
-			this.metrics.publishedListings(program.community_id),
+			this.metrics.publishedListings(program.community_id, end),
 			programTrainingFigures(new TrainingRepository(this.db), program, now)
 		]);
 		const metrics: MetricValues = {
@@ -113,7 +123,7 @@ export class IndicatorService {
 			attendance_rate: ratePercent(training.attendance.rate),
 			knowledge_gain: gainRounded(training.gain.g)
 		};
-		return { metrics, training, funnel, orders };
+		return { metrics, training, funnel, orders, measuredAt: end === null ? null : period.lastDay };
 	}
 
 	/** The indicators with the figures, training figures and funnel they were computed from (staff of the community only). */
@@ -140,7 +150,7 @@ export class IndicatorService {
 	 */
 	async dashboard(actor: Actor, programId: string): Promise<Dashboard> {
 		const program = await programFor(actor, this.programs, programId);
-		const { metrics, orders, training } = await this.measure(actor, program);
+		const { metrics, orders, training, measuredAt } = await this.measure(actor, program);
 		const months = periodMonths(orders.period, 12);
 		const firstMonthStart = months.length ? new Date(wibMidnight(`${months[0]}-01`)).toISOString() : orders.period.to;
 		const fromIso = orders.period.from && orders.period.from > firstMonthStart ? orders.period.from : firstMonthStart;
@@ -156,6 +166,7 @@ export class IndicatorService {
 			metrics,
 			orders,
 			outsideTrainings: training.sessions.filter((s) => s.state === 'outside').length,
+			measuredAt,
 			months: months.map((month) => {
 				const o = perMonth.find((r) => r.month === month);
 				return { month, placed: o?.placed ?? 0, completed: o?.completed ?? 0, turnover: o?.turnover ?? 0, members: cumulative(shops, month), productsPublished: cumulative(published, month) };

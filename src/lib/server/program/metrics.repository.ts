@@ -61,11 +61,16 @@ export class MetricsRepository {
 	) {}
 
 	/** Products on show in the community now. */
-	async publishedProductCount(communityId: string): Promise<number> {
+	/**
+	 * Products on show now; with `untilIso`, only those first published before it (a finished program's figure at
+	 * its end, the same rule as the monthly table's `publishedPerMonth`).
+	 */
+	async publishedProductCount(communityId: string, untilIso: string | null = null): Promise<number> {
 		const row = await this.db
 			.selectFrom('product')
 			.where('community_id', '=', communityId)
 			.where('status', '=', 'published')
+			.$if(untilIso !== null, (q) => q.where('published_at', '<', untilIso!))
 			.select((eb) => eb.fn.countAll<number>().as('published'))
 			.executeTakeFirstOrThrow();
 		return Number(row.published ?? 0);
@@ -133,11 +138,12 @@ export class MetricsRepository {
 	}
 
 	/** What the listing score needs of every published product: its fields and each photo's hints. */
-	async publishedListings(communityId: string): Promise<{ products: ListingRow[]; photos: { product_id: string; hints: string }[] }> {
+	async publishedListings(communityId: string, untilIso: string | null = null): Promise<{ products: ListingRow[]; photos: { product_id: string; hints: string }[] }> {
 		const products = await this.db
 			.selectFrom('product')
 			.where('community_id', '=', communityId)
 			.where('status', '=', 'published')
+			.$if(untilIso !== null, (q) => q.where('published_at', '<', untilIso!))
 			.select(['id', 'name', 'description', 'price', 'weight_grams', 'category_slug', 'pirt', 'halal', 'bpom'])
 			.execute();
 		const photos = await this.db
@@ -145,6 +151,7 @@ export class MetricsRepository {
 			.innerJoin('product as p', 'p.id', 'ph.product_id')
 			.where('p.community_id', '=', communityId)
 			.where('p.status', '=', 'published')
+			.$if(untilIso !== null, (q) => q.where('p.published_at', '<', untilIso!))
 			.select(['ph.product_id', 'ph.hints'])
 			.orderBy('ph.product_id')
 			.orderBy('ph.position')

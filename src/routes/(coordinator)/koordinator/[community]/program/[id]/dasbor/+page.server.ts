@@ -16,6 +16,7 @@ export const load: PageServerLoad = (event) =>
 			metrics: d.metrics,
 			orders: { total: d.orders.total, after: d.orders.after },
 			outsideTrainings: d.outsideTrainings,
+			measuredAt: d.measuredAt ? formatDayShort(d.measuredAt, event.locals.locale) : null,
 			period: {
 				start: d.orders.period.firstDay ? formatDayShort(d.orders.period.firstDay, event.locals.locale) : null,
 				end: formatDayShort(d.orders.period.lastDay, event.locals.locale),

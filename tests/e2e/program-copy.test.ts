@@ -93,5 +93,21 @@ describe('copy a program as a template, JavaScript off', () => {
 		await page.goto(`${app.baseUrl}/koordinator/windujanten/pelatihan`);
 		expect(await page.getByText('E-Crav Windujanten 2025 (1 Mar 2025 – 31 Agu 2025)').count()).toBeGreaterThan(0);
 		expect(await page.getByText('Belum ada pelatihan. Buat yang pertama di bawah.').count()).toBe(1);
+
+		// next year's copy in the first village: two programs there, so the new-training hint points at the choice
+		// (each option says its own dates) instead of listing every program's period
+		await page.goto(`${app.baseUrl}/koordinator/cigadung/program`);
+		await page.getByRole('link', { name: /E-Commerce Creative \(E-Crav\)/ }).first().click();
+		const own = page.getByRole('region', { name: 'Salin sebagai templat' });
+		await own.getByLabel('Nama program baru').fill('E-Crav Cigadung 2025');
+		await own.getByLabel('Tanggal mulai program baru').fill('2025-01-06');
+		await own.getByLabel('Tanggal selesai program baru').fill('2025-06-30');
+		await Promise.all([page.waitForURL(/\/koordinator\/cigadung\/program\/prg_[^/]+\?disalin=1$/), own.getByRole('button', { name: 'Salin sebagai templat' }).click()]);
+		expect(await page.getByRole('status').textContent()).toContain('bisa diubah di "Rencana & indikator"');
+		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan`);
+		expect(await page.getByLabel('Program').locator('option').allTextContents()).toEqual(expect.arrayContaining(['E-Commerce Creative (E-Crav) (28 Okt 2024 – 6 Des 2024)', 'E-Crav Cigadung 2025 (6 Jan 2025 – 30 Jun 2025)']));
+		const hint = await page.locator('#startsAt-period').textContent();
+		expect(hint).toContain('Masa tiap program tertulis di pilihan Program di atas');
+		expect(hint).not.toContain('Masa program E-Commerce Creative');
 	});
 });

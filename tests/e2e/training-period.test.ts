@@ -53,7 +53,7 @@ describe('a training dated outside the program (JavaScript off)', () => {
 		const trainingUrl = page.url();
 
 		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan`);
-		expect(await page.getByRole('listitem').filter({ hasText: 'Sosialisasi awal' }).textContent()).toContain(OUTSIDE);
+		expect(await page.getByRole('listitem').filter({ hasText: 'Sosialisasi awal' }).first().textContent()).toContain(OUTSIDE);
 		// the program's dashboard counts it as left out
 		await page.goto(`${app.baseUrl}/koordinator/cigadung/program`);
 		await page.getByRole('link', { name: /E-Commerce Creative \(E-Crav\)/ }).first().click();
@@ -68,7 +68,7 @@ describe('a training dated outside the program (JavaScript off)', () => {
 		expect(await page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' }).count()).toBe(1);
 		expect(await page.getByTestId('outside-program').count()).toBe(0);
 		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan`);
-		expect(await page.getByRole('listitem').filter({ hasText: 'Sosialisasi awal' }).textContent()).not.toContain(OUTSIDE);
+		expect(await page.getByRole('listitem').filter({ hasText: 'Sosialisasi awal' }).first().textContent()).not.toContain(OUTSIDE);
 		await page.goto(dashboardUrl);
 		expect(await page.getByTestId('outside-trainings').count()).toBe(0);
 		trainingPath = new URL(trainingUrl).pathname;

@@ -457,8 +457,8 @@ export const expectations: Record<string, Probe[]> = {
 	'POST /koordinator/[community]/program?/buat': [probe({ probe: 'create a program in community 1', request: (w) => ({ params: { community: w.c1.slug }, form: { name: 'Program penyerang' } }), expect: communityStaff(303) })],
 	'POST /koordinator/[community]/program/[id]?/salin': [
 		// community 1's staff may see the program but run no other community: 403 with a message; the rest 404
-		probe({ probe: "copy community 1's program to community 2 (nobody runs both)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c2.slug } }), expect: { ...everyone(404), anonymous: 401, coordinator: 403, facilitator: 403 } }),
-		probe({ probe: "copy community 1's program within community 1 (its staff)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c1.slug } }), expect: communityStaff(303) })
+		probe({ probe: "copy community 1's program to community 2 (nobody runs both)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c2.slug, name: 'Salinan penyerang', startsOn: '2025-03-01', endsOn: '2025-08-31' } }), expect: { ...everyone(404), anonymous: 401, coordinator: 403, facilitator: 403 } }),
+		probe({ probe: "copy community 1's program within community 1 (its staff)", setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id }, form: { target: w.c1.slug, name: `Salinan ${Math.random().toString(36).slice(2, 10)}`, startsOn: '2025-03-01', endsOn: '2025-08-31' } }), expect: communityStaff(303) })
 	],
 	'POST /koordinator/[community]/program/[id]/tahap/[key]?/simpan': [
 		probe({ probe: 'change a stage', setup: program, request: (w, p) => ({ params: { community: w.c1.slug, id: p.id, key: 'asesmen' }, form: { status: 'selesai', notes: 'Diubah penyerang' } }), expect: communityStaff(303) }),

@@ -3,6 +3,7 @@ import { TEST_DIALECT, type TestContext } from '../helpers/db';
 import { startDemoOrders } from '../helpers/demo-orders';
 import { callRoute, routeByKey } from '../helpers/routes';
 import { sellerReplyText } from '../../src/lib/server/web/receipt';
+import { shopOrderToken } from '../../src/lib/server/orders/status-link';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 
@@ -45,19 +46,21 @@ async function orderPage(id: string, actor: UserActor, cookies: Record<string, s
 const replyOf = (body: unknown) => new URL((body as { replyUrl: string }).replyUrl).searchParams.get('text') ?? '';
 
 describe(`seller replies and order actions (${TEST_DIALECT})`, () => {
-	it('should end the cancel reply with the buyer\'s status link, the one that opens the checkout', async () => {
+	it('should end the cancel reply with the link to this shop\'s order (its own code and token)', async () => {
 		const view = await order();
 		const id = view.orders[0].id;
+		const shopCode = view.orders[0].code;
+		const own = `/pesanan/${shopCode}?t=${shopOrderToken(view.token, shopCode)}`;
 		const { statusPage } = await ctx.services.orders.getForSeller(mt, id);
-		expect(statusPage).toEqual({ code: view.code, path: `/pesanan/${view.code}?t=${view.token}` });
+		expect(statusPage).toEqual({ code: shopCode, path: own });
 
 		const live = await orderPage(id, mt);
-		expect(replyOf(live.body)).toContain(`\nLihat pesanan Anda: http://ecrav.test/pesanan/${view.code}?t=${view.token}`);
+		expect(replyOf(live.body)).toContain(`\nLihat pesanan Anda: http://ecrav.test${own}`);
 
 		await ctx.services.sellerInbox.cancel(mt, id, 'Stok habis', true);
 		const text = replyOf((await orderPage(id, mt)).body);
-		expect(text).toBe(`Halo Siti, mohon maaf pesanan ${view.code} di Sambal MT kami batalkan. Alasannya: Stok habis\nLihat pesanan Anda: http://ecrav.test/pesanan/${view.code}?t=${view.token}`);
-		// the link is the buyer's own status page
+		expect(text).toBe(`Halo Siti, mohon maaf pesanan ${shopCode} di Sambal MT kami batalkan. Alasannya: Stok habis\nLihat pesanan Anda: http://ecrav.test${own}`);
+		// the link opens the buyer's status page of this order
 		const [code, token] = [/\/pesanan\/([^?]+)\?t=(.+)$/.exec(text)![1], /\?t=(.+)$/.exec(text)![1]];
 		expect((await ctx.services.orders.getCheckout(PUBLIC_ACTOR, decodeURIComponent(code), decodeURIComponent(token))).orders[0].status).toBe('dibatalkan');
 		// English too; without a link the reply names the shop order's own code
@@ -66,25 +69,27 @@ describe(`seller replies and order actions (${TEST_DIALECT})`, () => {
 		expect(sellerReplyText('id', cancelled, { name: 'Siti' })).toBe(`Halo Siti, mohon maaf pesanan ${cancelled.code} di Sambal MT kami batalkan. Alasannya: Stok habis`);
 	});
 
-	it('should name the order by the code its link opens (the checkout\'s), never the shop order\'s, in every reply and the receipt text', async () => {
+	it('should name the order by the code its link opens (the shop order\'s own), never the checkout\'s, in every reply and the receipt text', async () => {
 		const view = await order();
 		const id = view.orders[0].id;
 		const shopCode = view.orders[0].code;
 		expect(shopCode).not.toBe(view.code);
-		const link = `http://ecrav.test/pesanan/${view.code}?t=${view.token}`;
+		const link = `http://ecrav.test/pesanan/${shopCode}?t=${shopOrderToken(view.token, shopCode)}`;
+		expect((await ctx.services.orders.getCheckout(PUBLIC_ACTOR, shopCode, shopOrderToken(view.token, shopCode))).code).toBe(shopCode);
 		const receiptOf = (body: unknown) => (body as { receipt: { text: string; whatsappUrl: string } }).receipt;
 		for (const to of [null, 'dikonfirmasi', 'disiapkan', 'siap_diambil', 'selesai'] as const) {
 			if (to) await ctx.services.orders.setStatus(mt, id, to);
 			const body = (await orderPage(id, mt)).body;
 			const texts = [replyOf(body), receiptOf(body).text, new URL(receiptOf(body).whatsappUrl).searchParams.get('text') ?? ''];
 			for (const text of texts) {
-				expect(text, `${to}: ${text}`).not.toContain(shopCode);
+				expect(text, `${to}: ${text}`).not.toContain(view.code);
+				expect(text, `${to}: ${text}`).not.toContain(view.token);
 				expect(text.endsWith(`\nLihat pesanan Anda: ${link}`), `${to}: ${text}`).toBe(true);
 			}
 			// every text names the order, except the reply to a finished one ("terima kasih sudah berbelanja")
-			expect(texts.filter((text) => text.split('\nLihat pesanan Anda: ')[0].includes(view.code)).length).toBe(to === 'selesai' ? 2 : 3);
+			expect(texts.filter((text) => text.split('\nLihat pesanan Anda: ')[0].includes(shopCode)).length).toBe(to === 'selesai' ? 2 : 3);
 			// the confirmed order's receipt text ("nota") carries the link the buyer can open
-			if (to === 'dikonfirmasi') expect(receiptOf(body).text).toBe(`Nota pesanan ${view.code} dari Sambal MT: total Rp\u00a020.000.\nLihat pesanan Anda: ${link}`);
+			if (to === 'dikonfirmasi') expect(receiptOf(body).text).toBe(`Nota pesanan ${shopCode} dari Sambal MT: total Rp\u00a020.000.\nLihat pesanan Anda: ${link}`);
 		}
 	});
 

@@ -86,8 +86,9 @@ describe('the receipt as a picture for WhatsApp', () => {
 			const href = (await share.getAttribute('href'))!;
 			expect(href).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=/);
 			// the text names the order by the code its link opens (the checkout's), and ends with that link
-			expect(decodeURIComponent(href.split('text=')[1])).toContain(`pesanan ${checkout.code} dari Sambal MT`);
-			expect(decodeURIComponent(href.split('text=')[1])).toContain(`\nLihat pesanan Anda: ${checkout.statusUrl}`);
+			const shared = new URL(href).searchParams.get('text')!;
+			expect(shared).toContain(`pesanan ${checkout.orders[0].code} dari Sambal MT`);
+			expect(shared).toMatch(new RegExp(`\\nLihat pesanan Anda: ${app.baseUrl}/pesanan/${checkout.orders[0].code}\\?t=[\\w-]+$`));
 			const download = page.getByRole('link', { name: 'Unduh gambar nota' });
 			await expect(download.getAttribute('download')).resolves.toBe(`nota-${checkout.orders[0].code}.png`);
 			const res = await page.request.get(app.baseUrl + (await download.getAttribute('href'))!);
@@ -132,7 +133,7 @@ describe('the receipt as a picture for WhatsApp', () => {
 		expect(shared).toHaveLength(1);
 		expect(shared[0]).toMatchObject({ name: `nota-${checkout.orders[0].code}.png`, type: 'image/png', title: `Nota ${checkout.orders[0].code}` });
 		expect(shared[0].size).toBeGreaterThan(5000);
-		expect(shared[0].text).toContain(`Lihat pesanan Anda: ${checkout.statusUrl}`);
+		expect(shared[0].text).toContain(`Lihat pesanan Anda: ${app.baseUrl}/pesanan/${checkout.orders[0].code}?t=`);
 		expect(ctx.pages()).toHaveLength(1); // no wa.me tab was opened
 		expect(page.url()).toBe(app.baseUrl + orderPath);
 		await ctx.close();

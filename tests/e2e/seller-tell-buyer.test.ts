@@ -58,12 +58,16 @@ for (const width of [390, 320] as const) {
 				await s.getByRole('button', { name: 'Konfirmasi pesanan' }).click();
 				await s.waitForURL(app.baseUrl + href);
 
-				// confirmed: the receipt's WhatsApp text (the nota) ends with the buyer's link and names its code
+				// confirmed: the receipt's WhatsApp text (the nota) ends with this order's own link and names its code
 				const nota = await textOf(s, 'Bagikan ke WhatsApp');
-				expect(nota).toBe(`Nota pesanan ${checkout.code} dari Sambal MT: total Rp\u00a020.000.\nLihat pesanan Anda: ${checkout.statusUrl}`);
+				const own = nota.split('\nLihat pesanan Anda: ')[1];
+				expect(own).toMatch(new RegExp(`^${app.baseUrl}/pesanan/${shopCode}\\?t=[\\w-]+$`));
+				expect(nota).toBe(`Nota pesanan ${shopCode} dari Sambal MT: total Rp\u00a020.000.\nLihat pesanan Anda: ${own}`);
 				const reply = await textOf(s, 'Balas pembeli di WhatsApp');
-				expect(reply).toBe(`Halo ${buyer}, pesanan ${checkout.code} sudah kami konfirmasi. Total Rp\u00a020.000.\nLihat pesanan Anda: ${checkout.statusUrl}`);
-				expect(reply).not.toContain(shopCode);
+				expect(reply).toBe(`Halo ${buyer}, pesanan ${shopCode} sudah kami konfirmasi. Total Rp\u00a020.000.\nLihat pesanan Anda: ${own}`);
+				// never the buyer's checkout link, which opens every shop's part
+				expect(reply).not.toContain(checkout.code);
+				expect(reply).not.toContain(checkout.token);
 
 				// cancel with a reason
 				await s.getByText('Batalkan pesanan', { exact: true }).click();
@@ -80,7 +84,7 @@ for (const width of [390, 320] as const) {
 				const tell = s.getByRole('link', { name: 'Kabari pembeli di WhatsApp', exact: true });
 				await expect(tell.isVisible()).resolves.toBe(true);
 				const told = await textOf(s, 'Kabari pembeli di WhatsApp');
-				expect(told).toBe(`Halo ${buyer}, mohon maaf pesanan ${checkout.code} di Sambal MT kami batalkan. Alasannya: Sambal bawang habis hari ini\nLihat pesanan Anda: ${checkout.statusUrl}`);
+				expect(told).toBe(`Halo ${buyer}, mohon maaf pesanan ${shopCode} di Sambal MT kami batalkan. Alasannya: Sambal bawang habis hari ini\nLihat pesanan Anda: ${own}`);
 				expect(new URL((await tell.getAttribute('href'))!).pathname).toBe('/6281234567890');
 				await expect(s.getByText('Pesannya sudah berisi salam, alasan batal, dan tautan pesanan').isVisible()).resolves.toBe(true);
 				// the receipt picture is still there, as a plain download
@@ -90,10 +94,11 @@ for (const width of [390, 320] as const) {
 				await fits(s, width);
 				await s.screenshot({ path: `/tmp/field/tell-buyer-${width}-${js ? 'js' : 'nojs'}.png`, fullPage: true });
 
-				// the link in the text opens the page headed with the same code
+				// the link in the text opens the page headed with the same code, cancelled, with the reason
 				const b = await (await browser.newContext({ viewport: { width, height: 844 }, javaScriptEnabled: js })).newPage();
-				await b.goto(checkout.statusUrl);
-				await expect(b.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(checkout.code);
+				await b.goto(own);
+				await expect(b.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(shopCode);
+				await expect(b.getByText('Alasan pembatalan dari penjual: Sambal bawang habis hari ini').isVisible()).resolves.toBe(true);
 				await b.context().close();
 				await seller.close();
 			});

@@ -5,6 +5,7 @@ import { RateLimitedError, type RateLimiter, type RateRule } from '../security/r
 import { formatTime } from '../../utils/dates';
 import type { CheckoutView, OrderService } from './order.service';
 import type { OrderRepository } from './order.repository';
+import { shopOrderToken } from './status-link';
 
 /** Lookups by order code + WhatsApp number per client address: enough for a buyer's typos, too few to guess codes. */
 export const LOOKUP_LIMIT: RateRule = { name: 'order-lookup', limit: 10, windowMs: 10 * 60_000 };
@@ -62,9 +63,13 @@ export class BuyerOrderService {
 		}
 		const cleanCode = String(code ?? '').trim().toUpperCase().replace(/\s+/g, '').slice(0, 20);
 		const number = normalizeWhatsapp(String(whatsapp ?? ''));
-		const checkout = /^[A-Z]{3}-[2-9A-Z]{4}$/.test(cleanCode) ? await this.repo.findCheckoutByAnyCode(cleanCode) : undefined;
+		const valid = /^[A-Z]{3}-[2-9A-Z]{4}$/.test(cleanCode);
+		const own = valid ? await this.repo.findCheckoutByCode(cleanCode) : undefined;
+		const order = valid && !own ? await this.repo.findOrderByCode(cleanCode) : undefined;
+		const checkout = own ?? (order ? await this.repo.checkoutById(order.checkout_id) : undefined);
 		const matches = !!checkout && number !== null && checkout.buyer_whatsapp === number;
 		if (!matches || !checkout) throw new DomainError('lookup_no_match', 'field.lookup.noMatch', 404);
-		return { code: checkout.code, token: checkout.token };
+		// A shop order's code (the one its seller knows, with the buyer's number) opens that order alone, like its link.
+		return order ? { code: order.code, token: shopOrderToken(checkout.token, order.code) } : { code: checkout.code, token: checkout.token };
 	}
 }

@@ -65,14 +65,6 @@ export class OrderRepository {
 		return this.db.selectFrom('checkout').selectAll().where('code', '=', code).executeTakeFirst();
 	}
 
-	/** The checkout a code names: its own code, or the code of one of its shop orders (the one in the seller's message). */
-	async findCheckoutByAnyCode(code: string): Promise<Checkout | undefined> {
-		const own = await this.findCheckoutByCode(code);
-		if (own) return own;
-		const order = await this.db.selectFrom('shop_order').select('checkout_id').where('code', '=', code).executeTakeFirst();
-		return order ? this.checkoutById(order.checkout_id) : undefined;
-	}
-
 	async ordersOfCheckout(checkoutId: string): Promise<ShopOrder[]> {
 		const rows = await this.db.selectFrom('shop_order').selectAll().where('checkout_id', '=', checkoutId).orderBy('code').execute();
 		return rows.map(numbers);
@@ -86,6 +78,11 @@ export class OrderRepository {
 
 	async findOrder(id: string): Promise<ShopOrder | undefined> {
 		const row = await this.db.selectFrom('shop_order').selectAll().where('id', '=', id).executeTakeFirst();
+		return row && numbers(row);
+	}
+
+	async findOrderByCode(code: string): Promise<ShopOrder | undefined> {
+		const row = await this.db.selectFrom('shop_order').selectAll().where('code', '=', code).executeTakeFirst();
 		return row && numbers(row);
 	}
 

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { requireCommunityRole, requireShopManager, requireShopManagerOr, requireUser } from '../auth/guards';
 import type { Community, OrderItem, OrderStatus, Product, ProductVariant, Shop, ShopOrder } from '../db/schema';
@@ -16,6 +15,7 @@ import { readDelivery, readPayment, type PaymentOptions } from '../shops/shop.se
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 import { SAMPLE_QRIS_NMID, toDynamicQris } from '../payments/qris';
+import { openStatusLink, shopOrderToken } from './status-link';
 import type { MediaStorage } from '../media/storage';
 import { parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
@@ -301,10 +301,17 @@ export class OrderService {
 	}
 
 	/** The buyer's status page: the checkout's orders with current statuses. A wrong token is "not found". */
+	/**
+	 * The buyer's status page: the whole checkout for its own link, or one shop's order alone for that order's link (the
+	 * one its seller sends, see shopOrderToken) — then headed with the order's code and holding no other shop's part.
+	 */
 	async getCheckout(_actor: Actor, code: string, token: string): Promise<CheckoutView> {
-		const checkout = await this.orders.findCheckoutByCode(code.toUpperCase());
-		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
-		return this.view(checkout.id);
+		const link = await openStatusLink(this.orders, code, token);
+		if (!link) throw new NotFoundError('order.notFound');
+		const view = await this.view(link.checkout.id);
+		if (!link.only) return view;
+		const orders = view.orders.filter((o) => o.id === link.only!.id);
+		return { ...view, code: link.only.code, token: shopOrderToken(link.checkout.token, link.only.code), note: orders[0]?.note ?? '', orders };
 	}
 
 	private async view(checkoutId: string): Promise<CheckoutView> {
@@ -333,10 +340,10 @@ export class OrderService {
 	}
 
 	/**
-	 * One order for its shop's seller (another shop's order is "not found"), with the buyer's contact and the
-	 * buyer's status page (`/pesanan/<checkout>?t=<token>`, headed with the checkout's code) for the seller's WhatsApp
-	 * replies. Handing the seller that path gives nothing new: the order code and the buyer's number, both on this
-	 * page, already open it through the lookup on /pesanan.
+	 * One order for its shop's seller (another shop's order is "not found"), with the buyer's contact and this order's
+	 * own status page (`/pesanan/<order code>?t=<shopOrderToken>`, headed with the order's code, showing no other shop)
+	 * for the seller's WhatsApp replies. The lookup on /pesanan with this order's code and the buyer's number opens the
+	 * same single order, so the seller learns nothing more from it.
 	 */
 	async getForSeller(actor: Actor, orderId: string): Promise<{ order: OrderView; buyer: { name: string; whatsapp: string }; note: string; statusPage: { code: string; path: string } | null }> {
 		const { order, shop } = await this.managedOrder(actor, orderId);
@@ -344,7 +351,8 @@ export class OrderService {
 		const items = await this.orders.items([order.id]);
 		const reasons = order.status === 'dibatalkan' ? await this.orders.cancelReasons([order.id]) : new Map<string, string>();
 		const view = orderView(order, shop, items, checkout?.note ?? '', reasons);
-		const statusPage = checkout ? { code: checkout.code, path: `/pesanan/${encodeURIComponent(checkout.code)}?t=${encodeURIComponent(checkout.token)}` } : null;
+		// The seller gets this order's own link, never the checkout's: that one opens every shop's part, notes included.
+		const statusPage = checkout ? { code: order.code, path: `/pesanan/${encodeURIComponent(order.code)}?t=${encodeURIComponent(shopOrderToken(checkout.token, order.code))}` } : null;
 		return { order: view, buyer: { name: checkout?.buyer_name ?? '', whatsapp: checkout?.buyer_whatsapp ?? '' }, note: view.note, statusPage };
 	}
 
@@ -436,12 +444,6 @@ export class OrderService {
 /** The texts a cart shows under "Ambil sendiri". */
 function pickInfo(d: ReturnType<typeof shopDisplay>) {
 	return { openingHours: d.openingHours, pickupPoint: d.pickupPoint };
-}
-
-function sameSecret(a: string, b: string): boolean {
-	const x = Buffer.from(a);
-	const y = Buffer.from(String(b ?? ''));
-	return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function orderView(o: ShopOrder, shop: Shop, items: OrderItem[], checkoutNote: string, cancelReasons: Map<string, string> = new Map()): OrderView {

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { requireShopManagerOr } from '../auth/guards';
 import { NotFoundError, ValidationError } from '../errors';
@@ -10,6 +9,7 @@ import { RateLimitedError, type RateLimiter } from '../security/rate-limit';
 import type { ShopRepository } from '../shops/shop.repository';
 import type { OrderRepository } from './order.repository';
 import { CHECKOUT_LIMITS } from './order.service';
+import { openStatusLink } from './status-link';
 
 /** Receipts live under `r/`, which the public /media route never serves (only `p/` is public). */
 const RECEIPT_PREFIX = 'r';
@@ -123,9 +123,10 @@ export class PaymentProofService {
 	}
 
 	private async buyerOrder(checkoutCode: string, token: string, orderCode: string) {
-		const checkout = await this.orders.findCheckoutByCode(String(checkoutCode ?? '').toUpperCase().slice(0, 20));
-		if (!checkout || !sameSecret(checkout.token, token)) throw new NotFoundError('order.notFound');
-		const order = (await this.orders.ordersOfCheckout(checkout.id)).find((o) => o.code === orderCode);
+		// The checkout's link reaches any of its orders; one shop order's own link (the seller's) reaches that order only.
+		const link = await openStatusLink(this.orders, checkoutCode, token);
+		if (!link) throw new NotFoundError('order.notFound');
+		const order = link.only ? (link.only.code === orderCode ? link.only : undefined) : (await this.orders.ordersOfCheckout(link.checkout.id)).find((o) => o.code === orderCode);
 		if (!order) throw new NotFoundError('order.notFound');
 		return order;
 	}
@@ -140,8 +141,3 @@ export class PaymentProofService {
 	}
 }
 
-function sameSecret(a: string, b: string): boolean {
-	const x = Buffer.from(a);
-	const y = Buffer.from(String(b ?? ''));
-	return x.length === y.length && timingSafeEqual(x, y);
-}

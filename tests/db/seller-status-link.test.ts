@@ -75,7 +75,8 @@ describe(`a seller's link to the buyer's order (${TEST_DIALECT})`, () => {
 		await refused(jjOrder.code, view.token);
 		await refused(mtOrder.code, shopOrderToken(view.token, jjOrder.code));
 		await refused(view.code, shopOrderToken(view.token, jjOrder.code));
-		await refused(jjOrder.code, shopOrderToken(view.token, jjOrder.code).slice(0, -1) + 'A');
+		const right = shopOrderToken(view.token, jjOrder.code);
+		await refused(jjOrder.code, right.slice(0, -1) + (right.endsWith('A') ? 'B' : 'A'));
 		await refused(jjOrder.code, '');
 		// the receipt upload/view answers the same way: one order's link reaches only that order
 		const jjToken = shopOrderToken(view.token, jjOrder.code);

@@ -57,7 +57,7 @@ describe(`${MemberIoService.name}: spreadsheet cells (${TEST_DIALECT})`, () => {
 			ws.addRow([{ formula: 'CONCATENATE("Bu ","Ani")', result: 'Bu Ani' }, { formula: '"0812"&"45000011"', result: '081245000011' }, { richText: [{ text: 'Penjual ' }, { font: { bold: true }, text: 'risol' }] }, 'Risol Ani']);
 			ws.addRow(['Bu Dewi', { formula: '6281245000012', result: 6281245000012 }, 'Penjual basreng', { text: { richText: [{ text: 'Basreng ' }, { font: { italic: true }, text: 'Dewi' }] }, hyperlink: 'https://example.test/basreng' }]);
 		});
-		expect(await ctx.services.memberFiles.importFile(coordinator, community, { name: 'anggota.xlsx', bytes: file })).toEqual({ ok: true, imported: 2 });
+		expect(await ctx.services.memberFiles.importFile(coordinator, community, { name: 'anggota.xlsx', bytes: file })).toEqual({ ok: true, added: 2, updated: [], unchanged: [], ignored: [] });
 		const list = await members();
 		expect(list).toEqual(
 			expect.arrayContaining([

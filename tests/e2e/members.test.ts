@@ -79,7 +79,7 @@ describe('the coordinator works the roster on a 390 × 844 phone', () => {
 		await page.getByLabel('Pilih file').setInputFiles(csvFile('anggota.csv', 'nama;whatsapp;usaha;rw;omzet_tahunan\nBu Lapis;0812 6000 0002;Penjual kue lapis;4;Rp 24.000.000\nBu Kopi;0812 6000 0003;Penjual kopi;5;\n'));
 		await page.getByRole('button', { name: 'Periksa dan impor' }).click();
 		await page.waitForLoadState('load');
-		await expect(page.getByText('2 anggota berhasil diimpor.').count()).resolves.toBe(1);
+		await expect(page.getByText('Selesai: 2 anggota baru, 0 diperbarui, 0 sudah terdaftar tanpa perubahan.').count()).resolves.toBe(1);
 		await page.goto(`${app.baseUrl}/koordinator/cigadung`);
 		await expect(page.getByRole('heading', { name: 'Semua anggota (28)' }).count()).resolves.toBe(1);
 

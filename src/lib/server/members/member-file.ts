@@ -57,7 +57,8 @@ export interface SheetRow {
 	values: Partial<Record<ImportColumn, string>>;
 }
 
-export type ParsedSheet = { ok: true; rows: SheetRow[] } | { ok: false; problems: FileProblem[] };
+/** `ignored`: header cells that are no column of ours (a note column, say), as written; their cells are not read. */
+export type ParsedSheet = { ok: true; rows: SheetRow[]; ignored: string[] } | { ok: false; problems: FileProblem[] };
 
 const fileProblem = (messageKey: MessageKey, params: Params = {}, column: string | null = null): FileProblem => ({ row: 0, column, messageKey, params });
 
@@ -158,6 +159,7 @@ function toRows(table: string[][]): ParsedSheet {
 	const problems: FileProblem[] = [];
 	const columns: (ImportColumn | null)[] = [];
 	const seen = new Set<ImportColumn>();
+	const ignored: string[] = [];
 	headerRow.forEach((raw) => {
 		const h = normaliseHeader(raw);
 		if (!h) {
@@ -166,7 +168,8 @@ function toRows(table: string[][]): ParsedSheet {
 		}
 		const col = ALIASES[h];
 		if (!col) {
-			problems.push(fileProblem('members.import.unknownColumn', { column: raw.trim(), known: IMPORT_COLUMNS.join(', ') }, raw.trim()));
+			// an extra column (notes, a number) does not stop the import: it is left out and the result names it
+			ignored.push(raw.trim());
 			columns.push(null);
 		} else if (seen.has(col)) {
 			problems.push(fileProblem('members.import.duplicateColumn', { column: raw.trim() }, raw.trim()));
@@ -189,8 +192,8 @@ function toRows(table: string[][]): ParsedSheet {
 		rows.push({ row: i + 1, values });
 	}
 	if (rows.length === 0) return { ok: false, problems: [fileProblem('members.import.empty')] };
-	if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problems: [fileProblem('members.import.tooMany', { count: rows.length })] };
-	return { ok: true, rows };
+	if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problems: [fileProblem('members.import.tooMany', { count: rows.length.toLocaleString('id-ID'), max: MAX_IMPORT_ROWS.toLocaleString('id-ID') })] };
+	return { ok: true, rows, ignored };
 }
 
 /**

@@ -5,7 +5,20 @@ import { newId, slugify } from '../../utils/ids';
 import { shortBusiness } from '../accounts/member.service';
 import type { NewShop } from '../db/schema';
 import type { FileProblem, ImportColumn, SheetRow } from './member-file';
-import type { NewMember } from './roster.repository';
+import type { MemberUpdate, NewMember } from './roster.repository';
+
+/** A member already on the roster, found by a WhatsApp number of theirs or of their shop: what an import may update. */
+export interface ExistingMember {
+	id: string;
+	person_name: string;
+	rw: string | null;
+	nib: string | null;
+	pirt: string | null;
+	halal: string | null;
+	capital: number | null;
+	annual_sales: number | null;
+	channel_before: string | null;
+}
 
 /** Which file column a profile field came from, to point at it in the report. */
 const FIELD_COLUMN: Record<string, ImportColumn> = {
@@ -22,17 +35,26 @@ const FIELD_COLUMN: Record<string, ImportColumn> = {
 
 export interface ImportPlan {
 	rows: { shop: NewShop; member: NewMember }[];
+	/** Rows of members already on the roster whose profile the file changes (only cells with a value count). */
+	updates: { memberId: string; name: string; set: MemberUpdate }[];
+	/** Rows of members already on the roster that change nothing. */
+	unchanged: { memberId: string; name: string }[];
 	problems: FileProblem[];
 }
 
 /**
  * Checks every row (every problem of every row, not only the first) and, when there is none, plans the
- * shops and members to insert. Duplicates are WhatsApp numbers seen twice in the file or already used by
- * the community's members or shops. Slugs are made unique against the community and the file itself.
+ * shops and members to insert. A row whose WhatsApp number is already a member's (or their shop's) in this
+ * community is that member again — a re-import of an exported or earlier file: its filled profile cells update
+ * the member (an empty cell keeps what is there; the shop's name and business stay the seller's), otherwise it is
+ * counted as unchanged. A number seen twice in the file is refused. Slugs are made unique against the community
+ * and the file itself.
  */
-export function planImport(communityId: string, rows: SheetRow[], numbersInUse: Set<string>, slugsInUse: Set<string>, now: string): ImportPlan {
+export function planImport(communityId: string, rows: SheetRow[], existing: Map<string, ExistingMember>, slugsInUse: Set<string>, now: string): ImportPlan {
 	const problems: FileProblem[] = [];
 	const planned: ImportPlan['rows'] = [];
+	const updates: ImportPlan['updates'] = [];
+	const unchanged: ImportPlan['unchanged'] = [];
 	const firstRowOfNumber = new Map<string, number>();
 	const slugs = new Set(slugsInUse);
 	for (const { row, values: v } of rows) {
@@ -48,7 +70,6 @@ export function planImport(communityId: string, rows: SheetRow[], numbersInUse: 
 			phone = normalizeWhatsapp(rawPhone);
 			if (!phone) push('whatsapp', 'members.import.badPhone', { value: rawPhone.slice(0, 40) });
 			else if (firstRowOfNumber.has(phone)) push('whatsapp', 'members.import.duplicateInFile', { row: firstRowOfNumber.get(phone)! });
-			else if (numbersInUse.has(phone)) push('whatsapp', 'members.import.duplicateExisting');
 			if (phone && !firstRowOfNumber.has(phone)) firstRowOfNumber.set(phone, row);
 		}
 		const parsed = memberProfileSchema.safeParse({
@@ -69,6 +90,13 @@ export function planImport(communityId: string, rows: SheetRow[], numbersInUse: 
 		if (v.nama_toko !== undefined && v.nama_toko.trim() && (v.nama_toko.trim().length < 3 || v.nama_toko.trim().length > 60)) push('nama_toko', 'members.import.badShopName');
 		if (!parsed.success || problems.length || !phone) continue;
 		const p = parsed.data;
+		const known = existing.get(phone);
+		if (known) {
+			const set = profileChanges(known, { person_name: p.personName, rw: p.rw, nib: p.nib, pirt: p.pirt, halal: p.halal, capital: p.capital, annual_sales: p.annualSales, channel_before: p.channelBefore });
+			if (Object.keys(set).length) updates.push({ memberId: known.id, name: p.personName, set: { ...set, updated_at: now } });
+			else unchanged.push({ memberId: known.id, name: known.person_name });
+			continue;
+		}
 		const base = slugify(shopName) || 'toko';
 		let slug = base;
 		for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
@@ -109,5 +137,15 @@ export function planImport(communityId: string, rows: SheetRow[], numbersInUse: 
 			}
 		});
 	}
-	return { rows: problems.length ? [] : planned, problems };
+	return problems.length ? { rows: [], updates: [], unchanged: [], problems } : { rows: planned, updates, unchanged, problems };
+}
+
+/** The profile fields a row changes: a cell with a value that differs from the member's; an empty cell changes nothing. */
+function profileChanges(known: ExistingMember, next: Omit<ExistingMember, 'id'>): MemberUpdate {
+	const set: MemberUpdate = {};
+	for (const key of Object.keys(next) as (keyof typeof next)[]) {
+		const value = next[key];
+		if (value !== null && value !== undefined && value !== known[key]) Object.assign(set, { [key]: value });
+	}
+	return set;
 }

@@ -11,7 +11,11 @@ import type { RateLimiter } from '../security/rate-limit';
 import { numbersHeldElsewhere } from '../accounts/login-claims';
 import { normalizeWhatsapp } from '../../utils/phone';
 
-export type ImportResult = { ok: true; imported: number } | { ok: false; problems: FileProblem[] };
+/**
+ * `added`: new members; `updated`/`unchanged`: names of members already on the roster (same WhatsApp number) whose
+ * row changed their profile or not; `ignored`: columns left out.
+ */
+export type ImportResult = { ok: true; added: number; updated: string[]; unchanged: string[]; ignored: string[] } | { ok: false; problems: FileProblem[]; ignored: string[] };
 
 /** Importing the roster from a spreadsheet (all rows or none) and exporting it. Staff of the community only (else 404). */
 export class MemberIoService {
@@ -25,22 +29,22 @@ export class MemberIoService {
 
 	/**
 	 * Imports a CSV or XLSX file. Every row is checked first; if anything is wrong, nothing is written and the
-	 * answer lists each problem with its row and column. Otherwise every row becomes a shop with its member
-	 * in one transaction.
+	 * answer lists each problem with its row and column. Otherwise, in one transaction, every new row becomes a
+	 * shop with its member and every row of a member already on the roster (same WhatsApp number) updates them.
 	 */
 	async importFile(actor: Actor, community: Pick<Community, 'id'>, file: { name: string; bytes: Uint8Array }): Promise<ImportResult> {
 		requireProgramStaff(actor, community.id);
 		const sheet = await readMemberSheet(file.name, file.bytes);
-		if (!sheet.ok) return { ok: false, problems: sheet.problems };
-		const [numbers, slugs] = await Promise.all([this.roster.whatsappNumbersInUse(community.id), this.roster.shopSlugs(community.id)]);
-		const plan = planImport(community.id, sheet.rows, numbers, slugs, this.clock().toISOString());
+		if (!sheet.ok) return { ok: false, problems: sheet.problems, ignored: [] };
+		const [existing, slugs] = await Promise.all([this.roster.membersByWhatsapp(community.id), this.roster.shopSlugs(community.id)]);
+		const plan = planImport(community.id, sheet.rows, existing, slugs, this.clock().toISOString());
 		// The same rule as adding one member (login-claims.ts): a number another community holds is refused.
-		const phones = sheet.rows.map((r) => ({ row: r.row, phone: normalizeWhatsapp(r.values.whatsapp ?? '') })).filter((r): r is { row: number; phone: string } => !!r.phone && !numbers.has(r.phone));
+		const phones = sheet.rows.map((r) => ({ row: r.row, phone: normalizeWhatsapp(r.values.whatsapp ?? '') })).filter((r): r is { row: number; phone: string } => !!r.phone && !existing.has(r.phone));
 		const held = await numbersHeldElsewhere(this.accounts, community.id, phones.map((r) => r.phone), { limiter: this.limiter, actor });
 		const problems = [...plan.problems, ...phones.filter((r) => held.has(r.phone)).map((r) => ({ row: r.row, column: 'whatsapp', messageKey: 'security.whatsappOtherGroup' as const, params: {} }))].sort((a, b) => a.row - b.row);
-		if (problems.length) return { ok: false, problems };
-		await this.roster.insertShopsWithMembers(plan.rows);
-		return { ok: true, imported: plan.rows.length };
+		if (problems.length) return { ok: false, problems, ignored: sheet.ignored };
+		await this.roster.importMembers(plan.rows, plan.updates);
+		return { ok: true, added: plan.rows.length, updated: plan.updates.map((u) => u.name), unchanged: plan.unchanged.map((u) => u.name), ignored: sheet.ignored };
 	}
 
 	/** The roster as a spreadsheet: the import columns (so it can be edited and kept) plus progress columns. */

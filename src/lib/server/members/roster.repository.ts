@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB, NewShop } from '../db/schema';
 import type { MemberTable } from '../db/schema-program';
+import type { ExistingMember } from './member-import';
 
 export type Member = Selectable<MemberTable>;
 export type NewMember = Insertable<MemberTable>;
@@ -80,27 +81,35 @@ export class RosterRepository {
 	}
 
 	/** WhatsApp numbers already used by a member or a shop of the community (for duplicate checks). */
-	async whatsappNumbersInUse(communityId: string): Promise<Set<string>> {
-		const [members, shops] = await Promise.all([
-			this.db.selectFrom('member').select('whatsapp as w').where('community_id', '=', communityId).where('whatsapp', 'is not', null).execute(),
-			this.db.selectFrom('shop').select('whatsapp as w').where('community_id', '=', communityId).execute()
-		]);
-		return new Set([...members, ...shops].map((r) => r.w).filter((w): w is string => !!w));
-	}
-
 	async shopSlugs(communityId: string): Promise<Set<string>> {
 		const rows = await this.db.selectFrom('shop').select('slug').where('community_id', '=', communityId).execute();
 		return new Set(rows.map((r) => r.slug));
 	}
 
-	/** Imports shops with their members in one transaction: all rows or none. */
-	async insertShopsWithMembers(rows: { shop: NewShop; member: NewMember }[]): Promise<void> {
+	/** Imports shops with their members and updates members already there, in one transaction: all rows or none. */
+	async importMembers(rows: { shop: NewShop; member: NewMember }[], updates: { memberId: string; set: MemberUpdate }[] = []): Promise<void> {
 		await this.db.transaction().execute(async (trx) => {
 			for (let i = 0; i < rows.length; i += 200) {
 				const chunk = rows.slice(i, i + 200);
 				await trx.insertInto('shop').values(chunk.map((r) => r.shop)).execute();
 				await trx.insertInto('member').values(chunk.map((r) => r.member)).execute();
 			}
+			for (const u of updates) await trx.updateTable('member').set(u.set).where('id', '=', u.memberId).execute();
 		});
+	}
+
+	/** The community's members by every WhatsApp number that is theirs: their own, and their shop's. */
+	async membersByWhatsapp(communityId: string): Promise<Map<string, ExistingMember>> {
+		const rows = await this.db
+			.selectFrom('member as m')
+			.innerJoin('shop as s', 's.id', 'm.shop_id')
+			.select(['m.id', 'm.person_name', 'm.rw', 'm.nib', 'm.pirt', 'm.halal', 'm.capital', 'm.annual_sales', 'm.channel_before', 'm.whatsapp', 's.whatsapp as shop_whatsapp'])
+			.where('m.community_id', '=', communityId)
+			.execute();
+		const byNumber = new Map<string, ExistingMember>();
+		for (const { whatsapp, shop_whatsapp, ...m } of rows) {
+			for (const n of [whatsapp, shop_whatsapp]) if (n && !byNumber.has(n)) byNumber.set(n, { ...m, capital: m.capital === null ? null : Number(m.capital), annual_sales: m.annual_sales === null ? null : Number(m.annual_sales) });
+		}
+		return byNumber;
 	}
 }

@@ -137,6 +137,28 @@ describe(`MemberIoService.importFile (${TEST_DIALECT})`, () => {
 	});
 });
 
+describe(`MemberIoService.importFile budget (${TEST_DIALECT})`, () => {
+	it('should charge every number a file finds held elsewhere: a file of 61 other-community numbers answers 429 and names none', async () => {
+		await staff('importB', b, 'facilitator');
+		const held: string[] = [];
+		for (let i = 0; i < 61; i++) {
+			const number = `628129100${String(i).padStart(4, '0')}`;
+			await ctx.services.shops.create(system, a, { name: `Toko A ${i}`, businessType: 'Penjual kue', whatsapp: number });
+			held.push(number);
+		}
+		const file = (numbers: string[]) => ({ name: 'anggota.csv', bytes: new TextEncoder().encode(`nama,whatsapp,usaha\n${numbers.map((n, i) => `Ibu ${i},${n},Penjual kue`).join('\n')}\n`) });
+		// a small file: its held numbers are named (1 try for the file + 2 for the numbers)
+		const small = await ctx.services.memberFiles.importFile(actors.importB, b, file([held[0], held[1], '0812 9100 9999']));
+		expect(small).toMatchObject({ ok: false, problems: [{ row: 2, messageKey: 'security.whatsappOtherGroup' }, { row: 3, messageKey: 'security.whatsappOtherGroup' }] });
+		const before = await counts();
+		// 61 held numbers cost more than the hour's 60 tries: refused as a whole, no row named
+		await expect(ctx.services.memberFiles.importFile(actors.importB, b, file([...held, '0812 9100 9998']))).rejects.toMatchObject({ status: 429, messageKey: 'security.memberChecksTooMany' });
+		expect(await counts()).toEqual(before);
+		// the budget is spent: the next file is refused too, even one with no held number
+		await expect(ctx.services.memberFiles.importFile(actors.importB, b, file(['0812 9100 9997']))).rejects.toMatchObject({ status: 429 });
+	});
+});
+
 describe(`RosterService.inviteOwner (${TEST_DIALECT})`, () => {
 	it('should refuse to invite an owner on another community’s shop number, nothing changed', async () => {
 		const shop = await ctx.services.shops.create(system, b, { name: 'Toko Tanpa Pemilik', businessType: 'Penjual kue', whatsapp: DEMO_SHOP_NUMBER });

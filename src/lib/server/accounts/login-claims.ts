@@ -15,7 +15,7 @@ export const MEMBER_CHECKS: RateRule = { name: 'member-check', limit: 60, window
  *   community's shop takes orders on: "already used on E-Crav by another group" (neutral: no name, no group).
  * This tells a coordinator that a number or e-mail is on E-Crav. Accepted: locking a real seller out of their own
  * number for good is worse than a yes/no to a staff member an admin appointed — and the tries are bounded per
- * staff member (MEMBER_CHECKS: 60 adds or files an hour; 429 with a clear message). See docs/security.md R.x/R.y.
+ * staff member (MEMBER_CHECKS: 60 an hour — an add, a file, each number a file finds held elsewhere; 429 with a clear message). See docs/security.md R.x/R.y.
  */
 export async function refuseClaimedLogins(
 	accounts: AccountRepository,
@@ -38,11 +38,15 @@ export async function refuseClaimedLogins(
 
 /**
  * The same rule for a file of numbers (the import): those an account outside this community or another community's
- * shop holds. One file is one try of MEMBER_CHECKS (a real roster file has thousands of rows), checked in batches.
+ * shop holds, checked in batches. A file costs one try of MEMBER_CHECKS, and every number the answer would name as
+ * held elsewhere costs one more: a file of 5,000 numbers cannot look up 5,000 accounts at once (a real roster names
+ * few or none). Past the budget the answer is 429 and names none of them.
  */
 export async function numbersHeldElsewhere(accounts: AccountRepository, communityId: string, numbers: string[], budget: { limiter: RateLimiter; actor: Actor }): Promise<Set<string>> {
 	await spend(budget.limiter, MEMBER_CHECKS, budget.actor);
-	return accounts.numbersHeldElsewhere(communityId, [...new Set(numbers)]);
+	const held = await accounts.numbersHeldElsewhere(communityId, [...new Set(numbers)]);
+	for (let i = 0; i < held.size; i++) await spend(budget.limiter, MEMBER_CHECKS, budget.actor);
+	return held;
 }
 
 /** One try of a staff member (the operator and the system — CLI, demo, tests' setup — are not bounded). */

@@ -1,4 +1,5 @@
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
+import { NulSafePlugin } from './nul-safe';
 import { ResilientSqliteDialect } from './sqlite-driver';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -69,7 +70,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
 		connectionTimeoutMillis: lockTimeout + 2000,
 		options: settings.join(' ')
 	});
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new NulSafePlugin()] });
 	return { db, dialect, schema: config.schema, destroy: () => db.destroy() };
 }
 

@@ -4,13 +4,14 @@ import type { SellerTables } from './schema-seller';
 import type { ProgramTables } from './schema-program';
 import type { TrainingTables } from './schema-training';
 import type { MembersTables } from './schema-members';
+import type { CashbookTables } from './schema-cashbook';
 
 /**
  * The database as TypeScript sees it. Conventions that hold on both SQLite and PostgreSQL:
  * ids are prefixed text made in TypeScript, money is integer rupiah, time is ISO-8601 UTC text,
  * booleans are 0/1 integers and JSON is text.
  */
-export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables, MembersTables {
+export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables, MembersTables, CashbookTables {
 	community: CommunityTable;
 	category: CategoryTable;
 	shop: ShopTable;

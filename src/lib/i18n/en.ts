@@ -5,6 +5,9 @@ import { enSeller } from './parts/seller';
 import { enProgram } from './parts/program';
 import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
+import { enCashReport } from './parts/cash-report';
+import { enDebts } from './parts/debts';
+import { enCashbook } from './parts/cashbook';
 
 /** English: the second language. Keys are checked against the Indonesian catalogue by the type below. */
 export const en: Record<MessageKey, string> = {
@@ -427,5 +430,8 @@ export const en: Record<MessageKey, string> = {
 	...enSeller,
 	...enProgram,
 	...enMembers,
-	...enTraining
+	...enTraining,
+	...enCashbook,
+	...enDebts,
+	...enCashReport
 };

@@ -4,6 +4,9 @@ import { idSeller } from './parts/seller';
 import { idProgram } from './parts/program';
 import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
+import { idCashReport } from './parts/cash-report';
+import { idDebts } from './parts/debts';
+import { idCashbook } from './parts/cashbook';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
 export const id = {
 	'app.name': 'E-Crav',
@@ -425,7 +428,10 @@ export const id = {
 	...idSeller,
 	...idProgram,
 	...idMembers,
-	...idTraining
+	...idTraining,
+	...idCashbook,
+	...idDebts,
+	...idCashReport
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -47,3 +47,16 @@ describe(`cash book tables (${TEST_DIALECT})`, () => {
 		expect((await db.selectFrom('cash_debt').select('paid').where('id', '=', 'utg_1').executeTakeFirstOrThrow()).paid).toBe(50000);
 	});
 });
+
+describe(`postEntry (${TEST_DIALECT})`, () => {
+	it('should post one entry for a source however often it is asked, at the same moment too', async () => {
+		const { postEntry } = await import('../../src/lib/server/cashbook/post-entry');
+		const db = ctx.database.db;
+		const post = () => postEntry(db, { shopId, kind: 'income', amount: 15000, occurredOn: '2026-11-30', category: 'penjualan', method: 'qris', sourceRef: 'order:ord_twice', byUserId: null, at });
+		const ids = await Promise.all([post(), post(), post()]);
+		expect(ids.filter((id) => id !== null)).toHaveLength(1);
+		expect(await post()).toBeNull();
+		const rows = await db.selectFrom('cash_entry').select(['id', 'amount']).where('source_ref', '=', 'order:ord_twice').execute();
+		expect(rows).toEqual([{ id: ids.find((id) => id !== null), amount: 15000 }]);
+	});
+});

@@ -32,7 +32,14 @@ export function pdfPlainText(pdf: Buffer, dir: string, name: string): string {
 }
 
 /** Each word with its box (poppler's pdftotext -bbox), page 1 only: to check where a line wraps and what it lines up under. */
-export function pdfWords(pdf: Buffer, dir: string, name: string): { text: string; xMin: number; yMin: number }[] {
+export function pdfWords(pdf: Buffer, dir: string, name: string): { text: string; xMin: number; yMin: number; xMax: number }[] {
 	const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-enc', 'UTF-8', save(pdf, dir, name), '-']).toString('utf8');
-	return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), text: m[3].replace(/&amp;/g, '&') }));
+	return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4].replace(/&amp;/g, '&') }));
+}
+
+/** Page `page` (1-based) as a PNG at `dpi` (poppler's pdftoppm), written next to the PDF: to look at a layout. */
+export function pdfPagePng(pdf: Buffer, dir: string, name: string, page = 1, dpi = 80): string {
+	const out = join(process.env.SCREENSHOT_DIR || dir, `${name}-p${page}`);
+	execFileSync('pdftoppm', ['-png', '-singlefile', '-r', String(dpi), '-f', String(page), '-l', String(page), save(pdf, dir, name), out]);
+	return `${out}.png`;
 }

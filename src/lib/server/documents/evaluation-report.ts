@@ -100,7 +100,8 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	// the Lurah signs as on the invitation letters; with no signer typed yet, dotted name and NIP lines to fill in by hand
 	signatureBlock(doc, { office: signer.title || `Kepala ${place}`, name: signer.name, rank: signer.rank, nip: signer.nip }, doc.page.margins.left);
 	doc.y = y0;
-	signatureBlock(doc, { office: `Koordinator ${group}`, name: '' });
+	// the ketua kelompok signs with the name of the community's coordinator account, or by hand on a dotted line
+	signatureBlock(doc, { office: `Koordinator ${group}`, name: d.coordinatorName });
 
 	// ——— BAB I ———
 	chapter(doc, 'BAB I', 'Pendahuluan');

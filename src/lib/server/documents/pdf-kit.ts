@@ -192,6 +192,15 @@ export function communityLetterhead(c: { name: string; kind: string; district: s
 	return [`Pemerintah ${c.regency}`, `Kecamatan ${c.district}`, name];
 }
 
+/**
+ * A dotted line in brackets about `width` points wide at the current font: room for a name written by hand
+ * (a full Indonesian name with a title, "Hj. Euis Nurhayati, S.Pd."), not a token "(……)".
+ */
+export function handwrittenNameLine(doc: Doc, width: number): string {
+	const dots = Math.max(10, Math.floor((width - doc.widthOfString('()')) / doc.widthOfString('.')));
+	return `(${'.'.repeat(dots)})`;
+}
+
 /** A signature block at the right: place and date, office, space to sign, name underlined (a dotted line when empty), rank, NIP (`nip: ''` prints a dotted NIP line; leave it out for a signer who has none). */
 export function signatureBlock(doc: Doc, s: { placeDate?: string; office: string; name: string; rank?: string; nip?: string }, x?: number) {
 	const w = 220;
@@ -202,7 +211,8 @@ export function signatureBlock(doc: Doc, s: { placeDate?: string; office: string
 	if (s.placeDate) doc.text(s.placeDate, left, top, { width: w, align: 'center' });
 	doc.text(s.office || ' ', left, undefined, { width: w, align: 'center' });
 	doc.moveDown(3.5);
-	doc.font('serif-bold').text(s.name || '(....................................)', left, undefined, { width: w, align: 'center', underline: !!s.name });
+	if (s.name) doc.font('serif-bold').text(s.name, left, undefined, { width: w, align: 'center', underline: true });
+	else doc.text(handwrittenNameLine(doc, w - 20), left, undefined, { width: w, align: 'center' });
 	doc.font('serif');
 	if (s.rank) doc.text(s.rank, left, undefined, { width: w, align: 'center' });
 	// an official signer (nip given, even empty) without a NIP in the settings gets a line to fill in by hand, never nothing

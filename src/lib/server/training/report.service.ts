@@ -42,6 +42,11 @@ export interface EvaluationReportData {
 	handover: { recipient: string; followUp: string; handedOverOn: string | null } | null;
 	/** Kop and signer from the letter settings of the invitation letters (`reportLetterOf`). */
 	letter: ReportLetter;
+	/**
+	 * The name the group's coordinator signs with: the community's first coordinator account (the ketua
+	 * kelompok); empty when the community has none yet, and the report prints a line to write it by hand.
+	 */
+	coordinatorName: string;
 	generatedAt: string;
 }
 
@@ -74,6 +79,15 @@ export class EvaluationReportService {
 		}
 		const notCounted = training.sessions.filter((s) => s.state !== 'held').map((s) => ({ title: s.training.title, startsAt: s.training.starts_at, state: s.state as 'upcoming' | 'outside' }));
 		const { trainings: communityTrainings } = await this.trainings.overview(actor, community.id);
+		const coordinator = await this.db
+			.selectFrom('membership')
+			.innerJoin('app_user', 'app_user.id', 'membership.user_id')
+			.select('app_user.name')
+			.where('membership.community_id', '=', community.id)
+			.where('membership.role', '=', 'coordinator')
+			.orderBy('membership.created_at')
+			.orderBy('membership.id')
+			.executeTakeFirst();
 		const handover = await this.db.selectFrom('program_handover').selectAll().where('program_id', '=', program.id).executeTakeFirst();
 		return {
 			community: { name: community.name, kind: community.kind, district: community.district, regency: community.regency, province: community.province, groupName: community.group_name },
@@ -90,6 +104,7 @@ export class EvaluationReportService {
 			orders,
 			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, handedOverOn: handover.handed_over_on } : null,
 			letter: reportLetterOf(program.id, communityTrainings),
+			coordinatorName: coordinator?.name.trim() ?? '',
 			generatedAt: this.clock().toISOString()
 		};
 	}

@@ -172,21 +172,32 @@ describe('the buyer status page and the receipt', () => {
 		});
 	}
 
-	it('should talk about the order when its link has no token (390 and 320 px, JS off)', async () => {
-		const checkout = await placeOrder('Rina Tanpa Token', '0812 5555 0002');
+	it('should take a code without its link to the lookup with the code filled in, and a wrong link to the same (390 and 320 px, JS off)', async () => {
+		const wa = '0812 5555 0002';
+		const checkout = await placeOrder('Rina Tanpa Token', wa);
 		for (const width of [390, 320]) {
 			const ctx = await phone(width, false);
 			const page = await ctx.newPage();
-			for (const url of [`${app.baseUrl}/pesanan/${checkout.code}`, `${app.baseUrl}/pesanan/${checkout.code}?t=salah`]) {
-				const res = await page.goto(url);
-				expect(res?.status()).toBe(404);
-				await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Pesanan tidak ditemukan');
-				await expect(seen(page, /Buka tautan pesanan dari pesan WhatsApp Anda/)).resolves.toBe(true);
-				await expect(page.getByText(/produknya sudah tidak dijual/).count()).resolves.toBe(0);
-				await fits(page, width);
-			}
+			// A wrong token: the order is not shown, the page talks about the order and leads to the lookup.
+			const res = await page.goto(`${app.baseUrl}/pesanan/${checkout.code}?t=salah`);
+			expect(res?.status()).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Pesanan tidak ditemukan');
+			await expect(seen(page, /Buka tautan pesanan dari pesan WhatsApp Anda/)).resolves.toBe(true);
+			await expect(page.getByText(/produknya sudah tidak dijual/).count()).resolves.toBe(0);
+			await fits(page, width);
 			await page.getByRole('link', { name: 'Cari pesanan saya' }).click();
-			await page.waitForURL(/\/pesanan#lookup$/);
+			await page.waitForURL(/\/pesanan\?kode=CIG-[^#]+#lookup$/);
+			await expect(page.getByLabel('Kode pesanan').inputValue()).resolves.toBe(checkout.code);
+			// The code alone (read out over the phone, typed in the address bar): straight to the lookup, code filled in.
+			await page.goto(`${app.baseUrl}/pesanan/${checkout.code}`);
+			await page.waitForURL(/\/pesanan\?kode=CIG-[^#]+#lookup$/);
+			await expect(seen(page, `Untuk membuka pesanan ${checkout.code}, tulis nomor WhatsApp yang Anda pakai saat memesan.`)).resolves.toBe(true);
+			await expect(page.getByLabel('Kode pesanan').inputValue()).resolves.toBe(checkout.code);
+			await fits(page, width);
+			await page.getByLabel(/Nomor WhatsApp/).fill(wa);
+			await page.getByRole('button', { name: 'Cari pesanan' }).click();
+			await page.waitForURL(/\/pesanan\/CIG-.*\?t=/);
+			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain(checkout.code);
 			await ctx.close();
 		}
 	});

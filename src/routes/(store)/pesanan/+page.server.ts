@@ -10,6 +10,8 @@ export const load: PageServerLoad = (event) =>
 		event.setHeaders({ 'cache-control': 'private, no-store' });
 		const views = await event.locals.services.buyerOrders.listRemembered(event.locals.actor, readMyOrders(event.cookies));
 		return {
+			// `?kode=` from a status address opened without its token: the lookup's code field starts filled in.
+			code: (event.url.searchParams.get('kode') ?? '').slice(0, 20),
 			checkouts: views.map((v) => ({
 				code: v.code,
 				url: `/pesanan/${v.code}?t=${v.token}`,

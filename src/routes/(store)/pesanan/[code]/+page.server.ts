@@ -12,6 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** The buyer's page for a checkout, reopened from its unguessable link (?t=…). */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
+		// A code typed or shared without its link's token (`/pesanan/CIG-7K3P`): the lookup by code + WhatsApp number,
+		// with the code filled in, rather than "not found" for an order that exists.
+		if (!event.url.searchParams.get('t')) redirect(303, `/pesanan?kode=${encodeURIComponent(event.params.code.slice(0, 20))}#lookup`);
 		const view = await event.locals.services.orders.getCheckout(event.locals.actor, event.params.code, event.url.searchParams.get('t') ?? '');
 		// Whoever opens the status link in this browser finds it again under "Pesanan saya".
 		rememberOrder(event.cookies, { code: view.code, token: view.token }, event.url.protocol === 'https:');

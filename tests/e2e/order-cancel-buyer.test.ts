@@ -16,6 +16,43 @@ afterAll(async () => {
 	await app?.stop();
 });
 
+describe('a confirmed order seen by the buyer', () => {
+	it('should follow the status, no longer thank for a new order or offer to send it again, and offer a question to the seller (no JavaScript)', async () => {
+		const products = await (await fetch(`${app.baseUrl}/api/v1/communities/cigadung/products?q=sambal+cumi`)).json();
+		const cumi = products.data.find((p: { shop: { slug: string } }) => p.shop.slug === 'sambal-mt');
+		const res = await fetch(`${app.baseUrl}/api/v1/communities/cigadung/checkouts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'idempotency-key': `confirm-buyer-${Date.now()}` },
+			body: JSON.stringify({ buyer: { name: 'Rina Konfirmasi', whatsapp: '081234567891' }, lines: [{ productId: cumi.id, variantId: null, quantity: 1 }], shops: { 'sambal-mt': { delivery: 'pickup', payment: 'cod' } } })
+		});
+		expect(res.status).toBe(201);
+		const checkout = await res.json();
+		const buyer = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const b = await buyer.newPage();
+		await b.goto(checkout.statusUrl);
+		await expect(b.getByText(/Terima kasih, Rina Konfirmasi!/).count()).resolves.toBe(1);
+		await expect(b.getByRole('link', { name: 'Kirim pesanan ke WhatsApp penjual' }).count()).resolves.toBe(1);
+
+		const seller = await contextFor(browser, app.baseUrl, 'mt@cigadung.test', PHONE.viewport, sessions);
+		const s = await seller.newPage();
+		await s.goto(`${app.baseUrl}/jual/pesanan`);
+		const href = (await s.locator('.inbox-rows li', { hasText: 'Rina Konfirmasi' }).first().locator('a').getAttribute('href'))!;
+		await s.goto(app.baseUrl + href);
+		await s.getByRole('button', { name: /^Konfirmasi/ }).first().click();
+		await s.waitForLoadState();
+		await seller.close();
+
+		await b.goto(checkout.statusUrl);
+		await expect(b.getByText('Status: Dikonfirmasi', { exact: false }).count()).resolves.toBe(1);
+		await expect(b.getByText(/Terima kasih/).count()).resolves.toBe(0);
+		await expect(b.getByText('Status pesanan Anda ada di bawah. Simpan halaman ini untuk melihatnya lagi.').count()).resolves.toBe(1);
+		await expect(b.getByRole('link', { name: 'Kirim pesanan ke WhatsApp penjual' }).count()).resolves.toBe(0);
+		const ask = new URL((await b.getByRole('link', { name: 'Tanya penjual lewat WhatsApp' }).getAttribute('href'))!);
+		expect(ask.searchParams.get('text')).toBe(`Halo Sambal MT, saya Rina Konfirmasi. Saya mau bertanya tentang pesanan ${checkout.orders[0].code}: `);
+		await buyer.close();
+	});
+});
+
 describe('a cancelled order seen by the buyer', () => {
 	it('should show the reason, ask for no payment and offer no WhatsApp send (no JavaScript); the API and the seller page carry the reason', async () => {
 		const products = await (await fetch(`${app.baseUrl}/api/v1/communities/cigadung/products?q=sambal+cumi`)).json();
@@ -59,6 +96,9 @@ describe('a cancelled order seen by the buyer', () => {
 		await expect(b.getByText('Alasan pembatalan dari penjual: Stok cumi habis hari ini').isVisible()).resolves.toBe(true);
 		await expect(b.getByText(/siapkan uang pas/).count()).resolves.toBe(0);
 		await expect(b.getByText('Kirim pesanan ke WhatsApp penjual').count()).resolves.toBe(0);
+		// …but the seller can still be asked about it: a short question naming the order, not the whole order again.
+		const ask = new URL((await b.getByRole('link', { name: 'Tanya penjual lewat WhatsApp' }).getAttribute('href'))!);
+		expect(ask.searchParams.get('text')).toBe(`Halo Sambal MT, saya Rina Batal. Saya mau bertanya tentang pesanan ${checkout.orders[0].code}: `);
 		await buyer.close();
 
 		const api = await (await fetch(`${app.baseUrl}/api/v1/checkouts/${checkout.code}?token=${encodeURIComponent(checkout.token)}`)).json();

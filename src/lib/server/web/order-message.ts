@@ -43,3 +43,14 @@ export function orderWhatsappUrl(order: OrderView, buyer: { name: string }, orig
 	if (note === '…') note = '';
 	return whatsappUrl(order.shop.whatsapp, build(shown, note));
 }
+
+/**
+ * The buyer's short WhatsApp message to a seller once the order is no longer new (confirmed, on its way, done, or
+ * cancelled): the seller already has the order, so it names the shop, the buyer and the order code and leaves the
+ * question to the buyer. In Bahasa Indonesia, as the seller reads it.
+ */
+export function orderQuestionWhatsappUrl(order: Pick<OrderView, 'code' | 'shop'>, buyer: { name: string }): string {
+	const t = translator(SELLER_LOCALE);
+	const one = (text: string) => cleanText(text).trim();
+	return whatsappUrl(order.shop.whatsapp, t('field.wa.question', { shop: one(order.shop.name), buyer: one(buyer.name), code: order.code }));
+}

@@ -16,7 +16,8 @@ export const load: PageServerLoad = (event) =>
 				code: v.code,
 				url: `/pesanan/${v.code}?t=${v.token}`,
 				createdAt: v.createdAt,
-				total: v.orders.reduce((sum, o) => sum + o.total, 0),
+				// What is still to be paid: a cancelled shop's order is not part of it (as on the order's own page).
+				total: v.orders.filter((o) => o.status !== 'dibatalkan').reduce((sum, o) => sum + o.total, 0),
 				shops: v.orders.map((o) => ({ name: o.shop.name, status: o.status }))
 			}))
 		};

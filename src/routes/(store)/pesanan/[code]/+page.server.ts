@@ -1,6 +1,6 @@
 import { pageLoad } from '$lib/server/http';
 import { qrSvgDataUrl } from '$lib/server/documents/setup-cards';
-import { orderWhatsappUrl } from '$lib/server/web/order-message';
+import { orderQuestionWhatsappUrl, orderWhatsappUrl } from '$lib/server/web/order-message';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/web/forms';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
@@ -28,7 +28,8 @@ export const load: PageServerLoad = (event) =>
 			orders: await Promise.all(
 				view.orders.map(async (o) => ({
 					...o,
-					whatsappUrl: orderWhatsappUrl(o, view.buyer, event.url.origin),
+					// A new order is sent to the seller whole; once the seller has it (confirmed … cancelled), the buyer asks about it.
+					whatsappUrl: o.status === 'baru' ? orderWhatsappUrl(o, view.buyer, event.url.origin) : orderQuestionWhatsappUrl(o, view.buyer),
 					qrisImage: o.payment.qris ? await qrSvgDataUrl(o.payment.qris) : null
 				}))
 			)

@@ -36,6 +36,8 @@ import { AssessmentRepository } from './program/assessment.repository';
 import { MetricsRepository } from './program/metrics.repository';
 import { EvidenceService } from './program/evidence.service';
 import { EvidenceRepository } from './program/evidence.repository';
+import { CashbookService } from './cashbook/cashbook.service';
+import { EntryRepository } from './cashbook/entry.repository';
 
 export interface ServiceDeps {
 	database: Database;
@@ -89,6 +91,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		trainings,
 		tests,
 		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),
+		cashbook: new CashbookService(new EntryRepository(db), storage, clock),
 		...memberServices
 	};
 }

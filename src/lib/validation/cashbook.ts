@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { rupiahField } from './money';
+import { calendarDay } from './dates';
+import { lineField, textField } from './text';
+
+/** The largest amount one cash-book entry or debt may hold: Rp 1 triliun (bigint on PostgreSQL). */
+export const MAX_CASH_AMOUNT = 1_000_000_000_000;
+export const CASH_KINDS = ['income', 'expense', 'prive', 'modal'] as const;
+export const CASH_METHODS = ['tunai', 'transfer', 'qris'] as const;
+/** The longest range the book is read over at once (a year and a bit). */
+export const MAX_CASH_RANGE_DAYS = 400;
+
+/**
+ * One entry typed by the seller (form or API). The day may be left empty (today, WIB); whether it is too far in the
+ * future and whether the category exists for the kind are the service's checks (they need the clock and the shop).
+ */
+export const cashEntrySchema = z.object({
+	kind: z.enum(CASH_KINDS, 'msg:cashbook.kind.invalid'),
+	amount: rupiahField(1, MAX_CASH_AMOUNT, 'msg:cashbook.amount.range'),
+	date: calendarDay('msg:cashbook.date.invalid'),
+	category: lineField('msg:cashbook.category.invalid').max(40, 'msg:cashbook.category.invalid').optional(),
+	method: z.enum(CASH_METHODS, 'msg:cashbook.method.invalid'),
+	note: textField('msg:cashbook.note.tooLong').max(500, 'msg:cashbook.note.tooLong').optional()
+});
+export type CashEntryInput = z.input<typeof cashEntrySchema>;
+
+/** Why an entry is reversed; optional, kept as the reversing entry's note. */
+export const cashReverseSchema = z.object({
+	reason: textField('msg:cashbook.note.tooLong').max(500, 'msg:cashbook.note.tooLong').optional()
+});
+
+/** A category the shop adds itself ("Gas elpiji"). */
+export const cashCategorySchema = z.object({
+	kind: z.enum(['income', 'expense'], 'msg:cashbook.kind.invalid'),
+	name: lineField('msg:cashbook.categoryName.length').min(2, 'msg:cashbook.categoryName.length').max(40, 'msg:cashbook.categoryName.length')
+});
+
+/** `?from=&to=` of the book; empty ends are filled by the service (this month). */
+export const cashRangeSchema = z.object({
+	from: calendarDay('msg:cashbook.date.invalid'),
+	to: calendarDay('msg:cashbook.date.invalid')
+});

@@ -4,6 +4,15 @@ import { formatTime, wibDay } from '../../utils/dates';
 import { adoptionRows } from './adoption-rows';
 import { orderPeriodSentences, orderRows } from './report-period';
 import { sessionNo } from './evaluation-report';
+import type { ReactionItem } from '../training/reaction-summary';
+
+/** The reaction check's questions as the member read them (the third asked twice: before the training and now). */
+const REACTION_QUESTIONS: Record<ReactionItem, string> = {
+	satisfaction: 'Kepuasan terhadap pelatihan',
+	usefulness: 'Kebermanfaatan untuk usaha',
+	confidenceBefore: 'Keyakinan berjualan lewat internet, sebelum pelatihan',
+	confidenceNow: 'Keyakinan berjualan lewat internet, sekarang'
+};
 
 /** The data behind the evaluation report, one sheet per table, for the Dinas to compare programs. */
 export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buffer> {
@@ -75,6 +84,43 @@ export async function evaluationReportXlsx(d: EvaluationReportData): Promise<Buf
 			{ header: 'Gain', key: 'gain', width: 10 }
 		],
 		d.trainings.flatMap((t, i) => t.results.members.filter((m) => m.pre !== null || m.post !== null).map((m) => ({ no: sessionNo(i), title: t.title, name: m.name, shop: m.shopName, pre: m.pre, post: m.post, gain: m.gain === null ? null : Math.round(m.gain * 100) / 100 })))
+	);
+	// the reaction check (umpan balik), as the PDF summarises it: per session and question, the mean over the
+	// members marked present and how many chose each of 1–5; then those members' own answers
+	sheet(
+		'Umpan balik',
+		[
+			{ header: 'Sesi', key: 'no', width: 5 },
+			{ header: 'Kegiatan', key: 'title', width: 40 },
+			{ header: 'Pertanyaan', key: 'question', width: 44 },
+			{ header: 'n', key: 'n', width: 6 },
+			{ header: 'Rata-rata (1–5)', key: 'mean', width: 15 },
+			...[1, 2, 3, 4, 5].map((v) => ({ header: `Jawaban ${v}`, key: `c${v}`, width: 11 }))
+		],
+		d.trainings.flatMap((t, i) =>
+			t.results.reaction.items.map((item) => ({
+				no: sessionNo(i),
+				title: t.title,
+				question: REACTION_QUESTIONS[item.key],
+				n: item.counts.reduce((a, b) => a + b, 0),
+				mean: item.mean === null ? null : Math.round(item.mean * 100) / 100,
+				...Object.fromEntries(item.counts.map((c, k) => [`c${k + 1}`, c]))
+			}))
+		)
+	);
+	sheet(
+		'Umpan balik anggota',
+		[
+			{ header: 'Sesi', key: 'no', width: 5 },
+			{ header: 'Kegiatan', key: 'title', width: 40 },
+			{ header: 'Nama', key: 'name', width: 28 },
+			{ header: 'Toko', key: 'shop', width: 28 },
+			{ header: 'Kepuasan', key: 'satisfaction', width: 10 },
+			{ header: 'Kebermanfaatan', key: 'usefulness', width: 15 },
+			{ header: 'Yakin sebelum', key: 'confidenceBefore', width: 14 },
+			{ header: 'Yakin sekarang', key: 'confidenceNow', width: 15 }
+		],
+		d.trainings.flatMap((t, i) => t.results.reactions.map((r) => ({ no: sessionNo(i), title: t.title, name: r.name, shop: r.shopName, satisfaction: r.satisfaction, usefulness: r.usefulness, confidenceBefore: r.confidenceBefore, confidenceNow: r.confidenceNow })))
 	);
 	sheet(
 		'Indikator',

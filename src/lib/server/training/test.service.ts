@@ -27,6 +27,11 @@ export interface TrainingResults extends GroupGain {
 	questions: { id: string; topic: string; text: string; pre: number | null; post: number | null; nPre: number; nPost: number }[];
 	/** How many answered the reaction check, each answer's mean and its distribution over 1–5. */
 	reaction: ReactionSummary;
+	/**
+	 * The answers `reaction` counts, one per member marked present, by name (staff only: the evaluation
+	 * report's XLSX lists them; the JSON API gives the summary alone).
+	 */
+	reactions: { memberId: string; name: string; shopName: string; satisfaction: number; usefulness: number; confidenceBefore: number; confidenceNow: number; answeredAt: string }[];
 }
 
 type ScoreSource = 'answers' | 'manual';
@@ -132,6 +137,7 @@ export class TestService {
 			this.trainingRepo.attendance(training.id)
 		]);
 		const present = presentIds(attendance);
+		const byId = new Map(members.map((m) => [m.id, m]));
 		// reactions of members not (or no longer) marked present are not counted, like their scores
 		const counted = reactions.filter((r) => present.has(r.member_id));
 		const scores = new Map<string, { pre: number | null; post: number | null; preSource: ScoreSource | null; postSource: ScoreSource | null }>();
@@ -166,7 +172,13 @@ export class TestService {
 			...normalizedGain(rows.filter((r) => r.present)),
 			members: rows,
 			questions: perQuestion,
-			reaction: reactionSummary(counted)
+			reaction: reactionSummary(counted),
+			reactions: counted
+				.map((r) => {
+					const m = byId.get(r.member_id);
+					return { memberId: r.member_id, name: m?.name ?? '', shopName: m?.shopName ?? '', satisfaction: Number(r.satisfaction), usefulness: Number(r.usefulness), confidenceBefore: Number(r.confidence_before), confidenceNow: Number(r.confidence_now), answeredAt: r.created_at };
+				})
+				.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.shopName.localeCompare(b.shopName, 'id') || a.memberId.localeCompare(b.memberId))
 		};
 	}
 

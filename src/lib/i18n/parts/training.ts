@@ -182,7 +182,8 @@ export const idTraining = {
 	'training.moveAfterTime': 'sesudah {at}',
 	'training.moveFrom': 'mulai {at}',
 	'training.moveUntil': 'paling lambat {at}',
-	'training.moveAnd': ' dan '
+	'training.moveAnd': ' dan ',
+	'training.my.program': 'Program: {name}'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -364,5 +365,6 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.moveAfterTime': 'after {at}',
 	'training.moveFrom': 'from {at}',
 	'training.moveUntil': 'no later than {at}',
-	'training.moveAnd': ' and '
+	'training.moveAnd': ' and ',
+	'training.my.program': 'Programme: {name}'
 };

@@ -196,6 +196,11 @@ export class TestService {
 		return { training: row, member };
 	}
 
+	/** The name of a training's program, printed beside a training listed outside its program (same titles in two programs). */
+	private async programNameOf(programId: string): Promise<string> {
+		return (await this.trainingRepo.program(programId))?.name ?? '';
+	}
+
 	private async isPresent(trainingId: string, memberId: string): Promise<boolean> {
 		return presentIds(await this.trainingRepo.attendance(trainingId)).has(memberId);
 	}
@@ -228,6 +233,8 @@ export class TestService {
 		const mine = await this.trainingRepo.membersOfShops(actor.shopIds);
 		const out = [];
 		for (const m of mine) {
+			// two programs can each hold a training of the same title: the program's name tells them apart
+			const programs = new Map((await this.trainingRepo.programsOfCommunity(m.community_id)).map((p) => [p.id, p.name]));
 			for (const t of await this.trainingRepo.listByCommunity(m.community_id)) {
 				if (!(await this.takesPart(t, m.id))) continue;
 				const own = await this.repo.result(t.id, m.id);
@@ -239,6 +246,7 @@ export class TestService {
 				out.push({
 					id: t.id,
 					title: t.title,
+					programName: programs.get(t.program_id) ?? '',
 					startsAt: t.starts_at,
 					venue: t.venue,
 					pre,
@@ -263,7 +271,7 @@ export class TestService {
 		const own = await this.repo.result(training.id, member.id);
 		const questions = (await this.bank(training.community_id)).map(toQuestion);
 		return {
-			training: { id: training.id, title: training.title, startsAt: training.starts_at },
+			training: { id: training.id, title: training.title, programName: await this.programNameOf(training.program_id), startsAt: training.starts_at },
 			member: { id: member.id, name: member.person_name },
 			questions,
 			score: own.find((r) => r.kind === kind)?.score ?? null,
@@ -311,7 +319,7 @@ export class TestService {
 		const { training, member } = await this.memberOf(actor, trainingId);
 		const own = await this.repo.reaction(training.id, member.id);
 		return {
-			training: { id: training.id, title: training.title, startsAt: training.starts_at },
+			training: { id: training.id, title: training.title, programName: await this.programNameOf(training.program_id), startsAt: training.starts_at },
 			member: { id: member.id, name: member.person_name },
 			window: this.window('reaction', training.starts_at),
 			present: await this.isPresent(training.id, member.id),

@@ -224,7 +224,8 @@ export class TrainingService {
 		const member = await this.repo.memberOfShops(row.community_id, actor.shopIds);
 		if (!member) throw new NotFoundError('training.notMember');
 		const state = (await this.repo.attendance(row.id)).find((s) => s.member_id === member.id);
-		return { training: toTraining(row), member: { id: member.id, name: member.person_name }, present: state?.present === 1 };
+		const program = await this.repo.program(row.program_id);
+		return { training: toTraining(row), programName: program?.name ?? '', member: { id: member.id, name: member.person_name }, present: state?.present === 1 };
 	}
 
 	/** Self check-in from the venue QR code: the signed-in member marks themself present (once per event id). */

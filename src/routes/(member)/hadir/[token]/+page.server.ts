@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) =>
 		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname)}`);
 		const target = await locals.services.trainings.checkinTarget(locals.actor, params.token);
 		return {
-			training: { title: target.training.title, when: formatDateTime(target.training.startsAt, locals.locale), venue: target.training.venue },
+			training: { title: target.training.title, programName: target.programName, when: formatDateTime(target.training.startsAt, locals.locale), venue: target.training.venue },
 			member: target.member.name,
 			present: target.present,
 			eventId: newId('self')

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Checkout, DB, OrderItem, OrderStatus, ShopOrder } from '../db/schema';
 import { DomainError } from '../errors';
 import { publicMediaKeyInUse } from '../catalog/product.repository';
+import { postOrderIncome, reverseOrderIncome } from '../cashbook/order-posting';
 
 export interface PlannedLine {
 	productId: string;
@@ -179,12 +180,35 @@ export class OrderRepository {
 		});
 	}
 
-	/** Moves an order to a new status, only from the status it was read in (no lost updates). */
+	/**
+	 * Moves an order to a new status, only from the status it was read in (no lost updates). Reaching `selesai` posts the
+	 * order's income to the shop's cash book in the same transaction (once: `order:<id>`), so a completed order and its
+	 * income exist together or not at all.
+	 */
 	async transition(order: ShopOrder, to: OrderStatus, byUserId: string | null, at: string, eventId: string): Promise<boolean> {
 		return this.db.transaction().execute(async (trx) => {
 			const r = await trx.updateTable('shop_order').set({ status: to, updated_at: at }).where('id', '=', order.id).where('status', '=', order.status).executeTakeFirst();
 			if (Number(r.numUpdatedRows) !== 1) return false;
 			await trx.insertInto('order_event').values({ id: eventId, order_id: order.id, status: to, by_user_id: byUserId, at }).execute();
+			if (to === 'selesai') await postOrderIncome(trx, order, byUserId, at);
+			return true;
+		});
+	}
+
+	/**
+	 * Cancels a COMPLETED order (returned, refunded), with the reason kept in its history. Its income entry is reversed in
+	 * the same transaction (`order:<id>:batal`, same day as the income), so the book balances to zero for it. Stock goes
+	 * back only when the seller says the goods came back whole (`restock`; food usually does not), and then once.
+	 */
+	async cancelCompleted(order: ShopOrder, byUserId: string | null, at: string, eventId: string, options: { note: string; restock: boolean }): Promise<boolean> {
+		return this.db.transaction().execute(async (trx) => {
+			let q = trx.updateTable('shop_order').set({ status: 'dibatalkan', updated_at: at, ...(options.restock ? { restocked: 1 } : {}) }).where('id', '=', order.id).where('status', '=', 'selesai');
+			if (options.restock) q = q.where('restocked', '=', 0);
+			const r = await q.executeTakeFirst();
+			if (Number(r.numUpdatedRows) !== 1) return false;
+			if (options.restock) await putStockBack(trx, order.id);
+			await trx.insertInto('order_event').values({ id: eventId, order_id: order.id, status: 'dibatalkan', note: options.note, by_user_id: byUserId, at }).execute();
+			await reverseOrderIncome(trx, order, byUserId, at);
 			return true;
 		});
 	}
@@ -201,14 +225,7 @@ export class OrderRepository {
 			if (options.unpaidOnly) q = q.where('paid_at', 'is', null);
 			const r = await q.executeTakeFirst();
 			if (Number(r.numUpdatedRows) !== 1) return false;
-			const items = await trx.selectFrom('order_item').selectAll().where('order_id', '=', order.id).execute();
-			for (const item of items) {
-				if (item.variant_id) {
-					const v = await trx.updateTable('product_variant').set((eb) => ({ stock: eb('stock', '+', item.quantity) })).where('id', '=', item.variant_id).where('stock', 'is not', null).executeTakeFirst();
-					if (Number(v.numUpdatedRows) === 1) continue;
-				}
-				await trx.updateTable('product').set((eb) => ({ stock: eb('stock', '+', item.quantity) })).where('id', '=', item.product_id).where('stock', 'is not', null).where('made_to_order', '=', 0).execute();
-			}
+			await putStockBack(trx, order.id);
 			await trx.insertInto('order_event').values({ id: eventId, order_id: order.id, status: 'dibatalkan', note: options.note ?? '', by_user_id: byUserId, at }).execute();
 			return true;
 		});
@@ -254,6 +271,18 @@ export class OrderRepository {
 			.where('status', '!=', 'dibatalkan')
 			.execute();
 		return rows.map(numbers);
+	}
+}
+
+/** Puts an order's quantities back on its variants' or products' stock (made-to-order and untracked stock left alone). */
+async function putStockBack(trx: Transaction<DB>, orderId: string): Promise<void> {
+	const items = await trx.selectFrom('order_item').selectAll().where('order_id', '=', orderId).execute();
+	for (const item of items) {
+		if (item.variant_id) {
+			const v = await trx.updateTable('product_variant').set((eb) => ({ stock: eb('stock', '+', item.quantity) })).where('id', '=', item.variant_id).where('stock', 'is not', null).executeTakeFirst();
+			if (Number(v.numUpdatedRows) === 1) continue;
+		}
+		await trx.updateTable('product').set((eb) => ({ stock: eb('stock', '+', item.quantity) })).where('id', '=', item.product_id).where('stock', 'is not', null).where('made_to_order', '=', 0).execute();
 	}
 }
 

@@ -7,6 +7,7 @@ import { newId } from '../../utils/ids';
 import { cleanText } from '../../validation/text';
 import type { OrderRepository } from './order.repository';
 import type { ShopRepository } from '../shops/shop.repository';
+import { requireBookOwner } from '../cashbook/book-owner';
 
 export const INBOX_TABS = ['baru', 'diproses', 'selesai', 'dibatalkan'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -101,20 +102,28 @@ export class SellerInboxService {
 
 	/**
 	 * Cancels one order with a reason (kept in the order's history) after the seller confirmed; stock goes back
-	 * once. Another shop's order is "not found" and nothing changes.
+	 * once. A completed order can be cancelled too (returned, refunded): its income in the cash book is reversed in the
+	 * same transaction, and stock goes back only with `restock` (food that was eaten does not come back) — by the shop's
+	 * own seller only (a coordinator helping in the inbox gets 404: the book is the seller's). Another shop's order is "not found" and nothing changes.
 	 */
-	async cancel(actor: Actor, orderId: string, reason: string, confirmed: boolean): Promise<void> {
+	async cancel(actor: Actor, orderId: string, reason: string, confirmed: boolean, options: { restock?: boolean } = {}): Promise<void> {
 		const user = requireUser(actor);
 		const order = await this.orders.findOrder(orderId);
 		const shop = order && (await this.shops.findById(order.shop_id));
 		if (!order || !shop) throw new NotFoundError('order.notFound');
 		requireShopManagerOr(actor, shop, () => new NotFoundError('order.notFound'));
+		// Cancelling a completed order writes a reversal into the cash book, which is the seller's alone.
+		if (order.status === 'selesai') requireBookOwner(actor, shop, 'order.notFound');
 		const why = cleanText(String(reason ?? ''), { multiline: true }).trim();
 		const fields = [];
 		if (why.length < 3 || why.length > 300) fields.push({ field: 'reason', messageKey: 'security.cancelReason' as const, params: {} });
 		if (!confirmed) fields.push({ field: 'confirm', messageKey: 'inbox.cancelConfirmNeeded' as const, params: {} });
 		if (fields.length) throw new ValidationError(fields[0].messageKey, {}, fields);
-		const done = await this.orders.cancel(order, user.userId, this.clock().toISOString(), newId('evt'), { note: why });
+		const at = this.clock().toISOString();
+		const done =
+			order.status === 'selesai'
+				? await this.orders.cancelCompleted(order, user.userId, at, newId('evt'), { note: why, restock: options.restock === true })
+				: await this.orders.cancel(order, user.userId, at, newId('evt'), { note: why });
 		if (!done) throw new ValidationError('inbox.cannotCancel');
 	}
 }

@@ -47,11 +47,12 @@ export const actions: Actions = {
 		});
 		return backToOrder(url, cookies, result);
 	},
-	/** Cancels with a reason (kept in the order's history) and a ticked confirmation; works without JavaScript. */
+	/** Cancels with a reason (kept in the order's history) and a ticked confirmation; works without JavaScript. A completed
+	 * order's cancel reverses its cash-book income and restocks only when "restock" is ticked. */
 	batal: async ({ request, locals, params, url, cookies }) => {
 		const form = await request.formData();
 		const result = await formAction(locals.locale, form, async () => {
-			await locals.services.sellerInbox.cancel(locals.actor, params.id, String(form.get('reason') ?? ''), form.get('confirm') === 'on');
+			await locals.services.sellerInbox.cancel(locals.actor, params.id, String(form.get('reason') ?? ''), form.get('confirm') === 'on', { restock: form.get('restock') === 'on' });
 			return { done: true };
 		});
 		return backToOrder(url, cookies, result);

@@ -7,7 +7,7 @@ import { newId } from '../../utils/ids';
 import { cleanText } from '../../validation/text';
 import type { OrderRepository } from './order.repository';
 import type { ShopRepository } from '../shops/shop.repository';
-import { requireBookOwner } from '../cashbook/book-owner';
+import { requireCashbookOwner } from '../cashbook/cashbook.service';
 
 export const INBOX_TABS = ['baru', 'diproses', 'selesai', 'dibatalkan'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -113,7 +113,7 @@ export class SellerInboxService {
 		if (!order || !shop) throw new NotFoundError('order.notFound');
 		requireShopManagerOr(actor, shop, () => new NotFoundError('order.notFound'));
 		// Cancelling a completed order writes a reversal into the cash book, which is the seller's alone.
-		if (order.status === 'selesai') requireBookOwner(actor, shop, 'order.notFound');
+		if (order.status === 'selesai') requireCashbookOwner(actor, shop.id, () => new NotFoundError('order.notFound'));
 		const why = cleanText(String(reason ?? ''), { multiline: true }).trim();
 		const fields = [];
 		if (why.length < 3 || why.length > 300) fields.push({ field: 'reason', messageKey: 'security.cancelReason' as const, params: {} });

@@ -38,6 +38,8 @@ import { EvidenceService } from './program/evidence.service';
 import { EvidenceRepository } from './program/evidence.repository';
 import { CashbookService } from './cashbook/cashbook.service';
 import { EntryRepository } from './cashbook/entry.repository';
+import { CashReportRepository } from './cashbook/report.repository';
+import { CashReportService } from './cashbook/report.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -92,6 +94,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		tests,
 		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),
 		cashbook: new CashbookService(new EntryRepository(db), storage, clock),
+		cashReports: new CashReportService(new CashReportRepository(db), clock),
 		...memberServices
 	};
 }

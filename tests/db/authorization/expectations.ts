@@ -566,6 +566,11 @@ export const expectations: Record<string, Probe[]> = {
 		}),
 		probe({ probe: 'no shop at all', request: () => ({ params: { step: 'nama' }, form: { name: 'Toko Siapa' } }), expect: { ...signedIn(400), seller: 303, sellerSameCommunity: 303, sellerOtherCommunity: 303 } })
 	],
+	'GET /jual/kas/laporan/[file]': [
+		probe({ probe: "the victim's cash book as CSV (?toko= in the URL)", request: (w) => ({ params: { file: 'buku-kas.csv' }, query: { toko: w.shopA.id } }), expect: shopOwner(200), readOnly: true }),
+		probe({ probe: "the victim's cash book as XLSX, a wrong range (?toko=)", request: (w) => ({ params: { file: 'buku-kas.xlsx' }, query: { toko: w.shopA.id, periode: 'pilih', dari: 'x' } }), expect: shopOwner(422), readOnly: true }),
+		probe({ probe: "the victim's monthly statement PDF (?toko=)", request: (w) => ({ params: { file: 'laporan-bulanan.pdf' }, query: { toko: w.shopA.id, bulan: '2026-11' } }), expect: shopOwner(200), readOnly: true })
+	],
 	'POST /jual/pesanan?/batal': [
 		probe({ probe: "cancel the victim's unpaid orders (?toko= in the URL)", setup: order, request: (w, f) => ({ query: { toko: w.shopA.id }, form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: shopManagers(200) }),
 		probe({ probe: "own shop, the victim's order id in the form", setup: order, request: (_w, f) => ({ form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: { ...everyone(404), anonymous: 401, seller: 200 } })

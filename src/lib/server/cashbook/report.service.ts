@@ -1,0 +1,200 @@
+import type { Actor } from '../auth/actor';
+import { requireUser } from '../auth/guards';
+import { NotFoundError, ValidationError } from '../errors';
+import type { CashKind, CashMethod } from '../db/schema-cashbook';
+import { wibDay, wibMidnight } from '../../utils/dates';
+import type { BestSeller, CashReportRepository, KindMethodSum, LedgerRow } from './report.repository';
+import { addDays, addMonths, eachDay, monthOf, monthsOf, parseMonth, PeriodProblem, resolvePeriod, type DayRange, type ReportPeriod } from './report-period';
+
+export const CASH_METHODS: readonly CashMethod[] = ['tunai', 'transfer', 'qris'];
+
+/** Money in and out through one payment method. */
+export interface MethodFlow {
+	/** Income and modal. */
+	in: number;
+	/** Expense and prive. */
+	out: number;
+	net: number;
+}
+
+/** The totals of a stretch of days. Profit is income − expense: prive and modal never count in it. */
+export interface CashTotals {
+	income: number;
+	expense: number;
+	prive: number;
+	modal: number;
+	profit: number;
+	byMethod: Record<CashMethod, MethodFlow>;
+}
+
+export interface ChartPoint {
+	/** `YYYY-MM-DD` (by day) or `YYYY-MM` (by month). */
+	bucket: string;
+	income: number;
+	expense: number;
+}
+
+export interface CashReport {
+	period: ReportPeriod;
+	today: string;
+	totals: CashTotals;
+	previous: CashTotals;
+	chart: { unit: 'day' | 'month'; points: ChartPoint[] };
+	bestSellers: BestSeller[];
+}
+
+/** One line of an export or statement, with its words resolved by the document. */
+export interface StatementEntry extends LedgerRow {
+	/** The shop's own category name for a `kat_…` category; null for a built-in key (the document names it). */
+	categoryName: string | null;
+	/** For a reversal: the day and amount of the entry it corrects. */
+	reverses: { occurredOn: string; amount: number } | null;
+}
+
+export interface StatementData {
+	shop: { id: string; name: string; owner: string; community: string };
+	month: string;
+	range: DayRange;
+	totals: CashTotals;
+	entries: StatementEntry[];
+	generatedAt: string;
+}
+
+/**
+ * The seller's numbers: summaries of a period with the change from the one before, charts, best sellers, the entries
+ * for export and the monthly statement, and the consent to share monthly totals with the program. A seller's book is
+ * theirs alone: only the shop's owner reads it — another shop's seller, a coordinator and a facilitator are told it
+ * does not exist (404), unlike the rest of the seller pages where staff may help.
+ */
+export class CashReportService {
+	constructor(
+		private readonly repo: CashReportRepository,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	/** Throws 404 unless the actor owns the shop. */
+	private requireOwner(actor: Actor, shopId: string): { userId: string } {
+		const user = requireUser(actor);
+		if (typeof shopId !== 'string' || !user.shopIds.includes(shopId)) throw new NotFoundError('error.notFound.shopUnnamed');
+		return user;
+	}
+
+	today(): string {
+		return wibDay(this.clock().getTime());
+	}
+
+	/**
+	 * The period asked for by the report's query (`periode`, `dari`, `sampai`), or a ValidationError naming the field
+	 * of a chosen range that is wrong (the page shows it beside the field and the month instead).
+	 */
+	period(query: { periode?: string | null; dari?: string | null; sampai?: string | null }): ReportPeriod {
+		try {
+			return resolvePeriod(query.periode ?? null, this.today(), query.dari, query.sampai);
+		} catch (e) {
+			if (e instanceof PeriodProblem) throw new ValidationError(e.messageKey, {}, [{ field: e.field, messageKey: e.messageKey, params: {} }]);
+			throw e;
+		}
+	}
+
+	/** The totals of a range (owner only). Equal to summing the entries one by one (a property-based test checks it). */
+	async totals(actor: Actor, shopId: string, range: DayRange): Promise<CashTotals> {
+		this.requireOwner(actor, shopId);
+		return toTotals(await this.repo.sumsByKindMethod(shopId, range));
+	}
+
+	/** Everything the report page shows for one period. */
+	async report(actor: Actor, shopId: string, period: ReportPeriod): Promise<CashReport> {
+		this.requireOwner(actor, shopId);
+		const chartRange = chartRangeOf(period);
+		const byMonth = chartRange.unit === 'month';
+		const [current, previous, buckets, bestSellers] = await Promise.all([
+			this.repo.sumsByKindMethod(shopId, period),
+			this.repo.sumsByKindMethod(shopId, period.previous),
+			this.repo.sumsByBucket(shopId, chartRange, byMonth),
+			this.repo.bestSellers(shopId, new Date(wibMidnight(period.from)).toISOString(), new Date(wibMidnight(addDays(period.to, 1))).toISOString(), 5)
+		]);
+		const labels = byMonth ? monthsOf(chartRange) : eachDay(chartRange);
+		const points = labels.map((bucket) => ({
+			bucket,
+			income: buckets.filter((b) => b.bucket === bucket && b.kind === 'income').reduce((s, b) => s + b.total, 0),
+			expense: buckets.filter((b) => b.bucket === bucket && b.kind === 'expense').reduce((s, b) => s + b.total, 0)
+		}));
+		return { period, today: this.today(), totals: toTotals(current), previous: toTotals(previous), chart: { unit: chartRange.unit, points }, bestSellers };
+	}
+
+	/**
+	 * The entries of the period a report query asks for, with their category names and what each correction corrects,
+	 * for CSV and XLSX. The owner check comes first: to anyone else the book does not exist, whatever the query says.
+	 */
+	async exportEntries(actor: Actor, shopId: string, query: { periode?: string | null; dari?: string | null; sampai?: string | null }): Promise<{ period: ReportPeriod; entries: StatementEntry[] }> {
+		this.requireOwner(actor, shopId);
+		const period = this.period(query);
+		return { period, entries: await this.withNames(shopId, await this.repo.entries(shopId, period)) };
+	}
+
+	/** The monthly statement's data (`month` = `YYYY-MM`): shop, owner, totals and every entry of the month. */
+	async statement(actor: Actor, shopId: string, month: string): Promise<StatementData> {
+		this.requireOwner(actor, shopId);
+		const m = parseMonth(month);
+		if (!m) throw new ValidationError('cashReport.statement.badMonth', {}, [{ field: 'bulan', messageKey: 'cashReport.statement.badMonth', params: {} }]);
+		const range = monthOf(`${m}-01`);
+		const [header, sums, rows] = await Promise.all([this.repo.shopHeader(shopId), this.repo.sumsByKindMethod(shopId, range), this.repo.entries(shopId, range)]);
+		if (!header) throw new NotFoundError('error.notFound.shopUnnamed');
+		return { shop: header, month: m, range, totals: toTotals(sums), entries: await this.withNames(shopId, rows), generatedAt: this.clock().toISOString() };
+	}
+
+	/** The statement months a seller may pick: this month and the 11 before it, newest first. */
+	statementMonths(): string[] {
+		const now = this.today().slice(0, 7);
+		return Array.from({ length: 12 }, (_, i) => addMonths(now, -i));
+	}
+
+	private async withNames(shopId: string, rows: LedgerRow[]): Promise<StatementEntry[]> {
+		const names = await this.repo.categoryNames(shopId);
+		const missing = [...new Set(rows.map((r) => r.reverses_id).filter((id): id is string => !!id && !rows.some((x) => x.id === id)))];
+		const originals = [...rows, ...(await this.repo.entriesByIds(shopId, missing))];
+		return rows.map((r) => {
+			const original = r.reverses_id ? originals.find((o) => o.id === r.reverses_id) : undefined;
+			return { ...r, categoryName: names.get(r.category) ?? null, reverses: original ? { occurredOn: original.occurred_on, amount: original.amount } : null };
+		});
+	}
+
+	/** Whether the shop shares its monthly totals with the program (owner only). */
+	async sharing(actor: Actor, shopId: string): Promise<{ shared: boolean; updatedAt: string | null }> {
+		this.requireOwner(actor, shopId);
+		return this.repo.sharesWithProgram(shopId);
+	}
+
+	/** Turns sharing on or off (owner only); off takes effect at once — every month of the shop leaves the program's figures. */
+	async setSharing(actor: Actor, shopId: string, shared: boolean): Promise<void> {
+		const user = this.requireOwner(actor, shopId);
+		await this.repo.setSharesWithProgram(shopId, shared, user.userId, this.clock().toISOString());
+	}
+}
+
+/** The totals from per-kind-per-method sums. */
+export function toTotals(sums: KindMethodSum[]): CashTotals {
+	const of = (kind: CashKind) => sums.filter((s) => s.kind === kind).reduce((t, s) => t + s.total, 0);
+	const byMethod = Object.fromEntries(
+		CASH_METHODS.map((method) => {
+			const mine = sums.filter((s) => s.method === method);
+			const inflow = mine.filter((s) => s.kind === 'income' || s.kind === 'modal').reduce((t, s) => t + s.total, 0);
+			const outflow = mine.filter((s) => s.kind === 'expense' || s.kind === 'prive').reduce((t, s) => t + s.total, 0);
+			return [method, { in: inflow, out: outflow, net: inflow - outflow }];
+		})
+	) as Record<CashMethod, MethodFlow>;
+	const income = of('income');
+	const expense = of('expense');
+	return { income, expense, prive: of('prive'), modal: of('modal'), profit: income - expense, byMethod };
+}
+
+/**
+ * What the chart shows: each day of a period of 2–31 days; otherwise months — those of a longer chosen range (its
+ * last 12 at most), or the 6 months up to a single day's.
+ */
+export function chartRangeOf(period: ReportPeriod): DayRange & { unit: 'day' | 'month' } {
+	if (period.days > 1 && period.days <= 31) return { from: period.from, to: period.to, unit: 'day' };
+	const lastMonth = period.to.slice(0, 7);
+	const firstMonth = period.days > 31 ? [period.from.slice(0, 7), addMonths(lastMonth, -11)].sort().at(-1)! : addMonths(lastMonth, -5);
+	return { from: `${firstMonth}-01`, to: monthOf(period.to).to, unit: 'month' };
+}

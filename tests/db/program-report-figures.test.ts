@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { makeCommunity } from '../helpers/factories';
 import { makeStaff } from '../helpers/program';
-import { makeMember } from '../helpers/program-fixtures';
+import { makeMember, rosterSince } from '../helpers/program-fixtures';
 import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
 import { evaluationReportPdf, indicatorFigure } from '../../src/lib/server/documents/evaluation-report';
 import { evaluationReportXlsx } from '../../src/lib/server/documents/evaluation-xlsx';
@@ -105,6 +105,7 @@ describe(`held sessions (${TEST_DIALECT})`, () => {
 		const program = await ctx.services.programs.create(coord, village, { name: 'Program Sesi', theme: '', goals: '', targetGroup: '', startsOn: '2024-11-01', endsOn: '2024-12-31' });
 		const m: string[] = [];
 		for (const name of ['Ani', 'Budi', 'Cici', 'Dedi']) m.push((await makeMember(ctx.services, ctx.database.db, village, `Ibu ${name}`)).memberId);
+		await rosterSince(ctx.database.db, village);
 		const session = async (title: string, startsAt: string, present: string[], at: string, scores?: [number, number]) => {
 			const t = await ctx.services.trainings.create(coord, program.id, { title, startsAt, venue: 'Balai RW' });
 			await ctx.services.trainings.recordAttendance(coord, t.id, { events: present.map((memberId) => ({ id: eid(), memberId, present: true, at })) });

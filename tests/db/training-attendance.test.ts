@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { makeCommunity } from '../helpers/factories';
-import { makeMember, makeProgram, staffActor } from '../helpers/program-fixtures';
+import { makeMember, makeProgram, rosterSince, staffActor } from '../helpers/program-fixtures';
 import { TrainingService } from '../../src/lib/server/training/training.service';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
@@ -31,6 +31,7 @@ beforeAll(async () => {
 	otherProgramId = await makeProgram(ctx.database.db, other);
 	for (const name of ['Ibu Énéng Sumarni', 'Pak Ujang', 'Bu Tati', 'Kang Asep']) members.push(await makeMember(ctx.services, ctx.database.db, community, name));
 	foreignMember = (await makeMember(ctx.services, ctx.database.db, other, 'Bu Lain')).memberId;
+	await rosterSince(ctx.database.db, community);
 }, 60_000);
 afterAll(() => ctx.cleanup());
 
@@ -188,6 +189,7 @@ describe(`${TrainingService.name} (${TEST_DIALECT})`, () => {
 			expect(await attendanceRate(ctx.database.db, prog)).toBeNull();
 			const m = [];
 			for (const name of ['A', 'B', 'C']) m.push((await makeMember(ctx.services, ctx.database.db, community3, `Anggota ${name}`)).memberId);
+			await rosterSince(ctx.database.db, community3);
 			const t1 = await ctx.services.trainings.create(coord3, prog, { title: 'Sesi 1', startsAt: '2024-11-28T15:00', venue: 'Balai' });
 			const t2 = await ctx.services.trainings.create(coord3, prog, { title: 'Sesi 2', startsAt: '2024-11-29T15:00', venue: 'Balai' });
 			await ctx.services.trainings.setInvitees(coord3, t2.id, [m[0]]);

@@ -7,7 +7,7 @@ import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db
 import { makeCommunity, makeProduct, system } from '../helpers/factories';
 import { adoptionRows } from '../../src/lib/server/documents/adoption-rows';
 import { newId } from '../../src/lib/utils/ids';
-import { makeMember, staffActor } from '../helpers/program-fixtures';
+import { makeMember, rosterSince, staffActor } from '../helpers/program-fixtures';
 import { EvaluationReportService } from '../../src/lib/server/training/report.service';
 import { evaluationReportPdf } from '../../src/lib/server/documents/evaluation-report';
 import { evaluationReportXlsx } from '../../src/lib/server/documents/evaluation-xlsx';
@@ -44,6 +44,7 @@ beforeAll(async () => {
 	});
 	programId = program.id;
 	for (const n of names) members.push(await makeMember(ctx.services, ctx.database.db, community, n));
+	await rosterSince(ctx.database.db, community);
 	training = await ctx.services.trainings.create(coordinator, programId, {
 		title: 'Peningkatan Kapasitas Bagi Para Pelaku UKM',
 		startsAt: '2024-11-28T15:00',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { makeCommunity } from '../helpers/factories';
-import { makeMember, makeProgram, staffActor } from '../helpers/program-fixtures';
+import { makeMember, makeProgram, rosterSince, staffActor } from '../helpers/program-fixtures';
 import { TestService } from '../../src/lib/server/training/test.service';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
@@ -33,6 +33,7 @@ beforeAll(async () => {
 	coordinator = staffActor(community, 'coordinator');
 	programId = await makeProgram(ctx.database.db, community);
 	for (const name of ['Bu Ani', 'Pak Budi']) m.push(await makeMember(ctx.services, ctx.database.db, community, name));
+	await rosterSince(ctx.database.db, community);
 	training = await ctx.services.trainings.create(coordinator, programId, { title: 'Pelatihan Foto Produk', startsAt: '2024-11-28T15:00', venue: 'Balai Kelurahan' });
 }, 60_000);
 afterAll(() => ctx.cleanup());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { makeCommunity } from '../helpers/factories';
-import { makeMember, makeProgram, staffActor } from '../helpers/program-fixtures';
+import { makeMember, makeProgram, rosterSince, staffActor } from '../helpers/program-fixtures';
 import { TestService } from '../../src/lib/server/training/test.service';
 import { DEFAULT_QUESTIONS } from '../../src/lib/server/training/question-bank';
 import { knowledgeGain } from '../../src/lib/server/program/training-metrics';
@@ -43,6 +43,8 @@ beforeAll(async () => {
 	programId = await makeProgram(ctx.database.db, community);
 	for (const name of ['Bu Ani', 'Pak Budi', 'Bu Cici']) m.push(await makeMember(ctx.services, ctx.database.db, community, name));
 	({ memberId: foreign, shopId: foreignShop } = await makeMember(ctx.services, ctx.database.db, other, 'Bu Lain'));
+	await rosterSince(ctx.database.db, community);
+	await rosterSince(ctx.database.db, other);
 	training = await ctx.services.trainings.create(coordinator, programId, { title: 'Pelatihan E-Commerce', startsAt: '2024-11-28T15:00', venue: 'Gedung Serbaguna' });
 }, 60_000);
 afterAll(() => ctx.cleanup());

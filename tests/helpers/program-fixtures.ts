@@ -31,3 +31,12 @@ export async function makeMember(services: Services, db: Kysely<DB>, community: 
 	await db.insertInto('member').values({ id, community_id: community.id, shop_id: shop.id, person_name: personName, created_at: now, updated_at: now }).execute();
 	return { memberId: id, shopId: shop.id };
 }
+
+/**
+ * Dates the community's current members onto the roster at `at` (default 1 Jan 2024). A session expects only
+ * members on the roster when it started (training/expected.ts); these tests hold their sessions in 2024 and make
+ * their members today, so without this no member would have been expected anywhere.
+ */
+export async function rosterSince(db: Kysely<DB>, community: Pick<Community, 'id'>, at = '2024-01-01T00:00:00.000Z'): Promise<void> {
+	await db.updateTable('member').set({ created_at: at }).where('community_id', '=', community.id).execute();
+}

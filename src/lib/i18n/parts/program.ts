@@ -205,7 +205,11 @@ export const idProgram = {
 	'program.reaction.satisfaction': 'Kepuasan',
 	'program.reaction.usefulness': 'Kebermanfaatan',
 	'program.reaction.confidenceBefore': 'Keyakinan sebelum pelatihan',
-	'program.reaction.confidenceNow': 'Keyakinan sekarang'
+	'program.reaction.confidenceNow': 'Keyakinan sekarang',
+	'program.joinedAfter': 'Masuk daftar anggota {date}, setelah sesi ini dimulai: tidak dihitung diundang.',
+	'program.expectedNote': 'Yang diharapkan hadir: anggota yang sudah terdaftar saat sesi dimulai dan diundang, ditambah siapa pun yang hadir.',
+	'program.othersTitle': 'Anggota lain',
+	'program.othersHint': 'Tidak diundang, atau masuk daftar anggota setelah sesi dimulai. Centang bila ternyata hadir: baru dihitung setelah dicentang.'
 } as const;
 
 export const enProgram: Record<keyof typeof idProgram, string> = {
@@ -410,5 +414,9 @@ export const enProgram: Record<keyof typeof idProgram, string> = {
 	'program.reaction.satisfaction': 'Satisfaction',
 	'program.reaction.usefulness': 'Usefulness',
 	'program.reaction.confidenceBefore': 'Confidence before the training',
-	'program.reaction.confidenceNow': 'Confidence now'
+	'program.reaction.confidenceNow': 'Confidence now',
+	'program.joinedAfter': 'Joined the member list on {date}, after this session started: not counted as invited.',
+	'program.expectedNote': 'Expected: members already on the list when the session started and invited, plus anyone present.',
+	'program.othersTitle': 'Other members',
+	'program.othersHint': 'Not invited, or put on the member list after the session started. Tick them if they came: they count only once ticked.'
 };

@@ -1,11 +1,12 @@
 import { normalizedGain, presentIds, type GroupGain } from './gain';
 import type { TrainingRepository, TrainingRow } from './training.repository';
 import { wibDay } from '../../utils/dates';
+import { expectedAt } from './expected';
 
 export interface ProgramAttendance {
 	/** Sum over held sessions of members present. */
 	present: number;
-	/** Sum over held sessions of members expected: invited, plus anyone present who was not invited. */
+	/** Sum over held sessions of members expected (expected.ts: on the roster at the start and invited, plus anyone present). */
 	expected: number;
 	/** present ÷ expected, 0–1; null when nobody was expected anywhere. */
 	rate: number | null;
@@ -64,20 +65,18 @@ export async function programTrainingFigures(repo: TrainingRepository, program: 
 	return { sessions, held, attendance, gain };
 }
 
-/** Attendance over these sessions. A session that invites everyone expects every member on the roster now. */
+/**
+ * Attendance over these sessions. Each session expects whom expected.ts says (on the roster when it started and
+ * invited, plus anyone marked present), the rule the training page and the daftar hadir use too.
+ */
 async function attendanceOf(repo: TrainingRepository, trainings: TrainingRow[], states: AttendanceState[]): Promise<ProgramAttendance> {
 	if (trainings.length === 0) return { present: 0, expected: 0, rate: null, perTraining: [] };
-	const ids = trainings.map((t) => t.id);
-	const [invitees, members] = await Promise.all([
-		repo.inviteesOfTrainings(ids),
-		trainings.some((t) => t.invite_all === 1) ? repo.members(trainings[0].community_id) : Promise.resolve([])
-	]);
-	const everyone = members.map((m) => m.id);
+	const [invitees, members] = await Promise.all([repo.inviteesOfTrainings(trainings.filter((t) => t.invite_all !== 1).map((t) => t.id)), repo.members(trainings[0].community_id)]);
 	const perTraining = trainings.map((t) => {
-		const invited = new Set(t.invite_all === 1 ? everyone : invitees.filter((i) => i.training_id === t.id).map((i) => i.member_id));
-		const here = [...presentIds(states.filter((s) => s.training_id === t.id))];
-		const expected = new Set([...invited, ...here]).size;
-		return { trainingId: t.id, present: here.length, expected, rate: expected ? here.length / expected : null };
+		const named = new Set(invitees.filter((i) => i.training_id === t.id).map((i) => i.member_id));
+		const here = presentIds(states.filter((s) => s.training_id === t.id));
+		const expected = expectedAt({ startsAt: t.starts_at, inviteAll: t.invite_all === 1 }, members, named, here).size;
+		return { trainingId: t.id, present: here.size, expected, rate: expected ? here.size / expected : null };
 	});
 	const present = perTraining.reduce((s, p) => s + p.present, 0);
 	const expected = perTraining.reduce((s, p) => s + p.expected, 0);

@@ -12,6 +12,7 @@ import type { QuestionRow, TestRepository } from './test.repository';
 import type { TrainingRepository } from './training.repository';
 import type { TrainingService } from './training.service';
 import { answerWindow, type AnswerKind, type AnswerWindow } from './test-window';
+import { invitedTo } from './expected';
 
 export interface Question {
 	id: string;
@@ -148,7 +149,8 @@ export class TestService {
 			scores.set(r.member_id, s);
 		}
 		const rows = members
-			.filter((m) => m.invited || scores.has(m.id))
+			// the session's expected members (invited, or present: a walk-in), and anyone with a score
+			.filter((m) => m.invited || present.has(m.id) || scores.has(m.id))
 			.map((m) => {
 				const s = scores.get(m.id) ?? { pre: null, post: null, preSource: null, postSource: null };
 				return { memberId: m.id, name: m.name, shopName: m.shopName, present: present.has(m.id), pre: s.pre, post: s.post, gain: memberGain(s.pre, s.post), preSource: s.preSource, postSource: s.postSource };
@@ -192,7 +194,7 @@ export class TestService {
 		const row = typeof trainingId === 'string' && trainingId.length <= 64 ? await this.trainingRepo.byId(trainingId) : undefined;
 		if (!row) throw new NotFoundError('training.notFound');
 		const member = await this.trainingRepo.memberOfShops(row.community_id, actor.shopIds);
-		if (!member || !(await this.takesPart(row, member.id))) throw new NotFoundError('training.notFound');
+		if (!member || !(await this.takesPart(row, member))) throw new NotFoundError('training.notFound');
 		return { training: row, member };
 	}
 
@@ -205,11 +207,12 @@ export class TestService {
 		return presentIds(await this.trainingRepo.attendance(trainingId)).has(memberId);
 	}
 
-	/** Invited (everyone, or by name), or marked present without an invitation (a walk-in). */
-	private async takesPart(training: { id: string; invite_all: number }, memberId: string): Promise<boolean> {
-		if (training.invite_all === 1) return true;
-		if ((await this.trainingRepo.inviteeIds(training.id)).includes(memberId)) return true;
-		return this.isPresent(training.id, memberId);
+	/** Invited (expected.ts: on the roster when it started, and everyone or by name), or marked present (a walk-in). */
+	private async takesPart(training: { id: string; invite_all: number; starts_at: string }, member: { id: string; created_at: string }): Promise<boolean> {
+		const session = { startsAt: training.starts_at, inviteAll: training.invite_all === 1 };
+		const entry = { id: member.id, joinedAt: member.created_at };
+		if (invitedTo(session, entry, new Set(training.invite_all === 1 ? [] : await this.trainingRepo.inviteeIds(training.id)))) return true;
+		return this.isPresent(training.id, member.id);
 	}
 
 	private window(kind: AnswerKind, startsAt: string): AnswerWindow {
@@ -236,7 +239,7 @@ export class TestService {
 			// two programs can each hold a training of the same title: the program's name tells them apart
 			const programs = new Map((await this.trainingRepo.programsOfCommunity(m.community_id)).map((p) => [p.id, p.name]));
 			for (const t of await this.trainingRepo.listByCommunity(m.community_id)) {
-				if (!(await this.takesPart(t, m.id))) continue;
+				if (!(await this.takesPart(t, m))) continue;
 				const own = await this.repo.result(t.id, m.id);
 				const reacted = !!(await this.repo.reaction(t.id, m.id));
 				const present = await this.isPresent(t.id, m.id);

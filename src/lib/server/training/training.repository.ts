@@ -14,6 +14,8 @@ export interface RosterMember {
 	shopName: string;
 	shopId: string;
 	rw: string | null;
+	/** `member.created_at`: when they were put on the roster (see expected.ts). */
+	joinedAt: string;
 }
 
 /** Kysely I/O for trainings and attendance; decides nothing about who may do what. */
@@ -59,12 +61,12 @@ export class TrainingRepository {
 		const rows = await this.db
 			.selectFrom('member as m')
 			.innerJoin('shop as s', 's.id', 'm.shop_id')
-			.select(['m.id', 'm.person_name', 'm.rw', 's.name as shop_name', 's.id as shop_id'])
+			.select(['m.id', 'm.person_name', 'm.rw', 'm.created_at', 's.name as shop_name', 's.id as shop_id'])
 			.where('m.community_id', '=', communityId)
 			.orderBy('m.person_name')
 			.orderBy('m.id')
 			.execute();
-		return rows.map((r) => ({ id: r.id, name: r.person_name, shopName: r.shop_name, shopId: r.shop_id, rw: r.rw }));
+		return rows.map((r) => ({ id: r.id, name: r.person_name, shopName: r.shop_name, shopId: r.shop_id, rw: r.rw, joinedAt: r.created_at }));
 	}
 
 	/** Which of these ids are members of the community (to refuse foreign ids before anything is written). */
@@ -80,13 +82,13 @@ export class TrainingRepository {
 
 	memberOfShops(communityId: string, shopIds: string[]) {
 		if (shopIds.length === 0) return Promise.resolve(undefined);
-		return this.db.selectFrom('member').select(['id', 'person_name']).where('community_id', '=', communityId).where('shop_id', 'in', shopIds).orderBy('id').executeTakeFirst();
+		return this.db.selectFrom('member').select(['id', 'person_name', 'created_at']).where('community_id', '=', communityId).where('shop_id', 'in', shopIds).orderBy('id').executeTakeFirst();
 	}
 
 	/** Member rows of these shops in any community (a seller's own trainings). */
 	membersOfShops(shopIds: string[]) {
 		if (shopIds.length === 0) return Promise.resolve([]);
-		return this.db.selectFrom('member').select(['id', 'community_id', 'person_name']).where('shop_id', 'in', shopIds).execute();
+		return this.db.selectFrom('member').select(['id', 'community_id', 'person_name', 'created_at']).where('shop_id', 'in', shopIds).execute();
 	}
 
 	async inviteeIds(trainingId: string): Promise<string[]> {
@@ -153,12 +155,13 @@ export class TrainingRepository {
 		return this.db.selectFrom('attendance').select(['member_id', 'present', 'at']).where('training_id', '=', trainingId).execute();
 	}
 
-	/** Per training of the program: present members and invited members (for the attendance rate). */
+	/** Attendance states of these trainings (who is marked present where), for the program's figures. */
 	attendanceOfTrainings(trainingIds: string[]) {
 		if (trainingIds.length === 0) return Promise.resolve([]);
 		return this.db.selectFrom('attendance').select(['training_id', 'member_id', 'present']).where('training_id', 'in', trainingIds).execute();
 	}
 
+	/** The members named on these trainings' invitation lists (only read when a training does not invite everyone). */
 	inviteesOfTrainings(trainingIds: string[]) {
 		if (trainingIds.length === 0) return Promise.resolve([]);
 		return this.db.selectFrom('training_invitee').select(['training_id', 'member_id']).where('training_id', 'in', trainingIds).execute();

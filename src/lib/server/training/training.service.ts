@@ -7,6 +7,8 @@ import { attendanceBatchSchema, letterSchema, trainingSchema, type AttendanceEve
 import type { AttendanceSource } from '../db/schema-training';
 import type { RosterMember, TrainingRepository, TrainingRow } from './training.repository';
 import { answerBounds, moveProblem, type AnswerBounds } from './answer-bounds';
+import { expectedAt, invitedTo, onRosterAt } from './expected';
+import { presentIds } from './gain';
 
 export interface Training {
 	id: string;
@@ -24,6 +26,8 @@ export interface Training {
 
 export interface AttendanceView {
 	data: { memberId: string; name: string; shopName: string; invited: boolean; present: boolean; at: string | null }[];
+	/** The rest of the roster (not invited, or joined after the start; never ticked): listed apart so a walk-in can be ticked. */
+	others: { memberId: string; name: string; shopName: string }[];
 	/** Present ÷ expected (invited, plus anyone present who was not invited); null when nobody is expected. */
 	rate: number | null;
 	present: number;
@@ -164,12 +168,22 @@ export class TrainingService {
 		return { programs: programs.map((p) => ({ id: p.id, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on })), trainings: trainings.map(toTraining) };
 	}
 
-	/** Members of the training's community, each marked invited or not. */
-	async invitees(actor: Actor, trainingId: string): Promise<(RosterMember & { invited: boolean })[]> {
+	/**
+	 * Members of the training's community. `invited` is the one rule of expected.ts (on the roster when the
+	 * session started, and invited as a whole or by name); `named` is whether they are ticked on the session's
+	 * own list (what the invitation form shows); `joinedAfter` says they joined the roster after the start, so
+	 * this session never expected them whatever the list says.
+	 */
+	async invitees(actor: Actor, trainingId: string): Promise<(RosterMember & { invited: boolean; named: boolean; joinedAfter: boolean })[]> {
 		const training = await this.get(actor, trainingId);
+		const { members, named } = await this.rosterOf(training);
+		return members.map((m) => ({ ...m, invited: invitedTo(training, m, named), named: named.has(m.id), joinedAfter: !onRosterAt(m, training) }));
+	}
+
+	/** The community's roster and the names on the training's own invitation list (empty when it invites everyone). */
+	private async rosterOf(training: Training) {
 		const [members, ids] = await Promise.all([this.repo.members(training.communityId), training.inviteAll ? Promise.resolve([]) : this.repo.inviteeIds(training.id)]);
-		const chosen = new Set(ids);
-		return members.map((m) => ({ ...m, invited: training.inviteAll || chosen.has(m.id) }));
+		return { members, named: new Set(ids) };
 	}
 
 	/** Invites every member (`'all'`, the default) or exactly the chosen ones; foreign ids refuse the whole change. */
@@ -202,19 +216,25 @@ export class TrainingService {
 		);
 	}
 
+	/**
+	 * The session's attendance list: its expected members (expected.ts: invited, plus anyone marked present)
+	 * and anyone ticked and unticked again, with the count the training page, the report and the XLSX print.
+	 */
 	async attendance(actor: Actor, trainingId: string): Promise<AttendanceView> {
 		const training = await this.get(actor, trainingId);
-		const [members, state] = await Promise.all([this.invitees(actor, training.id), this.repo.attendance(training.id)]);
+		const [{ members, named }, state] = await Promise.all([this.rosterOf(training), this.repo.attendance(training.id)]);
 		const byMember = new Map(state.map((s) => [s.member_id, s]));
+		const expected = expectedAt(training, members, named, presentIds(state));
 		const data = members
 			.map((m) => {
 				const s = byMember.get(m.id);
-				return { memberId: m.id, name: m.name, shopName: m.shopName, invited: m.invited, present: s?.present === 1, at: s?.at ?? null };
+				return { memberId: m.id, name: m.name, shopName: m.shopName, invited: invitedTo(training, m, named), present: s?.present === 1, at: s?.at ?? null };
 			})
-			.filter((d) => d.invited || d.at !== null);
+			.filter((d) => expected.has(d.memberId) || d.at !== null);
+		const listed = new Set(data.map((d) => d.memberId));
+		const others = members.filter((m) => !listed.has(m.id)).map((m) => ({ memberId: m.id, name: m.name, shopName: m.shopName }));
 		const present = data.filter((d) => d.present).length;
-		const expected = data.filter((d) => d.invited || d.present).length;
-		return { data, rate: expected ? present / expected : null, present, expected };
+		return { data, others, rate: expected.size ? present / expected.size : null, present, expected: expected.size };
 	}
 
 	/** The training behind a venue QR code, for a signed-in member of its community (else "not found"). */

@@ -1,7 +1,7 @@
 import { pageLoad } from '$lib/server/http';
 import { formAction, redirectWhenSaved, savedParam } from '$lib/server/web/forms';
 import { staffTraining, wibInputValue } from '$lib/server/training/page-context';
-import { formatDateTime } from '$lib/utils/dates';
+import { formatDate, formatDateTime } from '$lib/utils/dates';
 import { outsideProgram } from '$lib/server/training/figures';
 import { programPeriodText } from '$lib/server/web/program-page';
 import { DomainError } from '$lib/server/errors';
@@ -32,7 +32,8 @@ export const load: PageServerLoad = (event) =>
 			saved: savedParam(event.url, ['training', 'invited'] as const),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },
-			invitees: invitees.map((m) => ({ id: m.id, name: m.name, shopName: m.shopName, invited: m.invited })),
+			// `named`: ticked on this session's list; a member who joined the roster after the start is never counted (expected.ts)
+			invitees: invitees.map((m) => ({ id: m.id, name: m.name, shopName: m.shopName, invited: m.invited, named: m.named, joinedAfter: m.joinedAfter ? formatDate(m.joinedAt, event.locals.locale) : null })),
 			attendance: { present: attendance.present, expected: attendance.expected, rate: attendance.rate },
 			reaction: { n: results.reaction.n, items: results.reaction.items }
 		};

@@ -16,7 +16,9 @@ export const load: PageServerLoad = (event) =>
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { id: training.id, title: training.title, when: formatDateTime(training.startsAt, event.locals.locale) },
 			// Without JavaScript each tick is a form post; its event id is made here so a double post counts once.
-			members: view.data.map((d) => ({ memberId: d.memberId, name: d.name, shopName: d.shopName, present: d.present, at: d.at, formEventId: newId('tick') })),
+			members: view.data.map((d) => ({ memberId: d.memberId, name: d.name, shopName: d.shopName, invited: d.invited, present: d.present, at: d.at, formEventId: newId('tick') })),
+			// the rest of the roster, below the expected ones: a walk-in (or someone put on the roster after the start) is ticked there
+			others: view.others.map((d) => ({ memberId: d.memberId, name: d.name, shopName: d.shopName, invited: false, present: false, at: null, formEventId: newId('tick') })),
 			rate: view.rate,
 			present: view.present,
 			expected: view.expected

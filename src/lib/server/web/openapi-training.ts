@@ -60,7 +60,7 @@ export const trainingPaths = {
 		},
 		get: {
 			security: [{ bearer: [] }],
-			summary: `Who is present: invited members and anyone ticked. rate = present ÷ (invited ∪ present), null when nobody is expected. ${staff}`,
+			summary: `Who is present: invited members and anyone ticked. Invited = on the roster when the session started (member added on or before startsAt) and invited as a whole or by name; a member added later counts only once ticked present. rate = present ÷ (invited ∪ present), null when nobody is expected. ${staff}`,
 			parameters: [id('trainingId')],
 			responses: { 200: { description: '{ data: [ { memberId, present, invited, at } ], rate, present, expected }' }, ...errorResponses(401, 404) }
 		}

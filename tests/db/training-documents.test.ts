@@ -91,7 +91,7 @@ describe(`${EvaluationReportService.name} (${TEST_DIALECT})`, () => {
 		const xlsx = await evaluationReportXlsx(await ctx.services.reports.build(coordinator, programId));
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-		expect(wb.worksheets.map((w) => w.name)).toEqual(['Sesi', 'Daftar hadir', 'Nilai', 'Indikator', 'Adopsi']);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Sesi', 'Daftar hadir', 'Nilai', 'Umpan balik', 'Umpan balik anggota', 'Indikator', 'Adopsi']);
 		expect(wb.getWorksheet('Sesi')!.getRow(2).getCell(8).value).toBe(75);
 		expect(wb.getWorksheet('Daftar hadir')!.rowCount).toBe(5);
 	});

@@ -103,7 +103,7 @@ describe(`${TestService.name} (${TEST_DIALECT})`, () => {
 		const mine = await ctx.services.tests.myTrainings(seller(0));
 		expect(mine).toEqual([expect.objectContaining({ id: training.id, pre: 40, post: 70 })]);
 		expect(JSON.stringify(mine)).not.toContain(m[1].memberId);
-		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'present', 'reacted', 'startsAt', 'title', 'todo', 'venue', 'windows']);
+		expect(Object.keys(mine[0]).sort()).toEqual(['id', 'post', 'pre', 'present', 'programName', 'reacted', 'startsAt', 'title', 'todo', 'venue', 'windows']);
 		const test = await ctx.services.tests.testForMember(seller(0), training.id, 'pre');
 		expect(JSON.stringify(test)).not.toMatch(/correct/);
 	});

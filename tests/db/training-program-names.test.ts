@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { makeCommunity } from '../helpers/factories';
-import { makeMember, staffActor } from '../helpers/program-fixtures';
+import { makeMember, rosterSince, staffActor } from '../helpers/program-fixtures';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 
@@ -27,6 +27,7 @@ describe(`a training listed outside its program carries the program's name (${TE
 		const a = await ctx.services.trainings.create(coord, first.id, { title: 'Pelatihan Foto Produk', startsAt: '2024-11-28T09:00', venue: 'Balai RW 01' });
 		const b = await ctx.services.trainings.create(coord, second.id, { title: 'Pelatihan Foto Produk', startsAt: '2024-12-05T09:00', venue: 'Balai RW 02' });
 		const m = await makeMember(ctx.services, ctx.database.db, village, 'Ibu Eneng');
+		await rosterSince(ctx.database.db, village, NOW.toISOString()); // on the roster on the test's day, before both sessions
 		const seller = staffActor(village, 'seller', [m.shopId]);
 
 		const mine = await ctx.services.tests.myTrainings(seller);

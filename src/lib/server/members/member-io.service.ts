@@ -10,6 +10,7 @@ import type { AccountRepository } from '../accounts/account.repository';
 import type { RateLimiter } from '../security/rate-limit';
 import { numbersHeldElsewhere } from '../accounts/login-claims';
 import { normalizeWhatsapp } from '../../utils/phone';
+import { PROFILE_PARTS } from '../../shop-checklist';
 
 /**
  * `added`: new members; `updated`/`unchanged`: names of members already on the roster (same WhatsApp number) whose
@@ -51,7 +52,10 @@ export class MemberIoService {
 	async export(actor: Actor, community: Pick<Community, 'id'>, format: 'xlsx' | 'csv', locale: Locale): Promise<Buffer> {
 		const t = translator(locale);
 		const members = await this.rosterService.list(actor, community);
-		const header = [...IMPORT_COLUMNS, t('members.col.account'), t('members.col.checklist'), t('members.col.products'), t('members.col.level'), t('members.col.size')];
+		// plain columns (issue 9 re-test): "profil toko lengkap" as yes/no and the steps done as a number of their own,
+		// not "7/8"; the import ignores them, so the file goes back in as it came out
+		const total = members[0]?.checklist.total ?? PROFILE_PARTS.length + 1;
+		const header = [...IMPORT_COLUMNS, t('members.col.account'), t('members.col.profileComplete'), t('members.col.stepsDone', { total }), t('members.col.products'), t('members.col.level'), t('members.col.size')];
 		const rows = members.map((m) => [
 			m.name,
 			m.whatsapp,
@@ -65,7 +69,8 @@ export class MemberIoService {
 			m.annualSales,
 			m.channelBefore,
 			t(`members.account.${m.account}`),
-			`${m.checklist.done}/${m.checklist.total}`,
+			t(m.checklist.profileComplete ? 'members.col.yes' : 'members.col.no'),
+			m.checklist.done,
 			m.shop.publishedProducts,
 			m.funnel ? t(`funnel.level.${m.funnel.level}`) : '',
 			m.size ? t(`members.size.${m.size}`) : ''

@@ -10,7 +10,7 @@ import type { AuthService } from '../accounts/auth.service';
 import { refuseClaimedLogins } from '../accounts/login-claims';
 import { newId } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
-import { shopChecklist } from '../../shop-checklist';
+import { profileComplete, shopChecklist } from '../../shop-checklist';
 import { memberProfileSchema, type MemberProfileInput } from '../../validation/member-profile';
 import { parseInput } from '../validate';
 import { backfillMembers } from './member-backfill';
@@ -33,7 +33,7 @@ export interface RosterMember {
 	channelBefore: string | null;
 	shop: { id: string; slug: string; name: string; businessType: string; hidden: boolean; publishedProducts: number };
 	/** The seller's own checklist (same items and count as their home page). */
-	checklist: { done: number; total: number; missing: string[] };
+	checklist: { done: number; total: number; missing: string[]; profileComplete: boolean };
 	account: 'none' | 'invited' | 'active';
 	ownerUserId: string | null;
 	funnel: { level: FunnelLevel; since: string; next: FunnelLevel | null } | null;
@@ -142,7 +142,7 @@ function toRosterMember(r: RosterRow, f: { level: FunnelLevel; since: string; ne
 		size: businessSize(capital, annualSales),
 		channelBefore: r.channel_before,
 		shop: { id: r.shop_id, slug: r.shop_slug, name: r.shop_name, businessType: r.business_type, hidden: r.shop_status === 'hidden', publishedProducts: r.published },
-		checklist: { done: checklist.filter((c) => c.done).length, total: checklist.length, missing: checklist.filter((c) => !c.done).map((c) => c.key) },
+		checklist: { done: checklist.filter((c) => c.done).length, total: checklist.length, missing: checklist.filter((c) => !c.done).map((c) => c.key), profileComplete: profileComplete(checklist) },
 		account: !r.owner_user_id ? 'none' : r.password_hash ? 'active' : 'invited',
 		ownerUserId: r.owner_user_id,
 		funnel: f ? { level: f.level, since: f.since, next: f.next } : null

@@ -623,8 +623,34 @@ export const expectations: Record<string, Probe[]> = {
 	'POST /jual/produk/baru?/buat': [
 		probe({ probe: "a product in the victim's shop (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: productForm }), expect: shopManagers(303, 404) })
 	],
-	'POST /jual/produk/baru?/bantu': [probe({ probe: 'description helper (pure text, no database)', request: () => ({ form: { name: 'Keripik', categorySlug: 'camilan-keripik' } }), expect: everyone(200), readOnly: true })]
+	'POST /jual/produk/baru?/bantu': [probe({ probe: 'description helper (pure text, no database)', request: () => ({ form: { name: 'Keripik', categorySlug: 'camilan-keripik' } }), expect: everyone(200), readOnly: true })],
+
+	// ——— the cash book's ledger (issue 11): the shop's own seller alone; its coordinator and facilitators get 404 too ———
+	'POST /jual/kas?/catat': [probe({ probe: "a sale in the victim's book (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { amount: '24.000', method: 'tunai' } }), expect: shopOwner(303) })],
+	'POST /jual/kas/catat?/catat': [
+		probe({ probe: "an expense in the victim's book (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id, jenis: 'pengeluaran' }, form: { amount: '15.000', method: 'qris', category: 'kemasan', note: 'penyusup' } }), expect: shopOwner(303) })
+	],
+	'POST /jual/kas/catat?/kategori': [
+		probe({ probe: "a category in the victim's book (?toko= in the URL)", request: (w, _f, as) => ({ query: { toko: w.shopA.id, jenis: 'pengeluaran' }, form: { name: `Kategori ${as} ${++cashSeq}` } }), expect: shopOwner(303) })
+	],
+	'POST /jual/kas/[entry]?/koreksi': [probe({ probe: "the victim's entry id in the URL", setup: cashEntry, request: (_w, f) => ({ params: { entry: f.id }, form: { reason: 'penyusup' } }), expect: shopOwner(303) })],
+	'GET /jual/kas/[entry]/foto': [
+		probe({ probe: "the victim's entry id in the URL (a receipt photo)", setup: (w) => cashEntry(w, true), request: (_w, f) => ({ params: { entry: f.id } }), expect: shopOwner(200), readOnly: true })
+	],
+	'POST /api/v1/shops/[shopId]/cashbook/entries': [
+		probe({ probe: "an entry in the victim's book", request: (w) => ({ params: { shopId: w.shopA.id }, json: { kind: 'income', amount: 24000, method: 'tunai' } }), expect: shopOwner(201) })
+	],
+	'POST /api/v1/cashbook/entries/[entryId]/reverse': [
+		probe({ probe: "the victim's entry id in the URL", setup: cashEntry, request: (_w, f) => ({ params: { entryId: f.id }, json: { reason: 'penyusup' } }), expect: shopOwner(201) })
+	],
+	'GET /api/v1/shops/[shopId]/cashbook': [probe({ probe: "the victim's book", setup: cashEntry, request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopOwner(200), readOnly: true })]
 };
+
+let cashSeq = 0;
+/** A fresh entry in the victim's cash book (with a receipt photo when asked). */
+async function cashEntry(w: World, withPhoto = false) {
+	return w.services.cashbook.record(system, w.shopA.id, { kind: 'expense', amount: 12000, method: 'tunai', category: 'bahan_baku' }, withPhoto ? w.photoBytes : null);
+}
 
 /** Photo actions read the photo id from a hidden field; the URL's product is the actor's own. */
 function photoProbe() {

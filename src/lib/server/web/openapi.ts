@@ -1,4 +1,5 @@
 import { trainingPaths } from './openapi-training';
+import { cashbookPaths } from './openapi-cashbook';
 import { ORDER_CAPS } from '../orders/caps';
 import { errorResponses } from './openapi-errors';
 
@@ -104,6 +105,7 @@ export const openapi = {
 	},
 	paths: {
 		...trainingPaths,
+		...cashbookPaths,
 		'/communities': { get: { summary: 'Communities on this installation', responses: { 200: { description: '{ data: [ { slug, name, regionCode, … } ] }' } } } },
 		'/communities/{slug}/products': {
 			get: {

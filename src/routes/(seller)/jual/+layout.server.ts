@@ -33,6 +33,8 @@ export const load: LayoutServerLoad = (event) =>
 			},
 			community: { slug: community.slug, name: community.name },
 			newOrders,
+			/** The cash book is the owner's alone (a helping coordinator gets 404 there): its link only for them. */
+			ownsShop: locals.actor.shopIds.includes(shop.id),
 			/** Keeps ?toko= on links when a coordinator is helping. */
 			shopQuery: url.searchParams.get('toko') ? `?toko=${shop.id}` : ''
 		};

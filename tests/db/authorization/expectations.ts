@@ -635,7 +635,7 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'POST /jual/kas/[entry]?/koreksi': [probe({ probe: "the victim's entry id in the URL", setup: cashEntry, request: (_w, f) => ({ params: { entry: f.id }, form: { reason: 'penyusup' } }), expect: shopOwner(303) })],
 	'GET /jual/kas/[entry]/foto': [
-		probe({ probe: "the victim's entry id in the URL (a receipt photo)", setup: (w) => cashEntry(w, true), request: (_w, f) => ({ params: { entry: f.id } }), expect: shopOwner(200), readOnly: true })
+		probe({ probe: "the victim's entry id in the URL (a receipt photo)", setup: cashEntryWithPhoto, request: (_w, f) => ({ params: { entry: f.id } }), expect: shopOwner(200), readOnly: true })
 	],
 	'POST /api/v1/shops/[shopId]/cashbook/entries': [
 		probe({ probe: "an entry in the victim's book", request: (w) => ({ params: { shopId: w.shopA.id }, json: { kind: 'income', amount: 24000, method: 'tunai' } }), expect: shopOwner(201) })
@@ -647,9 +647,13 @@ export const expectations: Record<string, Probe[]> = {
 };
 
 let cashSeq = 0;
-/** A fresh entry in the victim's cash book (with a receipt photo when asked). */
-async function cashEntry(w: World, withPhoto = false) {
-	return w.services.cashbook.record(system, w.shopA.id, { kind: 'expense', amount: 12000, method: 'tunai', category: 'bahan_baku' }, withPhoto ? w.photoBytes : null);
+/** A fresh entry in the victim's cash book. */
+async function cashEntry(w: World) {
+	return w.services.cashbook.record(system, w.shopA.id, { kind: 'expense', amount: 12000, method: 'tunai', category: 'bahan_baku' });
+}
+/** A fresh entry in the victim's cash book with a receipt photo. */
+async function cashEntryWithPhoto(w: World) {
+	return w.services.cashbook.record(system, w.shopA.id, { kind: 'expense', amount: 12000, method: 'tunai', category: 'bahan_baku' }, w.photoBytes);
 }
 
 /** Photo actions read the photo id from a hidden field; the URL's product is the actor's own. */

@@ -158,7 +158,7 @@ export class CashReportRepository {
 		return { shared: Number(row?.share_with_program ?? 0) === 1, updatedAt: row?.updated_at ?? null };
 	}
 
-	async setSharesWithProgram(shopId: string, shared: boolean, byUserId: string, at: string): Promise<void> {
+	async setSharesWithProgram(shopId: string, shared: boolean, byUserId: string | null, at: string): Promise<void> {
 		await this.db
 			.insertInto('cash_setting')
 			.values({ shop_id: shopId, share_with_program: shared ? 1 : 0, updated_at: at, updated_by: byUserId })

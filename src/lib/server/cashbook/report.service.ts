@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
-import { requireUser } from '../auth/guards';
+import { requireCashbookOwner, summarise } from './cashbook.service';
 import { NotFoundError, ValidationError } from '../errors';
-import type { CashKind, CashMethod } from '../db/schema-cashbook';
+import type { CashMethod } from '../db/schema-cashbook';
 import { wibDay, wibMidnight } from '../../utils/dates';
 import type { BestSeller, CashReportRepository, KindMethodSum, LedgerRow } from './report.repository';
 import { addDays, addMonths, eachDay, monthOf, monthsOf, parseMonth, PeriodProblem, resolvePeriod, type DayRange, type ReportPeriod } from './report-period';
@@ -72,11 +72,9 @@ export class CashReportService {
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
-	/** Throws 404 unless the actor owns the shop. */
-	private requireOwner(actor: Actor, shopId: string): { userId: string } {
-		const user = requireUser(actor);
-		if (typeof shopId !== 'string' || !user.shopIds.includes(shopId)) throw new NotFoundError('error.notFound.shopUnnamed');
-		return user;
+	/** Throws 404 unless the actor owns the shop (the ledger's own rule); the acting user's id. */
+	private requireOwner(actor: Actor, shopId: string): { userId: string | null } {
+		return { userId: requireCashbookOwner(actor, shopId) };
 	}
 
 	today(): string {
@@ -174,18 +172,16 @@ export class CashReportService {
 
 /** The totals from per-kind-per-method sums. */
 export function toTotals(sums: KindMethodSum[]): CashTotals {
-	const of = (kind: CashKind) => sums.filter((s) => s.kind === kind).reduce((t, s) => t + s.total, 0);
+	// the ledger's one formula (summarise) for every total; only the split of each method into in and out is added here
+	const s = summarise(sums);
 	const byMethod = Object.fromEntries(
 		CASH_METHODS.map((method) => {
-			const mine = sums.filter((s) => s.method === method);
-			const inflow = mine.filter((s) => s.kind === 'income' || s.kind === 'modal').reduce((t, s) => t + s.total, 0);
-			const outflow = mine.filter((s) => s.kind === 'expense' || s.kind === 'prive').reduce((t, s) => t + s.total, 0);
-			return [method, { in: inflow, out: outflow, net: inflow - outflow }];
+			const mine = sums.filter((x) => x.method === method);
+			const inflow = mine.filter((x) => x.kind === 'income' || x.kind === 'modal').reduce((t, x) => t + x.total, 0);
+			return [method, { in: inflow, out: inflow - s.byMethod[method], net: s.byMethod[method] }];
 		})
 	) as Record<CashMethod, MethodFlow>;
-	const income = of('income');
-	const expense = of('expense');
-	return { income, expense, prive: of('prive'), modal: of('modal'), profit: income - expense, byMethod };
+	return { income: s.income, expense: s.expense, prive: s.prive, modal: s.modal, profit: s.profit, byMethod };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postEntry } from '../../src/lib/server/cashbook/post-entry';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { seedDemoCommunity } from '../../src/lib/server/demo/seed';
 import { evaluationReportPdf, indicatorFigure } from '../../src/lib/server/documents/evaluation-report';
 import { evaluationReportXlsx } from '../../src/lib/server/documents/evaluation-xlsx';
 import { newId } from '../../src/lib/utils/ids';
-import { PUBLIC_ACTOR, type Actor } from '../../src/lib/server/auth/actor';
+import { PUBLIC_ACTOR, systemActor, type Actor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 
 // 3 December 2024, 10.00 WIB: inside the demo program's field period (28 Oct – 6 Dec 2024)
@@ -56,6 +57,9 @@ beforeAll(async () => {
 	await ctx.services.tests.setScores(coordinator, t.id, { kind: 'post', scores: [{ memberId: roster[0].memberId, score: 80 }, { memberId: roster[1].memberId, score: 90 }] });
 	const shops = await ctx.services.shops.listByCommunity(coordinator, cigadung);
 	await placeOrder(cigadung, shops[0].id, 47_500, '2024-12-01T04:00:00Z');
+	// one shop shares its cash book's monthly totals: the program's last complete month (November) has income and profit
+	await postEntry(ctx.database.db, { shopId: shops[0].id, kind: 'income', amount: 120_000, occurredOn: '2024-11-15', category: 'penjualan', method: 'tunai', byUserId: null, at: NOW.toISOString() });
+	await ctx.services.cashReports.setSharing(systemActor('test'), shops[0].id, 'on');
 }, 120_000);
 afterAll(() => ctx.cleanup());
 

@@ -117,6 +117,33 @@ describe('cash report (390 × 844, JavaScript off)', () => {
 		await ctx.close();
 	});
 
+	it('should share monthly totals only after the seller says yes, say so, and stop when they say no', async () => {
+		const ctx = await signedIn('jj@cigadung.test');
+		const page = await ctx.newPage();
+		await page.goto(`${app.baseUrl}/jual/kas/pengaturan`);
+		await expect(page.getByTestId('sharing-now').textContent()).resolves.toBe('Sekarang: tidak ada yang dibagikan.');
+		await expect(page.getByLabel('Jangan dibagikan').isChecked()).resolves.toBe(true);
+		await page.getByLabel('Ya, bagikan total bulanan').check();
+		await page.getByRole('button', { name: 'Simpan' }).click();
+		await expect(page.getByRole('status').textContent()).resolves.toContain('Total bulanan toko Anda sekarang ikut dihitung program.');
+		expect(new URL(page.url()).search).toBe('?tersimpan=on');
+		await expect(page.getByTestId('sharing-now').textContent()).resolves.toBe('Sekarang: total bulanan DIBAGIKAN ke program.');
+		await expectNoHorizontalOverflow(page);
+		await page.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? '/tmp', 'cash-settings-390.png'), fullPage: true });
+		await page.getByLabel('Jangan dibagikan').check();
+		await page.getByRole('button', { name: 'Simpan' }).click();
+		await expect(page.getByTestId('sharing-now').textContent()).resolves.toBe('Sekarang: tidak ada yang dibagikan.');
+		// the coordinator cannot read or change it
+		const staff = await signedIn('koordinator@cigadung.test');
+		const res = await staff.request.post(`${app.baseUrl}/jual/kas/pengaturan?toko=${jjShopId}`, { form: { share: 'on' }, headers: { origin: app.baseUrl, accept: 'text/html' } });
+		expect(res.status()).toBe(404);
+		expect((await (await staff.newPage()).goto(`${app.baseUrl}/jual/kas/pengaturan?toko=${jjShopId}`))?.status()).toBe(404);
+		await page.reload();
+		await expect(page.getByTestId('sharing-now').textContent()).resolves.toBe('Sekarang: tidak ada yang dibagikan.');
+		await staff.close();
+		await ctx.close();
+	});
+
 	it("should answer 404 to the coordinator asking for the seller's report and downloads (?toko=)", async () => {
 		const ctx = await signedIn('koordinator@cigadung.test');
 		const page = await ctx.newPage();

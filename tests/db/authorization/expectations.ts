@@ -571,6 +571,9 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "the victim's cash book as XLSX, a wrong range (?toko=)", request: (w) => ({ params: { file: 'buku-kas.xlsx' }, query: { toko: w.shopA.id, periode: 'pilih', dari: 'x' } }), expect: shopOwner(422), readOnly: true }),
 		probe({ probe: "the victim's monthly statement PDF (?toko=)", request: (w) => ({ params: { file: 'laporan-bulanan.pdf' }, query: { toko: w.shopA.id, bulan: '2026-11' } }), expect: shopOwner(200), readOnly: true })
 	],
+	'POST /jual/kas/pengaturan?/default': [
+		probe({ probe: "share the victim's monthly totals with the program (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { share: 'on' } }), expect: shopOwner(303) })
+	],
 	'POST /jual/pesanan?/batal': [
 		probe({ probe: "cancel the victim's unpaid orders (?toko= in the URL)", setup: order, request: (w, f) => ({ query: { toko: w.shopA.id }, form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: shopManagers(200) }),
 		probe({ probe: "own shop, the victim's order id in the form", setup: order, request: (_w, f) => ({ form: { orderId: [f.orderId], reason: 'Pesanan palsu' } }), expect: { ...everyone(404), anonymous: 401, seller: 200 } })

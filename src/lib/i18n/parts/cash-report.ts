@@ -108,7 +108,11 @@ export const idCashReport = {
 	'cashReport.pdf.totals': 'Total bulan ini',
 	'cashReport.pdf.printed': 'Dicetak {printedAt} dari E-Crav. Angka dari buku kas yang dicatat sendiri oleh pemilik toko.',
 	'cashReport.pdf.item': 'Uraian',
-	'cashReport.pdf.amount': 'Jumlah'
+	'cashReport.pdf.amount': 'Jumlah',
+	'program.metric.income_monthly': 'Pemasukan sebulan (toko yang berbagi buku kas)',
+	'program.metric.profit_monthly': 'Untung sebulan (toko yang berbagi buku kas)',
+	'cashReport.program.basis': '{month}: dari {shops} toko yang setuju membagikan total bulanan buku kasnya (hanya total, tidak ada catatan satu per satu).',
+	'cashReport.program.none': 'Belum ada toko yang setuju membagikan total bulanan buku kasnya, jadi pemasukan dan untung belum bisa dihitung.'
 } satisfies Record<string, string>;
 
 export const enCashReport: Record<keyof typeof idCashReport, string> = {
@@ -216,5 +220,9 @@ export const enCashReport: Record<keyof typeof idCashReport, string> = {
 	'cashReport.pdf.totals': "Month's totals",
 	'cashReport.pdf.printed': "Printed {printedAt} from E-Crav. Figures from the cash book kept by the shop's owner.",
 	'cashReport.pdf.item': 'Item',
-	'cashReport.pdf.amount': 'Amount'
+	'cashReport.pdf.amount': 'Amount',
+	'program.metric.income_monthly': 'Income in a month (shops sharing their cash book)',
+	'program.metric.profit_monthly': 'Profit in a month (shops sharing their cash book)',
+	'cashReport.program.basis': '{month}: from {shops} {shops|shop|shops} that agreed to share their cash book\'s monthly totals (totals only, never single entries).',
+	'cashReport.program.none': "No shop has agreed to share its cash book's monthly totals yet, so income and profit cannot be counted."
 };

@@ -180,9 +180,9 @@ export class CashReportRepository {
 
 	/**
 	 * Income and expense per month of the community's shops that share NOW (consent withdrawn: nothing of that shop
-	 * counts, past months included), over the months `[fromMonth, toMonth]`. Only totals leave this query.
+	 * counts, past months included), over the days of `range`. Only totals leave this query.
 	 */
-	async sharedMonthly(communityId: string, fromMonth: string, toMonth: string): Promise<SharedMonth[]> {
+	async sharedMonthly(communityId: string, range: DayRange): Promise<SharedMonth[]> {
 		const month = sql<string>`substr(e.occurred_on, 1, 7)`;
 		const rows = await this.db
 			.selectFrom('cash_entry as e')
@@ -191,8 +191,8 @@ export class CashReportRepository {
 			.where('shop.community_id', '=', communityId)
 			.where('s.share_with_program', '=', 1)
 			.where('e.kind', 'in', ['income', 'expense'])
-			.where('e.occurred_on', '>=', `${fromMonth}-01`)
-			.where('e.occurred_on', '<=', `${toMonth}-31`)
+			.where('e.occurred_on', '>=', range.from)
+			.where('e.occurred_on', '<=', range.to)
 			.select([
 				month.as('month'),
 				sql<string | number>`cast(sum(case when e.kind = 'income' then e.amount else 0 end) as bigint)`.as('income'),

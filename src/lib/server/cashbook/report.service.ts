@@ -163,10 +163,16 @@ export class CashReportService {
 		return this.repo.sharesWithProgram(shopId);
 	}
 
-	/** Turns sharing on or off (owner only); off takes effect at once — every month of the shop leaves the program's figures. */
-	async setSharing(actor: Actor, shopId: string, shared: boolean): Promise<void> {
+	/**
+	 * Turns sharing on (`'on'`, `true`) or off (`'off'`, `false`), owner only; anything else is refused naming the
+	 * field `share`, nothing changed. Off takes effect at once: every month of the shop leaves the program's figures.
+	 */
+	async setSharing(actor: Actor, shopId: string, share: unknown): Promise<boolean> {
 		const user = this.requireOwner(actor, shopId);
+		const shared = share === 'on' || share === true ? true : share === 'off' || share === false ? false : null;
+		if (shared === null) throw new ValidationError('cashReport.settings.pick', {}, [{ field: 'share', messageKey: 'cashReport.settings.pick', params: {} }]);
 		await this.repo.setSharesWithProgram(shopId, shared, user.userId, this.clock().toISOString());
+		return shared;
 	}
 }
 

@@ -16,6 +16,8 @@ import { isMetric, METRIC_DEFAULTS, type MetricKey, type MetricValues } from './
 import { TrainingRepository } from '../training/training.repository';
 import { gainRounded, programTrainingFigures, ratePercent, type ProgramTrainingFigures } from '../training/figures';
 import type { Funnel, FunnelService } from '../members/funnel.service';
+import { CashReportRepository } from '../cashbook/report.repository';
+import { programCashFigures, type ProgramCashFigures } from '../cashbook/program-figures';
 
 export interface IndicatorView {
 	id: string;
@@ -62,6 +64,8 @@ export interface ProgramMeasures {
 	indicators: IndicatorView[];
 	/** A finished program's last day (`YYYY-MM-DD`, WIB): every figure is measured at its end. Null while it runs. */
 	measuredAt: string | null;
+	/** Monthly cash-book totals of the shops that agreed to share them (income_monthly, profit_monthly) and how many share. */
+	cash: ProgramCashFigures;
 }
 
 export interface Dashboard {
@@ -74,6 +78,8 @@ export interface Dashboard {
 	outsideTrainings: number;
 	/** A finished program's last day: the figures are measured at its end (null while it runs). */
 	measuredAt: string | null;
+	/** The cash-book figures behind income_monthly / profit_monthly, with the number of shops that share. */
+	cash: ProgramCashFigures;
 }
 
 /**
@@ -104,12 +110,13 @@ export class IndicatorService {
 		const now = this.clock();
 		const period = measuringPeriod(program, now);
 		const end = period.ongoing ? null : period.to;
-		const [funnel, productsPublished, orders, listings, training] = await Promise.all([
+		const [funnel, productsPublished, orders, listings, training, cash] = await Promise.all([
 			this.funnel.forCommunity(actor, { id: program.community_id }, end === null ? null : new Date(end)),
 			this.metrics.publishedProductCount(program.community_id, end),
 			programOrderFigures(this.metrics, program.community_id, program, now),
 			this.metrics.publishedListings(program.community_id, end),
-			programTrainingFigures(new TrainingRepository(this.db), program, now)
+			programTrainingFigures(new TrainingRepository(this.db), program, now),
+			programCashFigures(new CashReportRepository(this.db), program.community_id, period)
 		]);
 		const metrics: MetricValues = {
 			members: funnel.members.length,
@@ -121,9 +128,11 @@ export class IndicatorService {
 			orders_30d: orders.last30.placed,
 			turnover_30d: orders.last30.turnover,
 			attendance_rate: ratePercent(training.attendance.rate),
-			knowledge_gain: gainRounded(training.gain.g)
+			knowledge_gain: gainRounded(training.gain.g),
+			income_monthly: cash.income,
+			profit_monthly: cash.profit
 		};
-		return { metrics, training, funnel, orders, measuredAt: end === null ? null : period.lastDay };
+		return { metrics, training, funnel, orders, cash, measuredAt: end === null ? null : period.lastDay };
 	}
 
 	/** The indicators with the figures, training figures and funnel they were computed from (staff of the community only). */
@@ -150,7 +159,7 @@ export class IndicatorService {
 	 */
 	async dashboard(actor: Actor, programId: string): Promise<Dashboard> {
 		const program = await programFor(actor, this.programs, programId);
-		const { metrics, orders, training, measuredAt } = await this.measure(actor, program);
+		const { metrics, orders, training, measuredAt, cash } = await this.measure(actor, program);
 		const months = periodMonths(orders.period, 12);
 		const firstMonthStart = months.length ? new Date(wibMidnight(`${months[0]}-01`)).toISOString() : orders.period.to;
 		const fromIso = orders.period.from && orders.period.from > firstMonthStart ? orders.period.from : firstMonthStart;
@@ -167,6 +176,7 @@ export class IndicatorService {
 			orders,
 			outsideTrainings: training.sessions.filter((s) => s.state === 'outside').length,
 			measuredAt,
+			cash,
 			months: months.map((month) => {
 				const o = perMonth.find((r) => r.month === month);
 				return { month, placed: o?.placed ?? 0, completed: o?.completed ?? 0, turnover: o?.turnover ?? 0, members: cumulative(shops, month), productsPublished: cumulative(published, month) };

@@ -15,7 +15,9 @@ export const METRICS = [
 	'orders_30d',
 	'turnover_30d',
 	'attendance_rate',
-	'knowledge_gain'
+	'knowledge_gain',
+	'income_monthly',
+	'profit_monthly'
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 
@@ -34,7 +36,9 @@ export const METRIC_DEFAULTS: Record<MetricKey, { label: string; unit: string }>
 	orders_30d: { label: 'Pesanan masuk 30 hari terakhir masa program (tidak dibatalkan)', unit: 'pesanan' },
 	turnover_30d: { label: 'Omzet 30 hari terakhir masa program (pesanan selesai)', unit: 'rupiah' },
 	attendance_rate: { label: 'Tingkat kehadiran pelatihan', unit: '%' },
-	knowledge_gain: { label: 'Peningkatan pengetahuan (gain ternormalisasi)', unit: 'g' }
+	knowledge_gain: { label: 'Peningkatan pengetahuan (gain ternormalisasi)', unit: 'g' },
+	income_monthly: { label: 'Pemasukan sebulan toko yang berbagi buku kas', unit: 'rupiah' },
+	profit_monthly: { label: 'Untung sebulan toko yang berbagi buku kas', unit: 'rupiah' }
 };
 
 export const METRIC_LABEL_KEYS: Record<MetricKey, MessageKey> = {
@@ -47,7 +51,9 @@ export const METRIC_LABEL_KEYS: Record<MetricKey, MessageKey> = {
 	orders_30d: 'program.metric.orders_30d',
 	turnover_30d: 'program.metric.turnover_30d',
 	attendance_rate: 'program.metric.attendance_rate',
-	knowledge_gain: 'program.metric.knowledge_gain'
+	knowledge_gain: 'program.metric.knowledge_gain',
+	income_monthly: 'program.metric.income_monthly',
+	profit_monthly: 'program.metric.profit_monthly'
 };
 
 export type MetricValues = Record<MetricKey, number | null>;

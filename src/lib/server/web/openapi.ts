@@ -282,7 +282,7 @@ export const openapi = {
 			get: {
 				security: [{ bearer: [] }],
 				summary:
-					'Indicators of a program with baseline, target and the value now. Automatic ones are computed on each request from current data (members, accounts_set_up, shops_ready, shops_selling, products_published, listing_quality, shops_ready = the adoption funnel count of complete shop profiles, orders_30d = orders placed in the last 30 days of the program period (its start up to its end or now, whichever is earlier) and not cancelled, turnover_30d = the sum in rupiah of those of them that are completed (status selesai), attendance_rate in %, knowledge_gain = normalised gain g); manual ones give their latest dated entry. null = no data yet. Coordinator or facilitator of the community; anyone else 404.',
+					'Indicators of a program with baseline, target and the value now. Automatic ones are computed on each request from current data (members, accounts_set_up, shops_ready, shops_selling, products_published, listing_quality, shops_ready = the adoption funnel count of complete shop profiles, orders_30d = orders placed in the last 30 days of the program period (its start up to its end or now, whichever is earlier) and not cancelled, turnover_30d = the sum in rupiah of those of them that are completed (status selesai), attendance_rate in %, knowledge_gain = normalised gain g, income_monthly / profit_monthly = the rupiah income and profit (income − expense; withdrawals by the owner and capital never count) in one WIB month — the last month of a finished program, the last complete month of a running one — summed over the shops of the community that agreed to share their cash-book monthly totals (no single entry ever), null when no shop shares; these two items also carry month (YYYY-MM) and sharingShops); manual ones give their latest dated entry. null = no data yet. Coordinator or facilitator of the community; anyone else 404.',
 				parameters: [id('programId')],
 				responses: {
 					200: {
@@ -307,7 +307,9 @@ export const openapi = {
 													value: { type: ['number', 'null'] },
 													source: { enum: ['auto', 'manual'] },
 													metric: { type: ['string', 'null'] },
-													valueOn: { type: ['string', 'null'], format: 'date', description: 'manual only: date of the value' }
+													valueOn: { type: ['string', 'null'], format: 'date', description: 'manual only: date of the value' },
+													month: { type: ['string', 'null'], description: 'income_monthly / profit_monthly only: the WIB month (YYYY-MM) of the value' },
+													sharingShops: { type: 'integer', description: "income_monthly / profit_monthly only: shops of the community that share their cash book's monthly totals" }
 												}
 											}
 										}

@@ -23,6 +23,7 @@ export const load: PageServerLoad = (event) =>
 				ongoing: d.orders.period.ongoing,
 				empty: d.orders.period.empty
 			},
-			months: d.months
+			months: d.months,
+			cash: { month: d.cash.month, sharingShops: d.cash.sharingShops }
 		};
 	});

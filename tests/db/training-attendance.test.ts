@@ -110,6 +110,18 @@ describe(`${TrainingService.name} (${TEST_DIALECT})`, () => {
 			expect(await present()).toBe(false);
 		});
 
+		it('should let a correction made now win over a tick from a phone whose clock runs ahead', async () => {
+			const t = await training();
+			const m = members[1].memberId;
+			const ahead = new Date(Date.now() + 30 * 60 * 1000).toISOString();
+			await ctx.services.trainings.recordAttendance(facilitator, t.id, { events: [{ id: eid(), memberId: m, present: true, at: ahead }] });
+			// The coordinator unticks on the web page a minute later: the page says saved, and it is.
+			await ctx.services.trainings.recordAttendance(coordinator, t.id, { events: [{ id: eid(), memberId: m, present: false, at: new Date(Date.now() + 1000).toISOString() }] }, 'form');
+			const view = await ctx.services.trainings.attendance(coordinator, t.id);
+			expect(view.data.find((d) => d.memberId === m)).toMatchObject({ present: false });
+			expect(Date.parse(view.data.find((d) => d.memberId === m)!.at!)).toBeLessThan(Date.parse(ahead));
+		});
+
 		it('should give the same state for the same events replayed concurrently in any order', async () => {
 			const t = await training();
 			const events = members.flatMap((mb, i) => [

@@ -211,8 +211,12 @@ export class TrainingService {
 		if (events.some((e) => !known.has(e.memberId))) throw new NotFoundError('training.notFoundMember');
 		const receivedAt = this.now();
 		const userId = actor.kind === 'user' ? actor.userId : null;
+		// A tick cannot have happened after it arrived: a phone whose clock runs fast (common on cheap Android phones)
+		// would otherwise stamp its tick hours ahead and outrank every later correction — an untick on the web page
+		// would be "saved" yet change nothing until that hour passed. Its `at` counts as the moment it was received.
+		const received = Date.parse(receivedAt);
 		return this.repo.applyEvents(
-			events.map((e) => ({ training_id: training.id, id: e.id, member_id: e.memberId, present: e.present ? 1 : 0, at: e.at, source, actor_user_id: userId, received_at: receivedAt }))
+			events.map((e) => ({ training_id: training.id, id: e.id, member_id: e.memberId, present: e.present ? 1 : 0, at: Date.parse(e.at) > received ? receivedAt : e.at, source, actor_user_id: userId, received_at: receivedAt }))
 		);
 	}
 

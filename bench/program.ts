@@ -146,10 +146,13 @@ async function reportTimings(services: ReturnType<typeof createServices>, databa
 	const members = await db.selectFrom('member').select('id').where('community_id', '=', communityId).orderBy('id').execute();
 	const now = new Date().toISOString();
 	for (const [k, title] of ['Pelatihan E-Commerce', 'Foto produk dan QRIS'].entries()) {
-		const t = await services.trainings.create(actor, programId, { title, startsAt: `2024-11-${28 + k}T09:00`, venue: 'Gedung Serbaguna Kelurahan' });
+		// a month ago: every member (the last joined ~73 days ago) was on the roster, so each session expects all 500
+		const day = new Date(Date.now() - (30 - k) * 86_400_000).toISOString().slice(0, 10);
+		const t = await services.trainings.create(actor, programId, { title, startsAt: `${day}T09:00`, venue: 'Gedung Serbaguna Kelurahan' });
 		const present = members.filter((_, i) => i % 5 !== k);
-		await batched(present, (c) => services.trainings.recordAttendance(actor, t.id, { events: c.map((m, i) => ({ id: `bench-${k}-${m.id}`, memberId: m.id, present: true, at: `2024-11-${28 + k}T02:${String(i % 60).padStart(2, '0')}:00Z` })) }), 200);
-		const scored = members.slice(0, 400);
+		await batched(present, (c) => services.trainings.recordAttendance(actor, t.id, { events: c.map((m, i) => ({ id: `bench-${k}-${m.id}`, memberId: m.id, present: true, at: `${day}T02:${String(i % 60).padStart(2, '0')}:00Z` })) }), 200);
+		// scores only for members ticked present (a typed score for an absent member is refused, 409)
+		const scored = present.slice(0, 400);
 		await services.tests.setScores(actor, t.id, { kind: 'pre', scores: scored.map((m, i) => ({ memberId: m.id, score: 30 + (i % 40) })) });
 		await services.tests.setScores(actor, t.id, { kind: 'post', scores: scored.map((m, i) => ({ memberId: m.id, score: 60 + (i % 40) })) });
 		await batched(members.slice(0, 300), (c) => db.insertInto('training_reaction').values(c.map((m, i) => ({ training_id: t.id, member_id: m.id, satisfaction: 1 + (i % 5), usefulness: 5 - (i % 5), confidence_before: 2, confidence_now: 4, created_at: now }))).execute());

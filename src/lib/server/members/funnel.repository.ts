@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { LISTING_COLUMNS, type ListingRow } from '../program/listing-rows';
 
 export interface FunnelMemberRow {
 	member_id: string;
@@ -27,20 +28,12 @@ export interface FunnelMemberRow {
 	shop_whatsapp: string;
 }
 
-export interface PublishedProductRow {
-	id: string;
+/** A published product as the funnel reads it: what the listing score needs, plus its shop and dates. */
+export type PublishedProductRow = ListingRow & {
 	shop_id: string;
-	name: string;
-	description: string;
-	price: number;
-	weight_grams: number | null;
-	category_slug: string;
-	pirt: string | null;
-	halal: string | null;
-	bpom: string | null;
 	published_at: string | null;
 	updated_at: string;
-}
+};
 
 export interface OrderSummaryRow {
 	shop_id: string;
@@ -97,7 +90,7 @@ export class FunnelRepository {
 	listPublishedProducts(communityId: string): Promise<PublishedProductRow[]> {
 		return this.db
 			.selectFrom('product')
-			.select(['id', 'shop_id', 'name', 'description', 'price', 'weight_grams', 'category_slug', 'pirt', 'halal', 'bpom', 'published_at', 'updated_at'])
+			.select([...LISTING_COLUMNS, 'shop_id', 'published_at', 'updated_at'])
 			.where('community_id', '=', communityId)
 			.where('status', '=', 'published')
 			.execute();

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import type { Community } from '../db/schema';
 import { requireProgramStaff, programFor } from '../program/access';
 import type { ProgramRepository } from '../program/program.repository';
-import { listingQuality } from '../catalog/listing-quality';
+import { listingScore, photosByProduct } from '../program/listing-rows';
 import { checklistShopOf } from '../shops/checklist-shop';
 import { profileComplete, shopChecklist } from '../../shop-checklist';
 import { countLevels, countReached, funnelPosition, GOOD_LISTING_SCORE, regularSince, type FunnelFacts, type FunnelLevel } from './funnel';
@@ -76,29 +76,14 @@ export class FunnelService {
 			this.funnel.orderSummaries(communityId),
 			this.funnel.recentOrders(communityId, new Date(now.getTime() - FOUR_WEEKS).toISOString(), until)
 		]);
-		const hintsByProduct = new Map<string, { hints: string[] }[]>();
-		for (const p of photos) {
-			const list = hintsByProduct.get(p.product_id) ?? [];
-			list.push({ hints: parseHints(p.hints) });
-			hintsByProduct.set(p.product_id, list);
-		}
+		const hintsByProduct = photosByProduct(photos);
 		const byShop = new Map<string, { count: number; firstAt: string | null; goodAt: string | null }>();
 		for (const p of products) {
 			const s = byShop.get(p.shop_id) ?? { count: 0, firstAt: null, goodAt: null };
 			s.count++;
 			const at = p.published_at ?? p.updated_at;
 			if (!s.firstAt || at < s.firstAt) s.firstAt = at;
-			const { score } = listingQuality({
-				name: p.name,
-				description: p.description,
-				price: Number(p.price),
-				weightGrams: p.weight_grams,
-				categorySlug: p.category_slug,
-				pirt: p.pirt,
-				halal: p.halal,
-				bpom: p.bpom,
-				photos: hintsByProduct.get(p.id) ?? []
-			});
+			const score = listingScore(p, hintsByProduct);
 			if (score >= GOOD_LISTING_SCORE && (!s.goodAt || p.updated_at < s.goodAt)) s.goodAt = p.updated_at;
 			byShop.set(p.shop_id, s);
 		}
@@ -139,11 +124,3 @@ function reachedBy(facts: FunnelFacts, until: string): FunnelFacts {
 	return out;
 }
 
-function parseHints(text: string): string[] {
-	try {
-		const v = JSON.parse(text);
-		return Array.isArray(v) ? v.map(String) : [];
-	} catch {
-		return [];
-	}
-}

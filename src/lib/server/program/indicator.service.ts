@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { parseInput } from '../validate';
 import { indicatorEntrySchema, indicatorTargetsSchema, newIndicatorSchema, type IndicatorEntryInput, type IndicatorTargetsInput, type NewIndicatorInput } from '../../validation/program';
-import { listingQuality } from '../catalog/listing-quality';
+import { listingScore, photosByProduct } from './listing-rows';
 import { programFor } from './access';
 import type { Program, ProgramRepository } from './program.repository';
 import type { Indicator, IndicatorEntry, IndicatorRepository } from './indicator.repository';
@@ -283,36 +283,9 @@ function toView(r: Indicator, values: MetricValues, entries: IndicatorEntry[]): 
 /** Average listing score (0–100) of the community's published products; null when none is published. */
 function averageListingScore({ products, photos }: Awaited<ReturnType<MetricsRepository['publishedListings']>>): number | null {
 	if (products.length === 0) return null;
-	const byProduct = new Map<string, { hints: string[] }[]>();
-	for (const ph of photos) {
-		const list = byProduct.get(ph.product_id) ?? [];
-		list.push({ hints: parseHints(ph.hints) });
-		byProduct.set(ph.product_id, list);
-	}
-	let sum = 0;
-	for (const p of products) {
-		sum += listingQuality({
-			name: p.name,
-			description: p.description,
-			price: p.price,
-			weightGrams: p.weight_grams,
-			categorySlug: p.category_slug,
-			pirt: p.pirt,
-			halal: p.halal,
-			bpom: p.bpom,
-			photos: byProduct.get(p.id) ?? []
-		}).score;
-	}
+	const byProduct = photosByProduct(photos);
+	const sum = products.reduce((s, p) => s + listingScore(p, byProduct), 0);
 	return Math.round(sum / products.length);
-}
-
-function parseHints(text: string): string[] {
-	try {
-		const v = JSON.parse(text) as unknown;
-		return Array.isArray(v) ? v.map(String) : [];
-	} catch {
-		return [];
-	}
 }
 
 /** `Jumlah UMKM yang Memakai QRIS` → `jumlah_umkm_yang_memakai_qris` (≤ 40 characters). */

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB, Dialect } from '../db/schema';
+import { LISTING_COLUMNS, type ListingPhotoRow, type ListingRow } from './listing-rows';
 
 export interface MonthRow {
 	/** `YYYY-MM` in WIB. */
@@ -35,18 +36,6 @@ function orderAggregates(eb: ExpressionBuilder<DB, 'shop_order'>) {
 /** Casts the aggregates (PostgreSQL returns sums as strings; an empty set gives null). */
 function toCounts(r: { placed: unknown; completed: unknown; turnover: unknown }): OrderCounts {
 	return { placed: Number(r.placed ?? 0), completed: Number(r.completed ?? 0), turnover: Number(r.turnover ?? 0) };
-}
-
-export interface ListingRow {
-	id: string;
-	name: string;
-	description: string;
-	price: number;
-	weight_grams: number | null;
-	category_slug: string;
-	pirt: string | null;
-	halal: string | null;
-	bpom: string | null;
 }
 
 /**
@@ -138,13 +127,13 @@ export class MetricsRepository {
 	}
 
 	/** What the listing score needs of every published product: its fields and each photo's hints. */
-	async publishedListings(communityId: string, untilIso: string | null = null): Promise<{ products: ListingRow[]; photos: { product_id: string; hints: string }[] }> {
+	async publishedListings(communityId: string, untilIso: string | null = null): Promise<{ products: ListingRow[]; photos: ListingPhotoRow[] }> {
 		const products = await this.db
 			.selectFrom('product')
 			.where('community_id', '=', communityId)
 			.where('status', '=', 'published')
 			.$if(untilIso !== null, (q) => q.where('published_at', '<', untilIso!))
-			.select(['id', 'name', 'description', 'price', 'weight_grams', 'category_slug', 'pirt', 'halal', 'bpom'])
+			.select([...LISTING_COLUMNS])
 			.execute();
 		const photos = await this.db
 			.selectFrom('product_photo as ph')
@@ -156,6 +145,6 @@ export class MetricsRepository {
 			.orderBy('ph.product_id')
 			.orderBy('ph.position')
 			.execute();
-		return { products: products.map((p) => ({ ...p, price: Number(p.price) })), photos };
+		return { products, photos };
 	}
 }

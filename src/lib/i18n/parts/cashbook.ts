@@ -97,6 +97,7 @@ export const idCashbook = {
 
 	'cashbook.entry.heading': 'Catatan kas',
 	'cashbook.entry.photo': 'Foto nota',
+	'cashbook.entry.note': 'Keterangan',
 	'cashbook.entry.createdAt': 'Dicatat {createdAt}',
 	'cashbook.entry.reversedBy': 'Catatan ini sudah dikoreksi.',
 	'cashbook.entry.seeReversal': 'Lihat catatan pembaliknya',
@@ -205,6 +206,7 @@ export const enCashbook: Record<keyof typeof idCashbook, string> = {
 
 	'cashbook.entry.heading': 'Cash book entry',
 	'cashbook.entry.photo': 'Receipt photo',
+	'cashbook.entry.note': 'Note',
 	'cashbook.entry.createdAt': 'Recorded {createdAt}',
 	'cashbook.entry.reversedBy': 'This entry has been corrected.',
 	'cashbook.entry.seeReversal': 'See the reversing entry',

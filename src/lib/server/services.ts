@@ -40,6 +40,8 @@ import { CashbookService } from './cashbook/cashbook.service';
 import { EntryRepository } from './cashbook/entry.repository';
 import { CashReportRepository } from './cashbook/report.repository';
 import { CashReportService } from './cashbook/report.service';
+import { DebtRepository } from './cashbook/debt.repository';
+import { DebtService } from './cashbook/debt.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -95,6 +97,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),
 		cashbook: new CashbookService(new EntryRepository(db), storage, clock),
 		cashReports: new CashReportService(new CashReportRepository(db), clock),
+		debts: new DebtService(new DebtRepository(db), shopRepo, clock),
 		...memberServices
 	};
 }

@@ -42,6 +42,7 @@ import { CashReportRepository } from './cashbook/report.repository';
 import { CashReportService } from './cashbook/report.service';
 import { DebtRepository } from './cashbook/debt.repository';
 import { DebtService } from './cashbook/debt.service';
+import { OrderApiService } from './orders/order-api.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -70,6 +71,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const indicatorRepo = new IndicatorRepository(db);
 	const orderRepo = new OrderRepository(db);
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
+	const sellerInbox = new SellerInboxService(db, orderRepo, shopRepo, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, limiter, clock });
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	return {
@@ -86,7 +88,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		orders,
 		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter, clock),
 		paymentProofs: new PaymentProofService(orderRepo, shopRepo, storage, limiter, clock),
-		sellerInbox: new SellerInboxService(db, orderRepo, shopRepo, clock),
+		sellerInbox,
+		orderApi: new OrderApiService(db, orderRepo, orders, sellerInbox),
 		push: new PushService(db, shopRepo, { subject: pushSubject || 'mailto:admin@e-crav.invalid', extraAllowedOrigins: pushExtraAllowedOrigins }, clock),
 		programs: new ProgramService(programRepo, indicatorRepo, clock),
 		indicators,

@@ -75,6 +75,14 @@ const pushSubscription = async (w: World) => {
 	return { endpoint };
 };
 let pushSeq = 0;
+/** An order of shop A its seller has completed (its income is in shop A's cash book). */
+const completedOrder = async (w: World) => {
+	const f = await order(w);
+	await w.services.orders.setStatus(await w.actor('seller'), f.orderId, 'selesai');
+	return f;
+};
+/** A receivable of shop A (Rp 100.000, nothing paid). */
+const debt = async (w: World) => ({ debtId: (await w.services.debts.create(system, w.shopA.id, { direction: 'receivable', name: 'Pelanggan Matriks', whatsapp: '081355551234', amount: 100000 })).id });
 /** An order of shop A whose buyer has sent a transfer receipt (stored privately under r/). */
 const orderWithReceipt = async (w: World) => {
 	const f = await order(w);
@@ -580,7 +588,26 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'POST /jual/pesanan/[id]?/status': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { to: 'dikonfirmasi' } }), expect: shopManagers(303) })],
 	'POST /jual/pesanan/[id]?/batal': [
-		probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { reason: 'Stok habis', confirm: 'on' } }), expect: shopManagers(303) })
+		probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId }, form: { reason: 'Stok habis', confirm: 'on' } }), expect: shopManagers(303) }),
+		probe({ probe: "the victim's COMPLETED order (a reversal in its cash book)", setup: completedOrder, request: (_w, f) => ({ params: { id: f.orderId }, form: { reason: 'Dikembalikan', confirm: 'on', restock: 'on' } }), expect: shopOwner(303) })
+	],
+	// ——— cash book: receivables and payables (issue 11): the shop's own seller only ———
+	'POST /jual/kas/utang/baru?/default': [
+		probe({ probe: "a receivable in the victim's book (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { direction: 'receivable', name: 'Bu Siti', amount: '50.000' } }), expect: shopOwner(303) })
+	],
+	'POST /jual/kas/utang/[id]?/bayar': [probe({ probe: "a payment of the victim's receivable", setup: debt, request: (_w, f) => ({ params: { id: f.debtId }, form: { amount: '10.000', method: 'tunai' } }), expect: shopOwner(303) })],
+	'POST /jual/kas/utang/[id]?/hapus': [probe({ probe: "writing off the victim's receivable", setup: debt, request: (_w, f) => ({ params: { id: f.debtId }, form: { reason: 'Bukan utang saya' } }), expect: shopOwner(303) })],
+	'GET /api/v1/shops/[shopId]/orders': [probe({ probe: "the victim's orders", setup: order, request: (w) => ({ params: { shopId: w.shopA.id }, query: { status: 'baru' } }), expect: shopOwner(200), readOnly: true })],
+	'PATCH /api/v1/orders/[orderId]': [
+		probe({ probe: "moving the victim's order", setup: order, request: (_w, f) => ({ params: { orderId: f.orderId }, json: { status: 'dikonfirmasi', paid: true } }), expect: shopOwner(200) }),
+		probe({ probe: "completing the victim's order (income into its cash book)", setup: order, request: (_w, f) => ({ params: { orderId: f.orderId }, json: { status: 'selesai' } }), expect: shopOwner(200) })
+	],
+	'POST /api/v1/shops/[shopId]/receivables': [
+		probe({ probe: "a receivable in the victim's book", request: (w) => ({ params: { shopId: w.shopA.id }, json: { customer: { name: 'Bu Siti', whatsapp: '081234567890' }, amount: 50000 } }), expect: shopOwner(201) })
+	],
+	'GET /api/v1/shops/[shopId]/receivables': [probe({ probe: "the victim's receivables", setup: debt, request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopOwner(200), readOnly: true })],
+	'POST /api/v1/receivables/[id]/payments': [
+		probe({ probe: "a payment of the victim's receivable", setup: debt, request: (_w, f) => ({ params: { id: f.debtId }, json: { amount: 10000, method: 'qris' } }), expect: shopOwner(201) })
 	],
 	'POST /jual/push': [
 		probe({

@@ -72,6 +72,9 @@ export const idDebts = {
 	"debts.cancel.reason": "Alasan (misalnya salah catat, atau direlakan)",
 	"debts.cancel.submit": "Hapus utang",
 	"debts.cancel.hint": "Catatannya tetap tersimpan dan terlihat. Pembayaran yang sudah masuk tetap di buku kas.",
+	"debts.api.status": "Status tidak dikenal. Pilih: baru, dikonfirmasi, disiapkan, dikirim, siap_diambil, selesai, dibatalkan.",
+	"debts.api.paid": "\"paid\" hanya bisa true (pembayaran yang sudah diterima tidak bisa dibatalkan lewat sini).",
+	"debts.api.nothing": "Kirim \"status\" dan/atau \"paid\": true.",
 	"debts.saved.created": "Tersimpan.",
 	"debts.saved.paid": "Pembayaran tersimpan dan masuk buku kas.",
 	"debts.saved.cancelled": "Utang dihapus. Alasannya tetap tercatat."
@@ -146,6 +149,9 @@ export const enDebts: Record<keyof typeof idDebts, string> = {
 	"debts.cancel.reason": "Reason (for example recorded by mistake, or forgiven)",
 	"debts.cancel.submit": "Write off",
 	"debts.cancel.hint": "The record stays and shows. Payments already made stay in the cash book.",
+	"debts.api.status": "Unknown status. Choose: baru, dikonfirmasi, disiapkan, dikirim, siap_diambil, selesai, dibatalkan.",
+	"debts.api.paid": "\"paid\" can only be true (a payment received cannot be undone here).",
+	"debts.api.nothing": "Send \"status\" and/or \"paid\": true.",
 	"debts.saved.created": "Saved.",
 	"debts.saved.paid": "Payment saved and added to the cash book.",
 	"debts.saved.cancelled": "Debt written off. The reason stays on record."

@@ -123,10 +123,10 @@ export class DebtService {
 	/**
 	 * Records a payment (part or all of what is still owed) and posts it to the book in the same transaction. More than
 	 * is owed → 409 naming what is left, also when two payments race; a written-off debt → 409; a day more than one day
-	 * ahead → 400. Nothing is stored when refused.
+	 * ahead → 400. Nothing is stored when refused. `only`: the caller addressed a receivable (the API's route) — a payable is 404 there.
 	 */
-	async pay(actor: Actor, debtId: string, input: unknown): Promise<{ payment: DebtPaymentView; debt: DebtView }> {
-		const debt = await this.owned(actor, debtId);
+	async pay(actor: Actor, debtId: string, input: unknown, only?: DebtDirection): Promise<{ payment: DebtPaymentView; debt: DebtView }> {
+		const debt = await this.owned(actor, debtId, only);
 		const userId = actor.kind === 'user' ? actor.userId : null;
 		const data = parseInput(debtPaymentSchema, input, 400);
 		const today = this.today();
@@ -159,9 +159,10 @@ export class DebtService {
 		if (!(await this.debts.cancel(debt.id, data.reason, this.clock().toISOString()))) throw new DomainError('debt_cancelled', 'debts.cancel.already', 409);
 	}
 
-	private async owned(actor: Actor, debtId: string): Promise<DebtRow> {
+	/** The debt for its shop's seller (404 for anyone else, or when it is not of the `only` direction asked for). */
+	private async owned(actor: Actor, debtId: string, only?: DebtDirection): Promise<DebtRow> {
 		const debt = typeof debtId === 'string' && debtId.length <= 64 ? await this.debts.find(debtId) : undefined;
-		if (!debt) throw notFound();
+		if (!debt || (only && debt.direction !== only)) throw notFound();
 		requireCashbookOwner(actor, debt.shop_id, notFound);
 		return debt;
 	}

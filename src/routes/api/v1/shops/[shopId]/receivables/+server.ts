@@ -1,0 +1,31 @@
+import { json } from '@sveltejs/kit';
+import { apiCall } from '$lib/server/http';
+import { readJson } from '$lib/server/web/api-body';
+import { requireUser } from '$lib/server/auth/guards';
+import { receivableJson } from '$lib/server/web/debt-json';
+import type { RequestHandler } from './$types';
+
+/** Records a receivable `{ customer: { name, whatsapp }, amount, dueDate, note }` → 201. The shop's own seller only. */
+export const POST: RequestHandler = (event) =>
+	apiCall(event, async () => {
+		requireUser(event.locals.actor);
+		const body = await readJson(event.request);
+		const customer = body.customer && typeof body.customer === 'object' ? (body.customer as Record<string, unknown>) : {};
+		const debt = await event.locals.services.debts.create(event.locals.actor, event.params.shopId, {
+			direction: 'receivable',
+			name: customer.name,
+			whatsapp: customer.whatsapp ?? undefined,
+			amount: body.amount,
+			dueDate: body.dueDate ?? undefined,
+			note: body.note ?? undefined
+		});
+		return json(receivableJson(debt), { status: 201 });
+	});
+
+/** Who owes what: still owed first (overdue, then by due day, oldest), then paid and written off. */
+export const GET: RequestHandler = (event) =>
+	apiCall(event, async () => {
+		requireUser(event.locals.actor);
+		const list = await event.locals.services.debts.list(event.locals.actor, event.params.shopId, 'receivable');
+		return json({ data: list.debts.map(receivableJson), totalOutstanding: list.totalOutstanding });
+	});

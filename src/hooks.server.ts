@@ -61,17 +61,37 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	if (!isApi && event.request.method === 'POST') guardFormBody(event.request, translator(event.locals.locale)('security.formUnreadable'));
 	// A photo upload waits in memory for the image queue: when the queue is full, refuse it before reading its body.
 	const isUpload = event.request.method === 'POST' && /^multipart\/form-data/i.test(event.request.headers.get('content-type') ?? '') && !(Number(event.request.headers.get('content-length') ?? Infinity) < UPLOAD_BYTES);
-	if (isUpload && !uploadGate.tryEnter()) return busyResponse(event.locals.locale, isApi);
+	if (isUpload && !uploadGate.tryEnter()) return closeIfBodyUnread(event.request, busyResponse(event.locals.locale, isApi));
 	try {
 		event.locals.services = await getApp();
 		event.locals.actor = PUBLIC_ACTOR;
 		await authenticate(event, isApi);
 		const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
-		return await cachedOr(event, render);
+		return closeIfBodyUnread(event.request, await cachedOr(event, render));
 	} finally {
 		if (isUpload) uploadGate.leave();
 	}
 };
+
+/**
+ * A request refused before its body was read (413 from Content-Length, 503 when the image queue is full, a form too
+ * large): the unread rest of the body would stay on a kept-alive connection and be taken for the client's next request,
+ * which then hung ~66 s and was reset. Such a response closes the connection ("Connection: close"), so the client's
+ * next request starts on a clean one.
+ */
+function closeIfBodyUnread(request: Request, response: Response): Response {
+	const hasBody = request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
+	if (!hasBody || request.bodyUsed) return response;
+	try {
+		response.headers.set('connection', 'close');
+		return response;
+	} catch {
+		// immutable headers (a Response.redirect): copy them
+		const copy = new Response(response.body, response);
+		copy.headers.set('connection', 'close');
+		return copy;
+	}
+}
 
 function busyResponse(locale: App.Locals['locale'], isApi: boolean): Response {
 	const message = translator(locale)('security.imagesBusy');

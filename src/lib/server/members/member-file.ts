@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { checkZip } from '../security/zip-guard';
 import { cleanText } from '../../validation/text';
-import type { MessageKey, Params } from '../../i18n';
+import { translator, type MessageKey, type Params } from '../../i18n';
 
 /**
  * Reading and writing the member spreadsheet (CSV or XLSX). Only this file knows the formats; the rules
@@ -43,6 +43,17 @@ const ALIASES: Record<string, ImportColumn> = {
 	saluran_sebelum: 'saluran_sebelum',
 	saluran_pemasaran: 'saluran_sebelum'
 };
+
+/**
+ * Columns the roster export adds after ours (account, progress, level, size): read-only facts the import never
+ * changes, so a file exported and imported again is taken without a warning about them. From the catalogue the
+ * export writes its header with (both languages), so the two cannot drift apart.
+ */
+const EXPORT_ONLY_KEYS = ['members.col.account', 'members.col.profileComplete', 'members.col.stepsDone', 'members.col.products', 'members.col.level', 'members.col.size'] as const;
+const EXPORT_ONLY = new Set((['id', 'en'] as const).flatMap((locale) => EXPORT_ONLY_KEYS.map((k) => normaliseHeader(translator(locale)(k, { total: 0 }).replace(/\(.*\)/, '')))));
+
+/** Header cells read at most: our columns, the export's and a few notes fit easily; a cell in column XFD is never walked to. */
+const MAX_COLUMNS = 50;
 
 export interface FileProblem {
 	/** Spreadsheet row number (the header is row 1); 0 for the file as a whole. */
@@ -94,17 +105,27 @@ async function readXlsx(bytes: Uint8Array): Promise<{ ok: true; table: string[][
 	if (sheets.length === 0) return { ok: false, problems: [fileProblem('members.import.empty')] };
 	const named = sheets.find((s) => s.name.trim().toLowerCase() === IMPORT_SHEET.toLowerCase());
 	const sheet = named ?? sheets[0];
+	// Only the header's columns are read (at most MAX_COLUMNS), cell by cell: exceljs's own row walks (eachRow,
+	// actualRowCount, eachCell) touch every column up to the last one used, so one value in column XFD made each
+	// row 16,384 cells long and a 35 KB file froze the server. Rows are counted while reading; past the limit we stop.
+	const width = Math.min(MAX_COLUMNS, sheet.findRow(1)?.cellCount ?? 0);
 	const table: string[][] = [];
 	const unreadable: { row: number; col: number; address: string; read: Extract<CellRead, { problem: string }> }[] = [];
-	sheet.eachRow({ includeEmpty: true }, (row, n) => {
-		const cells: string[] = [];
-		row.eachCell({ includeEmpty: true }, (cell, col) => {
+	let filled = 0;
+	for (let n = 1; n <= sheet.rowCount; n++) {
+		const row = sheet.findRow(n);
+		if (!row) continue;
+		const cells: string[] = new Array<string>(width).fill('');
+		for (let col = 1; col <= width; col++) {
+			const cell = row.findCell(col);
+			if (!cell) continue;
 			const read = readCell(cell.value);
 			if ('problem' in read) unreadable.push({ row: n, col, address: cell.address, read });
-			cells[col - 1] = 'text' in read ? read.text : '';
-		});
-		table[n - 1] = Array.from(cells, (c) => c ?? '');
-	});
+			else cells[col - 1] = read.text;
+		}
+		table[n - 1] = cells;
+		if (n > 1 && cells.some((c) => c.trim()) && ++filled > MAX_IMPORT_ROWS) return { ok: false, problems: [tooMany(filled)] };
+	}
 	for (let i = 0; i < table.length; i++) table[i] ??= [];
 	if (unreadable.length) {
 		const header = table[0] ?? [];
@@ -167,7 +188,10 @@ function toRows(table: string[][]): ParsedSheet {
 			return;
 		}
 		const col = ALIASES[h];
-		if (!col) {
+		if (!col && isExportOnly(h)) {
+			// the export's own read-only column (account, progress, …): skipped without a word
+			columns.push(null);
+		} else if (!col) {
 			// an extra column (notes, a number) does not stop the import: it is left out and the result names it
 			ignored.push(raw.trim());
 			columns.push(null);
@@ -187,13 +211,28 @@ function toRows(table: string[][]): ParsedSheet {
 		if (cells.every((c) => !c || !c.trim())) continue;
 		const values: SheetRow['values'] = {};
 		columns.forEach((col, j) => {
-			if (col) values[col] = cleanText(cells[j] ?? '').trim();
+			if (col) values[col] = cleanText(unguardFormula(cells[j] ?? '')).trim();
 		});
 		rows.push({ row: i + 1, values });
 	}
 	if (rows.length === 0) return { ok: false, problems: [fileProblem('members.import.empty')] };
-	if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problems: [fileProblem('members.import.tooMany', { count: rows.length.toLocaleString('id-ID'), max: MAX_IMPORT_ROWS.toLocaleString('id-ID') })] };
+	if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problems: [tooMany(rows.length)] };
 	return { ok: true, rows, ignored };
+}
+
+const tooMany = (count: number) => fileProblem('members.import.tooMany', { count: count.toLocaleString('id-ID'), max: MAX_IMPORT_ROWS.toLocaleString('id-ID') });
+
+function isExportOnly(h: string): boolean {
+	return EXPORT_ONLY.has(h) || EXPORT_ONLY.has(h.replace(/_?\(.*$/, ''));
+}
+
+/**
+ * The inverse of `neutraliseFormula`: the apostrophe the export put before `= + - @`, a tab or a carriage
+ * return is taken off again, so "@dapur.ani" exported and imported stays "@dapur.ani" (not "'@dapur.ani",
+ * one more apostrophe each round). An apostrophe before anything else is the person's own and stays.
+ */
+export function unguardFormula(value: string): string {
+	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 /**

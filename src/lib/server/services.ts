@@ -25,6 +25,7 @@ import { ProgramRepository } from './program/program.repository';
 import { IndicatorRepository } from './program/indicator.repository';
 import { ProgramService } from './program/program.service';
 import { TrainingRepository } from './training/training.repository';
+import { TrainingPlanService } from './training/training-plan.service';
 import { TrainingService } from './training/training.service';
 import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
@@ -96,6 +97,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
+		trainingPlans: new TrainingPlanService(db, trainings, clock),
 		tests,
 		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),
 		cashbook: new CashbookService(new EntryRepository(db), storage, clock),

@@ -183,7 +183,12 @@ export const idTraining = {
 	'training.moveFrom': 'mulai {at}',
 	'training.moveUntil': 'paling lambat {at}',
 	'training.moveAnd': ' dan ',
-	'training.my.program': 'Program: {name}'
+	'training.my.program': 'Program: {name}',
+	'training.plans.title': 'Pelatihan dari templat',
+	'training.plans.intro': 'Pelatihan yang ikut disalin bersama program, belum bertanggal. Isi tanggal dan jam mulainya untuk menjadikannya pelatihan; undangan, kehadiran dan nilai dimulai dari nol.',
+	'training.plans.startsAt': 'Tanggal dan jam mulai (WIB)',
+	'training.plans.schedule': 'Jadwalkan pelatihan ini',
+	'training.plans.letter': 'Surat undangan: {subject}'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -366,5 +371,10 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.moveFrom': 'from {at}',
 	'training.moveUntil': 'no later than {at}',
 	'training.moveAnd': ' and ',
-	'training.my.program': 'Programme: {name}'
+	'training.my.program': 'Programme: {name}',
+	'training.plans.title': 'Trainings from the template',
+	'training.plans.intro': 'Trainings copied with the program, not dated yet. Fill in the start date and time to make each a training; invitations, attendance and scores start from zero.',
+	'training.plans.startsAt': 'Start date and time (WIB)',
+	'training.plans.schedule': 'Schedule this training',
+	'training.plans.letter': 'Invitation letter: {subject}'
 };

@@ -11,6 +11,7 @@ import type { Handover, Program, ProgramRepository, ProgramStage } from './progr
 import type { IndicatorRepository } from './indicator.repository';
 import { METRICS, METRIC_DEFAULTS } from './metrics';
 import { copyQuestionBank } from './question-bank-copy';
+import { copyTrainingPlans } from '../training/training-plan.service';
 
 export interface ProgramWithStages extends Program {
 	stages: ProgramStage[];
@@ -140,9 +141,9 @@ export class ProgramService {
 	 * question bank (copyQuestionBank). The copy gets the name and field period typed in the copy form (required:
 	 * a copy under the source's name with no dates was listed twice and counted orders with no period); a name
 	 * another program of the target community already has is refused. No members, attendance, scores,
-	 * assessment findings, evidence or handover — and no trainings: a training is a dated meeting that members
-	 * are invited to and see on their phones, so a copied one showed up twice for the sellers, and the table has no
-	 * undated training to copy into. The new program's sessions are planned in it.
+	 * assessment findings, evidence or handover. Trainings are carried as plans (copyTrainingPlans): their text and
+	 * letter without date, invitees or results — a training is a dated meeting members see on their phones, so a
+	 * copied one would show up twice; a plan becomes a training of the copy when it is given its start.
 	 *
 	 * Who may copy: whoever runs both communities, coordinator or facilitator. Whoever may see the program may
 	 * read everything the copy carries, and whoever runs the target may already create a program there (create()
@@ -193,6 +194,7 @@ export class ProgramService {
 				}))
 			);
 			await copyQuestionBank(trx, source.community_id, target.id, now);
+			await copyTrainingPlans(trx, source, { programId: id, communityId: target.id }, now);
 		});
 		return (await this.programs.findById(id))!;
 	}

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { hasCommunityRole } from '../auth/guards';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
@@ -54,6 +55,25 @@ function toTraining(row: TrainingRow): Training {
 	};
 }
 
+/** A new training's row (everyone invited, a fresh check-in secret): one builder for a typed training and a scheduled plan. */
+export function newTrainingRow(program: { id: string; community_id: string }, data: z.output<typeof trainingSchema>, now: string): TrainingRow {
+	return {
+		id: newId('trn'),
+		program_id: program.id,
+		community_id: program.community_id,
+		title: data.title,
+		starts_at: data.startsAt,
+		venue: data.venue,
+		speakers: JSON.stringify(data.speakers),
+		agenda: JSON.stringify(data.agenda),
+		invite_all: 1,
+		letter: JSON.stringify(data.letter ?? letterSchema.parse({})),
+		checkin_token: randomToken(),
+		created_at: now,
+		updated_at: now
+	};
+}
+
 function safeJson(text: string): unknown {
 	try {
 		return JSON.parse(text);
@@ -101,23 +121,7 @@ export class TrainingService {
 
 	async create(actor: Actor, programId: string, input: TrainingInput): Promise<Training> {
 		const program = await this.programFor(actor, programId);
-		const data = parseInput(trainingSchema, input);
-		const now = this.now();
-		const row: TrainingRow = {
-			id: newId('trn'),
-			program_id: program.id,
-			community_id: program.community_id,
-			title: data.title,
-			starts_at: data.startsAt,
-			venue: data.venue,
-			speakers: JSON.stringify(data.speakers),
-			agenda: JSON.stringify(data.agenda),
-			invite_all: 1,
-			letter: JSON.stringify(data.letter ?? letterSchema.parse({})),
-			checkin_token: randomToken(),
-			created_at: now,
-			updated_at: now
-		};
+		const row = newTrainingRow(program, parseInput(trainingSchema, input), this.now());
 		await this.repo.insert(row);
 		return toTraining(row);
 	}

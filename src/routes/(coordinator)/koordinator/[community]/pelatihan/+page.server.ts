@@ -15,7 +15,10 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community, overview } = await staffCommunity(event);
 		const byId = new Map(overview.programs.map((p) => [p.id, p]));
+		const plans = await event.locals.services.trainingPlans.listForCommunity(event.locals.actor, community.id);
 		return {
+			// trainings copied with a program as a template, waiting for their start
+			plans: plans.map((p) => ({ id: p.id, title: p.title, venue: p.venue, programName: p.programName, agenda: p.agenda, letterSubject: p.letter.subject })),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			programs: overview.programs.map((p) => ({ id: p.id, name: p.name, period: programPeriodText(p, event.locals.locale) })),
 			// what the evaluation report cannot print yet (kop, signer) and the letter form where to type it
@@ -31,6 +34,20 @@ export const load: PageServerLoad = (event) =>
 	});
 
 export const actions: Actions = {
+	/** Gives a training copied with a program its start: it becomes a training of that program (then its page). */
+	jadwalkan: async (event) => {
+		const form = await event.request.formData();
+		const result = await formAction(event.locals.locale, form, async () => {
+			const { community } = await staffCommunity(event);
+			const planId = String(form.get('planId') ?? '');
+			// the plan must belong to the community in the URL (a platform admin may open any community)
+			const plans = await event.locals.services.trainingPlans.listForCommunity(event.locals.actor, community.id);
+			if (!plans.some((p) => p.id === planId)) throw new NotFoundError('training.notFound');
+			return event.locals.services.trainingPlans.schedule(event.locals.actor, planId, String(form.get('startsAt') ?? ''));
+		});
+		if (typeof result === 'string') redirect(303, `/koordinator/${event.params.community}/pelatihan/${result}`);
+		return result;
+	},
 	buat: async (event) => {
 		const form = await event.request.formData();
 		const result = await formAction(event.locals.locale, form, async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { makeCommunity } from '../helpers/factories';
 import { makeStaff } from '../helpers/program';
+import { staffActor } from '../helpers/program-fixtures';
 import { pdfPages, pdfWords } from '../helpers/pdf';
 import { evaluationReportPdf } from '../../src/lib/server/documents/evaluation-report';
 import { invitationLetterPdf } from '../../src/lib/server/documents/invitation-letter';
@@ -26,26 +27,48 @@ async function programOf(community: Community, actor: Actor, name: string) {
 const signatures = (lines: string[]) => lines.slice(lines.findIndex((l) => l === 'Mengetahui,')).join(' | ');
 
 describe(`evaluation report: the coordinator's signature block (${TEST_DIALECT})`, () => {
-	it("should print the community's coordinator's name under the coordinator's office, not another community's nor a facilitator's", async () => {
+	it('should print the name typed for the program under "Koordinator …" once, never an account\'s name; other villages and sellers get 404', async () => {
 		const village = await makeCommunity(ctx.services, { name: 'Kelurahan Cigadung' });
 		const other = await makeCommunity(ctx.services, { name: 'Kelurahan Lain' });
-		await makeStaff(ctx.services, other, 'coordinator', 'Koordinator Desa Lain');
+		const otherCoordinator = await makeStaff(ctx.services, other, 'coordinator', 'Koordinator Desa Lain');
 		const facilitator = await makeStaff(ctx.services, village, 'facilitator', 'Pendamping Dinas');
-		const coordinator = await makeStaff(ctx.services, village, 'coordinator', 'Hj. Euis Nurhayati');
-		await makeStaff(ctx.services, village, 'coordinator', 'Koordinator Kedua');
+		// the demo's first coordinator account is a seller's, its title in brackets: never printed by itself
+		const coordinator = await makeStaff(ctx.services, village, 'coordinator', 'UJ (Koordinator TKM UMKM Kharisma)');
 		const p = await programOf(village, coordinator, 'Program Tanda Tangan');
+		expect((await ctx.services.reports.build(coordinator, p.id)).coordinatorName).toBe('');
+		expect(signatures(pdfPages(await evaluationReportPdf(await ctx.services.reports.build(coordinator, p.id)), ctx.dataDir, 'laporan-ttd-belum')[0])).not.toContain('UJ');
 
-		// the same name whoever downloads it: the community's first coordinator
-		for (const actor of [facilitator, coordinator]) {
-			const data = await ctx.services.reports.build(actor, p.id);
-			expect(data.coordinatorName).toBe('Hj. Euis Nurhayati');
-		}
-		const data = await ctx.services.reports.build(facilitator, p.id);
-		const tail = signatures(pdfPages(await evaluationReportPdf(data), ctx.dataDir, 'laporan-ttd-koordinator')[0]);
+		// another village's coordinator, a seller: 404, nothing saved; a name too long: the form's message, nothing saved
+		const seller = staffActor(village, 'seller');
+		for (const actor of [otherCoordinator, seller]) await expect(ctx.services.reports.setCoordinatorSigner(actor, p.id, { name: 'Orang Lain' })).rejects.toMatchObject({ status: 404 });
+		await expect(ctx.services.reports.setCoordinatorSigner(coordinator, p.id, { name: 'x'.repeat(81) })).rejects.toMatchObject({ status: 422 });
+		expect((await ctx.services.reports.build(coordinator, p.id)).coordinatorName).toBe('');
+
+		await ctx.services.reports.setCoordinatorSigner(coordinator, p.id, { name: '  Hj. Euis Nurhayati ' });
+		// the same name whoever downloads it
+		for (const actor of [facilitator, coordinator]) expect((await ctx.services.reports.build(actor, p.id)).coordinatorName).toBe('Hj. Euis Nurhayati');
+		const tail = signatures(pdfPages(await evaluationReportPdf(await ctx.services.reports.build(facilitator, p.id)), ctx.dataDir, 'laporan-ttd-koordinator')[0]);
 		expect(tail).toMatch(/Koordinator Kelurahan Cigadung .*\| .*Hj\. Euis Nurhayati/);
+		expect(tail.match(/Koordinator/g)).toHaveLength(1);
 		expect(tail).not.toContain('Koordinator Desa Lain');
 		expect(tail).not.toContain('Pendamping Dinas');
-		expect(tail).not.toContain('Koordinator Kedua');
+
+		// emptied again: the dotted line
+		await ctx.services.reports.setCoordinatorSigner(coordinator, p.id, { name: '' });
+		expect((await ctx.services.reports.build(coordinator, p.id)).coordinatorName).toBe('');
+	});
+
+	it('should print the letters\' place and the handover day above the signatures ("Kuningan, 6 Desember 2024")', async () => {
+		const village = await makeCommunity(ctx.services, { name: 'Kelurahan Cipari' });
+		const coordinator = await makeStaff(ctx.services, village, 'coordinator', 'Koordinator Cipari');
+		const p = await programOf(village, coordinator, 'Program Tempat');
+		await ctx.services.trainings.create(coordinator, p.id, { title: 'Sesi surat', startsAt: '2024-11-28T09:00', venue: 'Balai RW 01', letter: { place: 'Kuningan', signerName: 'Budiana Suparman, SE' } });
+		await ctx.services.programs.saveHandover(coordinator, p.id, { recipient: 'Kelompok UMKM Kharisma', followUp: 'Pertemuan bulanan', handedOverOn: '2024-12-06' });
+		const lines = pdfPages(await evaluationReportPdf(await ctx.services.reports.build(coordinator, p.id)), ctx.dataDir, 'laporan-tempat')[0];
+		// "Mengetahui," over the Lurah at the left, the place and date over the coordinator at the right, one line
+		const at = lines.findIndex((l) => l.startsWith('Mengetahui,'));
+		expect(lines[at]).toBe('Mengetahui, Kuningan, 6 Desember 2024');
+		expect(lines[at + 1]).toMatch(/^Kepala Kelurahan Cipari Koordinator Kelurahan Cipari$/);
 	});
 
 	it('should leave a dotted line long enough for a name written by hand when the community has no coordinator account', async () => {

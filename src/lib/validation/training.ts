@@ -83,3 +83,6 @@ export type ScoresInput = z.input<typeof scoresSchema>;
 const likert = z.preprocess((v) => (typeof v === 'string' && /^[1-5]$/.test(v) ? Number(v) : v), z.number('msg:training.pickOne').int('msg:training.pickOne').min(1, 'msg:training.pickOne').max(5, 'msg:training.pickOne'));
 export const reactionSchema = z.object({ satisfaction: likert, usefulness: likert, confidenceBefore: likert, confidenceNow: likert });
 export type ReactionInput = z.input<typeof reactionSchema>;
+
+/** The coordinator's name under the evaluation report's second signature (empty: a dotted line to sign by hand). */
+export const reportSignerSchema = z.object({ name: lineField().max(80) });

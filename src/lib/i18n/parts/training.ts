@@ -188,7 +188,11 @@ export const idTraining = {
 	'training.plans.intro': 'Pelatihan yang ikut disalin bersama program, belum bertanggal. Isi tanggal dan jam mulainya untuk menjadikannya pelatihan; undangan, kehadiran dan nilai dimulai dari nol.',
 	'training.plans.startsAt': 'Tanggal dan jam mulai (WIB)',
 	'training.plans.schedule': 'Jadwalkan pelatihan ini',
-	'training.plans.letter': 'Surat undangan: {subject}'
+	'training.plans.letter': 'Surat undangan: {subject}',
+	'training.reportSigner.label': 'Nama penandatangan (koordinator)',
+	'training.reportSigner.hint': 'Dicetak di bawah "Koordinator" pada halaman pengesahan laporan. Kosongkan untuk garis titik-titik yang diisi tangan.',
+	'training.reportSigner.save': 'Simpan nama penandatangan',
+	'training.reportSigner.saved': 'Nama penandatangan laporan disimpan.'
 } as const;
 
 export const enTraining: Record<keyof typeof idTraining, string> = {
@@ -376,5 +380,9 @@ export const enTraining: Record<keyof typeof idTraining, string> = {
 	'training.plans.intro': 'Trainings copied with the program, not dated yet. Fill in the start date and time to make each a training; invitations, attendance and scores start from zero.',
 	'training.plans.startsAt': 'Start date and time (WIB)',
 	'training.plans.schedule': 'Schedule this training',
-	'training.plans.letter': 'Invitation letter: {subject}'
+	'training.plans.letter': 'Invitation letter: {subject}',
+	'training.reportSigner.label': 'Signatory name (coordinator)',
+	'training.reportSigner.hint': 'Printed under "Koordinator" on the report\'s approval page. Leave empty for a dotted line to sign by hand.',
+	'training.reportSigner.save': 'Save signatory name',
+	'training.reportSigner.saved': 'The report\'s signatory name was saved.'
 };

@@ -128,6 +128,8 @@ export interface ProgramTable {
 	/** `YYYY-MM-DD` in WIB. */
 	starts_on: ColumnType<string | null, string | null | undefined, string | null>;
 	ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The name the group's coordinator signs the evaluation report with; null until typed (a dotted line then). */
+	report_signer_name: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: string;
 	updated_at: string;
 }

@@ -94,13 +94,21 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 		]
 	);
 	doc.moveDown(1).text(`Laporan ini disusun dari data E-Crav pada ${formatDate(d.generatedAt)} pukul ${formatTime(d.generatedAt)}.`, { align: 'center' }).moveDown(2);
-	doc.text('Mengetahui,', doc.page.margins.left, undefined, { width: contentWidth(doc), align: 'center' });
+	// place and date above the signatures, as on the letters: the letters' place, the handover day (else the program's end, else today)
+	// ("Mengetahui," then over the Lurah's block at the left, the place and date over the coordinator's at the right)
+	if (d.letter.place) {
+		const day = d.handover?.handedOverOn ?? d.program.endsOn;
+		const when = formatDate(day ? `${day}T05:00:00Z` : d.generatedAt).replace(/^[^,]+, /, '');
+		const top = doc.y;
+		doc.text('Mengetahui,', doc.page.margins.left, top, { width: 220, align: 'center' });
+		doc.text(`${d.letter.place}, ${when}`, doc.page.width - doc.page.margins.right - 220, top, { width: 220, align: 'center' });
+	} else doc.text('Mengetahui,', doc.page.margins.left, undefined, { width: contentWidth(doc), align: 'center' });
 	const y0 = doc.y + 6;
 	doc.y = y0;
 	// the Lurah signs as on the invitation letters; with no signer typed yet, dotted name and NIP lines to fill in by hand
 	signatureBlock(doc, { office: signer.title || `Kepala ${place}`, name: signer.name, rank: signer.rank, nip: signer.nip }, doc.page.margins.left);
 	doc.y = y0;
-	// the ketua kelompok signs with the name of the community's coordinator account, or by hand on a dotted line
+	// the ketua kelompok signs with the name typed for this program, or by hand on a dotted line
 	signatureBlock(doc, { office: `Koordinator ${group}`, name: d.coordinatorName });
 
 	// ——— BAB I ———

@@ -17,6 +17,8 @@ export interface ReportLetter {
 	kop: string[];
 	address: string;
 	signer: { title: string; name: string; rank: string; nip: string };
+	/** "Tempat penulisan surat" of the latest letter that has one (empty: none typed). */
+	place: string;
 	/** Training whose letter the kop came from / the signer came from (null: not set in any letter). */
 	kopFrom: string | null;
 	signerFrom: string | null;
@@ -37,10 +39,12 @@ export function reportLetterOf(programId: string, trainings: Training[]): Report
 	const withKop = ordered.find((t) => kopLines(t.letter.issuer).length > 0 || t.letter.issuerAddress.trim() !== '');
 	const withSigner = ordered.find((t) => t.letter.signerName.trim() !== '');
 	const s = withSigner?.letter;
+	const withPlace = ordered.find((t) => t.letter.place.trim() !== '');
 	return {
 		kop: withKop ? kopLines(withKop.letter.issuer) : [],
 		address: withKop?.letter.issuerAddress ?? '',
 		signer: { title: s?.signerTitle ?? '', name: s?.signerName ?? '', rank: s?.signerRank ?? '', nip: s?.signerNip ?? '' },
+		place: withPlace?.letter.place.trim() ?? '',
 		kopFrom: withKop?.id ?? null,
 		signerFrom: withSigner?.id ?? null,
 		fillAt: own[0] ? { trainingId: own[0].id, title: own[0].title } : null

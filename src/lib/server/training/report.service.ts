@@ -7,6 +7,8 @@ import type { ProgramOrderFigures } from '../program/order-figures';
 import type { TestService, TrainingResults } from './test.service';
 import type { TrainingService, Training } from './training.service';
 import { reportLetterOf, type ReportLetter } from './letter-settings';
+import { parseInput } from '../validate';
+import { reportSignerSchema } from '../../validation/training';
 
 export interface ReportTraining extends Training {
 	present: number;
@@ -43,8 +45,8 @@ export interface EvaluationReportData {
 	/** Kop and signer from the letter settings of the invitation letters (`reportLetterOf`). */
 	letter: ReportLetter;
 	/**
-	 * The name the group's coordinator signs with: the community's first coordinator account (the ketua
-	 * kelompok); empty when the community has none yet, and the report prints a line to write it by hand.
+	 * The name the group's coordinator (ketua kelompok) signs with, as typed for this program (setCoordinatorSigner);
+	 * empty until then, and the report prints a dotted line to write it by hand. Never guessed from an account.
 	 */
 	coordinatorName: string;
 	generatedAt: string;
@@ -64,6 +66,14 @@ export class EvaluationReportService {
 		private readonly clock: () => Date = () => new Date()
 	) {}
 
+	/** Saves the coordinator's name for the report's signature (staff of the program's community; others 404, nothing changed). */
+	async setCoordinatorSigner(actor: Actor, programId: string, input: unknown): Promise<string> {
+		const program = await this.trainings.programFor(actor, programId);
+		const { name } = parseInput(reportSignerSchema, input);
+		await this.db.updateTable('program').set({ report_signer_name: name || null, updated_at: this.clock().toISOString() }).where('id', '=', program.id).execute();
+		return name;
+	}
+
 	async build(actor: Actor, programId: string): Promise<EvaluationReportData> {
 		const program = await this.trainings.programFor(actor, programId);
 		const community = await this.db.selectFrom('community').selectAll().where('id', '=', program.community_id).executeTakeFirstOrThrow();
@@ -79,15 +89,6 @@ export class EvaluationReportService {
 		}
 		const notCounted = training.sessions.filter((s) => s.state !== 'held').map((s) => ({ title: s.training.title, startsAt: s.training.starts_at, state: s.state as 'upcoming' | 'outside' }));
 		const { trainings: communityTrainings } = await this.trainings.overview(actor, community.id);
-		const coordinator = await this.db
-			.selectFrom('membership')
-			.innerJoin('app_user', 'app_user.id', 'membership.user_id')
-			.select('app_user.name')
-			.where('membership.community_id', '=', community.id)
-			.where('membership.role', '=', 'coordinator')
-			.orderBy('membership.created_at')
-			.orderBy('membership.id')
-			.executeTakeFirst();
 		const handover = await this.db.selectFrom('program_handover').selectAll().where('program_id', '=', program.id).executeTakeFirst();
 		return {
 			community: { name: community.name, kind: community.kind, district: community.district, regency: community.regency, province: community.province, groupName: community.group_name },
@@ -104,7 +105,7 @@ export class EvaluationReportService {
 			orders,
 			handover: handover ? { recipient: handover.recipient, followUp: handover.follow_up, handedOverOn: handover.handed_over_on } : null,
 			letter: reportLetterOf(program.id, communityTrainings),
-			coordinatorName: coordinator?.name.trim() ?? '',
+			coordinatorName: program.report_signer_name?.trim() ?? '',
 			generatedAt: this.clock().toISOString()
 		};
 	}

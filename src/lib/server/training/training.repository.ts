@@ -27,7 +27,7 @@ export class TrainingRepository {
 	}
 
 	programsOfCommunity(communityId: string) {
-		return this.db.selectFrom('program').select(['id', 'name', 'community_id', 'goals', 'theme', 'target_group', 'starts_on', 'ends_on']).where('community_id', '=', communityId).orderBy('created_at', 'desc').execute();
+		return this.db.selectFrom('program').select(['id', 'name', 'community_id', 'goals', 'theme', 'target_group', 'starts_on', 'ends_on', 'report_signer_name']).where('community_id', '=', communityId).orderBy('created_at', 'desc').execute();
 	}
 
 	async insert(row: TrainingRow): Promise<void> {

@@ -169,7 +169,7 @@ export class TrainingService {
 	async overview(actor: Actor, communityId: string) {
 		if (!hasCommunityRole(actor, communityId, [...STAFF])) throw new NotFoundError('training.notFound');
 		const [programs, trainings] = await Promise.all([this.repo.programsOfCommunity(communityId), this.repo.listByCommunity(communityId)]);
-		return { programs: programs.map((p) => ({ id: p.id, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on })), trainings: trainings.map(toTraining) };
+		return { programs: programs.map((p) => ({ id: p.id, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on, reportSignerName: p.report_signer_name ?? '' })), trainings: trainings.map(toTraining) };
 	}
 
 	/**

@@ -5,6 +5,8 @@ import type { Kysely, Migration } from 'kysely';
  * source program carried over as its content — title, venue, speakers, agenda and the invitation letter's
  * text — without a date, invitees, attendance or results. Scheduling one (giving it a start) makes it a
  * training and removes the plan, so a copied training never shows up twice and never without a date.
+ * Also the name the group's coordinator signs the evaluation report with (`program.report_signer_name`), typed
+ * by the coordinator: no account's name is guessed (the demo's first coordinator account is a seller's).
  */
 export function trainingPlanMigration(): Migration {
 	return {
@@ -22,6 +24,7 @@ export function trainingPlanMigration(): Migration {
 				.addColumn('letter', 'text', (c) => c.notNull().defaultTo('{}'))
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.execute();
+			await db.schema.alterTable('program').addColumn('report_signer_name', 'text').execute();
 			await db.schema.createIndex('training_plan_program_idx').on('training_plan').columns(['program_id', 'position']).execute();
 		}
 	};

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
-import { formAction } from '$lib/server/web/forms';
+import { formAction, redirectWhenSaved } from '$lib/server/web/forms';
 import { staffCommunity } from '$lib/server/training/page-context';
 import { reportLetterOf } from '$lib/server/training/letter-settings';
 import { NotFoundError } from '$lib/server/errors';
@@ -20,7 +20,11 @@ export const load: PageServerLoad = (event) =>
 			// trainings copied with a program as a template, waiting for their start
 			plans: plans.map((p) => ({ id: p.id, title: p.title, venue: p.venue, programName: p.programName, agenda: p.agenda, letterSubject: p.letter.subject })),
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
-			programs: overview.programs.map((p) => ({ id: p.id, name: p.name, period: programPeriodText(p, event.locals.locale) })),
+			programs: overview.programs.map((p) => ({ id: p.id, name: p.name, period: programPeriodText(p, event.locals.locale), signer: p.reportSignerName })),
+			// what the coordinator's signature field offers before anything is saved: her own name (never a seller's
+			// or a facilitator's), without a title in brackets — the office line under it already says "Koordinator …"
+			signerSuggestion: coordinatorName(event.locals.actor, community.id),
+			signerSaved: event.url.searchParams.get('tersimpan') === 'penandatangan',
 			// what the evaluation report cannot print yet (kop, signer) and the letter form where to type it
 			reportLetters: overview.programs.map((p) => {
 				const l = reportLetterOf(p.id, overview.trainings);
@@ -33,7 +37,24 @@ export const load: PageServerLoad = (event) =>
 		};
 	});
 
+function coordinatorName(actor: App.Locals['actor'], communityId: string): string {
+	if (actor.kind !== 'user' || !actor.memberships.some((m) => m.communityId === communityId && m.role === 'coordinator')) return '';
+	return actor.name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+}
+
 export const actions: Actions = {
+	/** The coordinator's name under the evaluation report's second signature (per program). */
+	penandatangan: async (event) => {
+		const form = await event.request.formData();
+		const result = await formAction(event.locals.locale, form, async () => {
+			const { overview } = await staffCommunity(event);
+			const programId = String(form.get('programId') ?? '');
+			if (!overview.programs.some((p) => p.id === programId)) throw new NotFoundError('training.notFoundProgram');
+			await event.locals.services.reports.setCoordinatorSigner(event.locals.actor, programId, { name: String(form.get('name') ?? '') });
+			return { saved: 'penandatangan' };
+		});
+		return redirectWhenSaved(event.url, result, 'reports');
+	},
 	/** Gives a training copied with a program its start: it becomes a training of that program (then its page). */
 	jadwalkan: async (event) => {
 		const form = await event.request.formData();

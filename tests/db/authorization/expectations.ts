@@ -251,6 +251,13 @@ export const expectations: Record<string, Probe[]> = {
 			expect: { ...everyone(404), anonymous: 401 }
 		})
 	],
+	'POST /koordinator/[community]/pelatihan?/penandatangan': [
+		probe<TrainingFixture>({ probe: "the coordinator's name on community 1's report", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug }, form: { programId: f.programId, name: 'Hj. Euis' } }), expect: communityStaff(303) }),
+		probe<TrainingFixture>({ probe: "community 1's program id posted through community 2's page", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug }, form: { programId: f.programId, name: 'Hj. Euis' } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /koordinator/[community]/pelatihan?/jadwalkan': [
+		probe<TrainingFixture>({ probe: 'a plan id that is none of community 2', setup: trainingOfC1, request: (w) => ({ params: { community: w.c2.slug }, form: { planId: 'tpl_none', startsAt: '2025-03-10T09:00' } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
 	'POST /koordinator/[community]/pelatihan/[training]?/ubah': [
 		probe<TrainingFixture>({ probe: 'change a training of community 1', setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: trainingForm }), expect: communityStaff(303) }),
 		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: trainingForm }), expect: { ...everyone(404), anonymous: 401 } })

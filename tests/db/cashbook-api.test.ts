@@ -69,7 +69,7 @@ describe(`cash book API (${TEST_DIALECT})`, () => {
 			amount: 'Jumlah harus lebih dari Rp\u00a00 dan paling banyak Rp\u00a01.000.000.000.000.',
 			method: 'Pilih cara bayar: Tunai, Transfer atau QRIS.'
 		});
-		const future = await call(POST_ENTRY, seller, { params: { shopId }, json: { kind: 'income', amount: 5000, date: '2027-06-01', method: 'tunai' } }, 'en');
+		const future = await call(POST_ENTRY, seller, { params: { shopId }, json: { kind: 'income', amount: 5000, date: '2026-12-01', method: 'tunai' } }, 'en');
 		expect(future.status).toBe(400);
 		expect((future.body as ErrorBody).error.details!.fields.date).toMatch(/has not come yet/);
 		for (const json of [{ kind: 'income', amount: 'banyak', method: 'tunai' }, { kind: 'income', amount: 1_000_000_000_001, method: 'tunai' }, { kind: 'income', amount: 0, method: 'tunai' }]) {
@@ -115,10 +115,27 @@ describe(`cash book forms (${TEST_DIALECT})`, () => {
 		expect(await digestTables(ctx.database)).toEqual(before);
 	});
 
-	it('should refuse a second correction from the entry page with 409 and its message', async () => {
+	it('should ask once about an unusually large amount ("240jt" for "240rb"), storing nothing until it is ticked', async () => {
+		for (const key of ['POST /jual/kas?/catat', 'POST /jual/kas/catat?/catat']) {
+			const before = await digestTables(ctx.database);
+			const asked = await call(key, seller, { form: { amount: '240jt', method: 'tunai' } });
+			expect(asked.status, key).toBe(400);
+			expect(asked.body, key).toMatchObject({ message: 'Jumlah ini besar: Rp\u00a0240.000.000. Benar? Centang "Ya, jumlahnya benar" lalu simpan lagi.', values: { amount: '240jt' } });
+			expect(await digestTables(ctx.database), key).toEqual(before);
+			expect((await call(key, seller, { form: { amount: '240jt', method: 'tunai', besar: 'on' } })).status, key).toBe(303);
+		}
+		expect((await call('POST /jual/kas?/catat', seller, { form: { amount: '10.000.000', method: 'tunai' } })).status).toBe(303);
+	});
+
+	it('should correct from the entry page only with its tick, and refuse a second correction with 409 and its message', async () => {
 		const entry = await ctx.services.cashbook.record(seller, shopId, { kind: 'expense', amount: 3000, method: 'tunai' });
-		expect((await call('POST /jual/kas/[entry]?/koreksi', seller, { params: { entry: entry.id }, form: { reason: '' } })).status).toBe(303);
-		const again = await call('POST /jual/kas/[entry]?/koreksi', seller, { params: { entry: entry.id }, form: { reason: '' } });
+		const before = await digestTables(ctx.database);
+		const unticked = await call('POST /jual/kas/[entry]?/koreksi', seller, { params: { entry: entry.id }, form: { reason: 'salah' } });
+		expect(unticked.status).toBe(400);
+		expect(unticked.body).toMatchObject({ fields: { confirm: 'Centang "Ya, koreksi catatan ini" dulu untuk mengoreksi.' }, values: { reason: 'salah' } });
+		expect(await digestTables(ctx.database)).toEqual(before);
+		expect((await call('POST /jual/kas/[entry]?/koreksi', seller, { params: { entry: entry.id }, form: { reason: '', confirm: 'on' } })).status).toBe(303);
+		const again = await call('POST /jual/kas/[entry]?/koreksi', seller, { params: { entry: entry.id }, form: { reason: '', confirm: 'on' } });
 		expect(again.status).toBe(409);
 		expect(again.body).toMatchObject({ message: 'Catatan ini sudah dikoreksi.' });
 	});

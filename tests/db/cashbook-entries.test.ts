@@ -63,10 +63,10 @@ describe(`${CashbookService.name} (${TEST_DIALECT})`, () => {
 			expect(stored).toEqual({ created_by: (seller as { userId: string }).userId, amount: 24000 });
 		});
 
-		it('should accept tomorrow but refuse a day further ahead, saying so, with nothing stored', async () => {
-			expect((await cash().record(seller, shopId, { kind: 'income', amount: 1000, date: '2026-12-01', method: 'tunai' })).date).toBe('2026-12-01');
+		it('should accept today (WIB) but refuse any later day, saying so, with nothing stored', async () => {
+			expect((await cash().record(seller, shopId, { kind: 'income', amount: 1000, date: '2026-11-30', method: 'tunai' })).date).toBe('2026-11-30');
 			const before = await digest();
-			const e = await refusal(cash().record(seller, shopId, { kind: 'income', amount: 1000, date: '2026-12-02', method: 'tunai' }));
+			const e = await refusal(cash().record(seller, shopId, { kind: 'income', amount: 1000, date: '2026-12-01', method: 'tunai' }));
 			expect(e.status).toBe(400);
 			expect(e.issues).toEqual([{ field: 'date', messageKey: 'cashbook.date.future', params: {} }]);
 			expect(await digest()).toBe(before);
@@ -77,13 +77,17 @@ describe(`${CashbookService.name} (${TEST_DIALECT})`, () => {
 			const cases: [Record<string, unknown>, string, string][] = [
 				[{ amount: 0 }, 'amount', 'cashbook.amount.range'],
 				[{ amount: -5000 }, 'amount', 'cashbook.amount.range'],
-				[{ amount: '-5.000' }, 'amount', 'field.money.invalid'],
+				[{ amount: '-5.000' }, 'amount', 'cashbook.amount.range'],
+				[{ amount: '-5000' }, 'amount', 'cashbook.amount.range'],
+				[{ amount: '0' }, 'amount', 'cashbook.amount.range'],
 				[{ amount: 1_000_000_000_001 }, 'amount', 'cashbook.amount.range'],
 				[{ amount: '1.000.000.000.001' }, 'amount', 'cashbook.amount.range'],
 				[{ amount: 'dua puluh ribu' }, 'amount', 'field.money.invalid'],
 				[{ amount: 12.5 }, 'amount', 'field.money.invalid'],
-				[{ amount: '' }, 'amount', 'field.money.invalid'],
-				[{ amount: null }, 'amount', 'field.money.invalid'],
+				[{ amount: '' }, 'amount', 'cashbook.amount.required'],
+				[{ amount: '   ' }, 'amount', 'cashbook.amount.required'],
+				[{ amount: null }, 'amount', 'cashbook.amount.required'],
+				[{ amount: undefined }, 'amount', 'cashbook.amount.required'],
 				[{ date: '2026-02-30' }, 'date', 'cashbook.date.invalid'],
 				[{ date: '30-11-2026' }, 'date', 'cashbook.date.invalid'],
 				[{ date: '1999-12-31' }, 'date', 'date.yearRange'],

@@ -95,6 +95,11 @@ for (const js of [false, true]) {
 			await page.waitForLoadState();
 			await expect(page.getByText('Tulis jumlah rupiah tanpa koma').first().isVisible()).resolves.toBe(true);
 			await expect(page.getByLabel('Jumlah penjualan (Rp)').inputValue()).resolves.toBe('24,5');
+			await page.getByLabel('Jumlah penjualan (Rp)').fill('240jt');
+			await page.getByRole('button', { name: 'Catat penjualan' }).click();
+			await page.waitForLoadState();
+			await expect(page.getByText('Jumlah ini besar: Rp\u00a0240.000.000. Benar?').first().isVisible()).resolves.toBe(true);
+			await expect(page.getByLabel('Ya, jumlahnya benar').isChecked()).resolves.toBe(false);
 			await page.goto(`${app.baseUrl}/jual/kas`);
 			await expect(page.locator('.cash-entries li').count()).resolves.toBe(count);
 		});
@@ -110,6 +115,12 @@ for (const js of [false, true]) {
 			})();
 			await page.goBack();
 			await page.getByLabel('Alasan koreksi (boleh kosong)').fill('Salah catat');
+			// one tap never corrects: the tick is asked for, what was typed kept
+			await page.getByRole('button', { name: 'Koreksi catatan ini' }).click();
+			await page.waitForLoadState();
+			await expect(page.getByText('Centang "Ya, koreksi catatan ini" dulu').first().isVisible()).resolves.toBe(true);
+			await expect(page.getByLabel('Alasan koreksi (boleh kosong)').inputValue()).resolves.toBe('Salah catat');
+			await page.getByLabel('Ya, koreksi catatan ini').check();
 			await Promise.all([page.waitForURL(/\/jual\/kas\/kas_/), page.getByRole('button', { name: 'Koreksi catatan ini' }).click()]);
 			await expect(page.getByRole('status').textContent()).resolves.toContain('Koreksi tercatat');
 			await expect(page.getByText('Catatan ini sudah dikoreksi.').isVisible()).resolves.toBe(true);

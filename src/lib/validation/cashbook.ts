@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rupiahField } from './money';
+import { parseRupiah } from '../utils/money';
 import { calendarDay } from './dates';
 import { lineField, textField } from './text';
 
@@ -16,13 +16,39 @@ export const MAX_CASH_RANGE_DAYS = 400;
  */
 export const cashEntrySchema = z.object({
 	kind: z.enum(CASH_KINDS, 'msg:cashbook.kind.invalid'),
-	amount: rupiahField(1, MAX_CASH_AMOUNT, 'msg:cashbook.amount.range'),
+	amount: cashAmount(),
 	date: calendarDay('msg:cashbook.date.invalid'),
 	category: lineField('msg:cashbook.category.invalid').max(40, 'msg:cashbook.category.invalid').optional(),
 	method: z.enum(CASH_METHODS, 'msg:cashbook.method.invalid'),
 	note: textField('msg:cashbook.note.tooLong').max(500, 'msg:cashbook.note.tooLong').optional()
 });
 export type CashEntryInput = z.input<typeof cashEntrySchema>;
+
+/**
+ * The amount of an entry: empty → "Tulis jumlahnya"; a minus sign or 0 → "lebih dari Rp 0"; not a whole rupiah
+ * amount → the shared money message; typed the Indonesian way ("24.000", "24rb") or a number from the API.
+ */
+function cashAmount() {
+	return z.unknown().transform((v, ctx) => {
+		if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+			ctx.addIssue({ code: 'custom', message: 'msg:cashbook.amount.required' });
+			return z.NEVER;
+		}
+		const n = typeof v === 'string' ? (/^\s*[-−]/.test(v) ? -1 : parseRupiah(v)) : v;
+		if (typeof n !== 'number' || !Number.isInteger(n)) {
+			ctx.addIssue({ code: 'custom', message: 'msg:field.money.invalid' });
+			return z.NEVER;
+		}
+		if (n < 1 || n > MAX_CASH_AMOUNT) {
+			ctx.addIssue({ code: 'custom', message: 'msg:cashbook.amount.range' });
+			return z.NEVER;
+		}
+		return n;
+	});
+}
+
+/** An amount this large is asked about once on the pages ("240jt" typed for "240rb"): the seller ticks that it is right. */
+export const LARGE_CASH_AMOUNT = 10_000_000;
 
 /** Why an entry is reversed; optional, kept as the reversing entry's note. */
 export const cashReverseSchema = z.object({

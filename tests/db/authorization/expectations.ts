@@ -670,7 +670,7 @@ export const expectations: Record<string, Probe[]> = {
 	'POST /jual/kas/catat?/kategori': [
 		probe({ probe: "a category in the victim's book (?toko= in the URL)", request: (w, _f, as) => ({ query: { toko: w.shopA.id, jenis: 'pengeluaran' }, form: { name: `Kategori ${as} ${++cashSeq}` } }), expect: shopOwner(303) })
 	],
-	'POST /jual/kas/[entry]?/koreksi': [probe({ probe: "the victim's entry id in the URL", setup: cashEntry, request: (_w, f) => ({ params: { entry: f.id }, form: { reason: 'penyusup' } }), expect: shopOwner(303) })],
+	'POST /jual/kas/[entry]?/koreksi': [probe({ probe: "the victim's entry id in the URL", setup: cashEntry, request: (_w, f) => ({ params: { entry: f.id }, form: { reason: 'penyusup', confirm: 'on' } }), expect: shopOwner(303) })],
 	'GET /jual/kas/[entry]/foto': [
 		probe({ probe: "the victim's entry id in the URL (a receipt photo)", setup: cashEntryWithPhoto, request: (_w, f) => ({ params: { entry: f.id } }), expect: shopOwner(200), readOnly: true })
 	],

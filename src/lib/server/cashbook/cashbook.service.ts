@@ -118,7 +118,7 @@ export class CashbookService {
 
 	/**
 	 * Records one entry. Refused with field messages and nothing stored: an amount ≤ 0, over Rp 1 triliun or not a
-	 * number; a day that is not a day or more than one day ahead; a method or kind not known; a category that is not
+	 * number; a day that is not a day or after today (WIB); a method or kind not known; a category that is not
 	 * the kind's built-in or the shop's own. An empty day is today. The receipt photo (optional) goes through the
 	 * media pipeline and is stored privately.
 	 */
@@ -127,7 +127,7 @@ export class CashbookService {
 		const data = parseInput(cashEntrySchema, input, 400);
 		const today = this.today();
 		const day = data.date ?? today;
-		if (day > addDays(today, 1)) throw invalid('date', 'cashbook.date.future');
+		if (day > today) throw invalid('date', 'cashbook.date.future');
 		const category = await this.categoryFor(shopId, data.kind, data.category);
 		let photoKey: string | null = null;
 		if (photo && photo.length > 0) {

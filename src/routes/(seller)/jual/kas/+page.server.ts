@@ -5,6 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import { requestedShopId } from '$lib/server/web/acting-shop';
 import { flashEntry, takeFlashedEntry } from '$lib/server/web/cashbook-flash';
+import { requireLargeAmountConfirmed } from '$lib/server/web/cashbook-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The cash book's home: the quick sale entry, today's and this month's totals, the latest entries. Only the shop's seller. */
@@ -26,6 +27,7 @@ export const actions: Actions = {
 			const user = requireUser(locals.actor);
 			const shopId = requestedShopId(url, user);
 			if (!shopId) throw new NotFoundError('cashbook.notFound');
+			requireLargeAmountConfirmed(form);
 			const entry = await locals.services.cashbook.record(locals.actor, shopId, {
 				kind: 'income',
 				category: 'penjualan',

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
 import { flashEntry, takeFlashedEntry } from '$lib/server/web/cashbook-flash';
+import { requireReverseConfirmed } from '$lib/server/web/cashbook-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One entry of the seller's book, what corrects it (or what it corrects), and "Koreksi". Anyone but the shop's seller: 404. */
@@ -17,6 +18,7 @@ export const actions: Actions = {
 	koreksi: async ({ request, locals, params, url, cookies }) => {
 		const form = await request.formData();
 		const result = await formAction(locals.locale, form, async () => {
+			requireReverseConfirmed(form);
 			const reversal = await locals.services.cashbook.reverse(locals.actor, params.entry, { reason: String(form.get('reason') ?? '') });
 			return { reversalId: reversal.id };
 		});

@@ -5,6 +5,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import { requestedShopId } from '$lib/server/web/acting-shop';
 import { flashEntry } from '$lib/server/web/cashbook-flash';
+import { requireLargeAmountConfirmed } from '$lib/server/web/cashbook-form';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,6 +41,7 @@ export const actions: Actions = {
 		const result = await formAction(locals.locale, form, async () => {
 			const shopId = shopOf(url, locals.actor);
 			const kind = KINDS[jenisOf(url.searchParams.get('jenis'))];
+			requireLargeAmountConfirmed(form);
 			const photo = await photoBytes(form, 'photo', false);
 			const input = { kind, amount: String(form.get('amount') ?? ''), date: String(form.get('date') ?? ''), category: String(form.get('category') ?? ''), method: String(form.get('method') ?? ''), note: String(form.get('note') ?? '') };
 			const entry = await onPhotoField('photo', () => locals.services.cashbook.record(locals.actor, shopId, input, photo));

@@ -94,7 +94,6 @@ export function monthOf(day: string): { from: string; to: string } {
 }
 
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const addDays = (day: string, n: number) => new Date(dayMs(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 const invalid = (field: string, messageKey: ConstructorParameters<typeof ValidationError>[0]) =>
 	new ValidationError('error.invalidInput', {}, [{ field, messageKey, params: {} }], 400);

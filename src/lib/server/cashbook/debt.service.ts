@@ -55,7 +55,6 @@ export interface DebtList {
 }
 
 const invalid = (field: string, messageKey: MessageKey, status: 400 | 422 = 400) => new ValidationError('error.invalidInput', {}, [{ field, messageKey, params: {} }], status);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const notFound = () => new NotFoundError('debts.notFound');
 
 /**
@@ -122,8 +121,8 @@ export class DebtService {
 
 	/**
 	 * Records a payment (part or all of what is still owed) and posts it to the book in the same transaction. More than
-	 * is owed → 409 naming what is left, also when two payments race; a written-off debt → 409; a day more than one day
-	 * ahead → 400. Nothing is stored when refused. `only`: the caller addressed a receivable (the API's route) — a payable is 404 there.
+	 * is owed → 409 naming what is left, also when two payments race; a written-off debt → 409; a day after today (WIB)
+	 * → 400. Nothing is stored when refused. `only`: the caller addressed a receivable (the API's route) — a payable is 404 there.
 	 */
 	async pay(actor: Actor, debtId: string, input: unknown, only?: DebtDirection): Promise<{ payment: DebtPaymentView; debt: DebtView }> {
 		const debt = await this.owned(actor, debtId, only);
@@ -131,7 +130,8 @@ export class DebtService {
 		const data = parseInput(debtPaymentSchema, input, 400);
 		const today = this.today();
 		const day = data.date ?? today;
-		if (day > addDays(today, 1)) throw invalid('date', 'cashbook.date.future');
+		// Money received or paid is counted on the day it moved: never a day that has not come yet (as in the cash book).
+		if (day > today) throw invalid('date', 'cashbook.date.future');
 		if (debt.cancelled_at) throw new DomainError('debt_cancelled', 'debts.pay.cancelled', 409);
 		const id = newId('byr');
 		const at = this.clock().toISOString();

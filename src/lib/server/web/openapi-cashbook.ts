@@ -54,7 +54,7 @@ export const cashbookPaths = {
 							properties: {
 								kind: { type: 'string', enum: ['income', 'expense', 'prive', 'modal'] },
 								amount: { type: 'integer', minimum: 1, maximum: 1_000_000_000_000, description: 'Integer rupiah (a string such as "24.000" or "24rb" is read the Indonesian way)' },
-								date: { ...day, description: '`YYYY-MM-DD` (WIB); default today; at most tomorrow' },
+								date: { ...day, description: '`YYYY-MM-DD` (WIB); default today; today or earlier' },
 								category: { type: 'string', description: 'Default: penjualan (income), lainnya (expense); ignored for prive and modal' },
 								method: { type: 'string', enum: ['tunai', 'transfer', 'qris'] },
 								note: { type: 'string', maxLength: 500 }

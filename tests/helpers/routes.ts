@@ -92,6 +92,8 @@ export interface RouteResult {
 	error?: unknown;
 	cookiesSet: Record<string, string>;
 	headers?: Headers;
+	/** The body of a binary answer (an XLSX, a PDF). */
+	bytes?: Uint8Array;
 }
 
 class MemoryCookies implements Cookies {
@@ -186,10 +188,12 @@ export async function callRoute(route: RouteEntry, ctx: { services: Services; ac
 		if (route.kind === 'endpoint') {
 			const response = out as Response;
 			const type = response.headers.get('content-type') ?? '';
-			const text = type.includes('json') || type.startsWith('text/') ? await response.text() : null;
+			const isText = type.includes('json') || type.startsWith('text/');
+			const text = isText ? await response.text() : null;
+			const bytes = !isText && response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
 			let parsed: unknown = text;
 			if (text && type.includes('json')) parsed = JSON.parse(text);
-			return { status: response.status, location: response.headers.get('location') ?? undefined, body: parsed, cookiesSet: cookies.set_, headers: response.headers };
+			return { status: response.status, location: response.headers.get('location') ?? undefined, body: parsed, cookiesSet: cookies.set_, headers: response.headers, bytes };
 		}
 		if (isActionFailure(out)) return { status: out.status, body: out.data, cookiesSet: cookies.set_ };
 		return { status: 200, body: out, cookiesSet: cookies.set_ };

@@ -7,6 +7,7 @@ import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
 import { enCashReport } from './parts/cash-report';
 import { enDebts } from './parts/debts';
+import { enShopee } from './parts/shopee';
 import { enCashbook } from './parts/cashbook';
 
 /** English: the second language. Keys are checked against the Indonesian catalogue by the type below. */
@@ -433,5 +434,6 @@ export const en: Record<MessageKey, string> = {
 	...enTraining,
 	...enCashbook,
 	...enDebts,
+	...enShopee,
 	...enCashReport
 };

@@ -6,6 +6,7 @@ import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
 import { idCashReport } from './parts/cash-report';
 import { idDebts } from './parts/debts';
+import { idShopee } from './parts/shopee';
 import { idCashbook } from './parts/cashbook';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
 export const id = {
@@ -431,6 +432,7 @@ export const id = {
 	...idTraining,
 	...idCashbook,
 	...idDebts,
+	...idShopee,
 	...idCashReport
 } as const;
 

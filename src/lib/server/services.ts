@@ -44,6 +44,8 @@ import { CashReportService } from './cashbook/report.service';
 import { DebtRepository } from './cashbook/debt.repository';
 import { DebtService } from './cashbook/debt.service';
 import { OrderApiService } from './orders/order-api.service';
+import { ShopeeExportService } from './reach/shopee-export.service';
+import { ShopeeExportRepository } from './reach/shopee-export.repository';
 
 export interface ServiceDeps {
 	database: Database;
@@ -103,6 +105,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		cashbook: new CashbookService(new EntryRepository(db), storage, clock),
 		cashReports: new CashReportService(new CashReportRepository(db), clock),
 		debts: new DebtService(new DebtRepository(db), shopRepo, clock),
+		shopeeExports: new ShopeeExportService(new ShopeeExportRepository(db), shopRepo, productRepo, clock),
 		...memberServices
 	};
 }

@@ -207,6 +207,11 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /api/v1/shops/[shopId]/products': [probe({ probe: "the victim's shop id in the URL", request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopManagers(200), readOnly: true })],
 	'POST /api/v1/shops/[shopId]/products': [probe({ probe: "a product in the victim's shop", request: (w) => ({ params: { shopId: w.shopA.id }, json: newProduct }), expect: shopManagers(201) })],
+	'GET /api/v1/shops/[shopId]/exports/shopee.xlsx': [probe({ probe: "the victim's products as a Shopee file (shop id in the URL)", request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopManagers(200) })],
+	'POST /api/v1/shops/[shopId]/exports/shopee.xlsx': [
+		// who may export is decided before the upload is read: managers reach the file check (a photo is no template: 400)
+		probe({ probe: "fill a template with the victim's products (shop id in the URL)", request: (w) => ({ params: { shopId: w.shopA.id }, form: { template: jpeg(w, 'template.xlsx') } }), expect: shopManagers(400) })
+	],
 
 	// ——— plain pages and files ———
 	'GET /bahasa': [probe({ probe: 'language switch', request: () => ({ query: { ke: 'en', kembali: '/' } }), expect: everyone(303), readOnly: true })],

@@ -1,5 +1,6 @@
 import { trainingPaths } from './openapi-training';
 import { cashbookPaths } from './openapi-cashbook';
+import { shopeePaths } from './openapi-shopee';
 import { orderDebtPaths } from './openapi-orders-debts';
 import { ORDER_CAPS } from '../orders/caps';
 import { errorResponses } from './openapi-errors';
@@ -107,6 +108,7 @@ export const openapi = {
 	paths: {
 		...trainingPaths,
 		...cashbookPaths,
+		...shopeePaths,
 		...orderDebtPaths,
 		'/communities': { get: { summary: 'Communities on this installation', responses: { 200: { description: '{ data: [ { slug, name, regionCode, … } ] }' } } } },
 		'/communities/{slug}/products': {

@@ -9,6 +9,7 @@ import { enCashReport } from './parts/cash-report';
 import { enDebts } from './parts/debts';
 import { enShopee } from './parts/shopee';
 import { enCashbook } from './parts/cashbook';
+import { enPosters } from './parts/posters';
 
 /** English: the second language. Keys are checked against the Indonesian catalogue by the type below. */
 export const en: Record<MessageKey, string> = {
@@ -433,6 +434,7 @@ export const en: Record<MessageKey, string> = {
 	...enMembers,
 	...enTraining,
 	...enCashbook,
+	...enPosters,
 	...enDebts,
 	...enShopee,
 	...enCashReport

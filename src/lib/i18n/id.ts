@@ -8,6 +8,7 @@ import { idCashReport } from './parts/cash-report';
 import { idDebts } from './parts/debts';
 import { idShopee } from './parts/shopee';
 import { idCashbook } from './parts/cashbook';
+import { idPosters } from './parts/posters';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
 export const id = {
 	'app.name': 'E-Crav',
@@ -431,6 +432,7 @@ export const id = {
 	...idMembers,
 	...idTraining,
 	...idCashbook,
+	...idPosters,
 	...idDebts,
 	...idShopee,
 	...idCashReport

@@ -46,6 +46,8 @@ import { DebtService } from './cashbook/debt.service';
 import { OrderApiService } from './orders/order-api.service';
 import { ShopeeExportService } from './reach/shopee-export.service';
 import { ShopeeExportRepository } from './reach/shopee-export.repository';
+import { PromoService } from './promo/promo.service';
+import { PromoRepository } from './promo/promo.repository';
 
 export interface ServiceDeps {
 	database: Database;
@@ -106,6 +108,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		cashReports: new CashReportService(new CashReportRepository(db), clock),
 		debts: new DebtService(new DebtRepository(db), shopRepo, clock),
 		shopeeExports: new ShopeeExportService(new ShopeeExportRepository(db), shopRepo, productRepo, clock),
+		promo: new PromoService(new PromoRepository(db), shopRepo, communityRepo, storage),
 		...memberServices
 	};
 }

@@ -591,6 +591,11 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "the victim's cash book as XLSX, a wrong range (?toko=)", request: (w) => ({ params: { file: 'buku-kas.xlsx' }, query: { toko: w.shopA.id, periode: 'pilih', dari: 'x' } }), expect: shopOwner(422), readOnly: true }),
 		probe({ probe: "the victim's monthly statement PDF (?toko=)", request: (w) => ({ params: { file: 'laporan-bulanan.pdf' }, query: { toko: w.shopA.id, bulan: '2026-11' } }), expect: shopOwner(200), readOnly: true })
 	],
+	'GET /jual/promosi/[file]': [
+		probe({ probe: "the victim's A4 poster (?toko= in the URL)", request: (w) => ({ params: { file: 'poster-a4.pdf' }, query: { toko: w.shopA.id } }), expect: shopManagers(200), readOnly: true }),
+		probe({ probe: "the victim's printed catalog (?toko=)", request: (w) => ({ params: { file: 'katalog.pdf' }, query: { toko: w.shopA.id } }), expect: shopManagers(200), readOnly: true })
+	],
+	'GET /koordinator/[community]/katalog.pdf': [probe({ probe: "community 1's printed catalog", request: (w) => ({ params: { community: w.c1.slug } }), expect: communityStaff(200, 303), readOnly: true })],
 	'POST /jual/kas/pengaturan?/default': [
 		probe({ probe: "share the victim's monthly totals with the program (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { share: 'on' } }), expect: shopOwner(303) })
 	],

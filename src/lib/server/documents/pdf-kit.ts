@@ -13,9 +13,9 @@ const FONT_FILES = {
 } as const;
 export type FontName = keyof typeof FONT_FILES;
 
-/** A new A4 document with the fonts registered, and a promise of its bytes. */
-export function newDocument(options: { title: string; layout?: 'portrait' | 'landscape'; margins?: { top: number; bottom: number; left: number; right: number } }) {
-	const doc = new PDFDocument({ size: 'A4', layout: options.layout ?? 'portrait', margins: options.margins ?? { top: 56, bottom: 56, left: 72, right: 64 }, info: { Title: options.title, Producer: 'E-Crav' }, bufferPages: true });
+/** A new document (A4 unless `size` says otherwise) with the fonts registered, and a promise of its bytes. */
+export function newDocument(options: { title: string; size?: 'A4' | 'A6'; layout?: 'portrait' | 'landscape'; margins?: { top: number; bottom: number; left: number; right: number } }) {
+	const doc = new PDFDocument({ size: options.size ?? 'A4', layout: options.layout ?? 'portrait', margins: options.margins ?? { top: 56, bottom: 56, left: 72, right: 64 }, info: { Title: options.title, Producer: 'E-Crav' }, bufferPages: true });
 	for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, require.resolve(file));
 	doc.font('serif');
 	const chunks: Buffer[] = [];

@@ -87,6 +87,28 @@ for (const js of [false, true]) {
 			await page.setViewportSize(PHONE.viewport);
 		});
 
+		it('should record a sale once when the seller goes back and sends the same form again, saying it is already recorded', async () => {
+			await page.goto(`${app.baseUrl}/jual/kas`);
+			const amount = js ? '13.579' : '13.571';
+			const rows = () => page.locator('.cash-entries li', { hasText: `Rp\u00a0${amount}` }).count();
+			const before = await rows();
+			await page.getByLabel('Jumlah penjualan (Rp)').fill(amount);
+			await Promise.all([page.waitForURL(/\/jual\/kas$/), page.getByRole('button', { name: 'Catat penjualan' }).click()]);
+			await expect(page.getByRole('status').textContent()).resolves.toContain(`Tercatat: Penjualan Rp\u00a0${amount} tunai.`);
+			// back to the form as it was (the browser reloads the private page and puts the typed amount back), submit again
+			await page.goBack();
+			await page.waitForLoadState();
+			if ((await page.getByLabel('Jumlah penjualan (Rp)').inputValue()) === '') await page.getByLabel('Jumlah penjualan (Rp)').fill(amount);
+			await Promise.all([page.waitForURL(/\/jual\/kas$/), page.getByRole('button', { name: 'Catat penjualan' }).click()]);
+			await expect(page.getByRole('status').textContent()).resolves.toContain(`Sudah tercatat: Penjualan Rp\u00a0${amount} tunai. Tidak dicatat dua kali.`);
+			await expect(rows()).resolves.toBe(before + 1);
+			// the page after it is a new form: the next sale of the same amount is recorded
+			await page.getByLabel('Jumlah penjualan (Rp)').fill(amount);
+			await Promise.all([page.waitForURL(/\/jual\/kas$/), page.getByRole('button', { name: 'Catat penjualan' }).click()]);
+			await expect(page.getByRole('status').textContent()).resolves.toContain(`Tercatat: Penjualan Rp\u00a0${amount} tunai.`);
+			await expect(rows()).resolves.toBe(before + 2);
+		});
+
 		it('should keep a bad amount as typed with a message beside the field, recording nothing', async () => {
 			await page.goto(`${app.baseUrl}/jual/kas`);
 			const count = await page.locator('.cash-entries li').count();

@@ -28,6 +28,10 @@ export const idCashbook = {
 	'cashbook.reverse.already': 'Catatan ini sudah dikoreksi.',
 	'cashbook.reverse.ofReversal': 'Ini catatan pembalik, tidak bisa dikoreksi lagi. Kalau jumlahnya salah, catat yang benar sebagai catatan baru.',
 	'cashbook.reverse.automatic': 'Catatan ini dibuat otomatis dari pesanan atau pembayaran utang. Ubah di pesanan atau di halaman utangnya.',
+	'cashbook.token.invalid': 'Kunci formulir (Idempotency-Key) tidak valid: 8 sampai 100 huruf, angka atau . _ : ~ -.',
+	'cashbook.token.used': 'Formulir ini sudah dipakai untuk catatan lain. Muat ulang halaman, lalu coba lagi.',
+	'cashbook.savedAgain': 'Sudah tercatat: {what} {amount} {method}. Tidak dicatat dua kali.',
+	'cashbook.saved.reversedAgain': 'Koreksi ini sudah tercatat. Tidak dicatat dua kali.',
 
 	'cashbook.kind.income': 'Pemasukan',
 	'cashbook.kind.expense': 'Pengeluaran',
@@ -142,6 +146,10 @@ export const enCashbook: Record<keyof typeof idCashbook, string> = {
 	'cashbook.reverse.already': 'This entry has already been corrected.',
 	'cashbook.reverse.ofReversal': 'This is a reversing entry; it cannot be corrected again. If the amount was wrong, record the right one as a new entry.',
 	'cashbook.reverse.automatic': 'This entry was made automatically from an order or a debt payment. Change it on the order or on the debt’s page.',
+	'cashbook.token.invalid': 'The form key (Idempotency-Key) is not valid: 8 to 100 letters, digits or . _ : ~ -.',
+	'cashbook.token.used': 'This form was already used for another record. Reload the page, then try again.',
+	'cashbook.savedAgain': 'Already recorded: {what} {amount} {method}. Not recorded twice.',
+	'cashbook.saved.reversedAgain': 'This correction was already recorded. Not recorded twice.',
 
 	'cashbook.kind.income': 'Income',
 	'cashbook.kind.expense': 'Expense',

@@ -77,6 +77,8 @@ export const idDebts = {
 	"debts.api.nothing": "Kirim \"status\" dan/atau \"paid\": true.",
 	"debts.saved.created": "Tersimpan.",
 	"debts.saved.paid": "Pembayaran tersimpan dan masuk buku kas.",
+	"debts.saved.createdAgain": "Sudah tercatat. Tidak dicatat dua kali.",
+	"debts.saved.paidAgain": "Pembayaran ini sudah tercatat. Tidak dicatat dua kali.",
 	"debts.saved.cancelled": "Utang dihapus. Alasannya tetap tercatat."
 } satisfies Record<string, string>;
 
@@ -154,5 +156,7 @@ export const enDebts: Record<keyof typeof idDebts, string> = {
 	"debts.api.nothing": "Send \"status\" and/or \"paid\": true.",
 	"debts.saved.created": "Saved.",
 	"debts.saved.paid": "Payment saved and added to the cash book.",
+	"debts.saved.createdAgain": "Already recorded. Not recorded twice.",
+	"debts.saved.paidAgain": "This payment was already recorded. Not recorded twice.",
 	"debts.saved.cancelled": "Debt written off. The reason stays on record."
 };

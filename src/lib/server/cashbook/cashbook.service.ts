@@ -9,6 +9,7 @@ import { cashCategorySchema, cashEntrySchema, cashRangeSchema, cashReverseSchema
 import { wibDay } from '../../utils/dates';
 import { newId } from '../../utils/ids';
 import type { CashCategory, CashEntryRow, CashSums, EntryRepository } from './entry.repository';
+import { formSourceRef, isAutomaticSource, isUniqueViolation, parseFormToken } from './form-token';
 
 /** Receipt photos are private (`r/`, never served by the public /media route): a shop's receipts show its suppliers and prices. */
 const RECEIPT_PREFIX = 'r';
@@ -51,7 +52,7 @@ export interface CashEntryView {
 	reversesId: string | null;
 	/** The entry that reversed this one, or null. */
 	reversedBy: string | null;
-	/** Posted automatically (an order, a debt payment): `order:…`, `debt:…`; null when typed by hand. */
+	/** Posted automatically (an order, a debt payment): `order:…`, `debt:…`; null when typed by hand (a form's token is not shown). */
 	source: string | null;
 	orderId: string | null;
 	createdAt: string;
@@ -122,7 +123,20 @@ export class CashbookService {
 	 * media pipeline and is stored privately.
 	 */
 	async record(actor: Actor, shopId: string, input: unknown, photo?: Buffer | null): Promise<CashEntryView> {
+		return (await this.recordOnce(actor, shopId, input, null, photo)).entry;
+	}
+
+	/**
+	 * `record` with a one-time token (a form's, or the API's `Idempotency-Key`): the first submission stores the entry;
+	 * any later one with the same token — a double tap, a resent POST, two at the same moment — stores nothing and
+	 * answers with the first entry, `replayed: true`. The token is the shop's own (another shop's same token is unrelated).
+	 */
+	async recordOnce(actor: Actor, shopId: string, input: unknown, token: string | null | undefined, photo?: Buffer | null): Promise<{ entry: CashEntryView; replayed: boolean }> {
 		const userId = requireCashbookOwner(actor, shopId);
+		const key = parseFormToken(token);
+		const sourceRef = key ? formSourceRef(shopId, key) : null;
+		const first = sourceRef ? await this.entries.findBySource(shopId, sourceRef) : undefined;
+		if (first) return { entry: await this.view(shopId, first), replayed: true };
 		const data = parseInput(cashEntrySchema, input, 400);
 		const today = this.today();
 		const day = data.date ?? today;
@@ -142,10 +156,13 @@ export class CashbookService {
 			method: data.method,
 			note: data.note ?? '',
 			photoKey,
+			sourceRef,
 			byUserId: userId,
 			at: this.clock().toISOString()
 		});
-		return this.view(shopId, await this.mustFind(id));
+		// null: the same token was stored a moment ago by a request that arrived at the same time
+		if (!id && sourceRef) return { entry: await this.view(shopId, await this.mustFindBySource(shopId, sourceRef)), replayed: true };
+		return { entry: await this.view(shopId, await this.mustFind(id)), replayed: false };
 	}
 
 	/**
@@ -156,12 +173,27 @@ export class CashbookService {
 	 * payment) is corrected where it came from (409).
 	 */
 	async reverse(actor: Actor, entryId: string, input: unknown = {}): Promise<CashEntryView> {
+		return (await this.reverseOnce(actor, entryId, input, null)).entry;
+	}
+
+	/** `reverse` with a one-time token (the correction form's): the same token again answers with the first reversal, `replayed: true`. */
+	async reverseOnce(actor: Actor, entryId: string, input: unknown, token: string | null | undefined): Promise<{ entry: CashEntryView; replayed: boolean }> {
 		const entry = await this.entries.findById(String(entryId));
 		if (!entry) throw new NotFoundError('cashbook.entry.notFound');
 		const userId = requireCashbookOwner(actor, entry.shop_id, () => new NotFoundError('cashbook.entry.notFound'));
+		const key = parseFormToken(token);
+		const sourceRef = key ? formSourceRef(entry.shop_id, key) : null;
+		const replay = async () => {
+			const first = sourceRef ? await this.entries.findBySource(entry.shop_id, sourceRef) : undefined;
+			if (!first) return null;
+			if (first.reverses_id !== entry.id) throw new DomainError('token_used', 'cashbook.token.used', 409);
+			return { entry: await this.view(entry.shop_id, first), replayed: true };
+		};
+		const again = await replay();
+		if (again) return again;
 		const { reason } = parseInput(cashReverseSchema, input ?? {}, 400);
 		if (entry.reverses_id) throw new DomainError('is_reversal', 'cashbook.reverse.ofReversal', 409);
-		if (entry.source_ref) throw new DomainError('automatic_entry', 'cashbook.reverse.automatic', 409);
+		if (isAutomaticSource(entry.source_ref)) throw new DomainError('automatic_entry', 'cashbook.reverse.automatic', 409);
 		if (entry.reversed_by) throw new DomainError('already_reversed', 'cashbook.reverse.already', 409);
 		let id: string | null;
 		try {
@@ -174,14 +206,22 @@ export class CashbookService {
 				method: entry.method,
 				note: reason ?? '',
 				reversesId: entry.id,
+				sourceRef,
 				byUserId: userId,
 				at: this.clock().toISOString()
 			});
 		} catch (e) {
-			if (isUniqueViolation(e)) throw new DomainError('already_reversed', 'cashbook.reverse.already', 409);
-			throw e;
+			if (!isUniqueViolation(e)) throw e;
+			const first = await replay();
+			if (first) return first;
+			throw new DomainError('already_reversed', 'cashbook.reverse.already', 409);
 		}
-		return this.view(entry.shop_id, await this.mustFind(id));
+		if (!id) {
+			const first = await replay();
+			if (first) return first;
+			throw new DomainError('already_reversed', 'cashbook.reverse.already', 409);
+		}
+		return { entry: await this.view(entry.shop_id, await this.mustFind(id)), replayed: false };
 	}
 
 	/** One entry of the actor's shop with what corrects it (or what it corrects); anyone else 404. */
@@ -288,6 +328,12 @@ export class CashbookService {
 		return toView(row, await this.categoryNames(shopId));
 	}
 
+	private async mustFindBySource(shopId: string, sourceRef: string): Promise<CashEntryRow> {
+		const row = await this.entries.findBySource(shopId, sourceRef);
+		if (!row) throw new Error('cash entry of a token just used was not found');
+		return row;
+	}
+
 	private async mustFind(id: string | null): Promise<CashEntryRow> {
 		const row = id ? await this.entries.findById(id) : undefined;
 		if (!row) throw new Error('cash entry just written was not found');
@@ -308,14 +354,8 @@ function toView(r: CashEntryRow, names: Map<string, string>): CashEntryView {
 		hasPhoto: !!r.photo_key,
 		reversesId: r.reverses_id,
 		reversedBy: r.reversed_by,
-		source: r.source_ref,
+		source: isAutomaticSource(r.source_ref) ? r.source_ref : null,
 		orderId: r.order_id,
 		createdAt: r.created_at
 	};
-}
-
-/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE): here, a second reversal at the same moment. */
-function isUniqueViolation(e: unknown): boolean {
-	const code = (e as { code?: unknown })?.code;
-	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -19,6 +19,8 @@ export interface NewDebt {
 	note: string;
 	byUserId: string | null;
 	at: string;
+	/** The one-time form token / Idempotency-Key it was recorded with (unique per shop), or null. */
+	formRef?: string | null;
 }
 
 export interface NewDebtPayment {
@@ -30,6 +32,8 @@ export interface NewDebtPayment {
 	at: string;
 	/** The ledger entry's note ("Bayar utang: Bu Siti"). */
 	note: string;
+	/** The one-time form token / Idempotency-Key it was recorded with (unique per shop), or null. */
+	formRef?: string | null;
 }
 
 /** bigint columns come back as numbers on both databases; cast anyway so a driver change cannot turn sums into text. */
@@ -40,8 +44,9 @@ const paymentNumbers = (r: DebtPaymentRow): DebtPaymentRow => ({ ...r, amount: N
 export class DebtRepository {
 	constructor(private readonly db: Kysely<DB>) {}
 
-	async insert(d: NewDebt): Promise<void> {
-		await this.db
+	/** Inserts a debt; false when the shop already has one recorded with the same `formRef` (nothing inserted). */
+	async insert(d: NewDebt): Promise<boolean> {
+		const r = await this.db
 			.insertInto('cash_debt')
 			.values({
 				id: d.id,
@@ -54,10 +59,26 @@ export class DebtRepository {
 				due_on: d.dueOn,
 				category: d.category,
 				note: d.note,
+				form_ref: d.formRef ?? null,
 				created_by: d.byUserId,
 				created_at: d.at
 			})
-			.execute();
+			.onConflict((oc) => oc.columns(['shop_id', 'form_ref']).doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		return !!r;
+	}
+
+	/** The shop's debt recorded with a form token; another shop's is never found. */
+	async findByFormRef(shopId: string, formRef: string): Promise<DebtRow | undefined> {
+		const r = await this.db.selectFrom('cash_debt').selectAll().where('shop_id', '=', shopId).where('form_ref', '=', formRef).executeTakeFirst();
+		return r && debtNumbers(r);
+	}
+
+	/** The shop's payment recorded with a form token; another shop's is never found. */
+	async paymentByFormRef(shopId: string, formRef: string): Promise<DebtPaymentRow | undefined> {
+		const r = await this.db.selectFrom('cash_debt_payment').selectAll().where('shop_id', '=', shopId).where('form_ref', '=', formRef).executeTakeFirst();
+		return r && paymentNumbers(r);
 	}
 
 	async find(id: string): Promise<DebtRow | undefined> {
@@ -80,7 +101,8 @@ export class DebtRepository {
 	 * Records a payment: `paid` grows by a conditional UPDATE (`… WHERE paid + x <= amount AND cancelled_at IS NULL`),
 	 * the ledger entry (income for a receivable, expense for a payable; `debt:<paymentId>`) and the payment row follow in
 	 * the same transaction. Two payments at the same moment cannot together pass the amount: the second finds the row
-	 * changed and updates nothing. False when nothing was recorded (too much, or written off meanwhile).
+	 * changed and updates nothing. Null when nothing was recorded (too much, or written off meanwhile). A `formRef` the
+	 * shop already used makes the payment row's insert fail (unique): the whole transaction rolls back, the error is thrown.
 	 */
 	async pay(debt: DebtRow, p: NewDebtPayment): Promise<{ entryId: string } | null> {
 		return this.db.transaction().execute(async (trx) => {
@@ -107,7 +129,7 @@ export class DebtRepository {
 			if (!entryId) throw new Error(`debt payment ${p.id} posted twice`);
 			await trx
 				.insertInto('cash_debt_payment')
-				.values({ id: p.id, debt_id: debt.id, shop_id: debt.shop_id, amount: p.amount, method: p.method, paid_on: p.paidOn, entry_id: entryId, created_by: p.byUserId, created_at: p.at })
+				.values({ id: p.id, debt_id: debt.id, shop_id: debt.shop_id, amount: p.amount, method: p.method, paid_on: p.paidOn, entry_id: entryId, form_ref: p.formRef ?? null, created_by: p.byUserId, created_at: p.at })
 				.execute();
 			return { entryId };
 		});

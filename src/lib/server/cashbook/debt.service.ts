@@ -10,7 +10,8 @@ import { formatRupiah } from '../../utils/money';
 import { formatDay, wibDay } from '../../utils/dates';
 import { newId } from '../../utils/ids';
 import { requireCashbookOwner } from './cashbook.service';
-import type { DebtDirection, DebtRepository, DebtRow } from './debt.repository';
+import type { DebtDirection, DebtPaymentRow, DebtRepository, DebtRow } from './debt.repository';
+import { isUniqueViolation, parseFormToken } from './form-token';
 
 export interface DebtView {
 	id: string;
@@ -76,9 +77,20 @@ export class DebtService {
 
 	/** Records a receivable or payable. Refused with field messages, nothing stored: see debtSchema; a number that is not an Indonesian mobile. */
 	async create(actor: Actor, shopId: string, input: unknown): Promise<DebtView> {
+		return (await this.createOnce(actor, shopId, input, null)).debt;
+	}
+
+	/**
+	 * `create` with a one-time token (the form's, or the API's Idempotency-Key): the same token again — a double tap,
+	 * a resent form, two at the same moment — records nothing and answers with the first debt, `replayed: true`.
+	 */
+	async createOnce(actor: Actor, shopId: string, input: unknown, token: string | null | undefined): Promise<{ debt: DebtView; replayed: boolean }> {
 		const userId = requireCashbookOwner(actor, shopId);
 		const shop = await this.shops.findById(shopId);
 		if (!shop) throw new NotFoundError('cashbook.notFound');
+		const formRef = parseFormToken(token);
+		const first = formRef ? await this.debts.findByFormRef(shopId, formRef) : undefined;
+		if (first) return { debt: this.view(first, shop.name), replayed: true };
 		const data = parseInput(debtSchema, input, 400);
 		let whatsapp = '';
 		if (data.whatsapp) {
@@ -90,8 +102,10 @@ export class DebtService {
 		const category = data.category || (data.direction === 'receivable' ? 'penjualan' : 'lainnya');
 		if (!allowed.includes(category)) throw invalid('category', 'debts.category.invalid');
 		const id = newId('utg');
-		await this.debts.insert({ id, shopId, direction: data.direction, partyName: data.name, partyWhatsapp: whatsapp, amount: data.amount, dueOn: data.dueDate, category, note: data.note ?? '', byUserId: userId, at: this.clock().toISOString() });
-		return this.view((await this.debts.find(id))!, shop.name);
+		const inserted = await this.debts.insert({ id, shopId, direction: data.direction, partyName: data.name, partyWhatsapp: whatsapp, amount: data.amount, dueOn: data.dueDate, category, note: data.note ?? '', byUserId: userId, at: this.clock().toISOString(), formRef });
+		// not inserted: the same token was stored a moment ago by a request that arrived at the same time
+		if (!inserted && formRef) return { debt: this.view((await this.debts.findByFormRef(shopId, formRef))!, shop.name), replayed: true };
+		return { debt: this.view((await this.debts.find(id))!, shop.name), replayed: false };
 	}
 
 	/** A shop's receivables or payables, who owes what: still owed first, overdue and oldest at the top. */
@@ -114,7 +128,7 @@ export class DebtService {
 		const payments = await this.debts.payments(debt.id);
 		return {
 			debt: this.view(debt, shop?.name ?? ''),
-			payments: payments.map((p) => ({ id: p.id, amount: p.amount, method: p.method, date: p.paid_on, createdAt: p.created_at, entryId: p.entry_id })),
+			payments: payments.map(paymentView),
 			shopId: debt.shop_id
 		};
 	}
@@ -124,9 +138,20 @@ export class DebtService {
 	 * is owed → 409 naming what is left, also when two payments race; a written-off debt → 409; a day after today (WIB)
 	 * → 400. Nothing is stored when refused. `only`: the caller addressed a receivable (the API's route) — a payable is 404 there.
 	 */
-	async pay(actor: Actor, debtId: string, input: unknown, only?: DebtDirection): Promise<{ payment: DebtPaymentView; debt: DebtView }> {
+	async pay(actor: Actor, debtId: string, input: unknown, only?: DebtDirection, token?: string | null): Promise<{ payment: DebtPaymentView; debt: DebtView; replayed: boolean }> {
 		const debt = await this.owned(actor, debtId, only);
 		const userId = actor.kind === 'user' ? actor.userId : null;
+		// With a one-time token (the form's, the API's Idempotency-Key) a payment is recorded once: the same token again
+		// — a double tap, a resent form, two at the same moment — records nothing and answers with the first payment.
+		const formRef = parseFormToken(token);
+		const replay = async () => {
+			const first = formRef ? await this.debts.paymentByFormRef(debt.shop_id, formRef) : undefined;
+			if (!first) return null;
+			if (first.debt_id !== debt.id) throw new DomainError('token_used', 'cashbook.token.used', 409);
+			return { payment: paymentView(first), debt: this.view((await this.debts.find(debt.id))!, (await this.shops.findById(debt.shop_id))?.name ?? ''), replayed: true };
+		};
+		const again = await replay();
+		if (again) return again;
 		const data = parseInput(debtPaymentSchema, input, 400);
 		const today = this.today();
 		const day = data.date ?? today;
@@ -136,8 +161,17 @@ export class DebtService {
 		const id = newId('byr');
 		const at = this.clock().toISOString();
 		const note = `${debt.direction === 'receivable' ? 'Bayar utang' : 'Bayar ke pemasok'}: ${debt.party_name}`;
-		const done = await this.debts.pay(debt, { id, amount: data.amount, method: data.method, paidOn: day, byUserId: userId, at, note });
+		let done: { entryId: string } | null;
+		try {
+			done = await this.debts.pay(debt, { id, amount: data.amount, method: data.method, paidOn: day, byUserId: userId, at, note, formRef });
+		} catch (e) {
+			const first = isUniqueViolation(e) ? await replay() : null;
+			if (first) return first;
+			throw e;
+		}
 		if (!done) {
+			const first = await replay();
+			if (first) return first;
 			const now = (await this.debts.find(debt.id))!;
 			if (now.cancelled_at) throw new DomainError('debt_cancelled', 'debts.pay.cancelled', 409);
 			const left = now.amount - now.paid;
@@ -148,7 +182,8 @@ export class DebtService {
 		const shop = await this.shops.findById(debt.shop_id);
 		return {
 			payment: { id, amount: data.amount, method: data.method, date: day, createdAt: at, entryId: done.entryId },
-			debt: this.view((await this.debts.find(debt.id))!, shop?.name ?? '')
+			debt: this.view((await this.debts.find(debt.id))!, shop?.name ?? ''),
+			replayed: false
 		};
 	}
 
@@ -191,6 +226,8 @@ export class DebtService {
 		};
 	}
 }
+
+const paymentView = (p: DebtPaymentRow): DebtPaymentView => ({ id: p.id, amount: p.amount, method: p.method, date: p.paid_on, createdAt: p.created_at, entryId: p.entry_id });
 
 /**
  * The reminder a seller sends a customer who still owes: greeting by name, the shop, what is left and (when set) the

@@ -38,6 +38,12 @@ export class EntryRepository {
 		return row && normalise(row);
 	}
 
+	/** The shop's entry posted under a source (`order:…`, `form:<shopId>:<token>`…); another shop's is never found. */
+	async findBySource(shopId: string, sourceRef: string): Promise<CashEntryRow | undefined> {
+		const row = await this.withReversal().where('e.shop_id', '=', shopId).where('e.source_ref', '=', sourceRef).executeTakeFirst();
+		return row && normalise(row);
+	}
+
 	/** A shop's entries whose day lies in [from, to], newest first (by day, then by when they were written). */
 	async listRange(shopId: string, from: string, to: string, limit?: number): Promise<CashEntryRow[]> {
 		let q = this.withReversal()

@@ -15,7 +15,8 @@ export interface PostedEntry {
 	note?: string;
 	photoKey?: string | null;
 	reversesId?: string | null;
-	/** Unique: `order:<id>`, `order:<id>:batal`, `debt:<paymentId>`; a second post of the same ref inserts nothing. */
+	/** Unique: `order:<id>`, `order:<id>:batal`, `debt:<paymentId>` (automatic), `form:<shopId>:<token>` (typed by hand,
+	 * a one-time form token or Idempotency-Key); a second post of the same ref inserts nothing. */
 	sourceRef?: string | null;
 	orderId?: string | null;
 	byUserId: string | null;

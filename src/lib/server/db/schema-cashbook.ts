@@ -47,7 +47,9 @@ export interface CashEntryTable {
 	/**
 	 * Where an automatic entry came from, unique so it is posted exactly once however often it is attempted:
 	 * `order:<orderId>` (a completed order's income), `order:<orderId>:batal` (its reversal when cancelled after
-	 * completion), `debt:<paymentId>` (a payment of a receivable or payable). Null for entries typed by hand.
+	 * completion), `debt:<paymentId>` (a payment of a receivable or payable). Entries typed by hand have none, or
+	 * `form:<shopId>:<token>`: the one-time token of the form (or the API's Idempotency-Key) that stored it, so the
+	 * same submission again stores nothing (see cashbook/form-token.ts). Only `order:` and `debt:` are automatic.
 	 */
 	source_ref: ColumnType<string | null, string | null | undefined, never>;
 	order_id: ColumnType<string | null, string | null | undefined, never>;
@@ -89,6 +91,8 @@ export interface CashDebtTable {
 	/** Set when the seller writes it off (recorded in error, or never to be paid); kept, shown, no longer outstanding. */
 	cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
 	cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The one-time token of the form (or Idempotency-Key) that recorded it, unique per shop; null without one (0027). */
+	form_ref: ColumnType<string | null, string | null | undefined, never>;
 	created_by: string | null;
 	created_at: string;
 }
@@ -103,6 +107,8 @@ export interface CashDebtPaymentTable {
 	paid_on: string;
 	/** The ledger entry this payment posted. */
 	entry_id: string;
+	/** The one-time token of the form (or Idempotency-Key) that recorded it, unique per shop; null without one (0027). */
+	form_ref: ColumnType<string | null, string | null | undefined, never>;
 	created_by: string | null;
 	created_at: string;
 }

@@ -4,6 +4,15 @@ import { errorResponses } from './openapi-errors';
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 const owner = "Bearer token of the shop's own seller; anyone else — another shop's seller, the community's coordinator or facilitator — gets 404 (a seller's books are private).";
 const day = { type: 'string', format: 'date', description: '`YYYY-MM-DD`, a day in WIB' };
+/** The optional `Idempotency-Key` header of the POSTs that create money records (entries, receivables, payments). */
+export const idempotencyKey = {
+	name: 'Idempotency-Key',
+	in: 'header',
+	required: false,
+	schema: { type: 'string', pattern: '^[A-Za-z0-9._:~-]{8,100}$' },
+	description:
+		'A key of your own (a UUID, say), new for each record you mean to create. Sending the same key again — a retry after a timeout, a double tap — stores nothing new and answers 200 with what the first request stored (header `Idempotent-Replayed: true`), even when two arrive at the same moment. Keys belong to the shop: another shop using the same key is unrelated. A malformed key → 400, nothing stored.'
+};
 
 const summary = {
 	type: 'object',
@@ -32,7 +41,7 @@ const entry = {
 		hasPhoto: { type: 'boolean' },
 		reversesId: { type: ['string', 'null'], description: 'Set on a reversing entry: the entry it corrects' },
 		reversedBy: { type: ['string', 'null'], description: 'Set when this entry was corrected: the reversing entry' },
-		source: { type: ['string', 'null'], description: 'Automatic postings: `order:<id>`, `order:<id>:batal`, `debt:<paymentId>`; null when typed by hand' },
+		source: { type: ['string', 'null'], description: 'Automatic postings: `order:<id>`, `order:<id>:batal`, `debt:<paymentId>`; null when typed by hand (also when stored with an Idempotency-Key)' },
 		orderId: { type: ['string', 'null'] },
 		createdAt: { type: 'string', format: 'date-time' }
 	}
@@ -43,7 +52,7 @@ export const cashbookPaths = {
 		post: {
 			security: [{ bearer: [] }],
 			summary: `Record one cash-book entry. Refused with 400 and field messages, nothing stored: amount ≤ 0, over 1000000000000 or not a whole number; a date that is not a day or more than one day ahead; an unknown kind, method or category. ${owner}`,
-			parameters: [id('shopId')],
+			parameters: [id('shopId'), idempotencyKey],
 			requestBody: {
 				required: true,
 				content: {
@@ -63,7 +72,11 @@ export const cashbookPaths = {
 					}
 				}
 			},
-			responses: { 201: { description: 'The entry', content: { 'application/json': { schema: entry } } }, ...errorResponses(400, 401, 404, 413) }
+			responses: {
+				201: { description: 'The entry', content: { 'application/json': { schema: entry } } },
+				200: { description: 'The same Idempotency-Key again: the entry the first request stored, nothing new', content: { 'application/json': { schema: entry } } },
+				...errorResponses(400, 401, 404, 413)
+			}
 		}
 	},
 	'/cashbook/entries/{entryId}/reverse': {

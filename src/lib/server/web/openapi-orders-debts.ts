@@ -1,4 +1,5 @@
 import { errorResponses } from './openapi-errors';
+import { idempotencyKey } from './openapi-cashbook';
 
 /** OpenAPI paths of a shop's orders and receivables for its own seller (issue 11), spread into openapi.ts. */
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
@@ -46,6 +47,8 @@ const Receivable = {
 	}
 };
 
+const Payment = { type: 'object', properties: { id: { type: 'string' }, amount: { type: 'integer' }, method: { type: 'string' }, date: { type: 'string', format: 'date' }, entryId: { type: 'string', description: 'The cash-book entry it posted' }, receivable: Receivable } };
+
 export const orderDebtPaths = {
 	'/shops/{shopId}/orders': {
 		get: {
@@ -78,7 +81,7 @@ export const orderDebtPaths = {
 		post: {
 			security: [{ bearer: [] }],
 			summary: `Record a receivable (utang pelanggan: a sale not yet paid). Nothing reaches the cash book until it is paid. ${seller}`,
-			parameters: [id('shopId')],
+			parameters: [id('shopId'), idempotencyKey],
 			requestBody: {
 				required: true,
 				content: json({
@@ -92,7 +95,11 @@ export const orderDebtPaths = {
 					}
 				})
 			},
-			responses: { 201: { description: 'The receivable', content: json(Receivable) }, ...errorResponses(400, 401, 404) }
+			responses: {
+				201: { description: 'The receivable', content: json(Receivable) },
+				200: { description: 'The same Idempotency-Key again: the receivable the first request recorded, nothing new', content: json(Receivable) },
+				...errorResponses(400, 401, 404)
+			}
 		},
 		get: {
 			security: [{ bearer: [] }],
@@ -104,8 +111,8 @@ export const orderDebtPaths = {
 	'/receivables/{id}/payments': {
 		post: {
 			security: [{ bearer: [] }],
-			summary: `Record a payment of a receivable; it is posted to the cash book as income in the same transaction. More than is still owed → 409 (also when two payments race); a written-off receivable → 409; a date more than one day ahead → 400. ${seller}`,
-			parameters: [id('id')],
+			summary: `Record a payment of a receivable; it is posted to the cash book as income in the same transaction. More than is still owed → 409 (also when two payments race); a written-off receivable → 409; an Idempotency-Key already used for a payment of another receivable → 409; a date after today (WIB) → 400. ${seller}`,
+			parameters: [id('id'), idempotencyKey],
 			requestBody: {
 				required: true,
 				content: json({
@@ -115,10 +122,8 @@ export const orderDebtPaths = {
 				})
 			},
 			responses: {
-				201: {
-					description: 'The payment and the receivable after it',
-					content: json({ type: 'object', properties: { id: { type: 'string' }, amount: { type: 'integer' }, method: { type: 'string' }, date: { type: 'string', format: 'date' }, entryId: { type: 'string', description: 'The cash-book entry it posted' }, receivable: Receivable } })
-				},
+				201: { description: 'The payment and the receivable after it', content: json(Payment) },
+				200: { description: 'The same Idempotency-Key again: the payment the first request recorded and the receivable now; nothing new, also when the same key pays with a different body', content: json(Payment) },
 				...errorResponses(400, 401, 404, 409)
 			}
 		}

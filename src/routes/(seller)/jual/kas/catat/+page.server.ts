@@ -5,7 +5,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import { requestedShopId } from '$lib/server/web/acting-shop';
 import { flashEntry } from '$lib/server/web/cashbook-flash';
-import { requireLargeAmountConfirmed } from '$lib/server/web/cashbook-form';
+import { formTokenOf, requireLargeAmountConfirmed } from '$lib/server/web/cashbook-form';
+import { newFormToken } from '$lib/server/cashbook/form-token';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = (event) =>
 		const today = services.cashbook.today();
 		const added = event.url.searchParams.get('kategori');
 		const list = kind === 'income' || kind === 'expense' ? categories[kind] : [];
-		return { jenis, kind, categories: list, today, addedCategory: list.find((c) => c.key === added && c.name) ?? null };
+		return { jenis, kind, categories: list, today, addedCategory: list.find((c) => c.key === added && c.name) ?? null, formToken: newFormToken() };
 	});
 
 export const actions: Actions = {
@@ -42,13 +43,14 @@ export const actions: Actions = {
 			const shopId = shopOf(url, locals.actor);
 			const kind = KINDS[jenisOf(url.searchParams.get('jenis'))];
 			requireLargeAmountConfirmed(form);
+			const token = formTokenOf(form);
 			const photo = await photoBytes(form, 'photo', false);
 			const input = { kind, amount: String(form.get('amount') ?? ''), date: String(form.get('date') ?? ''), category: String(form.get('category') ?? ''), method: String(form.get('method') ?? ''), note: String(form.get('note') ?? '') };
-			const entry = await onPhotoField('photo', () => locals.services.cashbook.record(locals.actor, shopId, input, photo));
-			return { entryId: entry.id };
+			const { entry, replayed } = await onPhotoField('photo', () => locals.services.cashbook.recordOnce(locals.actor, shopId, input, token, photo));
+			return { entryId: entry.id, replayed };
 		});
 		if (result && 'entryId' in result) {
-			flashEntry(cookies, result.entryId, url.protocol === 'https:');
+			flashEntry(cookies, result.entryId, url.protocol === 'https:', result.replayed);
 			const toko = url.searchParams.get('toko');
 			redirect(303, `/jual/kas${toko ? `?toko=${encodeURIComponent(toko)}` : ''}`);
 		}

@@ -1,13 +1,15 @@
 import { redirect, type ActionFailure } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction, formValues, savedParam, type FormState } from '$lib/server/web/forms';
+import { newFormToken } from '$lib/server/cashbook/form-token';
+import { formTokenOf } from '$lib/server/web/cashbook-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One receivable or payable: its payments, the pay form, the reminder link and the write-off form (JS off, PRG). */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { debt, payments } = await event.locals.services.debts.get(event.locals.actor, event.params.id);
-		return { debt, payments, today: event.locals.services.cashbook.today(), saved: savedParam(event.url, ['created', 'paid'] as const) };
+		return { debt, payments, today: event.locals.services.cashbook.today(), saved: savedParam(event.url, ['created', 'paid', 'createdAgain', 'paidAgain'] as const), formToken: newFormToken() };
 	});
 
 /** Back to the page itself (303 + ?tersimpan=) after a change, so a reload posts nothing again. */
@@ -24,10 +26,10 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const v = formValues(form);
 		const result = await formAction(locals.locale, form, async () => {
-			await locals.services.debts.pay(locals.actor, params.id, { amount: v.amount, method: v.method, date: v.date });
-			return { done: true };
+			const { replayed } = await locals.services.debts.pay(locals.actor, params.id, { amount: v.amount, method: v.method, date: v.date }, undefined, formTokenOf(form));
+			return { done: true, replayed };
 		});
-		return back(url, result, 'paid');
+		return back(url, result, result && typeof result === 'object' && 'replayed' in result && result.replayed ? 'paidAgain' : 'paid');
 	},
 	hapus: async ({ request, locals, params, url }) => {
 		const form = await request.formData();

@@ -4,12 +4,15 @@ import { requireUser } from '$lib/server/auth/guards';
 import { NotFoundError } from '$lib/server/errors';
 import { requestedShopId } from '$lib/server/web/acting-shop';
 import { BUILT_IN_CASH_CATEGORIES } from '$lib/server/db/schema-cashbook';
+import { newFormToken } from '$lib/server/cashbook/form-token';
+import { formTokenOf } from '$lib/server/web/cashbook-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A new receivable (?jenis=pelanggan, the default) or payable (?jenis=pemasok). Plain form, works without JavaScript. */
 export const load: PageServerLoad = async ({ url }) => ({
 	jenis: url.searchParams.get('jenis') === 'pemasok' ? 'pemasok' : 'pelanggan',
-	expenseCategories: [...BUILT_IN_CASH_CATEGORIES.expense]
+	expenseCategories: [...BUILT_IN_CASH_CATEGORIES.expense],
+	formToken: newFormToken()
 });
 
 export const actions: Actions = {
@@ -20,11 +23,14 @@ export const actions: Actions = {
 			const shopId = requestedShopId(url, requireUser(locals.actor));
 			if (!shopId) throw new NotFoundError('cashbook.notFound');
 			const direction = v.direction === 'payable' ? 'payable' : v.direction === 'receivable' ? 'receivable' : v.direction;
-			return locals.services.debts.create(locals.actor, shopId, { direction, name: v.name, whatsapp: v.whatsapp, amount: v.amount, dueDate: v.dueDate, category: direction === 'payable' ? v.category : undefined, note: v.note });
+			const input = { direction, name: v.name, whatsapp: v.whatsapp, amount: v.amount, dueDate: v.dueDate, category: direction === 'payable' ? v.category : undefined, note: v.note };
+			const { debt, replayed } = await locals.services.debts.createOnce(locals.actor, shopId, input, formTokenOf(form));
+			return { id: debt.id, replayed };
 		});
 		if (result && typeof result === 'object' && 'id' in result) {
 			const toko = url.searchParams.get('toko');
-			redirect(303, `/jual/kas/utang/${result.id}?${new URLSearchParams({ ...(toko ? { toko } : {}), tersimpan: 'created' })}`);
+			// the same form sent again (a double tap, back + submit): the debt it recorded the first time, "Sudah tercatat"
+			redirect(303, `/jual/kas/utang/${result.id}?${new URLSearchParams({ ...(toko ? { toko } : {}), tersimpan: result.replayed ? 'createdAgain' : 'created' })}`);
 		}
 		return result;
 	}

@@ -14,7 +14,7 @@ export async function printableJpeg(storage: MediaStorage, key: string, maxSide 
 		return await sharp(bytes, { failOn: 'error' })
 			.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
 			.flatten({ background: '#ffffff' })
-			.jpeg({ quality: 80, mozjpeg: false })
+			.jpeg({ quality: 72, mozjpeg: false })
 			.toBuffer();
 	} catch {
 		return null;

@@ -48,6 +48,8 @@ import { ShopeeExportService } from './reach/shopee-export.service';
 import { ShopeeExportRepository } from './reach/shopee-export.repository';
 import { PromoService } from './promo/promo.service';
 import { PromoRepository } from './promo/promo.repository';
+import { SeoRepository } from './seo/seo.repository';
+import { SitemapService } from './seo/sitemap.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -109,6 +111,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		debts: new DebtService(new DebtRepository(db), shopRepo, clock),
 		shopeeExports: new ShopeeExportService(new ShopeeExportRepository(db), shopRepo, productRepo, clock),
 		promo: new PromoService(new PromoRepository(db), shopRepo, communityRepo, storage),
+		sitemap: new SitemapService(new SeoRepository(db)),
 		...memberServices
 	};
 }

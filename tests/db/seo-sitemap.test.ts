@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { makeCommunity, makeProduct, makeShop, system } from '../helpers/factories';
+import { findAll, parseXml } from '../helpers/xml';
+import { SitemapService, robotsTxt } from '../../src/lib/server/seo/sitemap.service';
+import { SeoRepository } from '../../src/lib/server/seo/seo.repository';
+import { PUBLIC_ACTOR } from '../../src/lib/server/auth/actor';
+import { NotFoundError } from '../../src/lib/server/errors';
+import type { Community, Product, Shop } from '../../src/lib/server/db/schema';
+
+/** Issue 10 item 5: the sitemap lists exactly what a visitor can open — nothing hidden, archived, drafted or empty. */
+let ctx: TestContext;
+let village: Community;
+let other: Community;
+let open: Shop;
+let hidden: Shop;
+let roster: Shop;
+let farShop: Shop;
+let shown: Product;
+let hostile: Product;
+let far: Product;
+const ORIGIN = 'https://ecrav.example';
+
+beforeAll(async () => {
+	ctx = await createTestContext();
+	village = await makeCommunity(ctx.services, { slug: 'desa-peta' });
+	other = await makeCommunity(ctx.services, { slug: 'desa-lain' });
+	await makeCommunity(ctx.services, { slug: 'desa-kosong' });
+	open = await makeShop(ctx.services, village, 'Toko <&"> Terbuka');
+	hidden = await makeShop(ctx.services, village, 'Toko Disembunyikan');
+	roster = await makeShop(ctx.services, village, 'Toko Baru');
+	farShop = await makeShop(ctx.services, other, 'Toko Jauh');
+	shown = await makeProduct(ctx.services, open, { name: 'Keripik Pisang' });
+	hostile = await makeProduct(ctx.services, open, { name: 'Sambal <b>&"pedas"</b> \'level\' 5' });
+	await makeProduct(ctx.services, open, { name: 'Kue Draf', published: false });
+	const archived = await makeProduct(ctx.services, open, { name: 'Dodol Lama' });
+	await ctx.services.products.setStatus(system, archived.id, 'archived');
+	await makeProduct(ctx.services, hidden, { name: 'Rengginang Tersembunyi' });
+	await ctx.database.db.updateTable('shop').set({ status: 'hidden' }).where('id', '=', hidden.id).execute();
+	await makeProduct(ctx.services, roster, { name: 'Kue Belum Terbit', published: false });
+	far = await makeProduct(ctx.services, farShop, { name: 'Opak Jauh' });
+});
+afterAll(() => ctx.cleanup());
+
+const expected = () =>
+	[
+		'/',
+		'/c/desa-lain',
+		'/c/desa-peta',
+		`/c/desa-lain/toko/${farShop.slug}`,
+		`/c/desa-peta/toko/${open.slug}`,
+		`/c/desa-lain/toko/${farShop.slug}/${far.slug}`,
+		`/c/desa-peta/toko/${open.slug}/${shown.slug}`,
+		`/c/desa-peta/toko/${open.slug}/${hostile.slug}`
+	].map((p) => ORIGIN + p);
+
+const locsOf = (xml: string) => findAll(parseXml(xml), 'loc').map((l) => l.text);
+
+describe(`${SitemapService.name} (${TEST_DIALECT})`, () => {
+	describe('sitemap', () => {
+		it('should list the home page, communities showing products, open shops and public products only', async () => {
+			const xml = await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN);
+			const root = parseXml(xml);
+			expect(root.name).toBe('urlset');
+			expect(root.attributes.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+			expect(locsOf(xml).sort()).toEqual(expected().sort());
+			expect(xml).not.toMatch(/desa-kosong|tersembunyi|draf|dodol|belum-terbit/i);
+		});
+
+		it('should give every URL a lastmod: the later of the page and its newest public product', async () => {
+			const urls = findAll(parseXml(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN)), 'url');
+			for (const u of urls) expect(u.children.find((c) => c.name === 'lastmod')?.text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+			const shopUrl = urls.find((u) => u.children[0]!.text === `${ORIGIN}/c/desa-peta/toko/${open.slug}`)!;
+			const products = await ctx.database.db.selectFrom('product').select('updated_at').where('shop_id', '=', open.id).where('status', '=', 'published').execute();
+			const newest = products.map((p) => p.updated_at).sort().at(-1)!;
+			expect(shopUrl.children[1]!.text >= newest).toBe(true);
+		});
+
+		it('should drop a product from the sitemap once it is archived', async () => {
+			const extra = await makeProduct(ctx.services, farShop, { name: 'Peyek Sebentar' });
+			expect(locsOf(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN))).toContain(`${ORIGIN}/c/desa-lain/toko/${farShop.slug}/${extra.slug}`);
+			await ctx.services.products.setStatus(system, extra.id, 'archived');
+			expect(locsOf(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN))).not.toContain(`${ORIGIN}/c/desa-lain/toko/${farShop.slug}/${extra.slug}`);
+		});
+	});
+
+	describe('sitemapPage', () => {
+		it('should become an index of pages that together list every URL once when there are more than fit in one file', async () => {
+			const small = new SitemapService(new SeoRepository(ctx.database.db), 3);
+			const index = parseXml(await small.sitemap(PUBLIC_ACTOR, ORIGIN));
+			expect(index.name).toBe('sitemapindex');
+			const pages = findAll(index, 'loc').map((l) => l.text);
+			expect(pages).toEqual([1, 2, 3].map((n) => `${ORIGIN}/sitemap-${n}.xml`));
+			const all: string[] = [];
+			for (let n = 1; n <= 3; n++) {
+				const locs = locsOf(await small.sitemapPage(PUBLIC_ACTOR, ORIGIN, n));
+				expect(locs.length).toBeLessThanOrEqual(3);
+				all.push(...locs);
+			}
+			expect(all.sort()).toEqual(expected().sort());
+		});
+
+		it('should answer 404 for a page that does not exist (or when one file holds everything)', async () => {
+			const small = new SitemapService(new SeoRepository(ctx.database.db), 3);
+			await expect(small.sitemapPage(PUBLIC_ACTOR, ORIGIN, 4)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(small.sitemapPage(PUBLIC_ACTOR, ORIGIN, 0)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(ctx.services.sitemap.sitemapPage(PUBLIC_ACTOR, ORIGIN, 1)).rejects.toBeInstanceOf(NotFoundError);
+		});
+	});
+});
+
+describe('robotsTxt', () => {
+	it('should point to the sitemap by absolute URL and keep private areas out', () => {
+		const txt = robotsTxt(ORIGIN);
+		expect(txt).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+		for (const p of ['/jual', '/koordinator', '/api/', '/pesanan', '/c/*/keranjang', '/masuk']) expect(txt.split('\n')).toContain(`Disallow: ${p}`);
+		expect(txt).not.toMatch(/^Disallow: \/c\/?$/m);
+	});
+});

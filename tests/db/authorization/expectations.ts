@@ -215,6 +215,12 @@ export const expectations: Record<string, Probe[]> = {
 
 	// ——— plain pages and files ———
 	'GET /bahasa': [probe({ probe: 'language switch', request: () => ({ query: { ke: 'en', kembali: '/' } }), expect: everyone(303), readOnly: true })],
+	'GET /robots.txt': [probe({ probe: 'public crawler rules', request: () => ({}), expect: everyone(200), readOnly: true })],
+	'GET /sitemap.xml': [probe({ probe: 'public sitemap', request: () => ({}), expect: everyone(200), readOnly: true })],
+	'GET /sitemap-[page].xml': [
+		probe({ probe: 'a sitemap page when one file holds everything', request: () => ({ params: { page: '1' } }), expect: everyone(404), readOnly: true }),
+		probe({ probe: 'a page number that is not a number', request: () => ({ params: { page: '../x' } }), expect: everyone(404), readOnly: true })
+	],
 	'GET /healthz': [probe({ probe: 'health check', request: () => ({}), expect: everyone(200), readOnly: true })],
 	'GET /readyz': [probe({ probe: 'readiness check', request: () => ({}), expect: everyone(200), readOnly: true })],
 	'GET /media/[...key]': [

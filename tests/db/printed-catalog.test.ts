@@ -9,6 +9,7 @@ import { makeCommunity, makeProduct, system } from '../helpers/factories';
 import { pdfPagePng, pdfPages, pdfWords } from '../helpers/pdf';
 import { catalogPdf } from '../../src/lib/server/documents/catalog-pdf';
 import { PromoService } from '../../src/lib/server/promo/promo.service';
+import { catalogQueue } from '../../src/lib/server/media/print-image';
 import { translator } from '../../src/lib/i18n';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import type { Community, Shop } from '../../src/lib/server/db/schema';
@@ -124,6 +125,22 @@ describe(`${PromoService.name} catalogs (${TEST_DIALECT})`, () => {
 		const empty = await ctx.services.promo.communityCatalog(strangerCoordinator, other.slug, ORIGIN);
 		const emptyPdf = await catalogPdf(empty, t, 'id');
 		expect(pdfPages(emptyPdf, ctx.dataDir, 'katalog-desa-kosong').flat().join(' ')).toContain('Belum ada produk yang tampil di');
+	});
+
+	it('should build one catalog at a time, and refuse one more than four waiting with 503 and a message, not pile up', async () => {
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const held = Array.from({ length: 5 }, () => catalogQueue.run(() => gate));
+		try {
+			await expect(ctx.services.promo.shopCatalog(seller, shop.id, ORIGIN)).rejects.toMatchObject({ status: 503, messageKey: 'promo.busy' });
+			const res = await callRoute(await routeByKey('GET /jual/promosi/[file]'), { services: ctx.services, actor: seller }, { params: { file: 'katalog.pdf' } });
+			expect(res.status).toBe(503);
+			expect(res.body).toEqual({ message: t('promo.busy') });
+		} finally {
+			release();
+			await Promise.all(held);
+		}
+		expect((await ctx.services.promo.shopCatalog(seller, shop.id, ORIGIN)).sections[0].items).toHaveLength(40);
 	});
 
 	it("should refuse another shop's seller, sellers and other communities' staff with 404", async () => {

@@ -5,6 +5,7 @@
  */
 export const idPosters = {
 	'promo.nav': 'Promosikan toko',
+	'promo.busy': 'Sedang banyak katalog yang dibuat. Coba unduh lagi dalam beberapa detik.',
 	'promo.title': 'Promosikan toko',
 	'promo.intro': 'Cetak poster dan katalog, tempel di warung, balai desa atau tempat ramai. Pembeli memindai kode QR dengan kamera HP lalu langsung melihat toko Anda.',
 	'promo.posters': 'Poster dengan kode QR',
@@ -45,6 +46,7 @@ export const idPosters = {
 
 export const enPosters: Record<keyof typeof idPosters, string> = {
 	'promo.nav': 'Promote your shop',
+	'promo.busy': 'Many catalogs are being made right now. Please download again in a few seconds.',
 	'promo.title': 'Promote your shop',
 	'promo.intro': 'Print posters and a catalog and put them up at the stall, the village hall or busy places. Buyers scan the QR code with their phone camera and see your shop right away.',
 	'promo.posters': 'Posters with a QR code',

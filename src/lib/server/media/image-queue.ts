@@ -1,4 +1,5 @@
 import { BusyError } from '../errors';
+import type { MessageKey } from '../../i18n';
 
 /**
  * Decoding a 49-megapixel phone photo takes ~150 MB of pixels; 80 at once took the server to 1.3 GB and the
@@ -12,7 +13,8 @@ export class ImageQueue {
 
 	constructor(
 		readonly concurrency: number,
-		readonly maxWaiting: number
+		readonly maxWaiting: number,
+		private readonly busyKey: MessageKey = 'security.imagesBusy'
 	) {}
 
 	/** Jobs running plus jobs waiting. */
@@ -22,7 +24,7 @@ export class ImageQueue {
 
 	async run<T>(job: () => Promise<T>): Promise<T> {
 		if (this.active < this.concurrency) this.active++;
-		else if (this.waiting.length >= this.maxWaiting) throw new BusyError('security.imagesBusy');
+		else if (this.waiting.length >= this.maxWaiting) throw new BusyError(this.busyKey);
 		else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the slot is handed over on release
 		try {
 			return await job();

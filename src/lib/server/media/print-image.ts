@@ -1,6 +1,14 @@
 import sharp from 'sharp';
 import type { MediaStorage } from './storage';
 import type { PhotoVariant } from './types';
+import { ImageQueue } from './image-queue';
+
+/**
+ * Printed catalogs built at once in this process, and how many may wait. A 500-product catalog converts 500 photos
+ * (~4 s of CPU on two cores, bench/posters.ts): one at a time keeps the shop pages responsive while it runs, and
+ * the fifth waiting download is refused at once (503 + Retry-After, "coba lagi") instead of piling up.
+ */
+export const catalogQueue = new ImageQueue(1, 4, 'promo.busy');
 
 /**
  * A stored photo variant (WebP) as a JPEG for a PDF: pdfkit embeds only JPEG and PNG. Transparent parts become

@@ -3,7 +3,7 @@ import { requireCommunityStaff, requireShopManager } from '../auth/guards';
 import type { CommunityRepository } from '../communities/community.repository';
 import type { Community, Shop } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { printableJpeg, variantForPrint } from '../media/print-image';
+import { catalogQueue, printableJpeg, variantForPrint } from '../media/print-image';
 import type { MediaStorage } from '../media/storage';
 import type { PhotoVariant } from '../media/types';
 import { SAMPLE_QRIS_NMID } from '../payments/qris';
@@ -147,7 +147,12 @@ export class PromoService {
 		return { name: shop.name, slug: shop.slug, whatsapp: shop.whatsapp, url: shopLink(origin, community.slug, shop.slug, 'poster') };
 	}
 
-	private async withPhotos(products: PrintableProduct[]): Promise<CatalogItem[]> {
+	/** The products with their photos as JPEG, converted through the catalog queue (one catalog at a time). */
+	private withPhotos(products: PrintableProduct[]): Promise<CatalogItem[]> {
+		return catalogQueue.run(() => this.convertPhotos(products));
+	}
+
+	private async convertPhotos(products: PrintableProduct[]): Promise<CatalogItem[]> {
 		const out: CatalogItem[] = products.map((p) => ({ name: p.name, price: p.price, unit: p.unit, minPrice: p.minPrice, maxPrice: p.maxPrice, photo: null }));
 		let next = 0;
 		const worker = async () => {

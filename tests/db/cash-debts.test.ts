@@ -3,6 +3,7 @@ import { TEST_DIALECT, type TestContext } from '../helpers/db';
 import { startDemoOrders } from '../helpers/demo-orders';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import { DebtService, reminderText } from '../../src/lib/server/cashbook/debt.service';
+import { wibDay } from '../../src/lib/utils/dates';
 
 /**
  * Issue 11: receivables (utang pelanggan) and payables (utang ke pemasok) — partial payments post to the book in the
@@ -81,10 +82,11 @@ describe(`${DebtService.name} (${TEST_DIALECT})`, () => {
 	describe('pay', () => {
 		it('should post each partial payment as income in the same step, and settle at the amount', async () => {
 			const d = await receivable();
-			const first = await ctx.services.debts.pay(mt, d.id, { amount: '50.000', method: 'tunai', date: '2026-11-30' });
+			const today = wibDay(Date.now());
+			const first = await ctx.services.debts.pay(mt, d.id, { amount: '50.000', method: 'tunai', date: today });
 			expect(first.debt).toMatchObject({ paid: 50000, outstanding: 100000, state: 'open' });
 			const entry = await ctx.database.db.selectFrom('cash_entry').selectAll().where('id', '=', first.payment.entryId).executeTakeFirstOrThrow();
-			expect(entry).toMatchObject({ shop_id: mtShop, kind: 'income', amount: 50000, category: 'penjualan', method: 'tunai', occurred_on: '2026-11-30', source_ref: `debt:${first.payment.id}`, created_by: mt.userId });
+			expect(entry).toMatchObject({ shop_id: mtShop, kind: 'income', amount: 50000, category: 'penjualan', method: 'tunai', occurred_on: today, source_ref: `debt:${first.payment.id}`, created_by: mt.userId });
 			const second = await ctx.services.debts.pay(mt, d.id, { amount: 100000, method: 'qris' });
 			expect(second.debt).toMatchObject({ paid: 150000, outstanding: 0, state: 'paid', whatsappUrl: null });
 			expect((await ctx.services.debts.get(mt, d.id)).payments.map((p) => [p.amount, p.method])).toEqual([
@@ -139,6 +141,19 @@ describe(`${DebtService.name} (${TEST_DIALECT})`, () => {
 				await expect(ctx.services.debts.pay(mt, d.id, input), JSON.stringify(input)).rejects.toMatchObject({ status: 400 });
 			expect(await snapshot()).toEqual(before);
 		});
+	});
+
+	it('should refuse a payment dated before the debt was recorded (WIB), saying from which day, and store nothing', async () => {
+		const d = await receivable();
+		const recorded = wibDay(Date.parse(d.createdAt));
+		const dayBefore = new Date(Date.parse(`${recorded}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+		const before = await snapshot();
+		const e = await ctx.services.debts.pay(mt, d.id, { amount: 1000, method: 'tunai', date: dayBefore }).then(() => null, (x: unknown) => x as { status: number; issues: unknown[] });
+		expect(e?.status).toBe(400);
+		expect(e?.issues).toEqual([{ field: 'date', messageKey: 'debts.pay.beforeDebt', params: { day: expect.stringContaining(recorded.slice(0, 4)) } }]);
+		expect(await snapshot()).toEqual(before);
+		// the day it was recorded is fine
+		expect((await ctx.services.debts.pay(mt, d.id, { amount: 1000, method: 'tunai', date: recorded })).payment.date).toBe(recorded);
 	});
 
 	describe('list', () => {

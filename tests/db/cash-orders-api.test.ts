@@ -5,6 +5,7 @@ import { callRoute, routeByKey, type RouteRequest } from '../helpers/routes';
 import { PUBLIC_ACTOR, type Actor, type UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import { openapi } from '../../src/lib/server/web/openapi';
+import { wibDay } from '../../src/lib/utils/dates';
 
 /**
  * Issue 11, orders and receivables over /api/v1 for the shop's own seller: the inbox's rules (an impossible move 409,
@@ -109,7 +110,7 @@ describe(`receivables API (${TEST_DIALECT})`, () => {
 		expect(created.body).toMatchObject({ customer: { name: 'Bu Rina', whatsapp: '6281234567892' }, amount: 90000, paid: 0, outstanding: 90000, dueDate: '2026-12-20' });
 		expect(r.whatsappUrl).toMatch(/^https:\/\/wa\.me\/6281234567892\?text=Halo%20Bu%20Rina%2C%20ini%20dari%20Sambal%20MT/);
 
-		const pay = await call('POST /api/v1/receivables/[id]/payments', mt, { params: { id: r.id }, json: { amount: 40000, method: 'qris', date: '2026-11-30' } });
+		const pay = await call('POST /api/v1/receivables/[id]/payments', mt, { params: { id: r.id }, json: { amount: 40000, method: 'qris', date: wibDay(Date.now()) } });
 		expect(pay.status).toBe(201);
 		const p = pay.body as { entryId: string; receivable: { outstanding: number } };
 		expect(p.receivable.outstanding).toBe(50000);

@@ -136,7 +136,7 @@ export class DebtService {
 	/**
 	 * Records a payment (part or all of what is still owed) and posts it to the book in the same transaction. More than
 	 * is owed → 409 naming what is left, also when two payments race; a written-off debt → 409; a day after today (WIB)
-	 * → 400. Nothing is stored when refused. `only`: the caller addressed a receivable (the API's route) — a payable is 404 there.
+	 * or before the day (WIB) the debt was recorded → 400. Nothing is stored when refused. `only`: the caller addressed a receivable (the API's route) — a payable is 404 there.
 	 */
 	async pay(actor: Actor, debtId: string, input: unknown, only?: DebtDirection, token?: string | null): Promise<{ payment: DebtPaymentView; debt: DebtView; replayed: boolean }> {
 		const debt = await this.owned(actor, debtId, only);
@@ -157,6 +157,12 @@ export class DebtService {
 		const day = data.date ?? today;
 		// Money received or paid is counted on the day it moved: never a day that has not come yet (as in the cash book).
 		if (day > today) throw invalid('date', 'cashbook.date.future');
+		// …nor before the debt was recorded: money cannot be paid back on a debt that did not exist yet
+		const recorded = wibDay(Date.parse(debt.created_at));
+		if (day < recorded) {
+			const params = { day: formatDay(recorded, 'id') };
+			throw new ValidationError('error.invalidInput', {}, [{ field: 'date', messageKey: 'debts.pay.beforeDebt', params }], 400);
+		}
 		if (debt.cancelled_at) throw new DomainError('debt_cancelled', 'debts.pay.cancelled', 409);
 		const id = newId('byr');
 		const at = this.clock().toISOString();

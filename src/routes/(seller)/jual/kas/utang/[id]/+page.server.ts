@@ -1,6 +1,7 @@
 import { redirect, type ActionFailure } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction, formValues, savedParam, type FormState } from '$lib/server/web/forms';
+import { wibDay } from '$lib/utils/dates';
 import { newFormToken } from '$lib/server/cashbook/form-token';
 import { formTokenOf } from '$lib/server/web/cashbook-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { debt, payments } = await event.locals.services.debts.get(event.locals.actor, event.params.id);
-		return { debt, payments, today: event.locals.services.cashbook.today(), saved: savedParam(event.url, ['created', 'paid', 'createdAgain', 'paidAgain'] as const), formToken: newFormToken() };
+		// a payment cannot be dated before the debt was recorded (the date field's min; the service refuses it too)
+		return { debt, payments, today: event.locals.services.cashbook.today(), recordedOn: wibDay(Date.parse(debt.createdAt)), saved: savedParam(event.url, ['created', 'paid', 'createdAgain', 'paidAgain'] as const), formToken: newFormToken() };
 	});
 
 /** Back to the page itself (303 + ?tersimpan=) after a change, so a reload posts nothing again. */

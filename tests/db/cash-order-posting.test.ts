@@ -69,6 +69,26 @@ describe(`order postings to the cash book (${TEST_DIALECT})`, () => {
 		expect(await entriesOf(o.id)).toHaveLength(1);
 	});
 
+	it('should post a COD order completed by a coordinator helping in the inbox into the SHOP\'s book as tunai, said as "from order #KODE", naming no one', async () => {
+		const o = await order('cod');
+		await ctx.services.orders.setStatus(coordinator, o.id, 'selesai');
+		const [row] = await entriesOf(o.id);
+		expect(row).toMatchObject({ shop_id: mt.shopIds[0], kind: 'income', method: 'tunai', source_ref: `order:${o.id}`, created_by: coordinator.userId });
+		// the seller's own page for it: where it came from, in plain words, and nobody's name
+		const { entry, origin } = await ctx.services.cashbook.get(mt, row.id);
+		expect(entry).toMatchObject({ method: 'tunai', source: `order:${o.id}`, orderId: o.id });
+		expect(origin).toEqual({ kind: 'order', orderId: o.id, code: o.code });
+		const { name } = await ctx.database.db.selectFrom('app_user').select('name').where('id', '=', coordinator.userId).executeTakeFirstOrThrow();
+		expect(name.length).toBeGreaterThan(2);
+		expect(JSON.stringify({ entry, origin })).not.toContain(name);
+		// the coordinator cannot read the seller's book
+		await expect(ctx.services.cashbook.get(coordinator, row.id)).rejects.toMatchObject({ status: 404 });
+		// a debt payment's entry says which debt
+		const d = await ctx.services.debts.create(mt, mt.shopIds[0], { direction: 'receivable', name: 'Bu Origin', amount: 5000 });
+		const { payment } = await ctx.services.debts.pay(mt, d.id, { amount: 5000, method: 'tunai' });
+		expect((await ctx.services.cashbook.get(mt, payment.entryId)).origin).toEqual({ kind: 'debt', debtId: d.id });
+	});
+
 	it('should take the method from the payment: transfer → transfer, QRIS → qris', async () => {
 		for (const payment of ['transfer', 'qris'] as const) {
 			const o = await order(payment);

@@ -58,6 +58,13 @@ describe('a completed order in the cash book (JavaScript off)', () => {
 		await s.getByRole('button', { name: 'Selesai', exact: true }).click();
 		await s.waitForURL(`${app.baseUrl}/jual/pesanan/${orderId}`);
 		expect(entries(orderId)).toEqual([{ amount: total, kind: 'income', method: 'tunai', source_ref: `order:${orderId}` }]);
+		// its page in the seller's book says where it came from in plain words (no one's name as if they wrote in the book)
+		const code: string = checkout.orders[0].code;
+		const entryId = (new Database(join(app.dataDir, 'ecrav.sqlite'), { readonly: true }).prepare('select id from cash_entry where order_id = ?').get(orderId) as { id: string }).id;
+		await s.goto(`${app.baseUrl}/jual/kas/${entryId}`);
+		await expect(s.locator('.alert.tip').textContent()).resolves.toContain(`Dicatat otomatis dari pesanan ${code} saat pesanan selesai.`);
+		await expect(s.getByRole('link', { name: 'Lihat pesanannya' }).isVisible()).resolves.toBe(true);
+		await s.goto(`${app.baseUrl}/jual/pesanan/${orderId}`);
 
 		// A completed order can still be cancelled (returned, refunded); the form says what happens to the cash book.
 		await s.getByText('Batalkan pesanan', { exact: true }).click();

@@ -113,6 +113,10 @@ export const idCashbook = {
 	'cashbook.entry.isReversal': 'Ini catatan pembalik (koreksi).',
 	'cashbook.entry.seeOriginal': 'Lihat catatan yang dikoreksi',
 	'cashbook.entry.automatic': 'Catatan ini dibuat otomatis.',
+	'cashbook.entry.fromOrder': 'Dicatat otomatis dari pesanan {code} saat pesanan selesai.',
+	'cashbook.entry.fromOrderCancelled': 'Dicatat otomatis saat pesanan {code} dibatalkan setelah selesai.',
+	'cashbook.entry.fromDebt': 'Dicatat otomatis dari pembayaran utang.',
+	'cashbook.entry.debt': 'Lihat utangnya',
 	'cashbook.entry.order': 'Lihat pesanannya',
 	'cashbook.reverse.heading': 'Koreksi',
 	'cashbook.reverse.explain':
@@ -231,6 +235,10 @@ export const enCashbook: Record<keyof typeof idCashbook, string> = {
 	'cashbook.entry.isReversal': 'This is a reversing entry (a correction).',
 	'cashbook.entry.seeOriginal': 'See the corrected entry',
 	'cashbook.entry.automatic': 'This entry was made automatically.',
+	'cashbook.entry.fromOrder': 'Recorded automatically from order {code} when it was completed.',
+	'cashbook.entry.fromOrderCancelled': 'Recorded automatically when order {code} was cancelled after completion.',
+	'cashbook.entry.fromDebt': 'Recorded automatically from a debt payment.',
+	'cashbook.entry.debt': 'See the debt',
 	'cashbook.entry.order': 'See the order',
 	'cashbook.reverse.heading': 'Correct',
 	'cashbook.reverse.explain':

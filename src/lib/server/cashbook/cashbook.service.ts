@@ -58,6 +58,13 @@ export interface CashEntryView {
 	createdAt: string;
 }
 
+/**
+ * Where an automatic entry came from, said in plain words on its page ("Dicatat otomatis dari pesanan #KODE"): the
+ * order completed (or cancelled after completion) — by the seller or by a coordinator helping in the inbox, the entry is
+ * the shop's own and names no one — or the debt whose payment it is. Null for an entry typed by hand.
+ */
+export type CashEntryOrigin = { kind: 'order' | 'orderCancelled'; orderId: string; code: string } | { kind: 'debt'; debtId: string } | null;
+
 export interface CashCategoryChoice {
 	key: string;
 	/** The shop's own name; null for a built-in (translated as `cashbook.cat.<key>`). */
@@ -225,14 +232,27 @@ export class CashbookService {
 	}
 
 	/** One entry of the actor's shop with what corrects it (or what it corrects); anyone else 404. */
-	async get(actor: Actor, entryId: string): Promise<{ entry: CashEntryView; related: CashEntryView | null }> {
+	async get(actor: Actor, entryId: string): Promise<{ entry: CashEntryView; related: CashEntryView | null; origin: CashEntryOrigin }> {
 		const entry = await this.entries.findById(String(entryId));
 		if (!entry) throw new NotFoundError('cashbook.entry.notFound');
 		requireCashbookOwner(actor, entry.shop_id, () => new NotFoundError('cashbook.entry.notFound'));
 		const relatedId = entry.reversed_by ?? entry.reverses_id;
 		const related = relatedId ? await this.entries.findById(relatedId) : undefined;
 		const names = await this.categoryNames(entry.shop_id);
-		return { entry: toView(entry, names), related: related ? toView(related, names) : null };
+		return { entry: toView(entry, names), related: related ? toView(related, names) : null, origin: await this.origin(entry) };
+	}
+
+	private async origin(entry: CashEntryRow): Promise<CashEntryOrigin> {
+		const ref = entry.source_ref ?? '';
+		if (ref.startsWith('order:') && entry.order_id) {
+			const code = await this.entries.orderCode(entry.shop_id, entry.order_id);
+			return code ? { kind: ref.endsWith(':batal') ? 'orderCancelled' : 'order', orderId: entry.order_id, code } : null;
+		}
+		if (ref.startsWith('debt:')) {
+			const debtId = await this.entries.debtOfPayment(entry.shop_id, ref.slice('debt:'.length));
+			return debtId ? { kind: 'debt', debtId } : null;
+		}
+		return null;
 	}
 
 	/** The receipt photo of an entry (WebP bytes) for the shop's seller; anyone else, or no photo, 404. */

@@ -44,6 +44,18 @@ export class EntryRepository {
 		return row && normalise(row);
 	}
 
+	/** The code of the shop's order an automatic entry came from (null if none). */
+	async orderCode(shopId: string, orderId: string): Promise<string | null> {
+		const r = await this.db.selectFrom('shop_order').select('code').where('id', '=', orderId).where('shop_id', '=', shopId).executeTakeFirst();
+		return r?.code ?? null;
+	}
+
+	/** The shop's debt whose payment posted an entry (`debt:<paymentId>`), or null. */
+	async debtOfPayment(shopId: string, paymentId: string): Promise<string | null> {
+		const r = await this.db.selectFrom('cash_debt_payment').select('debt_id').where('id', '=', paymentId).where('shop_id', '=', shopId).executeTakeFirst();
+		return r?.debt_id ?? null;
+	}
+
 	/** A shop's entries whose day lies in [from, to], newest first (by day, then by when they were written). */
 	async listRange(shopId: string, from: string, to: string, limit?: number): Promise<CashEntryRow[]> {
 		let q = this.withReversal()

@@ -9,10 +9,10 @@ import type { Actions, PageServerLoad } from './$types';
 /** One entry of the seller's book, what corrects it (or what it corrects), and "Koreksi". Anyone but the shop's seller: 404. */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
-		const { entry, related } = await event.locals.services.cashbook.get(event.locals.actor, event.params.entry);
+		const { entry, related, origin } = await event.locals.services.cashbook.get(event.locals.actor, event.params.entry);
 		const flashed = takeFlash(event.cookies);
 		const justReversed = !!flashed && flashed.entryId === entry.reversedBy;
-		return { entry, related, justReversed, reversedAgain: justReversed && flashed.again, formToken: newFormToken() };
+		return { entry, related, origin, justReversed, reversedAgain: justReversed && flashed.again, formToken: newFormToken() };
 	});
 
 export const actions: Actions = {

@@ -167,3 +167,34 @@ describe('cash book privacy in the browser', () => {
 		await ctx.close();
 	});
 });
+
+describe('the biggest amount a book takes (Rp 1 triliun) at 390 and 320 px', () => {
+	it('should wrap the summary cards, the latest entries, the entry page and the report instead of widening the page', async () => {
+		const ctx = await phone('jj@cigadung.test', false);
+		const page = await ctx.newPage();
+		await page.goto(`${app.baseUrl}/jual/kas`);
+		await page.getByLabel('Jumlah penjualan (Rp)').fill('1.000.000.000.000');
+		await page.getByRole('button', { name: 'Catat penjualan' }).click();
+		await page.waitForLoadState();
+		await page.getByLabel('Ya, jumlahnya benar').check();
+		await Promise.all([page.waitForURL(/\/jual\/kas$/), page.getByRole('button', { name: 'Catat penjualan' }).click()]);
+		await expect(page.getByRole('status').textContent()).resolves.toContain('Rp\u00a01.000.000.000.000');
+		const entryHref = (await page.locator('.cash-entries a', { hasText: '1.000.000.000.000' }).first().getAttribute('href'))!;
+		for (const width of [390, 320]) {
+			await page.setViewportSize({ width, height: 800 });
+			for (const path of ['/jual/kas', entryHref, '/jual/kas/laporan']) {
+				await page.goto(`${app.baseUrl}${path}`);
+				await expectNoHorizontalOverflow(page, `${path} with Rp 1 triliun at ${width} px`);
+				// and nothing spills out of its own card either (a clipped or overlapping figure)
+				const spilled = await page.evaluate(() =>
+					Array.from(document.querySelectorAll('.period, .cash-entries li, .amount, .card, dl'))
+						.filter((el) => el.scrollWidth > el.clientWidth + 1)
+						.map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`)
+				);
+				expect(spilled, `${path} at ${width} px`).toEqual([]);
+			}
+		}
+		await page.screenshot({ path: '/tmp/cashbook-1-triliun-320.png', fullPage: true });
+		await ctx.close();
+	});
+});

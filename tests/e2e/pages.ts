@@ -50,6 +50,8 @@ export const SELLER_PAGES: PageToVisit[] = [
 	{ name: 'cash report, chosen dates', as: 'jj@cigadung.test', path: '/jual/kas/laporan?periode=pilih&dari=2026-11-01&sampai=2026-11-30' },
 	{ name: 'cash book settings', as: 'jj@cigadung.test', path: '/jual/kas/pengaturan' },
 	{ name: 'promote the shop (posters, catalog, link)', as: 'mt@cigadung.test', path: '/jual/promosi' },
+	{ name: 'Shopee bulk upload', as: 'jj@cigadung.test', path: '/jual/shopee' },
+	{ name: 'Shopee bulk upload, a template refused', as: 'mt@cigadung.test', path: '/jual/shopee?template=noKeys' },
 	{ name: 'my trainings', as: 'jj@cigadung.test', path: '/jual/pelatihan' },
 	{ name: 'pre-test on the phone', as: 'jj@cigadung.test', path: (f) => `/jual/pelatihan/${f.trainingId}/tes/pre` },
 	{ name: 'post-test on the phone', as: 'mt@cigadung.test', path: (f) => `/jual/pelatihan/${f.trainingId}/tes/post` },

@@ -653,6 +653,11 @@ export const expectations: Record<string, Probe[]> = {
 	'GET /jual/pesanan/[id]/bukti': [
 		probe({ probe: "the victim's order id in the URL (the buyer's bank slip)", setup: orderWithReceipt, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200, 404), readOnly: true })
 	],
+	'GET /jual/shopee/unduh': [probe({ probe: "the victim's products as a Shopee file (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id } }), expect: shopManagers(200, 303) })],
+	'POST /jual/shopee/unduh': [
+		// managers reach the template check (a photo is no template: back to /jual/shopee with the reason); strangers 404 first
+		probe({ probe: "fill a template with the victim's products (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { template: jpeg(w, 'template.xlsx') } }), expect: shopManagers(303, 303) })
+	],
 	'GET /jual/pesanan/[id]/nota.png': [probe({ probe: "the victim's order id in the URL (receipt picture)", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(200), readOnly: true })],
 	'POST /jual/pesanan/[id]?/lunas': [probe({ probe: "the victim's order id in the URL", setup: order, request: (_w, f) => ({ params: { id: f.orderId } }), expect: shopManagers(303) })],
 	'POST /jual/produk/[id]?/simpan': [

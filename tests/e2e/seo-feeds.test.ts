@@ -46,3 +46,52 @@ describe('sitemap and robots.txt', () => {
 		for (const p of ['/jual', '/koordinator', '/api/', '/pesanan', '/c/*/keranjang']) expect(lines).toContain(`Disallow: ${p}`);
 	});
 });
+
+describe('product feeds', () => {
+	it('should serve the catalog feed as RSS 2.0 with g: fields whose links and images open', async () => {
+		const res = await fetch(`${app.baseUrl}/c/cigadung/feed.xml`, { headers: { 'accept-encoding': 'gzip' } });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
+		const rss = parseXml(await res.text());
+		expect(rss.attributes['xmlns:g']).toBe('http://base.google.com/ns/1.0');
+		const items = findAll(rss, 'item');
+		expect(items.length).toBeGreaterThan(5);
+		const field = (i: (typeof items)[number], n: string) => i.children.find((c) => c.name === n)?.text ?? '';
+		for (const i of items) {
+			expect(field(i, 'g:price')).toMatch(/^\d+ IDR$/);
+			expect(['in stock', 'out of stock']).toContain(field(i, 'g:availability'));
+			expect(field(i, 'g:condition')).toBe('new');
+			expect(field(i, 'g:brand').length).toBeGreaterThan(0);
+		}
+		const first = items[0]!;
+		expect((await fetch(field(first, 'g:link'))).status).toBe(200);
+		const image = await fetch(field(first, 'g:image_link'));
+		expect(image.status).toBe(200);
+		expect(image.headers.get('content-type')).toMatch(/^image\//);
+		expect((await fetch(`${app.baseUrl}/c/tidak-ada/feed.xml`)).status).toBe(404);
+	});
+
+	it('should serve CSV (BOM, integer prices) and JSON per community and per shop', async () => {
+		const json = await fetch(`${app.baseUrl}/c/cigadung/produk.json`);
+		expect(json.status).toBe(200);
+		expect(json.headers.get('etag')).toMatch(/^"/);
+		const body = (await json.json()) as { items: { price: number; shop: { slug: string } }[] };
+		expect(body.items.length).toBeGreaterThan(5);
+		for (const i of body.items) expect(Number.isInteger(i.price)).toBe(true);
+		const shop = body.items[0]!.shop.slug;
+		const shopJson = (await (await fetch(`${app.baseUrl}/c/cigadung/toko/${shop}/produk.json`)).json()) as { items: { shop: { slug: string } }[] };
+		expect(shopJson.items.length).toBeGreaterThan(0);
+		expect(shopJson.items.every((i) => i.shop.slug === shop)).toBe(true);
+
+		const csv = await fetch(`${app.baseUrl}/c/cigadung/toko/${shop}/produk.csv`);
+		expect(csv.status).toBe(200);
+		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="produk-/);
+		const bytes = new Uint8Array(await csv.arrayBuffer());
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = new TextDecoder().decode(bytes).split('\r\n');
+		expect(lines[0]).toBe('id,item_group_id,title,variant,description,price,currency,availability,stock,unit,category,shop,shop_link,link,image_link,updated_at');
+		expect((await fetch(`${app.baseUrl}/c/cigadung/produk.csv`)).status).toBe(200);
+		expect((await fetch(`${app.baseUrl}/c/cigadung/toko/tidak-ada/produk.csv`)).status).toBe(404);
+	});
+});

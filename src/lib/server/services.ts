@@ -48,7 +48,8 @@ import { ShopeeExportService } from './reach/shopee-export.service';
 import { ShopeeExportRepository } from './reach/shopee-export.repository';
 import { PromoService } from './promo/promo.service';
 import { PromoRepository } from './promo/promo.repository';
-import { SeoRepository } from './seo/seo.repository';
+import { FeedRepository, SeoRepository } from './seo/seo.repository';
+import { FeedService } from './seo/feed.service';
 import { SitemapService } from './seo/sitemap.service';
 
 export interface ServiceDeps {
@@ -112,6 +113,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		shopeeExports: new ShopeeExportService(new ShopeeExportRepository(db), shopRepo, productRepo, clock),
 		promo: new PromoService(new PromoRepository(db), shopRepo, communityRepo, storage),
 		sitemap: new SitemapService(new SeoRepository(db)),
+		feeds: new FeedService(new FeedRepository(db), new CommunityService(communityRepo), shops),
 		...memberServices
 	};
 }

@@ -510,6 +510,20 @@ export const expectations: Record<string, Probe[]> = {
 
 	// ——— buyers ———
 	'POST /c/[community]/keranjang?/tambah': [probe({ probe: 'add to the cart cookie (no database write)', request: (w) => ({ params: { community: w.c1.slug }, form: { productId: 'prod_tidakada', quantity: '2' } }), expect: everyone(303), readOnly: true })],
+	'GET /c/[community]/feed.xml': [
+		probe({ probe: 'public catalog feed', setup: (w) => w.fresh.product(w.shopA), request: (w) => ({ params: { community: w.c1.slug } }), expect: everyone(200), readOnly: true }),
+		probe({ probe: 'an unknown community', request: () => ({ params: { community: 'tidak-ada' } }), expect: everyone(404), readOnly: true })
+	],
+	'GET /c/[community]/produk.csv': [probe({ probe: 'public product CSV', request: (w) => ({ params: { community: w.c1.slug } }), expect: everyone(200), readOnly: true })],
+	'GET /c/[community]/produk.json': [probe({ probe: 'public product JSON', request: (w) => ({ params: { community: w.c1.slug } }), expect: everyone(200), readOnly: true })],
+	'GET /c/[community]/toko/[shop]/produk.csv': [
+		probe({ probe: "an open shop's product CSV", setup: async (w) => (await w.fresh.product(w.shopA), (await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow()).slug), request: (w, slug) => ({ params: { community: w.c1.slug, shop: slug } }), expect: everyone(200), readOnly: true }),
+		probe({ probe: "another community's shop through community 1", setup: (w) => w.fresh.product(w.shopC), request: (w) => ({ params: { community: w.c1.slug, shop: w.shopC.slug } }), expect: everyone(404), readOnly: true })
+	],
+	'GET /c/[community]/toko/[shop]/produk.json': [
+		probe({ probe: "an open shop's product JSON", setup: async (w) => (await w.fresh.product(w.shopA), (await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow()).slug), request: (w, slug) => ({ params: { community: w.c1.slug, shop: slug } }), expect: everyone(200), readOnly: true }),
+		probe({ probe: "another community's shop through community 1", setup: (w) => w.fresh.product(w.shopC), request: (w) => ({ params: { community: w.c1.slug, shop: w.shopC.slug } }), expect: everyone(404), readOnly: true })
+	],
 	'GET /c/[community]/toko/[shop]/[product]/whatsapp': [
 		probe({
 			probe: "another product's variant id with a product page's WhatsApp order",

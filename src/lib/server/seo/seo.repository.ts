@@ -77,3 +77,72 @@ export class SeoRepository {
 			.execute();
 	}
 }
+
+/** A public product with what feeds need; `cover` is the first photo's JSON variants, `variants` in position order. */
+export interface FeedProductRow {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	price: number;
+	unit: string;
+	category_slug: string;
+	stock: number | null;
+	made_to_order: number;
+	updated_at: string;
+	shop_slug: string;
+	shop_name: string;
+	cover: string | null;
+	variants: { id: string; label: string; price: number; stock: number | null }[];
+}
+
+/** Feeds read products this many at a time (keyset by id), then their variants in one query per batch. */
+const FEED_BATCH = 1000;
+
+export class FeedRepository {
+	constructor(private readonly db: Kysely<DB>) {}
+
+	/** Public products of one community (optionally one shop), ordered by id, variants attached. See SeoRepository's rule. */
+	async listFeedProducts(communityId: string, shopId?: string): Promise<FeedProductRow[]> {
+		const out: FeedProductRow[] = [];
+		let after = '';
+		for (;;) {
+			let q = this.db
+				.selectFrom('product as p')
+				.innerJoin('shop as s', (j) => j.onRef('s.id', '=', 'p.shop_id').onRef('s.community_id', '=', 'p.community_id'))
+				.where('p.community_id', '=', communityId)
+				.where('p.status', '=', 'published')
+				.where('s.status', '=', 'active')
+				.where('p.id', '>', after)
+				.select(['p.id', 'p.slug', 'p.name', 'p.description', 'p.price', 'p.unit', 'p.category_slug', 'p.stock', 'p.made_to_order', 'p.updated_at', 's.slug as shop_slug', 's.name as shop_name'])
+				.select((eb) => eb.selectFrom('product_photo as ph').select('ph.variants').whereRef('ph.product_id', '=', 'p.id').orderBy('ph.position').limit(1).as('cover'))
+				.orderBy('p.id')
+				.limit(FEED_BATCH);
+			if (shopId) q = q.where('p.shop_id', '=', shopId);
+			const rows = await q.execute();
+			if (rows.length === 0) break;
+			const variants = await this.db
+				.selectFrom('product_variant')
+				.select(['id', 'product_id', 'label', 'price', 'stock', 'position'])
+				.where(
+					'product_id',
+					'in',
+					rows.map((r) => r.id)
+				)
+				.orderBy('product_id')
+				.orderBy('position')
+				.execute();
+			const byProduct = new Map<string, FeedProductRow['variants']>();
+			for (const v of variants) {
+				const list = byProduct.get(v.product_id) ?? [];
+				list.push({ id: v.id, label: v.label, price: Number(v.price), stock: v.stock == null ? null : Number(v.stock) });
+				byProduct.set(v.product_id, list);
+			}
+			for (const r of rows)
+				out.push({ ...r, price: Number(r.price), stock: r.stock == null ? null : Number(r.stock), made_to_order: Number(r.made_to_order), cover: r.cover ?? null, variants: byProduct.get(r.id) ?? [] });
+			after = rows.at(-1)!.id;
+			if (rows.length < FEED_BATCH) break;
+		}
+		return out;
+	}
+}

@@ -65,6 +65,16 @@ describe('Promosikan toko', () => {
 		expect(pdfInfo(await a6.body(), 'a6.pdf')).toMatch(/Page size:\s+297\.6\d? x 419\.5\d? pts/);
 		const catalog = await ctx.request.get(`${app.baseUrl}/jual/promosi/katalog.pdf`);
 		expect(catalog.headers()['content-type']).toBe('application/pdf');
+
+		// a seller reading the site in English still prints for the village's buyers, in Bahasa Indonesia
+		await page.goto(`${app.baseUrl}/bahasa?ke=en`);
+		await page.goto(`${app.baseUrl}/jual/promosi`);
+		await expect(page.getByRole('heading', { level: 1, name: 'Promote your shop' }).count()).resolves.toBe(1);
+		const english = await ctx.request.get(`${app.baseUrl}/jual/promosi/poster-a4.pdf`);
+		writeFileSync(join(dir, 'en.pdf'), await english.body());
+		const text = execFileSync('pdftotext', [join(dir, 'en.pdf'), '-']).toString('utf8');
+		expect(text).toContain('Pesan online');
+		expect(text).not.toContain('Order online');
 		await ctx.close();
 	});
 

@@ -52,7 +52,7 @@ export const enPosters: Record<keyof typeof idPosters, string> = {
 	'promo.posters': 'Posters with a QR code',
 	'promo.posterA4': 'Large poster (A4)',
 	'promo.posterA6': 'Small poster (A6, postcard size)',
-	'promo.posterHint': 'The poster shows the shop name, a product photo, a QR code to the shop, the WhatsApp number and QRIS (when set).',
+	'promo.posterHint': 'The poster shows the shop name, a product photo, a QR code to the shop, the WhatsApp number and QRIS (when set). Posters and catalogs are printed in Bahasa Indonesia, for your buyers.',
 	'promo.catalog': 'Printed catalog',
 	'promo.catalogPdf': 'Download the catalog (PDF)',
 	'promo.catalogHint': 'Every product shown in the shop: photo, name and price. Drafts are left out.',

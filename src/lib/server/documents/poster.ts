@@ -83,11 +83,11 @@ function drawPoster(doc: Doc, data: PosterData, t: Translate) {
 
 	// WhatsApp and the steps
 	const waY = captionY + 54;
-	doc.font('sans-bold').fontSize(24).fillColor(WA).text(t('promo.poster.whatsapp', { number: formatWhatsappLocal(data.shop.whatsapp) }), M, waY, { width: inner, height: 30, align: 'center', lineBreak: false });
+	if (data.shop.whatsapp) doc.font('sans-bold').fontSize(24).fillColor(WA).text(t('promo.poster.whatsapp', { number: formatWhatsappLocal(data.shop.whatsapp) }), M, waY, { width: inner, height: 30, align: 'center', lineBreak: false });
 	doc.font('sans').fontSize(12.5).fillColor(INK);
 	let y = waY + 36;
 	for (const step of [t('promo.poster.step1'), t('promo.poster.step2'), t('promo.poster.step3')]) {
-		doc.text(step, M + 40, y, { width: inner - 80, height: 16, lineBreak: false });
+		doc.text(step, M + 60, y, { width: inner - 120, height: 16, lineBreak: false });
 		y += 17;
 	}
 	doc.font('sans').fontSize(8).fillColor(MUTED).text(t('promo.poster.footer'), M, H - 20, { width: inner, height: 10, align: 'center', lineBreak: false });

@@ -15,7 +15,8 @@ export const GET: RequestHandler = (event) =>
 		const { locals, params, url } = event;
 		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname)}`);
 		const data = await locals.services.promo.communityCatalog(locals.actor, params.community, printedOrigin(url));
-		const pdf = await catalogPdf(data, translator(locals.locale), locals.locale);
+		// printed for the village's buyers: always in Bahasa Indonesia
+		const pdf = await catalogPdf(data, translator('id'), 'id');
 		return new Response(new Uint8Array(pdf), {
 			headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="katalog-${params.community.replace(/[^a-z0-9-]/g, '')}.pdf"`, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' }
 		});

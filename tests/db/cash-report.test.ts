@@ -8,6 +8,13 @@ import { CashReportService } from '../../src/lib/server/cashbook/report.service'
 import type { Actor, UserActor } from '../../src/lib/server/auth/actor';
 import type { CashKind, CashMethod } from '../../src/lib/server/db/schema-cashbook';
 import type { Community, Shop } from '../../src/lib/server/db/schema';
+import { translator } from '../../src/lib/i18n';
+import { cashStatementPdf } from '../../src/lib/server/documents/cash-statement';
+import { cashEntriesCsv } from '../../src/lib/server/documents/cash-export';
+import { pdfPlainText } from '../helpers/pdf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The seller's numbers (issue 11): summaries equal the entries' sums whatever the entries (fast-check), the change from
@@ -212,5 +219,41 @@ describe(CashReportService.name, () => {
 			expect(correction?.reverses).toEqual({ occurredOn: '2026-11-10', amount: 75_000 });
 			for (const bad of ['2026-13', '', '11-2026', '1999-12']) await expect(reports.statement(seller, shopId, bad)).rejects.toMatchObject({ status: 422 });
 		});
+		it("should print the owner's full name, the shop, and the month's opening and closing cash balance from the entries; flag corrected entries", async () => {
+			const { actor, shopId: shop } = await makeSellerActor(ctx.services, community, coordinator);
+			// the person the community registered for the shop, in full (the account may carry a short name)
+			await ctx.database.db.updateTable('member').set({ person_name: 'Siti Rahmawati' }).where('shop_id', '=', shop).execute();
+			await ctx.database.db.updateTable('app_user').set({ name: 'SR' }).where('id', '=', (actor as UserActor).userId).execute();
+			// before November: 100.000 + 50.000 modal − 30.000 − 10.000 prive = 110.000
+			await post(shop, 'income', 100_000, '2026-10-05');
+			await post(shop, 'modal', 50_000, '2026-10-06', 'transfer');
+			await post(shop, 'expense', 30_000, '2026-10-07', 'qris');
+			await post(shop, 'prive', 10_000, '2026-10-31');
+			// November: 40.000 in, 2.000 prive, an expense of 5.000 corrected (reversed) → net 38.000
+			await post(shop, 'income', 40_000, '2026-11-02', 'qris');
+			await post(shop, 'prive', 2_000, '2026-11-03');
+			const wrong = await post(shop, 'expense', 5_000, '2026-11-04', 'tunai', { note: 'Salah ketik' });
+			await post(shop, 'expense', -5_000, '2026-11-04', 'tunai', { reversesId: wrong! });
+			await post(shop, 'income', 999_000, '2026-12-01'); // after the month: not in it
+			const s = await ctx.services.cashReports.statement(actor, shop, '2026-11');
+			expect(s.shop.owner).toBe('Siti Rahmawati');
+			expect(s.balance).toEqual({ opening: 110_000, closing: 148_000 });
+			expect((await ctx.services.cashReports.statement(actor, shop, '2026-10')).balance).toEqual({ opening: 0, closing: 110_000 });
+			expect(s.entries.find((e) => e.id === wrong)?.corrected_at).toBe(at);
+
+			const t = translator('id');
+			const text = pdfPlainText(await cashStatementPdf(t, 'id', s), mkdtempSync(join(tmpdir(), 'kas-pdf-')), 'statement-balance');
+			expect(text).toContain('Pemilik: Siti Rahmawati');
+			expect(text).not.toContain('Pemilik: SR');
+			expect(text).toContain(s.shop.name);
+			expect(text).toMatch(/Saldo awal \([^)]*1 November 2026\) Rp 110\.000/);
+			expect(text).toMatch(/Saldo akhir \([^)]*30 November 2026\) Rp 148\.000/);
+			expect(text).toContain('dikoreksi: Ya, 30 Nov 2026');
+
+			const csv = cashEntriesCsv(t, 'id', s.entries).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+			expect(csv[0].split(',').at(-1)).toBe('Dikoreksi');
+			expect(csv.find((l) => l.includes('Salah ketik'))!.endsWith(',"Ya, 30 Nov 2026"')).toBe(true);
+		});
+
 	});
 });

@@ -18,6 +18,7 @@ const entry = (over: Partial<StatementEntry>): StatementEntry => ({
 	note: '',
 	reverses_id: null,
 	created_at: '2026-11-30T05:00:00.000Z',
+	corrected_at: null,
 	categoryName: null,
 	reverses: null,
 	...over
@@ -28,11 +29,23 @@ describe('cash export', () => {
 		const notes = ['=1+1', '+6281234', '-2+3', '@SUM(A1)', '\t=cmd', '\r=x', 'Minyak, 2 liter', 'kata "manis"'];
 		const csv = cashEntriesCsv(t, 'id', [...notes.map((note, i) => entry({ id: `kas_${i}`, note })), entry({ id: 'kas_r', amount: -15000, reverses_id: 'kas_0', reverses: { occurredOn: '2026-11-29', amount: 15000 } })]);
 		const lines = csv.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
-		expect(lines[0]).toBe('Tanggal,Jenis,Kategori,Cara bayar,Jumlah (Rp),Catatan,Koreksi');
+		expect(lines[0]).toBe('Tanggal,Jenis,Kategori,Cara bayar,Jumlah (Rp),Catatan,Koreksi,Dikoreksi');
 		const noteCells = lines.slice(1, 1 + notes.length).map((l) => l.split(',').slice(5).join(','));
-		expect(noteCells).toEqual(["'=1+1,", "'+6281234,", "'-2+3,", "'@SUM(A1),", "'\t=cmd,", `"'\r=x",`, '"Minyak, 2 liter",', '"kata ""manis""",']);
+		expect(noteCells).toEqual(["'=1+1,,", "'+6281234,,", "'-2+3,,", "'@SUM(A1),,", "'\t=cmd,,", `"'\r=x",,`, '"Minyak, 2 liter",,', '"kata ""manis""",,']);
 		// a correction: its amount stays a negative NUMBER (not neutralised), and says what it corrects
-		expect(lines[1 + notes.length]).toBe('2026-11-30,Pengeluaran,Bahan baku,Tunai,-15000,,koreksi dari 29 Nov 2026 (Rp\u00a015.000)');
+		expect(lines[1 + notes.length]).toBe('2026-11-30,Pengeluaran,Bahan baku,Tunai,-15000,,koreksi dari 29 Nov 2026 (Rp\u00a015.000),');
+	});
+
+	it('should flag an entry that was corrected in the column "Dikoreksi" with the day (WIB) of the correction, in CSV and XLSX', async () => {
+		// corrected at 23.30 UTC on 30 Nov = 06.30 WIB on 1 Dec
+		const corrected = entry({ note: 'Salah', corrected_at: '2026-11-30T23:30:00.000Z' });
+		const csv = cashEntriesCsv(t, 'id', [corrected, entry({ id: 'kas_2' })]).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+		expect(csv[1]).toBe('2026-11-30,Pengeluaran,Bahan baku,Tunai,15000,Salah,,"Ya, 1 Des 2026"');
+		expect(csv[2].endsWith(',,')).toBe(true);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await cashEntriesXlsx(translator('en'), 'en', [corrected])) as unknown as ArrayBuffer);
+		expect(wb.worksheets[0].getRow(1).getCell(8).value).toBe('Corrected');
+		expect(wb.worksheets[0].getRow(2).getCell(8).value).toBe('Yes, 1 Dec 2026');
 	});
 
 	it('should write XLSX cells as text or numbers, never formulas', async () => {

@@ -34,6 +34,8 @@ export interface LedgerRow {
 	note: string;
 	reverses_id: string | null;
 	created_at: string;
+	/** When the entry reversing this one was written (it was corrected), or null. */
+	corrected_at: string | null;
 }
 
 export interface SharedMonth {
@@ -109,29 +111,30 @@ export class CashReportRepository {
 
 	/** Every entry of the range, in the order they happened (day, then when written). */
 	async entries(shopId: string, range: DayRange): Promise<LedgerRow[]> {
-		const rows = await this.db
-			.selectFrom('cash_entry')
-			.where('shop_id', '=', shopId)
-			.where('occurred_on', '>=', range.from)
-			.where('occurred_on', '<=', range.to)
-			.select(['id', 'kind', 'amount', 'occurred_on', 'category', 'method', 'note', 'reverses_id', 'created_at'])
-			.orderBy('occurred_on')
-			.orderBy('created_at')
-			.orderBy('id')
+		const rows = await this.withCorrection()
+			.where('e.shop_id', '=', shopId)
+			.where('e.occurred_on', '>=', range.from)
+			.where('e.occurred_on', '<=', range.to)
+			.orderBy('e.occurred_on')
+			.orderBy('e.created_at')
+			.orderBy('e.id')
 			.execute();
-		return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+		return rows.map((r) => ({ ...r, amount: Number(r.amount), corrected_at: r.corrected_at ?? null }));
 	}
 
 	/** The entries some of these reverse (for "koreksi dari …"), whatever their day. */
 	async entriesByIds(shopId: string, ids: string[]): Promise<LedgerRow[]> {
 		if (ids.length === 0) return [];
-		const rows = await this.db
-			.selectFrom('cash_entry')
-			.where('shop_id', '=', shopId)
-			.where('id', 'in', ids)
-			.select(['id', 'kind', 'amount', 'occurred_on', 'category', 'method', 'note', 'reverses_id', 'created_at'])
-			.execute();
-		return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+		const rows = await this.withCorrection().where('e.shop_id', '=', shopId).where('e.id', 'in', ids).execute();
+		return rows.map((r) => ({ ...r, amount: Number(r.amount), corrected_at: r.corrected_at ?? null }));
+	}
+
+	/** Entries with when each was corrected (the reversing entry's `created_at`; one reversal per entry at most). */
+	private withCorrection() {
+		return this.db
+			.selectFrom('cash_entry as e')
+			.leftJoin('cash_entry as r', 'r.reverses_id', 'e.id')
+			.select(['e.id', 'e.kind', 'e.amount', 'e.occurred_on', 'e.category', 'e.method', 'e.note', 'e.reverses_id', 'e.created_at', 'r.created_at as corrected_at']);
 	}
 
 	/** The shop's own categories, by id, to name them. */
@@ -140,16 +143,20 @@ export class CashReportRepository {
 		return new Map(rows.map((r) => [r.id, r.name]));
 	}
 
-	/** The shop's name, its owner's name and its community's, for the statement's heading. */
+	/**
+	 * The shop's name, its owner's name and its community's, for the statement's heading. The owner is the person the
+	 * community registered for the shop (`member.person_name`, the name a cooperative knows), else the account's name.
+	 */
 	async shopHeader(shopId: string): Promise<{ id: string; name: string; owner: string; community: string } | undefined> {
 		const row = await this.db
 			.selectFrom('shop')
 			.innerJoin('community', 'community.id', 'shop.community_id')
 			.leftJoin('app_user', 'app_user.id', 'shop.owner_user_id')
+			.leftJoin('member', 'member.shop_id', 'shop.id')
 			.where('shop.id', '=', shopId)
-			.select(['shop.id', 'shop.name', 'app_user.name as owner', 'community.name as community'])
+			.select(['shop.id', 'shop.name', 'app_user.name as account', 'member.person_name as person', 'community.name as community'])
 			.executeTakeFirst();
-		return row ? { id: row.id, name: row.name, owner: row.owner ?? '', community: row.community } : undefined;
+		return row ? { id: row.id, name: row.name, owner: row.person?.trim() || row.account || '', community: row.community } : undefined;
 	}
 
 	/** Whether the shop agreed to share monthly totals with the program (no row: no). */

@@ -56,6 +56,11 @@ export interface StatementData {
 	month: string;
 	range: DayRange;
 	totals: CashTotals;
+	/**
+	 * The cash the book says the shop holds (all ways of paying together: income and modal in, expense and prive out):
+	 * `opening` from every entry before the month (saldo awal), `closing` = opening + the month's net (saldo akhir).
+	 */
+	balance: { opening: number; closing: number };
 	entries: StatementEntry[];
 	generatedAt: string;
 }
@@ -136,9 +141,16 @@ export class CashReportService {
 		const m = parseMonth(month);
 		if (!m) throw new ValidationError('cashReport.statement.badMonth', {}, [{ field: 'bulan', messageKey: 'cashReport.statement.badMonth', params: {} }]);
 		const range = monthOf(`${m}-01`);
-		const [header, sums, rows] = await Promise.all([this.repo.shopHeader(shopId), this.repo.sumsByKindMethod(shopId, range), this.repo.entries(shopId, range)]);
+		const [header, sums, before, rows] = await Promise.all([
+			this.repo.shopHeader(shopId),
+			this.repo.sumsByKindMethod(shopId, range),
+			this.repo.sumsByKindMethod(shopId, { from: '0001-01-01', to: addDays(range.from, -1) }),
+			this.repo.entries(shopId, range)
+		]);
 		if (!header) throw new NotFoundError('error.notFound.shopUnnamed');
-		return { shop: header, month: m, range, totals: toTotals(sums), entries: await this.withNames(shopId, rows), generatedAt: this.clock().toISOString() };
+		const totals = toTotals(sums);
+		const opening = cashNet(toTotals(before));
+		return { shop: header, month: m, range, totals, balance: { opening, closing: opening + cashNet(totals) }, entries: await this.withNames(shopId, rows), generatedAt: this.clock().toISOString() };
 	}
 
 	/** The statement months a seller may pick: this month and the 11 before it, newest first. */
@@ -175,6 +187,9 @@ export class CashReportService {
 		return shared;
 	}
 }
+
+/** The cash a stretch of entries adds (negative: takes away): income + modal − expense − prive, every way of paying. */
+export const cashNet = (t: CashTotals): number => CASH_METHODS.reduce((s, m) => s + t.byMethod[m].net, 0);
 
 /** The totals from per-kind-per-method sums. */
 export function toTotals(sums: KindMethodSum[]): CashTotals {

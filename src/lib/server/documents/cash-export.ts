@@ -6,13 +6,13 @@ import { entryWords } from './cash-words';
 
 /** The export's columns, in order. */
 function header(t: Translate): string[] {
-	return [t('cashReport.col.date'), t('cashReport.col.kind'), t('cashReport.col.category'), t('cashReport.col.method'), t('cashReport.col.amount'), t('cashReport.col.note'), t('cashReport.col.correction')];
+	return [t('cashReport.col.date'), t('cashReport.col.kind'), t('cashReport.col.category'), t('cashReport.col.method'), t('cashReport.col.amount'), t('cashReport.col.note'), t('cashReport.col.correction'), t('cashReport.col.corrected')];
 }
 
-function rows(t: Translate, locale: string, entries: StatementEntry[]): [string, string, string, string, number, string, string][] {
+function rows(t: Translate, locale: string, entries: StatementEntry[]): [string, string, string, string, number, string, string, string][] {
 	return entries.map((e) => {
 		const w = entryWords(t, locale, e);
-		return [e.occurred_on, w.kind, w.category, w.method, e.amount, e.note, w.correction];
+		return [e.occurred_on, w.kind, w.category, w.method, e.amount, e.note, w.correction, w.corrected];
 	});
 }
 
@@ -49,6 +49,6 @@ export async function cashEntriesXlsx(t: Translate, locale: string, entries: Sta
 	}
 	ws.getColumn(1).numFmt = 'dd/mm/yyyy';
 	ws.getColumn(5).numFmt = '#,##0;-#,##0';
-	[12, 26, 20, 12, 16, 40, 34].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+	[12, 26, 20, 12, 16, 40, 34, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }

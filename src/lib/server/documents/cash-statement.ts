@@ -32,6 +32,14 @@ function summaryRows(t: Translate, d: StatementData): string[][] {
 	];
 }
 
+/** Saldo awal (the first day) and saldo akhir (the last day) of the month; a negative balance keeps its minus. */
+function balanceRows(t: Translate, locale: string, d: StatementData): string[][] {
+	return [
+		[t('cashReport.pdf.opening', { day: formatDay(d.range.from, locale) }), formatRupiah(d.balance.opening)],
+		[t('cashReport.pdf.closing', { day: formatDay(d.range.to, locale) }), formatRupiah(d.balance.closing)]
+	];
+}
+
 /**
  * The monthly statement a seller can show a cooperative or a KUR loan officer: shop, owner, community and month; the
  * summary (profit without prive and modal, said in one line), money per payment method, every entry by day with the
@@ -69,6 +77,11 @@ export async function cashStatementPdf(t: Translate, locale: string, d: Statemen
 	doc.font('serif').fontSize(9.5).text(t('cashReport.profitNote'), x, undefined, { width });
 	doc.moveDown(0.5);
 
+	heading(doc, t('cashReport.pdf.balance'));
+	table(doc, two, balanceRows(t, locale, d));
+	doc.font('serif').fontSize(9.5).text(t('cashReport.pdf.balanceNote'), x, undefined, { width });
+	doc.moveDown(0.5);
+
 	heading(doc, t('cashReport.methods'));
 	const m = d.totals.byMethod;
 	table(
@@ -102,7 +115,7 @@ export async function cashStatementPdf(t: Translate, locale: string, d: Statemen
 			columns,
 			entries.map((e) => {
 				const w = entryWords(t, locale, e);
-				return [w.kind, w.category, w.method, [e.note, w.correction].filter(Boolean).join(' · '), formatRupiah(e.amount)];
+				return [w.kind, w.category, w.method, [e.note, w.correction, w.corrected && `${t('cashReport.col.corrected').toLowerCase()}: ${w.corrected}`].filter(Boolean).join(' · '), formatRupiah(e.amount)];
 			}),
 			{ fontSize: 9 }
 		);
@@ -113,7 +126,7 @@ export async function cashStatementPdf(t: Translate, locale: string, d: Statemen
 	}
 
 	heading(doc, t('cashReport.pdf.totals'));
-	table(doc, two, summaryRows(t, d));
+	table(doc, two, [...summaryRows(t, d), ...balanceRows(t, locale, d)]);
 	doc.moveDown(0.5);
 	doc.font('serif').fontSize(9).fillColor('#333333').text(t('cashReport.pdf.printed', { printedAt: d.generatedAt }), x, undefined, { width });
 	doc.fillColor('#000000');

@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../../i18n';
 import { id } from '../../i18n/id';
-import { formatDayShort } from '../../utils/dates';
+import { formatDayShort, wibDay } from '../../utils/dates';
 import { formatRupiah } from '../../utils/money';
 import type { StatementEntry } from '../cashbook/report.service';
 
@@ -15,6 +15,8 @@ export function entryWords(t: Translate, locale: string, e: StatementEntry) {
 		kind: t(`cashReport.kind.${e.kind}` as MessageKey),
 		category,
 		method: t(`cashReport.method.${e.method}` as MessageKey),
+		/** "Ya, 30 Nov 2026" when a later entry corrected (reversed) this one: an exported book reads honestly. */
+		corrected: e.corrected_at ? t('cashReport.correctedOn', { day: formatDayShort(wibDay(Date.parse(e.corrected_at)), locale) }) : '',
 		correction: e.reverses ? t('cashReport.correctionOf', { day: formatDayShort(e.reverses.occurredOn, locale), amount: formatRupiah(e.reverses.amount) }) : e.reverses_id ? t('cashReport.correctionOf', { day: '…', amount: '…' }) : ''
 	};
 }

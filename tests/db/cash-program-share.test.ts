@@ -113,7 +113,8 @@ describe(`migration 0020-cashbook-3 (${TEST_DIALECT})`, () => {
 			expect(rows.map((r) => [r.key, r.metric, r.source, Number(r.position)])).toEqual([
 				['members', 'members', 'auto', 7],
 				['income_monthly', 'income_monthly', 'auto', 8],
-				['profit_monthly', 'profit_monthly', 'auto', 9]
+				['profit_monthly', 'profit_monthly', 'auto', 9],
+				['shops_on_shopee', 'shops_on_shopee', 'auto', 10]
 			]);
 		} finally {
 			await old.cleanup();

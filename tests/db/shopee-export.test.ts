@@ -6,6 +6,7 @@ import { makeCommunity, system } from '../helpers/factories';
 import { callRoute, ORIGIN, routeByKey, type RouteResult } from '../helpers/routes';
 import { writeZip } from '../helpers/zip';
 import type { Actor } from '../../src/lib/server/auth/actor';
+import type { Community } from '../../src/lib/server/db/schema';
 import { ShopeeExportService } from '../../src/lib/server/reach/shopee-export.service';
 import { openapi } from '../../src/lib/server/web/openapi';
 
@@ -22,6 +23,7 @@ let otherShopId: string;
 let seller: Actor;
 let otherSeller: Actor;
 let coordinator: Actor;
+let community: Community;
 const ids: Record<string, string> = {};
 
 const photo = (hex: string) => sharp({ create: { width: 800, height: 800, channels: 3, background: hex } }).jpeg().toBuffer();
@@ -30,7 +32,7 @@ const GOOD_TEXT = 'Keripik singkong tipis, digoreng dengan minyak baru, renyah d
 beforeAll(async () => {
 	ctx = await createTestContext();
 	const s = ctx.services;
-	const community = await makeCommunity(s, { slug: 'desa-shopee' });
+	community = await makeCommunity(s, { slug: 'desa-shopee' });
 	const a = await s.members.addSeller(system, community, { name: 'Bu Shopee', businessType: 'Penjual keripik', whatsapp: '0812 7777 0001' });
 	const b = await s.members.addSeller(system, community, { name: 'Pak Lain', businessType: 'Penjual kopi', whatsapp: '0812 7777 0002' });
 	shopId = a.shopId;
@@ -258,5 +260,15 @@ describe(`${ShopeeExportService.name} (${TEST_DIALECT})`, () => {
 		expect(path.get.responses[200].headers).toHaveProperty('X-Export-Skipped');
 		expect(Object.keys(path.post.requestBody!.content)).toEqual(['multipart/form-data']);
 		expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
+	});
+
+	it("should count the shop in the program's 'marketed on Shopee' indicator (shops_on_shopee), not before the program's end", async () => {
+		const running = await ctx.services.programs.create(coordinator, community, { name: 'Program berjalan', theme: 'Pemasaran daring', goals: 'Jual di Shopee', targetGroup: 'Pelaku UMKM', startsOn: '2026-01-01', endsOn: '2030-12-31' });
+		const measured = await ctx.services.indicators.measures(coordinator, running.id);
+		// Bu Shopee's shop has files with products; Pak Lain's shop has none
+		expect(measured.metrics.shops_on_shopee).toBe(1);
+		expect(measured.indicators.find((i) => i.key === 'shops_on_shopee')).toMatchObject({ metric: 'shops_on_shopee', value: 1 });
+		const ended = await ctx.services.programs.create(coordinator, community, { name: 'Program lama', theme: 'Pemasaran daring', goals: 'Jual di Shopee', targetGroup: 'Pelaku UMKM', startsOn: '2024-11-01', endsOn: '2024-12-06' });
+		expect((await ctx.services.indicators.measures(coordinator, ended.id)).metrics.shops_on_shopee).toBe(0);
 	});
 });

@@ -4,6 +4,7 @@
  * enforces it).
  */
 export const idShopee = {
+	'program.metric.shops_on_shopee': 'Toko yang produknya masuk Shopee (file Upload Massal dari E-Crav)',
 	'shopee.problem.name_short': 'Nama terlalu pendek ({length} huruf). Shopee minta paling sedikit 5 huruf, misalnya "Keripik Singkong Pedas".',
 	'shopee.problem.name_long': 'Nama terlalu panjang ({length} huruf). Shopee menerima paling banyak 255 huruf.',
 	'shopee.problem.description_html': 'Deskripsi berisi kode seperti <b> atau &nbsp;. Shopee hanya menerima teks biasa: hapus kode itu.',
@@ -56,6 +57,7 @@ export const idShopee = {
 };
 
 export const enShopee: Record<keyof typeof idShopee, string> = {
+	'program.metric.shops_on_shopee': 'Shops whose products went to Shopee (mass-upload file from E-Crav)',
 	'shopee.problem.name_short': 'The name is too short ({length} characters). Shopee needs at least 5, e.g. "Spicy Cassava Chips".',
 	'shopee.problem.name_long': 'The name is too long ({length} characters). Shopee takes at most 255.',
 	'shopee.problem.description_html': 'The description holds code such as <b> or &nbsp;. Shopee takes plain text only: remove the code.',

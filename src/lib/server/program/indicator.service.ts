@@ -110,13 +110,14 @@ export class IndicatorService {
 		const now = this.clock();
 		const period = measuringPeriod(program, now);
 		const end = period.ongoing ? null : period.to;
-		const [funnel, productsPublished, orders, listings, training, cash] = await Promise.all([
+		const [funnel, productsPublished, orders, listings, training, cash, shopsOnShopee] = await Promise.all([
 			this.funnel.forCommunity(actor, { id: program.community_id }, end === null ? null : new Date(end)),
 			this.metrics.publishedProductCount(program.community_id, end),
 			programOrderFigures(this.metrics, program.community_id, program, now),
 			this.metrics.publishedListings(program.community_id, end),
 			programTrainingFigures(new TrainingRepository(this.db), program, now),
-			programCashFigures(new CashReportRepository(this.db), program.community_id, period)
+			programCashFigures(new CashReportRepository(this.db), program.community_id, period),
+			this.metrics.shopsOnShopeeCount(program.community_id, end)
 		]);
 		const metrics: MetricValues = {
 			members: funnel.members.length,
@@ -130,7 +131,8 @@ export class IndicatorService {
 			attendance_rate: ratePercent(training.attendance.rate),
 			knowledge_gain: gainRounded(training.gain.g),
 			income_monthly: cash.income,
-			profit_monthly: cash.profit
+			profit_monthly: cash.profit,
+			shops_on_shopee: shopsOnShopee
 		};
 		return { metrics, training, funnel, orders, cash, measuredAt: end === null ? null : period.lastDay };
 	}

@@ -49,6 +49,21 @@ export class MetricsRepository {
 		private readonly dialect: Dialect
 	) {}
 
+	/**
+	 * Shops "marketed on Shopee": with at least one Shopee bulk-upload file of one product or more handed out
+	 * (shopee_export); with `untilIso`, only files made before it (a finished program's figure at its end).
+	 */
+	async shopsOnShopeeCount(communityId: string, untilIso: string | null = null): Promise<number> {
+		const row = await this.db
+			.selectFrom('shopee_export')
+			.where('community_id', '=', communityId)
+			.where('exported_count', '>', 0)
+			.$if(untilIso !== null, (q) => q.where('created_at', '<', untilIso!))
+			.select((eb) => eb.fn.count<number>('shop_id').distinct().as('shops'))
+			.executeTakeFirstOrThrow();
+		return Number(row.shops ?? 0);
+	}
+
 	/** Products on show in the community now. */
 	/**
 	 * Products on show now; with `untilIso`, only those first published before it (a finished program's figure at

@@ -17,7 +17,8 @@ export const METRICS = [
 	'attendance_rate',
 	'knowledge_gain',
 	'income_monthly',
-	'profit_monthly'
+	'profit_monthly',
+	'shops_on_shopee'
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 
@@ -38,7 +39,8 @@ export const METRIC_DEFAULTS: Record<MetricKey, { label: string; unit: string }>
 	attendance_rate: { label: 'Tingkat kehadiran pelatihan', unit: '%' },
 	knowledge_gain: { label: 'Peningkatan pengetahuan (gain ternormalisasi)', unit: 'g' },
 	income_monthly: { label: 'Pemasukan sebulan toko yang berbagi buku kas', unit: 'rupiah' },
-	profit_monthly: { label: 'Untung sebulan toko yang berbagi buku kas', unit: 'rupiah' }
+	profit_monthly: { label: 'Untung sebulan toko yang berbagi buku kas', unit: 'rupiah' },
+	shops_on_shopee: { label: 'Toko yang produknya masuk Shopee (file Upload Massal dari E-Crav)', unit: 'toko' }
 };
 
 export const METRIC_LABEL_KEYS: Record<MetricKey, MessageKey> = {
@@ -53,7 +55,8 @@ export const METRIC_LABEL_KEYS: Record<MetricKey, MessageKey> = {
 	attendance_rate: 'program.metric.attendance_rate',
 	knowledge_gain: 'program.metric.knowledge_gain',
 	income_monthly: 'program.metric.income_monthly',
-	profit_monthly: 'program.metric.profit_monthly'
+	profit_monthly: 'program.metric.profit_monthly',
+	shops_on_shopee: 'program.metric.shops_on_shopee'
 };
 
 export type MetricValues = Record<MetricKey, number | null>;

@@ -95,3 +95,52 @@ describe('product feeds', () => {
 		expect((await fetch(`${app.baseUrl}/c/cigadung/toko/tidak-ada/produk.csv`)).status).toBe(404);
 	});
 });
+
+/** Every JSON-LD block of a page, parsed (a block that does not parse fails the test). */
+async function jsonLdOf(url: string): Promise<{ html: string; blocks: Record<string, unknown>[] }> {
+	const res = await fetch(url);
+	expect(res.status, url).toBe(200);
+	const html = await res.text();
+	const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+	return { html, blocks };
+}
+
+describe('structured data and index signals', () => {
+	it('should describe a shop as a LocalBusiness with its region and breadcrumbs, and a product with breadcrumbs beside Product', async () => {
+		const sitemap = await (await fetch(`${app.baseUrl}/sitemap.xml`)).text();
+		const locs = findAll(parseXml(sitemap), 'loc').map((l) => l.text);
+		const shopUrl = locs.find((l) => /\/toko\/[^/]+$/.test(l))!;
+		const productUrl = locs.find((l) => l.startsWith(`${shopUrl}/`))!;
+
+		const shop = await jsonLdOf(shopUrl);
+		const business = shop.blocks.find((b) => b['@type'] === 'LocalBusiness')!;
+		expect(business).toMatchObject({ url: shopUrl, address: { '@type': 'PostalAddress', addressCountry: 'ID', addressRegion: 'Jawa Barat' } });
+		expect(String(business.name).length).toBeGreaterThan(0);
+		// The page shows the WhatsApp number, so the telephone may be there; it must be the same number.
+		expect(business.telephone).toMatch(/^\+62\d{8,13}$/);
+		expect(shop.html).toContain(String(business.telephone).replace('+62', '0').slice(0, 4));
+		const shopCrumbs = shop.blocks.find((b) => b['@type'] === 'BreadcrumbList') as { itemListElement: { position: number; item: string }[] };
+		expect(shopCrumbs.itemListElement.map((i) => i.item)).toEqual([`${app.baseUrl}/c/cigadung`, shopUrl]);
+		expect(shop.html).toContain(`<link rel="canonical" href="${shopUrl}"`);
+
+		const product = await jsonLdOf(productUrl);
+		expect(product.blocks.map((b) => b['@type']).sort()).toEqual(['BreadcrumbList', 'Product']);
+		const crumbs = product.blocks.find((b) => b['@type'] === 'BreadcrumbList') as { itemListElement: { position: number; item: string }[] };
+		expect(crumbs.itemListElement.map((i) => [i.position, i.item])).toEqual([
+			[1, `${app.baseUrl}/c/cigadung`],
+			[2, shopUrl],
+			[3, productUrl]
+		]);
+	});
+
+	it('should send one signal per catalog view: canonical on the plain catalog, noindex (and no canonical) on filtered or paged views', async () => {
+		const plain = await (await fetch(`${app.baseUrl}/c/cigadung`)).text();
+		expect(plain).toContain(`<link rel="canonical" href="${app.baseUrl}/c/cigadung"`);
+		expect(plain).not.toMatch(/<meta name="robots"/);
+		for (const q of ['?q=keripik', '?sort=cheapest', '?page=2', '?category=camilan-keripik']) {
+			const html = await (await fetch(`${app.baseUrl}/c/cigadung${q}`)).text();
+			expect(html, q).toContain('<meta name="robots" content="noindex, follow"');
+			expect(html, q).not.toContain('rel="canonical"');
+		}
+	});
+});

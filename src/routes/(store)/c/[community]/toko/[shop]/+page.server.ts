@@ -28,9 +28,12 @@ export const load: PageServerLoad = (event) =>
 				story: shop.story,
 				...shopDisplay(shop),
 				whatsappDisplay: formatWhatsappLocal(shop.whatsapp),
+				// The page shows this number to everyone, so structured data may carry it too (E.164).
+				telephone: `+${shop.whatsapp}`,
 				chatUrl: whatsappUrl(shop.whatsapp, t('shop.chatMessage', { shop: shop.name, url }))
 			},
 			result,
-			url
+			url,
+			origin: event.url.origin
 		};
 	});

@@ -26,12 +26,13 @@ const MUTED = '#5b524c';
 export async function posterPdf(data: PosterData, size: PosterSize, t: Translate): Promise<Buffer> {
 	const { doc, done } = newDocument({ title: t('promo.poster.title', { shop: data.shop.name }), size, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
 	if (size === 'A6') doc.scale(doc.page.width / W);
-	drawPoster(doc, data, t);
+	drawPoster(doc, data, t, size === 'A6');
 	doc.end();
 	return done;
 }
 
-function drawPoster(doc: Doc, data: PosterData, t: Translate) {
+/** `small`: drawn for A6 (half size), where the steps get larger type and the footer is left out to make room. */
+function drawPoster(doc: Doc, data: PosterData, t: Translate, small: boolean) {
 	const inner = W - 2 * M;
 	// the band: community above, shop name fitted to two or three lines
 	const bandH = 150;
@@ -84,13 +85,14 @@ function drawPoster(doc: Doc, data: PosterData, t: Translate) {
 	// WhatsApp and the steps
 	const waY = captionY + 54;
 	if (data.shop.whatsapp) doc.font('sans-bold').fontSize(24).fillColor(WA).text(t('promo.poster.whatsapp', { number: formatWhatsappLocal(data.shop.whatsapp) }), M, waY, { width: inner, height: 30, align: 'center', lineBreak: false });
-	doc.font('sans').fontSize(12.5).fillColor(INK);
-	let y = waY + 36;
+	const stepSize = small ? 15 : 12.5;
+	doc.font('sans').fontSize(stepSize).fillColor(INK);
+	let y = waY + 34;
 	for (const step of [t('promo.poster.step1'), t('promo.poster.step2'), t('promo.poster.step3')]) {
-		doc.text(step, M + 60, y, { width: inner - 120, height: 16, lineBreak: false });
-		y += 17;
+		doc.text(step, M + (small ? 20 : 60), y, { width: inner - (small ? 40 : 120), height: stepSize + 4, lineBreak: false, ellipsis: true });
+		y += stepSize + 5;
 	}
-	doc.font('sans').fontSize(8).fillColor(MUTED).text(t('promo.poster.footer'), M, H - 20, { width: inner, height: 10, align: 'center', lineBreak: false });
+	if (!small) doc.font('sans').fontSize(8).fillColor(MUTED).text(t('promo.poster.footer'), M, H - 20, { width: inner, height: 10, align: 'center', lineBreak: false });
 }
 
 /** A large initial in a circle where the photo would be: a poster without a photo still looks finished. */

@@ -57,6 +57,23 @@ describe(`orders API (${TEST_DIALECT})`, () => {
 		expect((bad.body as { error: { message: string } }).error.message).toContain('Status tidak dikenal');
 	});
 
+	it('should change nothing when a PATCH is refused: paid + an impossible move is 409 and the order stays unpaid (review 23:50)', async () => {
+		const o = await order('cod');
+		await ctx.services.orders.setStatus(mt, o.id, 'selesai');
+		const before = await snapshot();
+		const r = await call('PATCH /api/v1/orders/[orderId]', mt, { params: { orderId: o.id }, json: { paid: true, status: 'dikonfirmasi' } });
+		expect(r.status).toBe(409);
+		expect(await snapshot()).toEqual(before);
+		const fresh = await order('cod');
+		await ctx.services.orders.setStatus(mt, fresh.id, 'dikirim');
+		const before2 = await snapshot();
+		expect((await call('PATCH /api/v1/orders/[orderId]', mt, { params: { orderId: fresh.id }, json: { paid: true, status: 'disiapkan' } })).status).toBe(409);
+		expect(await snapshot()).toEqual(before2);
+		// a possible move with paid still does both
+		const ok = await call('PATCH /api/v1/orders/[orderId]', mt, { params: { orderId: fresh.id }, json: { paid: true, status: 'selesai' } });
+		expect(ok.body).toMatchObject({ status: 'selesai', paid: true });
+	});
+
 	it('should move an order and mark it paid by the inbox\'s rules; completion posts once; an impossible move is 409', async () => {
 		const o = await order();
 		const paid = await call('PATCH /api/v1/orders/[orderId]', mt, { params: { orderId: o.id }, json: { status: 'dikonfirmasi', paid: true } });

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { DB, OrderStatus, PaymentMethod, DeliveryMethod } from '../db/schema';
-import { NotFoundError } from '../errors';
+import { DomainError, NotFoundError } from '../errors';
 import { parseInput } from '../validate';
 import { requireCashbookOwner } from '../cashbook/cashbook.service';
 import type { OrderRepository } from './order.repository';
-import type { OrderService } from './order.service';
+import { canMove, type OrderService } from './order.service';
 import type { SellerInboxService } from './seller-inbox.service';
 
 export const ORDER_STATUSES = ['baru', 'dikonfirmasi', 'disiapkan', 'dikirim', 'siap_diambil', 'selesai', 'dibatalkan'] as const satisfies readonly OrderStatus[];
@@ -67,6 +67,9 @@ export class OrderApiService {
 		if (!order) throw new NotFoundError('order.notFound');
 		requireCashbookOwner(actor, order.shop_id, () => new NotFoundError('order.notFound'));
 		const data = parseInput(patchSchema, body, 400);
+		// A refused PATCH changes nothing: an impossible move is refused BEFORE "paid" is written (not after it).
+		if (data.status && data.status !== order.status && !canMove(order.status, data.status, data.reason !== undefined))
+			throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to: data.status });
 		if (data.paid) await this.orders.markPaid(actor, order.id);
 		if (data.status === 'dibatalkan' && data.reason !== undefined) await this.inbox.cancel(actor, order.id, data.reason, true);
 		else if (data.status && data.status !== order.status) await this.orders.setStatus(actor, order.id, data.status);

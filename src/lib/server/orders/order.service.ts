@@ -52,6 +52,15 @@ const NEXT: Record<OrderStatus, OrderStatus[]> = {
 	dibatalkan: []
 };
 
+/**
+ * Whether an order may move from one status to another: forward along NEXT, or cancelled while not finished or
+ * cancelled already (a completed order is cancelled only with a reason, `withReason`, through the inbox's cancel).
+ */
+export function canMove(from: OrderStatus, to: OrderStatus, withReason = false): boolean {
+	if (to === 'dibatalkan') return from !== 'dibatalkan' && (from !== 'selesai' || withReason);
+	return NEXT[from].includes(to);
+}
+
 export interface OrderView {
 	id: string;
 	code: string;

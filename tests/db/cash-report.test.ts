@@ -11,7 +11,7 @@ import type { Community, Shop } from '../../src/lib/server/db/schema';
 import { translator } from '../../src/lib/i18n';
 import { cashStatementPdf } from '../../src/lib/server/documents/cash-statement';
 import { cashEntriesCsv } from '../../src/lib/server/documents/cash-export';
-import { pdfPlainText } from '../helpers/pdf';
+import { pdfPages, pdfPlainText } from '../helpers/pdf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -253,6 +253,18 @@ describe(CashReportService.name, () => {
 			const csv = cashEntriesCsv(t, 'id', s.entries).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
 			expect(csv[0].split(',').at(-1)).toBe('Dikoreksi');
 			expect(csv.find((l) => l.includes('Salah ketik'))!.endsWith(',"Ya, 30 Nov 2026"')).toBe(true);
+		});
+
+		it('should print Rp 1 triliun on one line in every table of the statement (never split inside a cell)', async () => {
+			const { actor, shopId: shop } = await makeSellerActor(ctx.services, community, coordinator);
+			await post(shop, 'income', 1_000_000_000_000, '2026-09-10', 'tunai');
+			await post(shop, 'expense', 1_000_000_000_000, '2026-09-11', 'transfer');
+			const s = await ctx.services.cashReports.statement(actor, shop, '2026-09');
+			const lines = pdfPages(await cashStatementPdf(translator('id'), 'id', s), mkdtempSync(join(tmpdir(), 'kas-pdf-')), 'statement-1t').flat();
+			// the methods table (in, out, net), the entries and the totals: each figure whole on its line
+			expect(lines.filter((l) => l.includes('Rp 1.000.000.000.000')).length).toBeGreaterThanOrEqual(6);
+			expect(lines.find((l) => l.startsWith('Tunai'))).toContain('Rp 1.000.000.000.000 Rp 0 Rp 1.000.000.000.000');
+			expect(lines.filter((l) => /Rp 1\.000\.000\.0{0,3}$|^0{1,3}$|^\.?000$/.test(l))).toEqual([]);
 		});
 
 	});

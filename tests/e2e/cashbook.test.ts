@@ -169,7 +169,7 @@ describe('cash book privacy in the browser', () => {
 });
 
 describe('the biggest amount a book takes (Rp 1 triliun) at 390 and 320 px', () => {
-	it('should wrap the summary cards, the latest entries, the entry page and the report instead of widening the page', async () => {
+	it('should fit the summary cards, the latest entries, the entry page and the report without widening the page or splitting an amount', async () => {
 		const ctx = await phone('jj@cigadung.test', false);
 		const page = await ctx.newPage();
 		await page.goto(`${app.baseUrl}/jual/kas`);
@@ -192,6 +192,18 @@ describe('the biggest amount a book takes (Rp 1 triliun) at 390 and 320 px', () 
 						.map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`)
 				);
 				expect(spilled, `${path} at ${width} px`).toEqual([]);
+				// and no amount is split over two lines ("Rp 1.000.000.000.0" / "00"): one line box per figure
+				const split = await page.evaluate(() =>
+					Array.from(document.querySelectorAll('.price, .amount, dd, .nowrap'))
+						.filter((el) => /Rp/.test(el.textContent ?? '') && !el.querySelector('.price, .amount, .nowrap'))
+						.filter((el) => {
+							const range = document.createRange();
+							range.selectNodeContents(el);
+							return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+						})
+						.map((el) => el.textContent)
+				);
+				expect(split, `${path} at ${width} px: amounts split over lines`).toEqual([]);
 			}
 		}
 		await page.screenshot({ path: '/tmp/cashbook-1-triliun-320.png', fullPage: true });

@@ -87,12 +87,14 @@ export async function cashStatementPdf(t: Translate, locale: string, d: Statemen
 	table(
 		doc,
 		[
-			{ header: t('cashReport.method'), width: width - 3 * 110 },
-			{ header: t('cashReport.methodIn'), width: 110, align: 'right' },
-			{ header: t('cashReport.methodOut'), width: 110, align: 'right' },
-			{ header: t('cashReport.methodNet'), width: 110, align: 'right' }
+			{ header: t('cashReport.method'), width: width - 3 * 122 },
+			{ header: t('cashReport.methodIn'), width: 122, align: 'right' },
+			{ header: t('cashReport.methodOut'), width: 122, align: 'right' },
+			{ header: t('cashReport.methodNet'), width: 122, align: 'right' }
 		],
-		CASH_METHODS.map((k) => [t(`cashReport.method.${k}` as MessageKey), formatRupiah(m[k].in), formatRupiah(m[k].out), formatRupiah(m[k].net)])
+		CASH_METHODS.map((k) => [t(`cashReport.method.${k}` as MessageKey), formatRupiah(m[k].in), formatRupiah(m[k].out), formatRupiah(m[k].net)]),
+		// "-Rp 1.000.000.000.000" fits a cell on one line
+		{ fontSize: 9.5 }
 	);
 
 	heading(doc, t('cashReport.pdf.byDay'));
@@ -102,8 +104,8 @@ export async function cashStatementPdf(t: Translate, locale: string, d: Statemen
 		{ header: t('cashReport.col.kind'), width: 100 },
 		{ header: t('cashReport.col.category'), width: 80 },
 		{ header: t('cashReport.col.method'), width: 62 },
-		{ header: t('cashReport.col.note'), width: width - 100 - 80 - 62 - 92 },
-		{ header: t('cashReport.pdf.amount'), width: 92, align: 'right' }
+		{ header: t('cashReport.col.note'), width: width - 100 - 80 - 62 - 120 },
+		{ header: t('cashReport.pdf.amount'), width: 120, align: 'right' }
 	];
 	for (const day of days) {
 		const entries = d.entries.filter((e) => e.occurred_on === day);

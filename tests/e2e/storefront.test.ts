@@ -126,7 +126,8 @@ describe('storefront on a phone', () => {
 		const res = await fetch(`${app.baseUrl}/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml`);
 		const html = await res.text();
 		expect(html).toContain('<meta property="og:title" content="Sambal Cumi 150 ml · Rp\u00a025.000"');
-		expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/p\/[0-9a-f]{2}\/[0-9a-f]+-medium\.webp"/);
+		// The generated 1200×630 share image (tests/e2e/share.test.ts fetches it), versioned by content.
+		expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/c\/cigadung\/toko\/sambal-mt\/sambal-cumi-150-ml\/bagikan\.jpg\?v=[0-9a-f]{24}"/);
 		const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
 		expect(ld).toMatchObject({ '@type': 'Product', name: 'Sambal Cumi 150 ml', offers: { priceCurrency: 'IDR', price: 25000 } });
 	});

@@ -6,6 +6,7 @@ import { enProgram } from './parts/program';
 import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
 import { enCashReport } from './parts/cash-report';
+import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
 import { enShopee } from './parts/shopee';
 import { enCashbook } from './parts/cashbook';
@@ -437,5 +438,6 @@ export const en: Record<MessageKey, string> = {
 	...enPosters,
 	...enDebts,
 	...enShopee,
-	...enCashReport
+	...enCashReport,
+	...enShare
 };

@@ -5,6 +5,7 @@ import { idProgram } from './parts/program';
 import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
 import { idCashReport } from './parts/cash-report';
+import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
 import { idShopee } from './parts/shopee';
 import { idCashbook } from './parts/cashbook';
@@ -435,7 +436,8 @@ export const id = {
 	...idPosters,
 	...idDebts,
 	...idShopee,
-	...idCashReport
+	...idCashReport,
+	...idShare
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -51,6 +51,7 @@ import { PromoRepository } from './promo/promo.repository';
 import { FeedRepository, SeoRepository } from './seo/seo.repository';
 import { FeedService } from './seo/feed.service';
 import { SitemapService } from './seo/sitemap.service';
+import { ShareService } from './share/share.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -92,6 +93,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		shopAddresses: new ShopAddressService(shops, new ShopAddressRepository(db), clock),
 		members: new MemberService(accountRepo, auth, shops, limiter),
 		catalog: new CatalogService(productRepo, shopRepo, clock),
+		share: new ShareService(productRepo, storage),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders,
 		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter, clock),

@@ -10,6 +10,7 @@ import { parseInput } from '../validate';
 import { galleryImage, parseVariants, toProductCard, type ImageRef, type ProductCard } from './product-card';
 import type { ProductRepository } from './product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
+import { shareCover, type ShareCover } from '../share/share-links';
 
 export interface ProductPage {
 	items: ProductCard[];
@@ -24,6 +25,8 @@ export interface ProductDetail {
 	/** `stock` is what this variant can still sell (its own count, or the product's when it has none); null when made to order. */
 	variants: { id: string; label: string; price: number; stock: number | null; available: boolean }[];
 	photos: { id: string; image: ImageRef }[];
+	/** The photo its share images are drawn from (the first shown), for their content version. */
+	cover: ShareCover | null;
 	related: ProductCard[];
 }
 
@@ -113,6 +116,7 @@ export class CatalogService {
 				const image = galleryImage(parseVariants(p.variants));
 				return image ? [{ id: p.id, image }] : [];
 			}),
+			cover: shareCover(photos),
 			related: related.map((r) => toProductCard(community.slug, r))
 		};
 	}

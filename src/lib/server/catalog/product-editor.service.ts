@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import { shareCover, type ShareCover } from '../share/share-links';
 import { requireShopManager, requireShopManagerOr } from '../auth/guards';
 import type { Product, ProductPhoto, ProductVariant, Shop } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
@@ -21,6 +22,8 @@ export interface ManagedProduct {
 	shop: Shop;
 	variants: ProductVariant[];
 	photos: { id: string; position: number; image: ImageRef | null; thumb: ImageRef | null; hints: string[] }[];
+	/** The photo its share images are drawn from (share-links.ts). */
+	cover: ShareCover | null;
 	quality: QualityScore;
 }
 
@@ -178,7 +181,7 @@ export class ProductEditorService {
 	async getManaged(actor: Actor, productId: string): Promise<ManagedProduct> {
 		const { product, shop } = await this.managed(actor, productId);
 		const [variants, photos] = await Promise.all([this.products.listVariants(product.id), this.products.listPhotos(product.id)]);
-		return { product, shop, variants, photos: photos.map(toPhotoView), quality: qualityOf(product, photos) };
+		return { product, shop, variants, photos: photos.map(toPhotoView), cover: shareCover(photos), quality: qualityOf(product, photos) };
 	}
 
 	/** The shop's products for its seller, each with cover and score (archived ones only when asked). */

@@ -6,6 +6,7 @@ import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/ser
 import { productInputFromForm } from '$lib/validation/product';
 import { priceRangeOf, productDto, toProductCard, variantStockOf } from '$lib/server/catalog/product-card';
 import { translator, type MessageKey } from '$lib/i18n';
+import { shareLinks, sharePrice } from '$lib/server/share/share-links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -14,6 +15,7 @@ export const load: PageServerLoad = (event) =>
 		const { community } = await event.parent();
 		const p = m.product;
 		const t = translator(event.locals.locale);
+		const publicUrl = `${event.url.origin}/c/${community.slug}/toko/${m.shop.slug}/${p.slug}`;
 		return {
 			product: {
 				id: p.id,
@@ -49,7 +51,13 @@ export const load: PageServerLoad = (event) =>
 				image: m.photos[0]?.thumb ?? null
 			},
 			isNew: event.url.searchParams.has('baru'),
-			publicUrl: `${event.url.origin}/c/${community.slug}/toko/${m.shop.slug}/${p.slug}`
+			publicUrl,
+			sharePrice: sharePrice(p, m.variants),
+			// Only a product buyers can see can be shared (its share images answer 404 otherwise).
+			share:
+				p.status === 'published' && m.shop.status === 'active'
+					? shareLinks({ card: { name: p.name, price: sharePrice(p, m.variants), shopName: m.shop.name, footer: community.name }, cover: m.cover }, publicUrl, t)
+					: null
 		};
 	});
 

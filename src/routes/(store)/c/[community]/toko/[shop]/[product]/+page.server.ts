@@ -4,6 +4,7 @@ import { priceRangeOf, productDto } from '$lib/server/catalog/product-card';
 import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
 import { headlinePrice, productWhatsappUrl, readChoice } from '$lib/server/web/product-choice';
+import { shareLinks, sharePrice } from '$lib/server/share/share-links';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -17,6 +18,8 @@ export const load: PageServerLoad = (event) =>
 		// `?variantId=…&quantity=…`: a shared link with a variant chosen, or a refused choice sent back here.
 		const choice = readChoice(event.url.searchParams, detail.variants, translator(locale));
 		const range = priceRangeOf(p, detail.variants);
+		// Versioned by content, drawn only when first requested (never while rendering this page).
+		const share = shareLinks({ card: { name: p.name, price: sharePrice(p, detail.variants), shopName: shop.name, footer: community.name }, cover: detail.cover }, url, translator(locale));
 		return {
 			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib, ...shopDisplay(shop) },
 			// With variants, the product can be bought while any variant has stock (productDto's one rule).
@@ -31,6 +34,7 @@ export const load: PageServerLoad = (event) =>
 			// Only when nothing can be ordered (sold out): a plain link asking the seller; otherwise the form's button sends the choice.
 			askUrl: productWhatsappUrl(shop, p, detail.variants, url, null),
 			url,
+			share,
 			origin: event.url.origin
 		};
 	});

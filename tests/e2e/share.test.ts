@@ -56,9 +56,9 @@ describe('share images and "Bagikan"', () => {
 		const share = page.getByRole('link', { name: 'Bagikan lewat WhatsApp' });
 		const href = (await share.getAttribute('href'))!;
 		expect(href.startsWith('https://wa.me/?text=')).toBe(true);
-		await page.route('https://wa.me/**', (route) => route.fulfill({ status: 200, body: 'ok' }));
-		const [popup] = await Promise.all([ctx.waitForEvent('page'), share.click()]);
-		const opened = new URL(popup.url());
+		await ctx.route('https://wa.me/**', (route) => route.fulfill({ status: 200, body: 'ok' }));
+		const [request] = await Promise.all([ctx.waitForEvent('request', { predicate: (r) => r.url().startsWith('https://wa.me/'), timeout: 15_000 }), share.click()]);
+		const opened = new URL(request.url());
 		expect(opened.origin + opened.pathname).toBe('https://wa.me/');
 		const text = opened.searchParams.get('text') ?? '';
 		expect(text).toContain('Sambal Cumi 150 ml');
@@ -79,11 +79,8 @@ describe('share images and "Bagikan"', () => {
 		const ctx = await sellerContext('jj@cigadung.test');
 		const page = await ctx.newPage();
 		await page.goto(`${app.baseUrl}/jual`);
-		const productPath = (await page.locator('a[href^="/jual/produk/prod_"]').first().getAttribute('href')) ?? '';
-		if (!productPath) {
-			await page.goto(`${app.baseUrl}/jual/produk`);
-		}
-		await page.goto(app.baseUrl + (productPath || (await page.locator('a[href^="/jual/produk/prod_"]').first().getAttribute('href'))));
+		const productPath = (await page.locator('a[href^="/jual/produk/prod_"]').first().getAttribute('href'))!;
+		await page.goto(app.baseUrl + productPath);
 		await expect(page.getByRole('heading', { name: 'Bagikan' }).count()).resolves.toBe(1);
 		const href = (await page.getByRole('link', { name: 'Bagikan lewat WhatsApp' }).getAttribute('href'))!;
 		const text = new URL(href).searchParams.get('text') ?? '';

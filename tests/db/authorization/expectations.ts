@@ -538,6 +538,24 @@ export const expectations: Record<string, Probe[]> = {
 			readOnly: true
 		})
 	],
+	...Object.fromEntries(
+		['bagikan.jpg', 'status.jpg'].map((file) => [
+			`GET /c/[community]/toko/[shop]/[product]/${file}`,
+			[
+				probe({
+					probe: `a published product's share image (${file}): public, the same for everyone`,
+					setup: async (w) => {
+						const { product } = await w.fresh.product(w.shopA);
+						const shop = await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow();
+						return { slug: product.slug, shop: shop.slug };
+					},
+					request: (w, f) => ({ params: { community: w.c1.slug, shop: f.shop, product: f.slug } }),
+					expect: everyone(200),
+					readOnly: true
+				})
+			]
+		])
+	),
 	'POST /c/[community]/keranjang?/hitung': [probe({ probe: 'recount the cart cookie', request: (w) => ({ params: { community: w.c1.slug }, form: { 'qty.0': '3' } }), expect: everyone(200), readOnly: true })],
 	'POST /c/[community]/keranjang?/hapus': [probe({ probe: 'remove a cart line', request: (w) => ({ params: { community: w.c1.slug }, form: { index: '0' } }), expect: everyone(200), readOnly: true })],
 	'POST /c/[community]/keranjang?/pesan': [

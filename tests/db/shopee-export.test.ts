@@ -262,6 +262,30 @@ describe(`${ShopeeExportService.name} (${TEST_DIALECT})`, () => {
 		expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
 	});
 
+	it('should refuse, within 2 s and before parsing, a small template whose sheet holds too many cells (review H1)', async () => {
+		const sheetXml = (rows: number, cell: (r: number) => string) => {
+			const parts = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+			parts.push('<row r="1"><c r="A1" t="inlineStr"><is><t>ps_product_name|1|0</t></is></c><c r="B1" t="inlineStr"><is><t>ps_price|1|1</t></is></c></row>');
+			for (let r = 7; r < rows + 7; r++) parts.push(`<row r="${r}">${cell(r).repeat(16)}</row>`);
+			parts.push('</sheetData></worksheet>');
+			return Buffer.from(parts.join(''));
+		};
+		const count = (await exportsOf(shopId)).length;
+		for (const [name, xml] of [
+			['52,000 rows of 16 addressed cells (22 MB unpacked, as the reviewer sent)', sheetXml(52_000, (r) => `<c r="A${r}"><v>1</v></c>`)],
+			['10,000 rows of 16 bare cells (under the size cap, too many tags)', sheetXml(10_000, () => '<c><v>1</v></c>')]
+		] as const) {
+			const file = writeZip([{ name: 'xl/worksheets/sheet1.xml', data: xml }]);
+			expect(file.length, name).toBeLessThan(5 * 1024 * 1024);
+			const started = Date.now();
+			const res = await call('POST', seller, { params: { shopId }, form: { template: xlsxFile(file) } });
+			expect(Date.now() - started, name).toBeLessThan(2000);
+			expect(res.status, name).toBe(400);
+			expect((res.body as { error: { message: string } }).error.message, name).toMatch(/terlalu besar/);
+		}
+		expect((await exportsOf(shopId)).length).toBe(count);
+	});
+
 	it("should count the shop in the program's 'marketed on Shopee' indicator (shops_on_shopee), not before the program's end", async () => {
 		const running = await ctx.services.programs.create(coordinator, community, { name: 'Program berjalan', theme: 'Pemasaran daring', goals: 'Jual di Shopee', targetGroup: 'Pelaku UMKM', startsOn: '2026-01-01', endsOn: '2030-12-31' });
 		const measured = await ctx.services.indicators.measures(coordinator, running.id);

@@ -122,6 +122,12 @@ describe('Shopee bulk upload (390 × 844, JavaScript off)', () => {
 		expect(new URL(page.url()).pathname).toBe('/jual/shopee');
 		await expect(page.getByRole('alert').textContent()).resolves.toContain('bukan file Excel (.xlsx)');
 		await expect(page.getByText('Terakhir diunduh').isVisible()).resolves.toBe(true);
+
+		// a 6 MB file: the browser gets the answer (not a reset connection) and the page says it is too big (review S1)
+		await page.getByLabel('Template dasar dari Shopee').setInputFiles({ name: 'besar.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.alloc(6 * 1024 * 1024, 0x50) });
+		await page.getByRole('button', { name: 'Isi template Shopee saya' }).click();
+		expect(new URL(page.url()).searchParams.get('template')).toBe('tooBig');
+		await expect(page.getByRole('alert').textContent()).resolves.toContain('terlalu besar');
 		await expectNoHorizontalOverflow(page);
 		await ctx.close();
 	}, 150_000);

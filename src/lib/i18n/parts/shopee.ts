@@ -4,6 +4,7 @@
  * enforces it).
  */
 export const idShopee = {
+	'shopee.template.busy': 'Sedang mengisi template lain. Coba lagi sebentar.',
 	'program.metric.shops_on_shopee': 'Toko yang produknya masuk Shopee (file Upload Massal dari E-Crav)',
 	'shopee.problem.name_short': 'Nama terlalu pendek ({length} huruf). Shopee minta paling sedikit 5 huruf, misalnya "Keripik Singkong Pedas".',
 	'shopee.problem.name_long': 'Nama terlalu panjang ({length} huruf). Shopee menerima paling banyak 255 huruf.',
@@ -57,6 +58,7 @@ export const idShopee = {
 };
 
 export const enShopee: Record<keyof typeof idShopee, string> = {
+	'shopee.template.busy': 'Another template is being filled. Try again in a moment.',
 	'program.metric.shops_on_shopee': 'Shops whose products went to Shopee (mass-upload file from E-Crav)',
 	'shopee.problem.name_short': 'The name is too short ({length} characters). Shopee needs at least 5, e.g. "Spicy Cassava Chips".',
 	'shopee.problem.name_long': 'The name is too long ({length} characters). Shopee takes at most 255.',

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { requireShopManager } from '../auth/guards';
 import type { Product, Shop } from '../db/schema';
-import { NotFoundError, ValidationError } from '../errors';
+import { BusyError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
 import { parseVariants } from '../catalog/product-card';
 import type { ProductRepository } from '../catalog/product.repository';
@@ -132,6 +132,7 @@ export class ShopeeExportService {
 		let file: Buffer;
 		if (template) {
 			const filled = await fillTemplate(template, lines);
+			if (!filled.ok && filled.messageKey === 'shopee.template.busy') throw new BusyError(filled.messageKey);
 			if (!filled.ok) throw new ValidationError(filled.messageKey, {}, [{ field: 'template', messageKey: filled.messageKey, params: {} }], 400);
 			file = filled.file;
 		} else {

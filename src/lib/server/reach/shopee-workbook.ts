@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { MessageKey } from '../../i18n';
-import { checkZip } from '../security/zip-guard';
+import { checkZip, type ZipLimits } from '../security/zip-guard';
 import { SHOPEE_FIELDS, type ShopeeField, type ShopeeRow } from './shopee-rules';
 
 /** Shopee's Template Dasar: row 1 machine keys, rows 2–6 headers and instructions, products from row 7. */
@@ -8,6 +8,23 @@ export const FIRST_DATA_ROW = 7;
 const SHEET = 'Template';
 /** An uploaded template is at most this big (Seller Centre's blank one is well under 1 MB). */
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+/**
+ * What reading a template may cost, bounded before exceljs sees it (exceljs holds every cell in memory and blocks the
+ * server while it parses): a blank Template Dasar unpacks to well under 1 MB, its sheets to a few thousand tags. The
+ * tag count ('<' in the sheets and shared strings) bounds the cells and rows however the XML is written; 250,000 tags
+ * parse in about 2 s on this machine.
+ */
+const TEMPLATE_ZIP_LIMITS: ZipLimits = { maxEntries: 300, maxEntryBytes: 4 * 1024 * 1024, maxTotalBytes: 16 * 1024 * 1024 };
+const MAX_TEMPLATE_TAGS = 250_000;
+/** One template parse at a time: a second one waits its turn as 503 "try again" instead of doubling the load. */
+let parsing = false;
+
+function countTags(data: Buffer): number {
+	let n = 0;
+	for (let i = data.indexOf(0x3c); i !== -1; i = data.indexOf(0x3c, i + 1)) n++;
+	return n;
+}
+
 /** Row-1 cells read at most: a stray value in column XFD must not make us walk 16,384 columns per row. */
 const MAX_COLUMNS = 400;
 
@@ -123,8 +140,23 @@ export function weightUnitOf(ws: ExcelJS.Worksheet, weightColumn: number | undef
 export async function fillTemplate(bytes: Uint8Array, rows: ShopeeRow[]): Promise<{ ok: true; file: Buffer } | TemplateProblem> {
 	if (bytes.byteLength > MAX_TEMPLATE_BYTES) return { ok: false, messageKey: 'shopee.template.tooBig' };
 	if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return { ok: false, messageKey: 'shopee.template.notXlsx' };
-	const zip = checkZip(bytes);
+	let tags = 0;
+	const zip = checkZip(bytes, TEMPLATE_ZIP_LIMITS, (name, data) => {
+		if (!/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(name)) return true;
+		tags += countTags(data);
+		return tags <= MAX_TEMPLATE_TAGS;
+	});
 	if (!zip.ok) return { ok: false, messageKey: zip.reason === 'tooLarge' ? 'shopee.template.tooBig' : 'shopee.template.notXlsx' };
+	if (parsing) return { ok: false, messageKey: 'shopee.template.busy' };
+	parsing = true;
+	try {
+		return await fillLoaded(bytes, rows);
+	} finally {
+		parsing = false;
+	}
+}
+
+async function fillLoaded(bytes: Uint8Array, rows: ShopeeRow[]): Promise<{ ok: true; file: Buffer } | TemplateProblem> {
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

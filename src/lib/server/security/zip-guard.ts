@@ -18,9 +18,10 @@ const LOCAL = 0x04034b50;
 /**
  * Checks a ZIP before any library unpacks it, so a small upload cannot expand into gigabytes in memory
  * (a "zip bomb"). The sizes a ZIP declares can lie, so every entry is actually inflated with a hard
- * output cap (`maxOutputLength`): the work is bounded by the limits, never by what the file claims.
+ * output cap (`maxOutputLength`): the work is bounded by the limits, never by what the file claims. `onEntry` sees
+ * each unpacked entry (name, bytes) and may refuse it as too much (false).
  */
-export function checkZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): ZipCheck {
+export function checkZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS, onEntry?: (name: string, data: Buffer) => boolean): ZipCheck {
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const eocd = findEocd(buf);
 	if (eocd < 0) return { ok: false, reason: 'unreadable' };
@@ -38,20 +39,24 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): Zi
 		const extraLen = buf.readUInt16LE(p + 30);
 		const commentLen = buf.readUInt16LE(p + 32);
 		const local = buf.readUInt32LE(p + 42);
+		const name = onEntry ? buf.toString('utf8', p + 46, Math.min(buf.length, p + 46 + nameLen)) : '';
 		p += 46 + nameLen + extraLen + commentLen;
 		if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) return { ok: false, reason: 'unreadable' };
 		const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
 		if (compressed === 0xffffffff || start + compressed > buf.length) return { ok: false, reason: 'unreadable' };
 		const data = buf.subarray(start, start + compressed);
-		let size: number;
-		if (method === 0) size = data.length;
+		let content: Buffer;
+		if (method === 0) content = data;
 		else if (method === 8) {
 			try {
-				size = inflateRawSync(data, { maxOutputLength: limits.maxEntryBytes }).length;
+				content = inflateRawSync(data, { maxOutputLength: limits.maxEntryBytes });
 			} catch (e) {
 				return { ok: false, reason: e instanceof RangeError ? 'tooLarge' : 'unreadable' };
 			}
 		} else return { ok: false, reason: 'unreadable' };
+		const size = content.length;
+		// the caller's own look at each unpacked entry (how much work it would make), within the same caps
+		if (onEntry && size <= limits.maxEntryBytes && !onEntry(name, content)) return { ok: false, reason: 'tooLarge' };
 		total += size;
 		if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) return { ok: false, reason: 'tooLarge' };
 	}

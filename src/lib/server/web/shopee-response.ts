@@ -20,10 +20,25 @@ export function skippedJson(t: Translate, skipped: ShopeeSkipped[]) {
 	return skipped.map((s) => ({ productId: s.productId, name: s.name, reasons: s.problems.map((p) => t(p.messageKey, p.params)), codes: s.problems.map((p) => p.code) }));
 }
 
+/** Reads a request body to its end without keeping it (the server's BODY_SIZE_LIMIT still ends a longer one). */
+async function drain(request: Request): Promise<void> {
+	const reader = request.body?.getReader();
+	if (!reader) return;
+	try {
+		for (;;) if ((await reader.read()).done) return;
+	} catch {
+		/* cut off by the body limit: nothing more to read */
+	}
+}
+
 /** The uploaded `template` file of a multipart form, size-checked before it is read into memory twice. */
 export async function readTemplateUpload(request: Request): Promise<Uint8Array> {
 	const refuse = (key: 'shopee.template.missing' | 'shopee.template.tooBig' | 'shopee.template.notXlsx') => new ValidationError(key, {}, [{ field: 'template', messageKey: key, params: {} }], 400);
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_TEMPLATE_BYTES + 64 * 1024) throw refuse('shopee.template.tooBig');
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_TEMPLATE_BYTES + 64 * 1024) {
+		// read the rest and drop it: a browser still sending gets no answer at all (connection reset) otherwise
+		await drain(request);
+		throw refuse('shopee.template.tooBig');
+	}
 	let form: FormData;
 	try {
 		form = await request.formData();

@@ -65,18 +65,20 @@ function drawPoster(doc: Doc, data: PosterData, t: Translate, small: boolean) {
 	const qrY = headY + 56;
 	const qr = 180;
 	const captionY = qrY + qr + 4;
-	const codes: { x: number; payload: string; caption: string; detail: string; warn?: string }[] = [];
+	// the QRIS is drawn smaller than the shop's code, so a camera aimed at the poster finds the shop first
+	const qrisSize = 130;
+	const codes: { x: number; size: number; payload: string; caption: string; detail: string; warn?: string }[] = [];
 	if (data.qris) {
 		const half = inner / 2;
-		codes.push({ x: M + (half - qr) / 2, payload: data.shop.url, caption: t('promo.poster.scan'), detail: data.shop.url.replace(/^https?:\/\//, '') });
-		codes.push({ x: M + half + (half - qr) / 2, payload: data.qris.payload, caption: t('promo.poster.payQris'), detail: data.qris.merchantName, warn: data.qris.sample ? t('promo.poster.qrisSample') : undefined });
+		codes.push({ x: M + (half - qr) / 2, size: qr, payload: data.shop.url, caption: t('promo.poster.scan'), detail: data.shop.url.replace(/^https?:\/\//, '') });
+		codes.push({ x: M + half + (half - qrisSize) / 2, size: qrisSize, payload: data.qris.payload, caption: t('promo.poster.payQris'), detail: data.qris.merchantName, warn: data.qris.sample ? t('promo.poster.qrisSample') : undefined });
 	} else {
-		codes.push({ x: (W - qr) / 2, payload: data.shop.url, caption: t('promo.poster.scan'), detail: data.shop.url.replace(/^https?:\/\//, '') });
+		codes.push({ x: (W - qr) / 2, size: qr, payload: data.shop.url, caption: t('promo.poster.scan'), detail: data.shop.url.replace(/^https?:\/\//, '') });
 	}
 	const colW = data.qris ? inner / 2 - 8 : inner;
 	for (const c of codes) {
-		drawQr(doc, c.payload, c.x, qrY, qr);
-		const cx = c.x + qr / 2 - colW / 2;
+		drawQr(doc, c.payload, c.x, qrY + qr - c.size, c.size);
+		const cx = c.x + c.size / 2 - colW / 2;
 		doc.font('sans-bold').fontSize(14).fillColor(INK).text(c.caption, cx, captionY, { width: colW, height: 18, align: 'center', lineBreak: false });
 		doc.font('sans').fontSize(8.5).fillColor(MUTED).text(printable(doc, c.detail), cx, captionY + 18, { width: colW, height: 22, align: 'center', ellipsis: true });
 		if (c.warn) doc.font('sans-bold').fontSize(9).fillColor('#b91c1c').text(c.warn, cx, captionY + 40, { width: colW, height: 12, align: 'center', lineBreak: false });

@@ -124,8 +124,10 @@ describe('the receipt as a picture for WhatsApp', () => {
 			});
 		});
 		const page = await ctx.newPage();
+		// Listen before navigating: the page may fetch the picture before goto() returns.
+		const picture = page.waitForResponse((r) => r.url().endsWith('/nota.png') && r.status() === 200);
 		await page.goto(app.baseUrl + orderPath);
-		await page.waitForResponse((r) => r.url().endsWith('/nota.png') && r.status() === 200);
+		await picture;
 		await page.waitForTimeout(200);
 		await page.getByRole('link', { name: 'Bagikan ke WhatsApp' }).click();
 		await page.waitForFunction(() => ((window as unknown as { shared: unknown[] }).shared ?? []).length > 0);

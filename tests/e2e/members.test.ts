@@ -82,6 +82,9 @@ describe('the coordinator works the roster on a 390 × 844 phone', () => {
 		await expect(page.getByText('Selesai: 2 anggota baru, 0 diperbarui, 0 sudah terdaftar tanpa perubahan.').count()).resolves.toBe(1);
 		await page.goto(`${app.baseUrl}/koordinator/cigadung`);
 		await expect(page.getByRole('heading', { name: 'Semua anggota (28)' }).count()).resolves.toBe(1);
+		// the shop line keeps a space on both sides of '·' (Svelte trims the start of an {#if} block)
+		const lapisCard = page.locator('.member-card').filter({ has: page.getByRole('heading', { name: 'Bu Lapis', exact: true }) });
+		await expect(lapisCard.locator('p.small').first().innerText()).resolves.toMatch(/^\S.*\S · RW 0*4$/);
 
 		// the funnel says first_visitor is skipped and offers a kind WhatsApp nudge
 		await page.goto(`${app.baseUrl}/koordinator/cigadung/adopsi`);

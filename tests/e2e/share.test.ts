@@ -99,4 +99,24 @@ describe('share images and "Bagikan"', () => {
 		expect((await fetch(`${publicUrl}/bagikan.jpg`)).status).toBe(200);
 		await ctx.close();
 	});
+	it("should share the shop from the seller's home and 'Promosikan toko' with ?src=whatsapp on the link, and the link opens the shop", async () => {
+		const ctx = await sellerContext('jj@cigadung.test');
+		const page = await ctx.newPage();
+		for (const path of ['/jual', '/jual/promosi']) {
+			await page.goto(`${app.baseUrl}${path}`);
+			const links = page.locator('a[href^="https://wa.me/?text="]');
+			await expect(links.count(), path).resolves.toBeGreaterThan(0);
+			for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+				const text = new URL(href).searchParams.get('text') ?? '';
+				const urls = text.match(/https?:\/\/\S+/g) ?? [];
+				expect(urls.length, `${path}: ${text}`).toBeGreaterThan(0);
+				for (const u of urls) expect(new URL(u).searchParams.get('src'), `${path}: ${u}`).toBe('whatsapp');
+				const shop = urls.find((u) => new URL(u).pathname === '/c/cigadung/toko/ketempling-jj');
+				expect(shop, `${path}: ${text}`).toBeDefined();
+				const res = await fetch(shop!.replace(/^https?:\/\/[^/]+/, app.baseUrl));
+				expect(res.status).toBe(200);
+			}
+		}
+		await ctx.close();
+	});
 });

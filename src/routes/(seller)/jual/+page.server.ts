@@ -7,10 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { requestedShopId } from '$lib/server/web/acting-shop';
 import { takeSaved } from '$lib/server/web/saved-flash';
 import { ONBOARDING_STEPS } from '$lib/validation/shop';
+import { printedOrigin } from '$lib/server/promo/origin';
+import { shopLink } from '$lib/server/promo/promo.service';
 
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
-		const { shop } = await event.parent();
+		const { shop, community } = await event.parent();
 		const { actor, services } = event.locals;
 		const [rows, paymentChanges, whatsappChanges, passwordResets, paymentLockedUntil, trainings, shopChanges] = await Promise.all([
 			services.products.listForShop(actor, shop.id),
@@ -32,7 +34,8 @@ export const load: PageServerLoad = (event) =>
 			openTrainings: trainings.filter((t) => t.todo.pre || t.todo.post || t.todo.reaction).map((t) => ({ id: t.id, title: t.title })),
 			hasTrainings: trainings.length > 0,
 			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
-			origin: event.url.origin,
+			/** The shop's page as "Bagikan ke WhatsApp" shares it: `?src=whatsapp`, so the visits it brings are counted as WhatsApp's. */
+			whatsappShareUrl: shopLink(printedOrigin(event.url), community.slug, shop.slug, 'whatsapp'),
 			/** After an "Ubah …" screen saved: the home says what was saved, once. */
 			saved: takeSaved(event.cookies, ONBOARDING_STEPS),
 			push: { key: await event.locals.services.push.publicKey(), phones: await event.locals.services.push.subscriptionCount(event.locals.actor, shop.id), max: MAX_SUBSCRIPTIONS_PER_SHOP }

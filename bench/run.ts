@@ -19,7 +19,7 @@ import { FilesystemStorage } from '../src/lib/server/media/storage';
 import { PUBLIC_ACTOR } from '../src/lib/server/auth/actor';
 import { generateCatalog } from './generate';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,image,http,orders,search').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,image,http,orders,catalog,search').split(','));
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
 
@@ -262,6 +262,11 @@ try {
 		}
 	}
 	if (only.has('image')) out.imagePipeline = await imagePipeline();
+	// Catalog speed at 10,000 products and the view after an order (bench/catalog.ts, its own JSON document).
+	if (only.has('catalog')) {
+		const { execFileSync } = await import('node:child_process');
+		out.catalog10k = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/catalog.ts'], { encoding: 'utf8', env: { ...process.env, BENCH_DURATION: String(Math.min(duration, 5)) }, maxBuffer: 1 << 24 }));
+	}
 	if (only.has('orders')) {
 		const dir = await mkdtemp(join(tmpdir(), 'ecrav-bench-orders-'));
 		cleanup.push(() => rm(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
-import { PageCache, cacheableCommunity, mayShareCache, type CachedResponse } from '$lib/server/cache/page-cache';
+import { PageCache, cacheableCommunity, mayShareCache, showsStockCounts, type CachedResponse } from '$lib/server/cache/page-cache';
 import { guardFormBody } from '$lib/server/web/form-body';
 
 const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
@@ -102,7 +102,8 @@ function busyResponse(locale: App.Locals['locale'], isApi: boolean): Response {
 
 /**
  * Public community pages and API reads are the same for every visitor without a session: they are served
- * from the page cache, keyed by the community's catalog_version (so a changed product shows at once).
+ * from the page cache, keyed by the community's catalog_version (so a changed product shows at once), and pages
+ * that show stock counts also by its stock_version (an order changes only that one; migration 0028).
  * Any cookie other than the language choice, or an Authorization header, means the caller may see something
  * personal: no cache.
  */
@@ -112,7 +113,9 @@ async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Pro
 	if (!pageCache || !slug || !shared || event.isSubRequest) return render();
 	const version = await event.locals.services.communities.catalogVersion(event.locals.actor, slug);
 	if (version === undefined) return render();
-	const key = `${event.locals.locale}|${version}|${event.url.origin}${event.url.pathname}${event.url.search}`;
+	// The catalog and shop pages show "Habis", never a count: an order that only moves a count leaves them cached.
+	const stock = showsStockCounts(event.url.pathname) ? `.${version.stock}` : '';
+	const key = `${event.locals.locale}|${version.catalog}${stock}|${event.url.origin}${event.url.pathname}${event.url.search}`;
 	let entry = pageCache.get(key);
 	if (!entry) {
 		const response = await render();

@@ -72,7 +72,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const accountRepo = new AccountRepository(db);
 	const limiter = new RateLimiter(db, clock);
 	const auth = new AuthService(accountRepo, limiter, clock, new KnownDevices(db, clock));
-	const shops = new ShopService(shopRepo, storage, accountRepo, clock);
+	const catalogVersionOf = (communityId: string) => communityRepo.findCatalogVersionById(communityId);
+	const shops = new ShopService(shopRepo, storage, accountRepo, clock, catalogVersionOf);
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);
 	const tests = new TestService(new TestRepository(db), trainingRepo, trainings, clock);
@@ -92,7 +93,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		shops,
 		shopAddresses: new ShopAddressService(shops, new ShopAddressRepository(db), clock),
 		members: new MemberService(accountRepo, auth, shops, limiter),
-		catalog: new CatalogService(productRepo, shopRepo, clock),
+		catalog: new CatalogService(productRepo, shopRepo, clock, catalogVersionOf),
 		share: new ShareService(productRepo, storage),
 		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
 		orders,

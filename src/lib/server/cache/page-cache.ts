@@ -71,3 +71,13 @@ export function cacheableCommunity(pathname: string): string | null {
 export function mayShareCache(request: Request, cookieNames: string[]): boolean {
 	return request.method === 'GET' && !request.headers.has('authorization') && cookieNames.every((n) => n === 'lang');
 }
+
+/**
+ * Whether a cacheable page may show a stock count ("Stok 12"), so its cache entry must also change with every
+ * order. Only the community catalog (with its search and filters) and a shop's page show no count — a product
+ * there is only available or "Habis", and going sold out bumps the catalog version itself. Everything else
+ * (product pages, the API, feeds) is treated as showing counts.
+ */
+export function showsStockCounts(pathname: string): boolean {
+	return !/^\/c\/[a-z0-9-]{1,60}(?:\/toko\/[^/]+)?\/?$/.test(pathname);
+}

@@ -11,6 +11,7 @@ import { galleryImage, parseVariants, toProductCard, type ImageRef, type Product
 import type { ProductRepository } from './product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 import { shareCover, type ShareCover } from '../share/share-links';
+import { PerVersion, type CatalogVersionOf } from '../cache/per-version';
 
 export interface ProductPage {
 	items: ProductCard[];
@@ -35,11 +36,13 @@ const VOCAB_TTL_MS = 5 * 60_000;
 
 export class CatalogService {
 	private vocab = new Map<string, { words: string[]; at: number }>();
+	private readonly counts = new PerVersion<Map<string, number>>();
 
 	constructor(
 		private readonly products: ProductRepository,
 		private readonly shops: ShopRepository,
-		private readonly clock: () => Date = () => new Date()
+		private readonly clock: () => Date = () => new Date(),
+		private readonly catalogVersionOf: CatalogVersionOf = async () => undefined
 	) {}
 
 	/**
@@ -132,6 +135,7 @@ export class CatalogService {
 
 	/** Category slugs with how many products each shows, for the filter list. Public. */
 	async categoryCounts(_actor: Actor, community: CommunityRef): Promise<Map<string, number>> {
-		return this.products.countByCategory(community.id);
+		// Kept per catalog version (publishing, hiding or moving a product bumps it), so a catalog view does not count 10,000 products.
+		return new Map(await this.counts.get(community.id, await this.catalogVersionOf(community.id), () => this.products.countByCategory(community.id)));
 	}
 }

@@ -6,6 +6,15 @@ export interface CommunityWithCounts extends Community {
 	product_count: number;
 }
 
+/**
+ * `catalog` changes with anything buyers see (kept by database triggers) except a stock count that stays on the
+ * same side of zero; `stock` changes with every stock count (migration 0028).
+ */
+export interface CatalogVersion {
+	catalog: number;
+	stock: number;
+}
+
 export class CommunityRepository {
 	constructor(private readonly db: Kysely<DB>) {}
 
@@ -21,9 +30,15 @@ export class CommunityRepository {
 		return this.db.selectFrom('community').selectAll().where('slug', '=', slug).executeTakeFirst();
 	}
 
-	/** The community's catalog version, or undefined for an unknown slug. One primary-key-sized lookup. */
-	async findCatalogVersion(slug: string): Promise<number | undefined> {
-		const row = await this.db.selectFrom('community').select('catalog_version').where('slug', '=', slug).executeTakeFirst();
+	/** The community's catalog and stock versions, or undefined for an unknown slug. One primary-key-sized lookup. */
+	async findCatalogVersion(slug: string): Promise<CatalogVersion | undefined> {
+		const row = await this.db.selectFrom('community').select(['catalog_version', 'stock_version']).where('slug', '=', slug).executeTakeFirst();
+		return row ? { catalog: Number(row.catalog_version), stock: Number(row.stock_version) } : undefined;
+	}
+
+	/** The same by the community's id (what services hold). */
+	async findCatalogVersionById(id: string): Promise<number | undefined> {
+		const row = await this.db.selectFrom('community').select('catalog_version').where('id', '=', id).executeTakeFirst();
 		return row ? Number(row.catalog_version) : undefined;
 	}
 

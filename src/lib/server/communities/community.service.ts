@@ -6,7 +6,7 @@ import { newId } from '../../utils/ids';
 import { nowIso } from '../../utils/dates';
 import { newCommunitySchema, type NewCommunityInput } from '../../validation/community';
 import { parseInput } from '../validate';
-import type { CommunityRepository, CommunityWithCounts } from './community.repository';
+import type { CatalogVersion, CommunityRepository, CommunityWithCounts } from './community.repository';
 
 export class CommunityService {
 	constructor(private readonly communities: CommunityRepository) {}
@@ -23,8 +23,8 @@ export class CommunityService {
 		return community;
 	}
 
-	/** Changes whenever anything buyers see in this community changes (kept by database triggers). Public. */
-	async catalogVersion(_actor: Actor, slug: string): Promise<number | undefined> {
+	/** Changes whenever anything buyers see in this community changes (kept by database triggers; see CatalogVersion). Public. */
+	async catalogVersion(_actor: Actor, slug: string): Promise<CatalogVersion | undefined> {
 		return this.communities.findCatalogVersion(slug);
 	}
 

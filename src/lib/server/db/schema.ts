@@ -46,6 +46,8 @@ export interface CommunityTable {
 	is_demo: ColumnType<number, number | undefined, number>;
 	/** Bumped by triggers on every change buyers can see; cached pages are keyed by it. */
 	catalog_version: ColumnType<number, number | undefined, number>;
+	/** Bumped by triggers when only a stock count moved (not across zero): pages that show counts are keyed by it too. */
+	stock_version: ColumnType<number, number | undefined, number>;
 	created_at: string;
 	updated_at: string;
 }

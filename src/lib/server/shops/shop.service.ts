@@ -20,16 +20,20 @@ export interface ShopPerson {
 }
 import type { ShopRepository, ShopWithCount } from './shop.repository';
 import type { AccountRepository } from '../accounts/account.repository';
+import { PerVersion, type CatalogVersionOf } from '../cache/per-version';
 
 /** After someone else reset the owner's password, payment details stay locked this long (a takeover cannot redirect money at once). */
 export const PAYMENT_LOCK_AFTER_RESET_MS = 24 * 3_600_000;
 
 export class ShopService {
+	private readonly openShops = new PerVersion<ShopWithCount[]>();
+
 	constructor(
 		private readonly shops: ShopRepository,
 		private readonly storage: MediaStorage,
 		private readonly accounts: Pick<AccountRepository, 'listPasswordResets'>,
-		private readonly clock: () => Date = () => new Date()
+		private readonly clock: () => Date = () => new Date(),
+		private readonly catalogVersionOf: CatalogVersionOf = async () => undefined
 	) {}
 
 	/**
@@ -37,7 +41,11 @@ export class ShopService {
 	 * rule of the home page's count. A shop opened from the roster stays out until its owner publishes a product.
 	 */
 	async listByCommunity(_actor: Actor, community: Pick<Community, 'id'>): Promise<ShopWithCount[]> {
-		return (await this.shops.listActiveByCommunity(community.id)).filter((s) => s.product_count > 0);
+		// Kept per catalog version: every change to a shop or a product bumps it (database triggers).
+		const list = await this.openShops.get(community.id, await this.catalogVersionOf(community.id), async () =>
+			(await this.shops.listActiveByCommunity(community.id)).filter((s) => s.product_count > 0)
+		);
+		return list.map((s) => ({ ...s }));
 	}
 
 	/** Whether buyers may see this shop (see listByCommunity): its page says "not open yet" otherwise. Public. */

@@ -1,0 +1,168 @@
+/**
+ * Catalog speed at 10,000 products (issue 10, item 7). Needs a build (`npm run build`).
+ *   npx tsx bench/catalog.ts            BENCH_DURATION=5 (seconds per autocannon run), BENCH_CONNECTIONS=50
+ * Generates a 10k-product community on SQLite, starts scripts/server.js twice (ECRAV_PAGE_CACHE=off, then on) and
+ * prints one JSON document: req/s and p50/p99 for the uncached catalog page 1, a search, a shop page and a product
+ * page; the cached catalog page; and the catalog page right after an order (each order followed by one timed view,
+ * then a load run while orders keep coming).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, migrate } from '../src/lib/server/db';
+import { generateCatalog } from './generate';
+
+const duration = Number(process.env.BENCH_DURATION ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SLUG = 'bench10k';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const a = s.address();
+			s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+		});
+	});
+}
+
+async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'scripts/server.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const base = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 600; i++) {
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return { base, child };
+		} catch {
+			/* starting */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('server did not start');
+}
+
+function stop(child: ChildProcess): Promise<void> {
+	return new Promise((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGINT');
+	});
+}
+
+/** The server's CPU time so far (user + system, ms), from /proc: on a shared machine a steadier measure than req/s. */
+async function cpuMs(child: ChildProcess): Promise<number> {
+	const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+	const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+async function load(server: { base: string; child: ChildProcess }, path: string) {
+	for (let i = 0; i < 20; i++) await (await fetch(server.base + path)).arrayBuffer(); // warm
+	const cpu0 = await cpuMs(server.child);
+	const r = await autocannon({ url: server.base + path, connections, duration, headers: { 'accept-encoding': 'gzip' } });
+	const cpu = (await cpuMs(server.child)) - cpu0;
+	return {
+		path,
+		requestsPerSec: Math.round(r.requests.average),
+		latencyMs: { p50: r.latency.p50, p99: r.latency.p99 },
+		// One Node process uses one core for JavaScript: 1000 / this ≈ the req/s it could serve with a core of its own.
+		serverCpuMsPerRequest: Number((cpu / Math.max(1, r.requests.total)).toFixed(2)),
+		non2xx: r.non2xx,
+		errors: r.errors
+	};
+}
+
+function pct(sorted: number[], p: number) {
+	return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
+}
+
+async function timedGet(url: string): Promise<number> {
+	const s = performance.now();
+	const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+	await res.arrayBuffer();
+	if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
+	return performance.now() - s;
+}
+
+/** A checkout of one unit of a product (pickup, cash): what a buyer's order does to the catalog. */
+async function order(base: string, productId: string, shopSlug: string, n: number) {
+	const res = await fetch(`${base}/api/v1/communities/${SLUG}/checkouts`, {
+		method: 'POST',
+		// A different buyer address each time (the server trusts X-Forwarded-For here): the per-address limit is not measured.
+		headers: { 'content-type': 'application/json', 'idempotency-key': `bench-catalog-${process.pid}-${n}`, 'x-forwarded-for': `10.9.${n >> 8}.${n & 255}` },
+		body: JSON.stringify({ buyer: { name: 'Bench', whatsapp: '081234567890' }, lines: [{ productId, quantity: 1 }], shops: { [shopSlug]: { delivery: 'pickup', payment: 'cod' } } })
+	});
+	if (res.status !== 201 && res.status !== 200) throw new Error(`checkout → ${res.status} ${await res.text()}`);
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'ecrav-bench-catalog-'));
+const children: ChildProcess[] = [];
+try {
+	const database = await createDb({ url: `sqlite:${join(dir, 'ecrav.sqlite')}` });
+	await migrate(database);
+	// Every product carries a cover photo (variants as the image pipeline writes them) so pages weigh what real ones do.
+	const variants = JSON.stringify(
+		[['thumb', 300, 300], ['medium', 600, 600], ['large', 1200, 1200]].map(([name, width, height]) => ({ name, key: `products/bench/${name}-0123456789abcdef.webp`, width, height, bytes: 20_000 }))
+	);
+	await generateCatalog(database, SLUG, 10_000, variants);
+	const pick = await database.db
+		.selectFrom('product')
+		.innerJoin('shop', 'shop.id', 'product.shop_id')
+		.select(['product.id', 'product.slug', 'shop.slug as shopSlug'])
+		.where('product.stock', '>', 0)
+		.orderBy('product.published_at', 'desc')
+		.executeTakeFirstOrThrow();
+	// Plenty of stock, so every bench order succeeds and the product never sells out.
+	await database.db.updateTable('product').set({ stock: 1_000_000 }).where('id', '=', pick.id).execute();
+	await database.destroy();
+
+	const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, products: 10_000, durationSec: duration, connections };
+	const catalog = `/c/${SLUG}`;
+	const pages = [catalog, `${catalog}?q=keripik+pedas`, `${catalog}/toko/${pick.shopSlug}`, `${catalog}/toko/${pick.shopSlug}/${pick.slug}`];
+
+	const uncached = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'off', ECRAV_PAGE_CACHE: 'off' });
+	children.push(uncached.child);
+	out.uncached = [];
+	for (const p of pages) (out.uncached as unknown[]).push(await load(uncached, p));
+	await stop(uncached.child);
+
+	const cached = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'off', ADDRESS_HEADER: 'x-forwarded-for' });
+	children.push(cached.child);
+	out.cached = [await load(cached, catalog)];
+	// One order, then one catalog view, 30 times: does the view after an order render afresh?
+	const after: number[] = [];
+	const hit: number[] = [];
+	for (let i = 0; i < 30; i++) {
+		await order(cached.base, pick.id, pick.shopSlug, i);
+		after.push(await timedGet(cached.base + catalog));
+		hit.push(await timedGet(cached.base + catalog));
+	}
+	after.sort((a, b) => a - b);
+	hit.sort((a, b) => a - b);
+	out.viewAfterOrderMs = { runs: after.length, p50: pct(after, 50), p99: pct(after, 99), max: pct(after, 100) };
+	out.secondViewMs = { runs: hit.length, p50: pct(hit, 50), p99: pct(hit, 99) };
+	// The catalog under load while orders keep coming (about 10 a second).
+	let ordering = true;
+	let orders = 0;
+	const orderLoop = (async () => {
+		while (ordering) {
+			await order(cached.base, pick.id, pick.shopSlug, 1000 + orders++);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	})();
+	const during = await load(cached, catalog);
+	ordering = false;
+	await orderLoop;
+	out.cachedWhileOrdering = { ...during, orders };
+	await stop(cached.child);
+	console.log(JSON.stringify(out, null, 2));
+} finally {
+	for (const c of children) if (c.exitCode === null) c.kill();
+	await rm(dir, { recursive: true, force: true });
+}
+process.exit(0);

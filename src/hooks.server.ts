@@ -11,6 +11,7 @@ import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
 import { PageCache, cacheableCommunity, mayShareCache, showsStockCounts, type CachedResponse } from '$lib/server/cache/page-cache';
 import { guardFormBody } from '$lib/server/web/form-body';
+import { addVary, decideLocale } from '$lib/server/web/locale-route';
 
 const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
 
@@ -54,9 +55,11 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		return new Response('Formulir dari situs lain ditolak. / Cross-site form submissions are forbidden.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
 	const isApi = event.url.pathname.startsWith('/api/');
-	// Pages follow the language the visitor chose (cookie); API clients say it with Accept-Language.
-	const chosen = event.cookies.get('lang') ?? (isApi ? (event.request.headers.get('accept-language') ?? '').slice(0, 2) : null);
-	event.locals.locale = toLocale(chosen);
+	// API clients say their language with Accept-Language; pages by their URL (`/en/…` store pages) or the visitor's
+	// choice (cookie), and a first visit to an Indonesian store page may be sent to its English URL (locale-route.ts).
+	const language = isApi ? null : decideLocale(event.request.method, event.url, event.cookies.get('lang'), event.request.headers);
+	event.locals.locale = language ? language.locale : toLocale(event.cookies.get('lang') ?? (event.request.headers.get('accept-language') ?? '').slice(0, 2));
+	if (language?.redirect) return new Response(null, { status: 302, headers: { location: language.redirect, vary: 'Accept-Language, Cookie', 'cache-control': 'private, no-store' } });
 	// A form that cannot be read (text/plain, broken multipart) is a 400 with a message, not a 500.
 	if (!isApi && event.request.method === 'POST') guardFormBody(event.request, translator(event.locals.locale)('security.formUnreadable'));
 	// A photo upload waits in memory for the image queue: when the queue is full, refuse it before reading its body.
@@ -67,7 +70,9 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		event.locals.actor = PUBLIC_ACTOR;
 		await authenticate(event, isApi);
 		const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
-		return closeIfBodyUnread(event.request, await cachedOr(event, render));
+		const response = await cachedOr(event, render);
+		if (language?.variesByLanguage) addVary(response.headers, 'Accept-Language', 'Cookie');
+		return closeIfBodyUnread(event.request, response);
 	} finally {
 		if (isUpload) uploadGate.leave();
 	}

@@ -1,3 +1,4 @@
+import { storeAlternates } from '$lib/server/web/store-alternates';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -8,5 +9,6 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		const groupSlug = led ? (await locals.services.communities.getById(actor, led.communityId).catch(() => null))?.slug ?? null : null;
 		user = { name: actor.name, hasShop: actor.shopIds.length > 0, groupSlug };
 	}
-	return { locale: locals.locale, here: url.pathname + url.search, user };
+	// `here` is the URL as visited (`/en/…` on English pages): the language switch turns it into the other language's URL.
+	return { locale: locals.locale, here: url.pathname + url.search, user, alternates: storeAlternates(url) };
 };

@@ -42,7 +42,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.cleanup());
 
-const expected = () =>
+/** Every page in Indonesian and at its English URL (`/en…`). */
+const pagePaths = () =>
 	[
 		'/',
 		'/c/desa-lain',
@@ -52,7 +53,8 @@ const expected = () =>
 		`/c/desa-lain/toko/${farShop.slug}/${far.slug}`,
 		`/c/desa-peta/toko/${open.slug}/${shown.slug}`,
 		`/c/desa-peta/toko/${open.slug}/${hostile.slug}`
-	].map((p) => ORIGIN + p);
+	];
+const expected = () => pagePaths().flatMap((p) => [ORIGIN + p, ORIGIN + (p === '/' ? '/en' : `/en${p}`)]);
 
 const locsOf = (xml: string) => findAll(parseXml(xml), 'loc').map((l) => l.text);
 
@@ -76,17 +78,38 @@ describe(`${SitemapService.name} (${TEST_DIALECT})`, () => {
 			expect(shopUrl.children[1]!.text >= newest).toBe(true);
 		});
 
+		it('should name, on each URL, the Indonesian and English pages and x-default (Indonesian) as xhtml:link alternates', async () => {
+			const xml = await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN);
+			expect(parseXml(xml).attributes['xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml');
+			const urls = findAll(parseXml(xml), 'url');
+			expect(urls).toHaveLength(pagePaths().length * 2);
+			const product = `/c/desa-peta/toko/${open.slug}/${shown.slug}`;
+			for (const loc of [ORIGIN + product, `${ORIGIN}/en${product}`]) {
+				const u = urls.find((x) => x.children[0]!.text === loc)!;
+				const links = u.children.filter((c) => c.name === 'xhtml:link').map((c) => [c.attributes.rel, c.attributes.hreflang, c.attributes.href]);
+				expect(links).toEqual([
+					['alternate', 'id', ORIGIN + product],
+					['alternate', 'en', `${ORIGIN}/en${product}`],
+					['alternate', 'x-default', ORIGIN + product]
+				]);
+			}
+			const home = urls.find((x) => x.children[0]!.text === `${ORIGIN}/en`)!;
+			expect(home.children.filter((c) => c.name === 'xhtml:link').map((c) => c.attributes.href)).toEqual([`${ORIGIN}/`, `${ORIGIN}/en`, `${ORIGIN}/`]);
+		});
+
 		it('should drop a product from the sitemap once it is archived', async () => {
 			const extra = await makeProduct(ctx.services, farShop, { name: 'Peyek Sebentar' });
 			expect(locsOf(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN))).toContain(`${ORIGIN}/c/desa-lain/toko/${farShop.slug}/${extra.slug}`);
 			await ctx.services.products.setStatus(system, extra.id, 'archived');
 			expect(locsOf(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN))).not.toContain(`${ORIGIN}/c/desa-lain/toko/${farShop.slug}/${extra.slug}`);
+			expect(locsOf(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN))).not.toContain(`${ORIGIN}/en/c/desa-lain/toko/${farShop.slug}/${extra.slug}`);
 		});
 	});
 
 	describe('sitemapPage', () => {
 		it('should become an index of pages that together list every URL once when there are more than fit in one file', async () => {
-			const small = new SitemapService(new SeoRepository(ctx.database.db), 3);
+			// 6 URLs a file: 3 pages, each in both languages (8 pages → 3 files).
+			const small = new SitemapService(new SeoRepository(ctx.database.db), 6);
 			const index = parseXml(await small.sitemap(PUBLIC_ACTOR, ORIGIN));
 			expect(index.name).toBe('sitemapindex');
 			const pages = findAll(index, 'loc').map((l) => l.text);
@@ -94,14 +117,14 @@ describe(`${SitemapService.name} (${TEST_DIALECT})`, () => {
 			const all: string[] = [];
 			for (let n = 1; n <= 3; n++) {
 				const locs = locsOf(await small.sitemapPage(PUBLIC_ACTOR, ORIGIN, n));
-				expect(locs.length).toBeLessThanOrEqual(3);
+				expect(locs.length).toBeLessThanOrEqual(6);
 				all.push(...locs);
 			}
 			expect(all.sort()).toEqual(expected().sort());
 		});
 
 		it('should answer 404 for a page that does not exist (or when one file holds everything)', async () => {
-			const small = new SitemapService(new SeoRepository(ctx.database.db), 3);
+			const small = new SitemapService(new SeoRepository(ctx.database.db), 6);
 			await expect(small.sitemapPage(PUBLIC_ACTOR, ORIGIN, 4)).rejects.toBeInstanceOf(NotFoundError);
 			await expect(small.sitemapPage(PUBLIC_ACTOR, ORIGIN, 0)).rejects.toBeInstanceOf(NotFoundError);
 			await expect(ctx.services.sitemap.sitemapPage(PUBLIC_ACTOR, ORIGIN, 1)).rejects.toBeInstanceOf(NotFoundError);
@@ -113,7 +136,7 @@ describe('robotsTxt', () => {
 	it('should point to the sitemap by absolute URL and keep private areas out', () => {
 		const txt = robotsTxt(ORIGIN);
 		expect(txt).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
-		for (const p of ['/jual', '/koordinator', '/api/', '/pesanan', '/c/*/keranjang', '/masuk']) expect(txt.split('\n')).toContain(`Disallow: ${p}`);
+		for (const p of ['/jual', '/koordinator', '/api/', '/pesanan', '/c/*/keranjang', '/en/pesanan', '/en/c/*/keranjang', '/masuk']) expect(txt.split('\n')).toContain(`Disallow: ${p}`);
 		expect(txt).not.toMatch(/^Disallow: \/c\/?$/m);
 	});
 });

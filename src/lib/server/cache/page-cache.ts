@@ -60,7 +60,8 @@ export class PageCache {
 export function cacheableCommunity(pathname: string): string | null {
 	// Only the public storefront: community pages and the public catalog API — never staff or seller API
 	// replies (programs, trainings, members…), whatever their URL shares with the public ones.
-	const m = /^\/c\/([a-z0-9-]{1,60})(?:\/|$)/.exec(pathname) ?? /^\/api\/v1\/communities\/([a-z0-9-]{1,60})\/(?:products|shops(?:\/[a-z0-9-]{1,80})?)\/?$/.exec(pathname);
+	// English pages (`/en/c/…`) too: the cache key carries the locale and the URL as requested, so the two never mix.
+	const m = /^(?:\/en)?\/c\/([a-z0-9-]{1,60})(?:\/|$)/.exec(pathname) ?? /^\/api\/v1\/communities\/([a-z0-9-]{1,60})\/(?:products|shops(?:\/[a-z0-9-]{1,80})?)\/?$/.exec(pathname);
 	return m ? m[1] : null;
 }
 

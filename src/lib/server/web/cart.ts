@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { CartLineInput } from '../orders/order.service';
 import { ORDER_CAPS } from '../orders/caps';
+import { EN_PREFIX } from '$lib/i18n/paths';
 
 const MAX_LINES = 40;
 
@@ -34,14 +35,20 @@ export function readCart(cookies: Cookies, communitySlug: string): CartLineInput
 	}
 }
 
+/**
+ * Written for the community's Indonesian pages and their English twins (`/en/c/<slug>`, see i18n/paths.ts) alike: one
+ * cart, whichever language the visitor browses in.
+ */
 export function writeCart(cookies: Cookies, communitySlug: string, lines: CartLineInput[], secure: boolean) {
 	const { name, path } = cartCookie(communitySlug);
-	if (lines.length === 0) {
-		cookies.delete(name, { path });
-		return;
+	for (const p of [path, EN_PREFIX + path]) {
+		if (lines.length === 0) {
+			cookies.delete(name, { path: p });
+			continue;
+		}
+		const value = JSON.stringify(lines.slice(0, MAX_LINES).map((l) => [l.productId, l.variantId ?? '', l.quantity]));
+		cookies.set(name, value, { path: p, httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 24 * 14 });
 	}
-	const value = JSON.stringify(lines.slice(0, MAX_LINES).map((l) => [l.productId, l.variantId ?? '', l.quantity]));
-	cookies.set(name, value, { path, httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 24 * 14 });
 }
 
 /** Adds a line, or adds to the quantity of the same product and variant. */

@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { MY_ORDERS_MAX, type RememberedCheckout } from '../orders/buyer-orders.service';
+import { EN_PREFIX } from '$lib/i18n/paths';
 
 const COOKIE = 'ecrav_orders';
 const SHAPE = /^[A-Z]{3}-[2-9A-Z]{4}$/;
@@ -26,5 +27,6 @@ export function rememberOrder(cookies: Cookies, entry: RememberedCheckout, secur
 	const list = readMyOrders(cookies).filter((e) => e.code !== entry.code);
 	if (readMyOrders(cookies)[0]?.code === entry.code) return;
 	const value = JSON.stringify([entry, ...list].slice(0, MY_ORDERS_MAX).map((e) => [e.code, e.token]));
-	cookies.set(COOKIE, value, { path: '/pesanan', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 24 * 365 });
+	// Sent to the order pages in both languages (`/pesanan`, `/en/pesanan`).
+	for (const path of ['/pesanan', `${EN_PREFIX}/pesanan`]) cookies.set(COOKIE, value, { path, httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 * 24 * 365 });
 }

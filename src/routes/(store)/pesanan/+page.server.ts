@@ -1,3 +1,4 @@
+import { localizeHref } from '$lib/i18n/paths';
 import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
@@ -34,6 +35,6 @@ export const actions: Actions = {
 		);
 		if (!('token' in found)) return found;
 		rememberOrder(cookies, found, url.protocol === 'https:');
-		redirect(303, `/pesanan/${found.code}?t=${found.token}`);
+		redirect(303, localizeHref(`/pesanan/${found.code}?t=${found.token}`, locals.locale));
 	}
 };

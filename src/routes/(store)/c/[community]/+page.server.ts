@@ -1,6 +1,7 @@
 import { pageLoad } from '$lib/server/http';
 import { searchParamsObject } from '$lib/validation/catalog';
 import { CATEGORY_SLUGS } from '$lib/categories';
+import { printedOrigin } from '$lib/server/promo/origin';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -17,6 +18,6 @@ export const load: PageServerLoad = (event) =>
 			result,
 			categories: CATEGORY_SLUGS.filter((slug) => (counts.get(slug) ?? 0) > 0).map((slug) => ({ slug, count: counts.get(slug) ?? 0 })),
 			shops: shops.filter((s) => s.product_count > 0).map((s) => ({ slug: s.slug, name: s.name })),
-			origin: event.url.origin
+			origin: printedOrigin(event.url)
 		};
 	});

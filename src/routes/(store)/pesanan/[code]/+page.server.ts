@@ -1,3 +1,4 @@
+import { localizeHref } from '$lib/i18n/paths';
 import { pageLoad } from '$lib/server/http';
 import { qrSvgDataUrl } from '$lib/server/documents/setup-cards';
 import { orderQuestionWhatsappUrl, orderWhatsappUrl } from '$lib/server/web/order-message';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		// A code typed or shared without its link's token (`/pesanan/CIG-7K3P`): the lookup by code + WhatsApp number,
 		// with the code filled in, rather than "not found" for an order that exists.
-		if (!event.url.searchParams.get('t')) redirect(303, `/pesanan?kode=${encodeURIComponent(event.params.code.slice(0, 20))}#lookup`);
+		if (!event.url.searchParams.get('t')) redirect(303, localizeHref(`/pesanan?kode=${encodeURIComponent(event.params.code.slice(0, 20))}#lookup`, event.locals.locale));
 		const view = await event.locals.services.orders.getCheckout(event.locals.actor, event.params.code, event.url.searchParams.get('t') ?? '');
 		// Whoever opens the status link in this browser finds it again under "Pesanan saya".
 		rememberOrder(event.cookies, { code: view.code, token: view.token }, event.url.protocol === 'https:');
@@ -24,7 +25,7 @@ export const load: PageServerLoad = (event) =>
 			community: { slug: community.slug, name: community.name },
 			grandTotal: view.orders.filter((o) => o.status !== 'dibatalkan').reduce((sum, o) => sum + o.total, 0),
 			// The status link sent to the buyer's own WhatsApp, so it is never lost.
-			selfLink: whatsappUrl(view.buyer.whatsapp, translator(event.locals.locale)('field.status.selfMessage', { code: view.code, url: `${event.url.origin}/pesanan/${view.code}?t=${view.token}` })),
+			selfLink: whatsappUrl(view.buyer.whatsapp, translator(event.locals.locale)('field.status.selfMessage', { code: view.code, url: event.url.origin + localizeHref(`/pesanan/${view.code}?t=${view.token}`, event.locals.locale) })),
 			orders: await Promise.all(
 				view.orders.map(async (o) => ({
 					...o,
@@ -47,7 +48,7 @@ export const actions: Actions = {
 			return true;
 		}, { setHeaders });
 		if (result !== true) return result;
-		redirect(303, `/pesanan/${encodeURIComponent(params.code)}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`);
+		redirect(303, localizeHref(`/pesanan/${encodeURIComponent(params.code)}?t=${encodeURIComponent(String(form.get('t') ?? url.searchParams.get('t') ?? ''))}`, locals.locale));
 	}
 };
 

@@ -1,3 +1,4 @@
+import { localizeHref } from '$lib/i18n/paths';
 import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
@@ -93,10 +94,10 @@ export const actions: Actions = {
 			const community = await pageLoad({ locals }, () => locals.services.communities.getBySlug(locals.actor, params.community));
 			const page = productId ? await locals.services.catalog.productPagePath(locals.actor, community, productId) : null;
 			const back = new URLSearchParams(variantId ? { variantId, quantity: String(typed).slice(0, 12) } : { quantity: String(typed).slice(0, 12) });
-			redirect(303, page ? `${page}?${back}#pesan` : `/c/${encodeURIComponent(params.community)}/keranjang`);
+			redirect(303, localizeHref(page ? `${page}?${back}#pesan` : `/c/${encodeURIComponent(params.community)}/keranjang`, locals.locale));
 		}
 		if (productId) writeCart(cookies, params.community, addToCart(readCart(cookies, params.community), { productId, variantId, quantity: parsed.value }), url.protocol === 'https:');
-		redirect(303, `/c/${encodeURIComponent(params.community)}/keranjang`);
+		redirect(303, localizeHref(`/c/${encodeURIComponent(params.community)}/keranjang`, locals.locale));
 	},
 	hitung: async ({ request, cookies, locals, params, url }) => {
 		const form = await request.formData();
@@ -149,6 +150,6 @@ export const actions: Actions = {
 		writeCart(cookies, params.community, [], url.protocol === 'https:');
 		clearCheckout(cookies);
 		rememberOrder(cookies, { code: result.code, token: result.token }, url.protocol === 'https:');
-		redirect(303, `/pesanan/${result.code}?t=${result.token}`);
+		redirect(303, localizeHref(`/pesanan/${result.code}?t=${result.token}`, locals.locale));
 	}
 };

@@ -5,6 +5,8 @@ import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatWhatsappLocal } from '$lib/utils/phone';
 import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
+import { printedOrigin } from '$lib/server/promo/origin';
+import { localizeHref } from '$lib/i18n/paths';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -17,7 +19,8 @@ export const load: PageServerLoad = (event) =>
 		const query = { ...searchParamsObject(event.url.searchParams, ['page']), shop: shop.slug, perPage: '48' };
 		const result = await services.catalog.listProducts(actor, community, query);
 		const t = translator(locale);
-		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}`;
+		// This page's own address in its language (canonical, og:url, JSON-LD), on the configured public origin.
+		const url = printedOrigin(event.url) + localizeHref(`/c/${community.slug}/toko/${shop.slug}`, locale);
 		return {
 			open: true as const,
 			shop: {
@@ -34,6 +37,6 @@ export const load: PageServerLoad = (event) =>
 			},
 			result,
 			url,
-			origin: event.url.origin
+			origin: printedOrigin(event.url)
 		};
 	});

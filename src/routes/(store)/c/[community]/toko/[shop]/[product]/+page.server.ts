@@ -3,6 +3,8 @@ import { translator } from '$lib/i18n';
 import { priceRangeOf, productDto } from '$lib/server/catalog/product-card';
 import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
+import { printedOrigin } from '$lib/server/promo/origin';
+import { localizeHref } from '$lib/i18n/paths';
 import { headlinePrice, productWhatsappUrl, readChoice } from '$lib/server/web/product-choice';
 import { shareLinks, sharePrice } from '$lib/server/share/share-links';
 import type { PageServerLoad } from './$types';
@@ -14,7 +16,8 @@ export const load: PageServerLoad = (event) =>
 		const shop = await shopOrRedirect(event, community, event.params.shop, `/${encodeURIComponent(event.params.product)}`);
 		const detail = await services.catalog.getProduct(actor, community, shop, event.params.product);
 		const p = detail.product;
-		const url = `${event.url.origin}/c/${community.slug}/toko/${shop.slug}/${p.slug}`;
+		// This page's own address in its language (canonical, og:url, JSON-LD, share links), on the configured public origin.
+		const url = printedOrigin(event.url) + localizeHref(`/c/${community.slug}/toko/${shop.slug}/${p.slug}`, locale);
 		// `?variantId=…&quantity=…`: a shared link with a variant chosen, or a refused choice sent back here.
 		const choice = readChoice(event.url.searchParams, detail.variants, translator(locale));
 		const range = priceRangeOf(p, detail.variants);
@@ -35,6 +38,6 @@ export const load: PageServerLoad = (event) =>
 			askUrl: productWhatsappUrl(shop, p, detail.variants, url, null),
 			url,
 			share,
-			origin: event.url.origin
+			origin: printedOrigin(event.url)
 		};
 	});

@@ -1,3 +1,4 @@
+import { localizeHref } from '$lib/i18n/paths';
 import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { translator } from '$lib/i18n';
@@ -25,7 +26,7 @@ export const GET: RequestHandler = (event) =>
 			const back = new URLSearchParams();
 			back.set('variantId', (params.get('variantId') ?? '').slice(0, 40));
 			if (params.has('quantity')) back.set('quantity', (params.get('quantity') ?? '').slice(0, 12));
-			redirect(303, `${page}?${back}#pesan`);
+			redirect(303, localizeHref(`${page}?${back}#pesan`, locale));
 		}
-		redirect(303, productWhatsappUrl(shop, detail.product, detail.variants, event.url.origin + page, choice));
+		redirect(303, productWhatsappUrl(shop, detail.product, detail.variants, event.url.origin + localizeHref(page, locale), choice));
 	});

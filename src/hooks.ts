@@ -1,0 +1,8 @@
+import type { Reroute } from '@sveltejs/kit';
+import { unprefixed } from '$lib/i18n/paths';
+
+/**
+ * English store pages (`/en/c/cigadung/…`) are the same routes as their Indonesian twins: the prefix is only the
+ * language (hooks.server.ts sets locale 'en' from it). Any other `/en/…` path (`/en/jual`) matches no route: a 404.
+ */
+export const reroute: Reroute = ({ url }) => unprefixed(url.pathname) ?? undefined;

@@ -100,7 +100,8 @@ describe(`${FeedService.name} (${TEST_DIALECT})`, () => {
 			expect(child(h, 'g:availability')).toBe('in stock');
 			expect(child(h, 'g:condition')).toBe('new');
 			expect(child(h, 'g:link')).toBe(`${ORIGIN}/c/desa-umpan/toko/${open.slug}/${hostile.slug}`);
-			expect(child(h, 'g:image_link')).toMatch(new RegExp(`^${ORIGIN}/media/p/`));
+			// the JPEG rendition (Meta catalogs read this feed too and ask for JPEG or PNG), not the WebP
+			expect(child(h, 'g:image_link')).toMatch(new RegExp(`^${ORIGIN}/media/p/[0-9a-f]{2}/[0-9a-f]{24}-large\\.jpg$`));
 			expect(child(entries.find((e) => child(e, 'g:id') === plain.id)!, 'g:availability')).toBe('out of stock');
 			expect(xml).not.toContain('<script>');
 		});

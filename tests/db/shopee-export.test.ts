@@ -9,6 +9,9 @@ import type { Actor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import { ShopeeExportService } from '../../src/lib/server/reach/shopee-export.service';
 import { openapi } from '../../src/lib/server/web/openapi';
+import { PUBLIC_ACTOR } from '../../src/lib/server/auth/actor';
+import { processPhoto } from '../../src/lib/server/media/image-pipeline';
+import { jpegRendition, jpegRenditionKey } from '../../src/lib/server/media/jpeg-rendition';
 
 /**
  * Shopee bulk upload (issue 10 item 1) through the real route handlers: a template built like Seller Centre's
@@ -206,6 +209,56 @@ describe(`${ShopeeExportService.name} (${TEST_DIALECT})`, () => {
 			['fallback', 2, 3]
 		]);
 	});
+
+	it('should point every photo in the file at a JPEG Shopee can fetch: image/jpeg, ≤ 2 MB, ≥ 500 px wide, cached for a year, made once and kept', async () => {
+		const res = await call('GET', seller, { params: { shopId } });
+		const back = await readBack(res.bytes!);
+		const urls = new Set(back.rows.flatMap((r) => Object.entries(r).filter(([k]) => k === 'ps_item_cover_image' || k.startsWith('ps_item_image_')).map(([, v]) => String(v))));
+		// the plain product's two photos and the sambal's one
+		expect(urls.size).toBe(3);
+		const media = await routeByKey('GET /media/[...key]');
+		for (const url of urls) {
+			expect(url).toMatch(/^https?:\/\/[^/]+\/media\/p\/[0-9a-f]{2}\/[0-9a-f]{24}-large\.jpg$/);
+			const key = new URL(url).pathname.slice('/media/'.length);
+			expect(await ctx.services.storage.exists(key)).toBe(false); // made on Shopee's first fetch, not before
+			const got = await callRoute(media, { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { key } });
+			expect(got.status).toBe(200);
+			expect(got.headers?.get('content-type')).toBe('image/jpeg');
+			expect(got.headers?.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			const meta = await sharp(Buffer.from(got.bytes!)).metadata();
+			expect(meta.format).toBe('jpeg');
+			expect(got.bytes!.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+			expect(Number(got.headers?.get('content-length'))).toBe(got.bytes!.length);
+			expect(meta.width).toBeGreaterThanOrEqual(500); // the 800 px photos stay 800 px
+			expect(meta.width).toBe(800);
+			// stored beside the WebP: the next fetch reads the same bytes
+			expect(await ctx.services.storage.exists(key)).toBe(true);
+			const again = await callRoute(media, { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { key } });
+			expect(Buffer.from(again.bytes!).equals(Buffer.from(got.bytes!))).toBe(true);
+		}
+		// a rendition of a photo that is not there, or of a private prefix, is 404
+		for (const key of ['p/00/000000000000000000000000-large.jpg', 'e/00/000000000000000000000000-large.jpg', 'r/00/000000000000000000000000-large.jpg']) {
+			expect((await callRoute(media, { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { key } })).status).toBe(404);
+		}
+	});
+
+	it('should make a wide, short photo at least 500 px on both sides with white bands, never enlarge a small one, and keep a 12 MP noisy photo under 2 MB', async () => {
+		const storage = ctx.services.storage;
+		const rendition = async (input: Buffer) => {
+			const large = (await processPhoto(storage, input)).variants.find((v) => v.name === 'large')!;
+			return sharp((await jpegRendition(storage, jpegRenditionKey(large.key)!))!).metadata();
+		};
+		const wide = await rendition(await sharp({ create: { width: 1600, height: 400, channels: 3, background: '#336699' } }).jpeg().toBuffer());
+		expect([wide.format, wide.width, wide.height]).toEqual(['jpeg', 1200, 500]);
+		const small = await rendition(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#996633' } }).png().toBuffer());
+		expect([small.width, small.height]).toEqual([320, 320]);
+		const noise = Buffer.alloc(4000 * 3000 * 3);
+		for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+		const big = await processPhoto(storage, await sharp(noise, { raw: { width: 4000, height: 3000, channels: 3 } }).jpeg({ quality: 90 }).toBuffer());
+		const bytes = (await jpegRendition(storage, jpegRenditionKey(big.variants.find((v) => v.name === 'large')!.key)!))!;
+		expect(bytes.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+		expect((await sharp(bytes).metadata()).width).toBe(1200);
+	}, 60_000);
 
 	it("should answer 404 to another shop's seller (GET, POST, JSON) and record nothing", async () => {
 		const count = (await exportsOf(shopId)).length;

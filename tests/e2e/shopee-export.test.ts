@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
 import { DEMO_PASSWORD } from './pages';
@@ -105,9 +106,20 @@ describe('Shopee bulk upload (390 × 844, JavaScript off)', () => {
 		expect(rows.map((r) => r.ps_product_name)).toEqual(['Ketempling Original 250 g']);
 		const cover = String(rows[0].ps_item_cover_image);
 		expect(cover.startsWith(`${app.baseUrl}/media/`)).toBe(true);
-		const image = await fetch(cover);
-		expect(image.status).toBe(200);
-		expect(image.headers.get('content-type')).toMatch(/^image\//);
+		// Shopee fetches the photo itself: HEAD and GET both answer a JPEG, immutable, ≥ 500 px wide
+		const photos = rows.flatMap((r) => Object.entries(r).filter(([k]) => k === 'ps_item_cover_image' || k.startsWith('ps_item_image_')).map(([, v]) => String(v)));
+		expect(photos[0]).toBe(cover);
+		for (const url of photos) {
+			const head = await fetch(url, { method: 'HEAD' });
+			expect([head.status, head.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+			const image = await fetch(url);
+			expect([image.status, image.headers.get('content-type'), image.headers.get('cache-control')]).toEqual([200, 'image/jpeg', 'public, max-age=31536000, immutable']);
+			const bytes = Buffer.from(await image.arrayBuffer());
+			expect(bytes.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+			const meta = await sharp(bytes).metadata();
+			expect(meta.format).toBe('jpeg');
+			expect(meta.width).toBeGreaterThanOrEqual(500);
+		}
 
 		await page.getByLabel('Template dasar dari Shopee').setInputFiles({ name: 'Template Dasar.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sellerCentreTemplate() });
 		const filled = await download(page, () => page.getByRole('button', { name: 'Isi template Shopee saya' }).click());

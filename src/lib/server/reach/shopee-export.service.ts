@@ -6,7 +6,7 @@ import { newId } from '../../utils/ids';
 import { parseVariants } from '../catalog/product-card';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
-import { mediaUrl } from '../media/types';
+import { marketplaceJpegPath } from '../media/jpeg-rendition';
 import { shopeeProblems, shopeeRows, type ShopeeProblem, type ShopeeProductSource, type ShopeeRow } from './shopee-rules';
 import { fallbackWorkbook, fillTemplate } from './shopee-workbook';
 import type { ShopeeExport, ShopeeExportRepository } from './shopee-export.repository';
@@ -93,9 +93,9 @@ export class ShopeeExportService {
 		const [photos, variants] = await Promise.all([this.products.listPhotos(product.id), this.products.listVariants(product.id)]);
 		const photoUrls = photos
 			.map((ph) => {
-				const v = parseVariants(ph.variants);
-				const best = v.find((x) => x.name === 'large') ?? v.find((x) => x.name === 'medium');
-				return best ? base + mediaUrl(best.key) : null;
+				// Shopee fetches JPEG or PNG only: the JPEG rendition of the photo (made on Shopee's first fetch).
+				const path = marketplaceJpegPath(parseVariants(ph.variants));
+				return path ? base + path : null;
 			})
 			.filter((u): u is string => u !== null);
 		return {

@@ -4,6 +4,7 @@ import type { ShopService } from '../shops/shop.service';
 import type { Community, Shop } from '../db/schema';
 import { translator, type MessageKey } from '../../i18n';
 import { mediaUrl } from '../media/types';
+import { jpegRenditionKey } from '../media/jpeg-rendition';
 import { parseVariants, productPath } from '../catalog/product-card';
 import { writeCsv } from '../members/member-file';
 import type { FeedProductRow, FeedRepository } from './seo.repository';
@@ -51,7 +52,9 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 function coverLink(origin: string, cover: string | null): string | null {
 	const variants = parseVariants(cover);
 	const best = variants.find((v) => v.name === 'large') ?? variants.find((v) => v.name === 'medium') ?? variants.find((v) => v.name === 'thumb');
-	return best ? absoluteUrl(origin, mediaUrl(best.key)) : null;
+	// The JPEG rendition, not the WebP: Merchant Center takes WebP, but Meta catalogs (which read this same feed) ask
+	// for JPEG or PNG, and every catalog fetcher takes JPEG.
+	return best ? absoluteUrl(origin, mediaUrl(jpegRenditionKey(best.key) ?? best.key)) : null;
 }
 
 export function feedItems(origin: string, communitySlug: string, rows: readonly FeedProductRow[]): FeedItem[] {

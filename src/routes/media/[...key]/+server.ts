@@ -1,14 +1,20 @@
 import { error } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { jpegRendition, isJpegRenditionKey } from '$lib/server/media/jpeg-rendition';
 import type { RequestHandler } from './$types';
 
 /**
  * Public photo variants (`p/…`: products, logos). Keys contain the content hash, so a response never changes:
  * cache it for a year. Every other prefix is private and served only through its own guarded route (program
- * evidence `e/…`, payment receipts `r/…`), so only `p/` is answered here.
+ * evidence `e/…`, payment receipts `r/…`), so only `p/` is answered here. A photo's JPEG rendition (`…-large.jpg`,
+ * for Shopee and the catalog feed) is made from its WebP on the first request and stored. HEAD answers from GET.
  */
-export const GET: RequestHandler = async ({ params, locals, request }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params, locals, request } = event;
 	if (!params.key.startsWith('p/') || params.key.endsWith('.pdf')) error(404, 'Not found');
-	const data = await locals.services.storage.get(params.key);
+	const storage = locals.services.storage;
+	// A full image queue while a rendition is made → 503 'coba lagi', never a 500.
+	const data = isJpegRenditionKey(params.key) ? await pageLoad(event, () => jpegRendition(storage, params.key)) : await storage.get(params.key);
 	if (!data) error(404, 'Not found');
 	const etag = `"${params.key.replace(/[^a-z0-9]/g, '').slice(-32)}"`;
 	const headers = {

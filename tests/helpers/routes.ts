@@ -188,6 +188,11 @@ export async function callRoute(route: RouteEntry, ctx: { services: Services; ac
 		if (route.kind === 'endpoint') {
 			const response = out as Response;
 			const type = response.headers.get('content-type') ?? '';
+			// a live stream (Server-Sent Events) never ends by itself: its status is the answer
+			if (type.startsWith('text/event-stream')) {
+				await response.body?.cancel();
+				return { status: response.status, cookiesSet: cookies.set_, headers: response.headers };
+			}
 			const isText = type.includes('json') || type.startsWith('text/');
 			const text = isText ? await response.text() : null;
 			const bytes = !isText && response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;

@@ -5,6 +5,7 @@ import { enSeller } from './parts/seller';
 import { enProgram } from './parts/program';
 import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
+import { enBoard } from './parts/board';
 import { enCashReport } from './parts/cash-report';
 import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
@@ -434,6 +435,7 @@ export const en: Record<MessageKey, string> = {
 	...enProgram,
 	...enMembers,
 	...enTraining,
+	...enBoard,
 	...enCashbook,
 	...enPosters,
 	...enDebts,

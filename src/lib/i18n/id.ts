@@ -4,6 +4,7 @@ import { idSeller } from './parts/seller';
 import { idProgram } from './parts/program';
 import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
+import { idBoard } from './parts/board';
 import { idCashReport } from './parts/cash-report';
 import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
@@ -432,6 +433,7 @@ export const id = {
 	...idProgram,
 	...idMembers,
 	...idTraining,
+	...idBoard,
 	...idCashbook,
 	...idPosters,
 	...idDebts,

@@ -29,6 +29,11 @@ export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 			await seedDemoCommunity(services);
 			console.log(`[ecrav] demo community "cigadung" seeded in ${Date.now() - started} ms`);
 		}
+		// Live boards hold their streams open: end them when the server stops, so it can close at once.
+		const closeBoards = () => services.boardHub.closeAll();
+		process.once('SIGTERM', closeBoards);
+		process.once('SIGINT', closeBoards);
+		process.once('sveltekit:shutdown' as 'SIGTERM', closeBoards);
 		return services;
 	})();
 	return app;

@@ -27,6 +27,10 @@ import { ProgramService } from './program/program.service';
 import { TrainingRepository } from './training/training.repository';
 import { TrainingPlanService } from './training/training-plan.service';
 import { TrainingService } from './training/training.service';
+import { BoardRepository } from './training/board.repository';
+import { BoardService } from './training/board.service';
+import { BoardHub } from './training/board-hub';
+import { FunnelRepository } from './members/funnel.repository';
 import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
 import { TestService } from './training/test.service';
@@ -83,6 +87,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
 	const sellerInbox = new SellerInboxService(db, orderRepo, shopRepo, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, limiter, clock });
+	const boards = new BoardService(trainingRepo, new BoardRepository(db), new FunnelRepository(db), clock);
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	return {
 		database,
@@ -107,6 +112,9 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		assessment: new AssessmentService(programRepo, new AssessmentRepository(db), clock),
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
+		boards,
+		/** Live boards (Server-Sent Events): one poll per training however many screens watch it. */
+		boardHub: new BoardHub(boards),
 		trainingPlans: new TrainingPlanService(db, trainings, clock),
 		tests,
 		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),

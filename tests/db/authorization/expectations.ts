@@ -110,6 +110,14 @@ const trainingOfC1 = async (w: World) => {
 	return { programId: program.id, training, member, foreignMember: await memberOf(w.shopC.id) };
 };
 type TrainingFixture = Awaited<ReturnType<typeof trainingOfC1>>;
+/** A board link of a community 1 training, and another training's id to try it with. */
+const boardLinkOfC1 = async (w: World) => {
+	const f = await trainingOfC1(w);
+	const other = await trainingOfC1(w);
+	const link = await w.services.boards.createLink(systemActor('matriks'), f.training.id);
+	return { ...f, token: link.token, otherTraining: other.training.id };
+};
+type BoardLinkFixture = Awaited<ReturnType<typeof boardLinkOfC1>>;
 const tick = (memberId: string, as: string) => ({ id: `matriks-${as}-${Math.random().toString(36).slice(2, 10)}`, memberId, present: true, at: '2024-11-28T08:05:00Z' });
 const trainingForm = { title: 'Pelatihan Penyerang', startsAt: '2024-12-01T09:00', venue: 'Balai Desa' };
 /** The roster member of a shop (every shop has exactly one). */
@@ -303,6 +311,22 @@ export const expectations: Record<string, Probe[]> = {
 			request: (_w, f) => ({ params: { trainingId: f.training.id }, json: { kind: 'pre', scores: [{ memberId: f.member, score: 55 }, { memberId: f.foreignMember, score: 90 }] } }),
 			expect: communityStaff(404)
 		})
+	],
+	// ——— the training board (issue 13) ———
+	'GET /api/v1/trainings/[trainingId]/board': [probe<TrainingFixture>({ probe: "community 1's training board", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
+	'GET /api/v1/trainings/[trainingId]/board/events': [probe<TrainingFixture>({ probe: "community 1's live board", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
+	'POST /api/v1/trainings/[trainingId]/board-links': [probe<TrainingFixture>({ probe: "a no-login link to community 1's board", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(201) })],
+	'POST /koordinator/[community]/pelatihan/[training]?/papan': [
+		probe<TrainingFixture>({ probe: "a board link for community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: {} }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: {} }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'GET /papan/[trainingId]/[token]': [
+		probe<BoardLinkFixture>({ probe: 'the board behind a valid board link (no login needed)', setup: boardLinkOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id, token: f.token } }), expect: everyone(200), readOnly: true }),
+		probe<BoardLinkFixture>({ probe: "the link's token with another training's id", setup: boardLinkOfC1, request: (_w, f) => ({ params: { trainingId: f.otherTraining, token: f.token } }), expect: everyone(404), readOnly: true })
+	],
+	'GET /papan/[trainingId]/[token]/events': [
+		probe<BoardLinkFixture>({ probe: 'live board behind a valid board link', setup: boardLinkOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id, token: f.token } }), expect: everyone(200), readOnly: true }),
+		probe<BoardLinkFixture>({ probe: "the link's token with another training's id", setup: boardLinkOfC1, request: (_w, f) => ({ params: { trainingId: f.otherTraining, token: f.token } }), expect: everyone(404), readOnly: true })
 	],
 	'GET /api/v1/trainings/[trainingId]/results': [probe<TrainingFixture>({ probe: "everyone's scores (staff only, never a seller)", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
 	'POST /koordinator/[community]/pelatihan/[training]/nilai?/simpan': [

@@ -14,6 +14,7 @@ export interface TrainingTables {
 	test_result: TestResultTable;
 	test_answer: TestAnswerTable;
 	training_reaction: TrainingReactionTable;
+	training_board_link: TrainingBoardLinkTable;
 }
 
 export interface TrainingTable {
@@ -115,4 +116,14 @@ export interface TrainingReactionTable {
 	confidence_before: number;
 	confidence_now: number;
 	created_at: string;
+}
+
+/** A no-login link to a training's board (0029): only the token's SHA-256 is kept; it opens nothing after `expires_at`. */
+export interface TrainingBoardLinkTable {
+	token_hash: string;
+	training_id: string;
+	created_by: string | null;
+	created_at: string;
+	/** ISO-8601 UTC: 24.00 WIB of the training's day. */
+	expires_at: string;
 }

@@ -1,4 +1,5 @@
 import { trainingPaths } from './openapi-training';
+import { boardPaths } from './openapi-board';
 import { cashbookPaths } from './openapi-cashbook';
 import { shopeePaths } from './openapi-shopee';
 import { orderDebtPaths } from './openapi-orders-debts';
@@ -107,6 +108,7 @@ export const openapi = {
 	},
 	paths: {
 		...trainingPaths,
+		...boardPaths,
 		...cashbookPaths,
 		...shopeePaths,
 		...orderDebtPaths,

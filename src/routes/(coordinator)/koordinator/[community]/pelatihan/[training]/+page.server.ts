@@ -6,6 +6,10 @@ import { outsideProgram } from '$lib/server/training/figures';
 import { programPeriodText } from '$lib/server/web/program-page';
 import { DomainError } from '$lib/server/errors';
 import { translator, type Locale, type Params } from '$lib/i18n';
+import { asDomainError } from '$lib/server/errors';
+import { fail } from '@sveltejs/kit';
+import { boardLinkUrl } from '$lib/server/web/board-page';
+import { qrSvgDataUrl } from '$lib/server/documents/setup-cards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
@@ -66,6 +70,19 @@ function withDatesShown(e: unknown, locale: Locale): unknown {
 }
 
 export const actions: Actions = {
+	/** A board link for the projector, shown once with its QR code (only its hash is kept). */
+	papan: async (event) => {
+		try {
+			const { training } = await staffTraining(event);
+			const link = await event.locals.services.boards.createLink(event.locals.actor, training.id);
+			const url = boardLinkUrl(event.url.origin, link);
+			return { boardLink: { url, until: formatDate(training.startsAt, event.locals.locale), qr: await qrSvgDataUrl(url) } };
+		} catch (thrown) {
+			const e = asDomainError(thrown);
+			if (!(e instanceof DomainError)) throw e;
+			return fail(([401, 403, 404, 409, 429, 503] as const).find((x) => x === e.status) ?? 400, { boardError: translator(event.locals.locale)(e.messageKey, e.params) });
+		}
+	},
 	ubah: async (event) => {
 		const form = await event.request.formData();
 		const result = await formAction(event.locals.locale, form, async () => {

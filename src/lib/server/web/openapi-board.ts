@@ -1,0 +1,70 @@
+import { errorResponses } from './openapi-errors';
+
+/** OpenAPI paths of the training board and its board links (issue 13), spread into openapi.ts. */
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const staff = 'Bearer token of a coordinator or facilitator of the community; a seller or another community gets 404.';
+const STEPS = ['invited', 'hadir', 'akun', 'toko', 'foto', 'tayang'];
+
+const board = {
+	type: 'object',
+	required: ['members', 'counts'],
+	properties: {
+		members: {
+			type: 'array',
+			description: "The training's invited members (every member of the community when it has no list), plus anyone marked present; in roster order. First names only — no phone number, shop, full name or score.",
+			items: {
+				type: 'object',
+				required: ['memberId', 'firstName', 'step'],
+				properties: {
+					memberId: { type: 'string' },
+					firstName: { type: 'string', description: 'First word of the name after a form of address (Ibu, Pak, Kang…); an initial is added when two are the same ("Siti R.").' },
+					step: {
+						enum: STEPS,
+						description:
+							'The last step done in order: hadir (marked present at this training) → akun (set a password) → toko (shop profile complete) → foto (a product with a photo) → tayang (a published product with a photo). Not present: invited.'
+					}
+				}
+			}
+		},
+		counts: { type: 'object', description: 'Members standing at each step (every step present).', properties: Object.fromEntries(STEPS.map((s) => [s, { type: 'integer' }])) }
+	}
+} as const;
+
+const events = {
+	description:
+		'`text/event-stream`: an `event: board` whose data is the board JSON at once, then within ~1–2 s of any member’s step changing (one poll per training however many screens watch it); a comment line every ~20 s; the stream ends when the board link expires.',
+	content: { 'text/event-stream': { schema: { type: 'string' } } }
+} as const;
+
+export const boardPaths = {
+	'/trainings/{trainingId}/board': {
+		get: {
+			security: [{ bearer: [] }],
+			summary: `The training board: each invited member's first name and step, and how many stand at each step. ${staff}`,
+			parameters: [id('trainingId')],
+			responses: { 200: { description: 'The board', content: { 'application/json': { schema: board } } }, ...errorResponses(401, 404) }
+		}
+	},
+	'/trainings/{trainingId}/board/events': {
+		get: {
+			security: [{ bearer: [] }],
+			summary: `The board as Server-Sent Events. ${staff}`,
+			parameters: [id('trainingId')],
+			responses: { 200: events, ...errorResponses(401, 404) }
+		}
+	},
+	'/trainings/{trainingId}/board-links': {
+		post: {
+			security: [{ bearer: [] }],
+			summary: `A board link: opens the board without a login (for the projector laptop), read-only, until 24.00 WIB of the training day. The token is random (256 bits) and shown once; only its SHA-256 is stored. The link's URL with \`Accept: application/json\` gives the board JSON, and \`<url>/events\` its Server-Sent Events; an unknown or expired link, or its token with another training's id, gets 404. ${staff} A training whose day is over gets 409 \`training_day_over\`.`,
+			parameters: [id('trainingId')],
+			responses: {
+				201: {
+					description: 'The link',
+					content: { 'application/json': { schema: { type: 'object', required: ['url', 'expiresAt'], properties: { url: { type: 'string', format: 'uri', description: '`<origin>/papan/<trainingId>/<token>`' }, expiresAt: { type: 'string', format: 'date-time' } } } } }
+				},
+				...errorResponses(401, 404, 409)
+			}
+		}
+	}
+} as const;

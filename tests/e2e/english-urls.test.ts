@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
+import { expectNoAxeViolations, expectNoHorizontalOverflow } from './a11y';
 
 /** Issue 10 item 5: English pages have URLs of their own (/en/…), linked by hreflang; a first visit follows Accept-Language. */
 let app: RunningApp;
@@ -62,6 +63,26 @@ describe('English store pages at /en', () => {
 		// The same cart on the Indonesian URL (one cart, whichever language).
 		await page.goto(`${app.baseUrl}/c/cigadung/keranjang`);
 		await expect(page.getByRole('link', { name: /Sambal Cumi 150 ml/ }).count()).resolves.toBe(1);
+		await ctx.close();
+	});
+
+	it('should fit English shop, product, cart and order lookup pages on a 320 px phone, with JS on, and pass axe-core', async () => {
+		const ctx = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 700 } });
+		const page = await ctx.newPage();
+		for (const path of ['/en', '/en/c/cigadung/toko/sambal-mt', '/en/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml', '/en/c/cigadung/keranjang', '/en/pesanan']) {
+			const res = await page.goto(app.baseUrl + path);
+			expect(res?.status(), path).toBe(200);
+			expect(await page.getAttribute('html', 'lang'), path).toBe('en');
+			await expectNoHorizontalOverflow(page, path);
+			await expectNoAxeViolations(page, path);
+			for (const h of await internalLinks(page)) if (/^\/(c\/|pesanan)/.test(h)) throw new Error(`${path} links to the Indonesian ${h}`);
+		}
+		await page.goto(`${app.baseUrl}/en/c/cigadung/toko/sambal-mt/sambal-cumi-150-ml`);
+		await page.screenshot({ path: '/tmp/english-product-320.png', fullPage: true });
+		// An order link without its token goes to the English order lookup, the code filled in.
+		await page.goto(`${app.baseUrl}/en/pesanan/CIG-ZZZZ`);
+		expect(new URL(page.url()).pathname).toBe('/en/pesanan');
+		expect(new URL(page.url()).searchParams.get('kode')).toBe('CIG-ZZZZ');
 		await ctx.close();
 	});
 

@@ -8,6 +8,9 @@ import { writeZip } from '../helpers/zip';
 import type { Actor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
 import { ShopeeExportService } from '../../src/lib/server/reach/shopee-export.service';
+import { ShopeeExportRepository } from '../../src/lib/server/reach/shopee-export.repository';
+import { ShopRepository } from '../../src/lib/server/shops/shop.repository';
+import { ProductRepository } from '../../src/lib/server/catalog/product.repository';
 import { openapi } from '../../src/lib/server/web/openapi';
 import { PUBLIC_ACTOR } from '../../src/lib/server/auth/actor';
 import { processPhoto } from '../../src/lib/server/media/image-pipeline';
@@ -259,6 +262,31 @@ describe(`${ShopeeExportService.name} (${TEST_DIALECT})`, () => {
 		expect(bytes.length).toBeLessThanOrEqual(2 * 1024 * 1024);
 		expect((await sharp(bytes).metadata()).width).toBe(1200);
 	}, 60_000);
+
+	it('should record a reload of the same file the same WIB day once, and record it again once the file changes or on the next day', async () => {
+		const times = ['2026-03-10T01:00:00Z', '2026-03-10T09:00:00Z', '2026-03-10T16:59:00Z', '2026-03-10T17:00:00Z'];
+		let i = 0;
+		const exports = new ShopeeExportService(new ShopeeExportRepository(ctx.database.db), new ShopRepository(ctx.database.db), new ProductRepository(ctx.database.db, ctx.database.dialect), () => new Date(times[i]));
+		const rowsNow = async () => (await exportsOf(shopId)).filter((r) => r.created_at >= '2026-03-10' && r.created_at < '2026-03-12');
+		// 08.00 WIB, then a reload at 16.00 WIB and at 23.59 WIB: one record
+		for (i = 0; i < 3; i++) await exports.exportFile(seller, shopId, ORIGIN);
+		expect((await rowsNow()).map((r) => [r.created_at, r.exported_count])).toEqual([['2026-03-10T01:00:00.000Z', 2]]);
+		// the coordinator's own download that day is a record of its own
+		i = 1;
+		await exports.exportFile(coordinator, shopId, ORIGIN);
+		expect(await rowsNow()).toHaveLength(2);
+		// the seller's file changes (a product fixed: 3 in, 2 left out): recorded again
+		await ctx.services.products.update(seller, ids.short, { name: 'Teh Melati Wangi' } as never);
+		i = 2;
+		await exports.exportFile(seller, shopId, ORIGIN);
+		await exports.exportFile(seller, shopId, ORIGIN);
+		expect((await rowsNow()).map((r) => [r.exported_count, r.skipped_count])).toEqual([[2, 3], [2, 3], [3, 2]]);
+		// 00.00 WIB the next day: a new day, a new record
+		i = 3;
+		await exports.exportFile(seller, shopId, ORIGIN);
+		expect(await rowsNow()).toHaveLength(4);
+		await ctx.services.products.update(seller, ids.short, { name: 'Teh' } as never);
+	});
 
 	it("should answer 404 to another shop's seller (GET, POST, JSON) and record nothing", async () => {
 		const count = (await exportsOf(shopId)).length;

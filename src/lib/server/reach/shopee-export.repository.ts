@@ -8,8 +8,29 @@ export type ShopeeExport = Selectable<ShopeeExportTable>;
 export class ShopeeExportRepository {
 	constructor(private readonly db: Kysely<DB>) {}
 
-	async insert(row: Insertable<ShopeeExportTable>): Promise<void> {
-		await this.db.insertInto('shopee_export').values(row).execute();
+	/**
+	 * Records a file unless the same one was already recorded within `[sinceIso, untilIso)` (the WIB day): same shop,
+	 * same person, same kind, same numbers of products in and left out. A reload or a second tap on "Unduh" is then
+	 * one record, not two. Returns whether a row was written.
+	 */
+	async insertUnlessRepeat(row: Insertable<ShopeeExportTable>, sinceIso: string, untilIso: string): Promise<boolean> {
+		return this.db.transaction().execute(async (trx) => {
+			const same = await trx
+				.selectFrom('shopee_export')
+				.select('id')
+				.where('shop_id', '=', row.shop_id)
+				.where('kind', '=', row.kind)
+				.where('exported_count', '=', row.exported_count)
+				.where('skipped_count', '=', row.skipped_count)
+				.where((eb) => (row.created_by ? eb('created_by', '=', row.created_by) : eb('created_by', 'is', null)))
+				.where('created_at', '>=', sinceIso)
+				.where('created_at', '<', untilIso)
+				.limit(1)
+				.executeTakeFirst();
+			if (same) return false;
+			await trx.insertInto('shopee_export').values(row).execute();
+			return true;
+		});
 	}
 
 	/** The shop's most recent exports, newest first. */

@@ -3,6 +3,7 @@ import { requireShopManager } from '../auth/guards';
 import type { Product, Shop } from '../db/schema';
 import { BusyError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../../utils/ids';
+import { wibDay, wibMidnight } from '../../utils/dates';
 import { parseVariants } from '../catalog/product-card';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
@@ -122,7 +123,8 @@ export class ShopeeExportService {
 
 	/**
 	 * The file for Shopee's Upload Massal: the seller's blank template filled when `template` is given, else the
-	 * built-in workbook; recorded once made (unless `record: false`, a look before downloading). A template that is
+	 * built-in workbook; recorded once made (unless `record: false`, a look before downloading; the same file by the same person the
+	 * same WIB day is recorded once). A template that is
 	 * not a usable XLSX is refused (400) and nothing is recorded.
 	 */
 	async exportFile(actor: Actor, shopId: string, origin: string, template?: Uint8Array, { record = true } = {}): Promise<ShopeeFile> {
@@ -141,7 +143,9 @@ export class ShopeeExportService {
 		const kind = template ? 'template' : 'fallback';
 		const made = { file, fileName: `shopee-${shop.slug}.xlsx`, kind, exported: ready.length, skipped } as const;
 		if (!record) return made;
-		await this.exports.insert({
+		// The same file again the same WIB day (a reload, a double tap) is not recorded twice.
+		const now = this.clock();
+		await this.exports.insertUnlessRepeat({
 			id: newId('shx'),
 			shop_id: shop.id,
 			community_id: shop.community_id,
@@ -149,8 +153,8 @@ export class ShopeeExportService {
 			kind,
 			exported_count: ready.length,
 			skipped_count: skipped.length,
-			created_at: this.clock().toISOString()
-		});
+			created_at: now.toISOString()
+		}, ...wibDayBounds(now));
 		return made;
 	}
 }
@@ -168,4 +172,10 @@ export function publicOrigin(origin: string): string {
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Shopee export needs an http(s) origin, got ${origin}`);
 	return url.origin;
+}
+
+/** The WIB calendar day of an instant as ISO bounds `[00.00 WIB, next 00.00 WIB)`. */
+function wibDayBounds(now: Date): [string, string] {
+	const start = wibMidnight(wibDay(now.getTime()));
+	return [new Date(start).toISOString(), new Date(start + 86_400_000).toISOString()];
 }

@@ -34,9 +34,23 @@ server.listen(port, host, () => {
 	console.log(`[ecrav] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (ORIGIN ${process.env.ORIGIN})`);
 });
 
-function shutdown() {
-	server.close(() => process.exit(0));
-	setTimeout(() => process.exit(0), 5000).unref();
+/**
+ * Stops taking requests, gives the ones in flight up to 3 s, lets the app write what it keeps in memory (the last
+ * visit counts: BEFORE_EXIT in src/lib/server/app.ts), then exits; 8 s at most in all.
+ */
+let stopping = false;
+async function shutdown() {
+	if (stopping) return;
+	stopping = true;
+	setTimeout(() => process.exit(0), 8000).unref();
+	await new Promise((done) => {
+		server.close(done);
+		server.closeIdleConnections?.();
+		setTimeout(done, 3000).unref();
+	});
+	const hooks = globalThis[Symbol.for('ecrav.beforeExit')] ?? [];
+	await Promise.allSettled(hooks.map((hook) => hook()));
+	process.exit(0);
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

@@ -9,9 +9,10 @@ import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
-import { PageCache, cacheableCommunity, mayShareCache, showsStockCounts, type CachedResponse } from '$lib/server/cache/page-cache';
+import { PageCache, cacheableCommunity, mayShareCache, responseFromCache, showsStockCounts } from '$lib/server/cache/page-cache';
 import { guardFormBody } from '$lib/server/web/form-body';
 import { addVary, decideLocale } from '$lib/server/web/locale-route';
+import { countPageView } from '$lib/server/visits/visit-hook';
 
 const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
 
@@ -72,6 +73,8 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
 		const response = await cachedOr(event, render);
 		if (language?.variesByLanguage) addVary(response.headers, 'Accept-Language', 'Cookie');
+		// Visitor counts (issue 10 item 6): pages served from the page cache count too; only memory is touched here.
+		countPageView(event, response, event.locals.services.visits);
 		return closeIfBodyUnread(event.request, response);
 	} finally {
 		if (isUpload) uploadGate.leave();
@@ -128,19 +131,7 @@ async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Pro
 		if (response.status !== 200 || response.headers.has('set-cookie') || !/^(text\/html|application\/json)/.test(type)) return response;
 		entry = pageCache.set(key, { status: response.status, headers: [...response.headers], body: Buffer.from(await response.arrayBuffer()) });
 	}
-	return fromCache(entry, event.request.headers.get('accept-encoding') ?? '');
-}
-
-function fromCache(entry: CachedResponse, acceptEncoding: string): Response {
-	const headers = new Headers(entry.headers);
-	headers.set('vary', 'accept-encoding, cookie');
-	if (entry.gzip && /\bgzip\b/.test(acceptEncoding)) {
-		headers.set('content-encoding', 'gzip');
-		headers.set('content-length', String(entry.gzip.length));
-		return new Response(new Uint8Array(entry.gzip), { status: entry.status, headers });
-	}
-	headers.set('content-length', String(entry.body.length));
-	return new Response(new Uint8Array(entry.body), { status: entry.status, headers });
+	return responseFromCache(entry, event.request.headers.get('accept-encoding') ?? '');
 }
 
 /**

@@ -10,6 +10,7 @@ import { enCashReport } from './parts/cash-report';
 import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
 import { enShopee } from './parts/shopee';
+import { enVisits } from './parts/visits';
 import { enCashbook } from './parts/cashbook';
 import { enPosters } from './parts/posters';
 
@@ -440,6 +441,7 @@ export const en: Record<MessageKey, string> = {
 	...enPosters,
 	...enDebts,
 	...enShopee,
+	...enVisits,
 	...enCashReport,
 	...enShare
 };

@@ -9,6 +9,7 @@ import { idCashReport } from './parts/cash-report';
 import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
 import { idShopee } from './parts/shopee';
+import { idVisits } from './parts/visits';
 import { idCashbook } from './parts/cashbook';
 import { idPosters } from './parts/posters';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
@@ -438,6 +439,7 @@ export const id = {
 	...idPosters,
 	...idDebts,
 	...idShopee,
+	...idVisits,
 	...idCashReport,
 	...idShare
 } as const;

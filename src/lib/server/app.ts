@@ -5,6 +5,14 @@ import { seedDemoCommunity } from './demo/seed';
 
 let app: Promise<Services> | null = null;
 
+/** Work the production server (scripts/server.js) awaits before it exits on SIGTERM/SIGINT, e.g. the last visit counts. */
+export const BEFORE_EXIT = Symbol.for('ecrav.beforeExit');
+
+function beforeExit(hook: () => Promise<void>) {
+	const g = globalThis as unknown as Record<symbol, (() => Promise<void>)[] | undefined>;
+	(g[BEFORE_EXIT] ??= []).push(hook);
+}
+
 /**
  * Opens the database, migrates it and seeds the demo community when the database is empty (unless
  * ECRAV_DEMO=off). Runs once per process; every request shares the result.
@@ -17,8 +25,12 @@ export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 			database,
 			storage: filesystemStorage(config.dataDir),
 			pushSubject: process.env.ECRAV_PUSH_SUBJECT,
-			pushExtraAllowedOrigins: config.pushExtraAllowedOrigins
+			pushExtraAllowedOrigins: config.pushExtraAllowedOrigins,
+			visitsEnabled: config.visitsEnabled
 		});
+		// Counted visits are written in batches; scripts/server.js runs the hooks in BEFORE_EXIT on SIGTERM (last batch).
+		services.visits.start(config.visitsFlushMs);
+		beforeExit(() => services.visits.stop());
 		// The Web Push (VAPID) key pair is made on first start and kept in the database (app_secret).
 		await services.push.publicKey();
 		// Payment receipts stored before they were private (public `p/…`) move to `r/…` once; then none is public.

@@ -11,6 +11,10 @@ export interface AppConfig {
 	lockTimeoutMs: number;
 	/** Origins Web Push may be sent to besides the browsers' push services (PUSH_EXTRA_ALLOWED_ORIGINS). Default none. */
 	pushExtraAllowedOrigins: string[];
+	/** Count visitors of the public store pages (ECRAV_VISITS, default on; `off` disables). */
+	visitsEnabled: boolean;
+	/** How often counted visits are written to the database, in ms (ECRAV_VISITS_FLUSH_MS, default 5000). */
+	visitsFlushMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -21,6 +25,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		demo: (env.ECRAV_DEMO ?? 'on').toLowerCase() !== 'off',
 		publicOrigin: env.ORIGIN || null,
 		lockTimeoutMs: Math.max(100, Number(env.DB_LOCK_TIMEOUT_MS) || 3000),
-		pushExtraAllowedOrigins: parseExtraPushOrigins(env.PUSH_EXTRA_ALLOWED_ORIGINS)
+		pushExtraAllowedOrigins: parseExtraPushOrigins(env.PUSH_EXTRA_ALLOWED_ORIGINS),
+		visitsEnabled: (env.ECRAV_VISITS ?? 'on').toLowerCase() !== 'off',
+		visitsFlushMs: Math.max(50, Number(env.ECRAV_VISITS_FLUSH_MS) || 5000)
 	};
 }

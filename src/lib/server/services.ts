@@ -56,6 +56,9 @@ import { FeedRepository, SeoRepository } from './seo/seo.repository';
 import { FeedService } from './seo/feed.service';
 import { SitemapService } from './seo/sitemap.service';
 import { ShareService } from './share/share.service';
+import { VisitRepository } from './visits/visit.repository';
+import { VisitService } from './visits/visit.service';
+import { VisitStatsService } from './visits/visit-stats.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -65,10 +68,12 @@ export interface ServiceDeps {
 	pushSubject?: string;
 	/** Origins Web Push may also be sent to besides the browsers' push services; PUSH_EXTRA_ALLOWED_ORIGINS. */
 	pushExtraAllowedOrigins?: readonly string[];
+	/** Visitor counting on (default) or off (ECRAV_VISITS=off). */
+	visitsEnabled?: boolean;
 }
 
 /** Every service, wired once. Routes and tests use this; nothing else builds repositories. */
-export function createServices({ database, storage, clock, pushSubject, pushExtraAllowedOrigins }: ServiceDeps) {
+export function createServices({ database, storage, clock, pushSubject, pushExtraAllowedOrigins, visitsEnabled = true }: ServiceDeps) {
 	const { db, dialect } = database;
 	const communityRepo = new CommunityRepository(db);
 	const shopRepo = new ShopRepository(db);
@@ -88,6 +93,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const sellerInbox = new SellerInboxService(db, orderRepo, shopRepo, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, limiter, clock });
 	const boards = new BoardService(trainingRepo, new BoardRepository(db), new FunnelRepository(db), clock);
+	const visitRepo = new VisitRepository(db);
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	return {
 		database,
@@ -125,6 +131,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		promo: new PromoService(new PromoRepository(db), shopRepo, communityRepo, storage),
 		sitemap: new SitemapService(new SeoRepository(db)),
 		feeds: new FeedService(new FeedRepository(db), new CommunityService(communityRepo), shops),
+		visits: new VisitService(visitRepo, clock, visitsEnabled),
+		visitStats: new VisitStatsService(visitRepo, shopRepo, communityRepo, clock),
 		...memberServices
 	};
 }

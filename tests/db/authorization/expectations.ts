@@ -215,6 +215,8 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /api/v1/shops/[shopId]/products': [probe({ probe: "the victim's shop id in the URL", request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopManagers(200), readOnly: true })],
 	'POST /api/v1/shops/[shopId]/products': [probe({ probe: "a product in the victim's shop", request: (w) => ({ params: { shopId: w.shopA.id }, json: newProduct }), expect: shopManagers(201) })],
+	'GET /api/v1/shops/[shopId]/stats': [probe({ probe: "the victim's visitor numbers (shop id in the URL)", request: (w) => ({ params: { shopId: w.shopA.id }, query: { days: '7' } }), expect: shopManagers(200), readOnly: true })],
+	'GET /api/v1/communities/[slug]/stats': [probe({ probe: "community 1's visitor numbers", request: (w) => ({ params: { slug: w.c1.slug }, query: { days: '30' } }), expect: communityStaff(200), readOnly: true })],
 	'GET /api/v1/shops/[shopId]/exports/shopee.xlsx': [probe({ probe: "the victim's products as a Shopee file (shop id in the URL)", request: (w) => ({ params: { shopId: w.shopA.id } }), expect: shopManagers(200) })],
 	'POST /api/v1/shops/[shopId]/exports/shopee.xlsx': [
 		// who may export is decided before the upload is read: managers reach the file check (a photo is no template: 400)
@@ -547,6 +549,26 @@ export const expectations: Record<string, Probe[]> = {
 	'GET /c/[community]/toko/[shop]/produk.json': [
 		probe({ probe: "an open shop's product JSON", setup: async (w) => (await w.fresh.product(w.shopA), (await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow()).slug), request: (w, slug) => ({ params: { community: w.c1.slug, shop: slug } }), expect: everyone(200), readOnly: true }),
 		probe({ probe: "another community's shop through community 1", setup: (w) => w.fresh.product(w.shopC), request: (w) => ({ params: { community: w.c1.slug, shop: w.shopC.slug } }), expect: everyone(404), readOnly: true })
+	],
+	'GET /c/[community]/toko/[shop]/whatsapp.url': [
+		probe({
+			probe: "a shop's counted WhatsApp button, with another community's product slug",
+			setup: async (w) => {
+				const theirs = await w.fresh.product(w.shopC);
+				const shop = await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow();
+				return { shop: shop.slug, product: theirs.product.slug };
+			},
+			request: (w, f) => ({ params: { community: w.c1.slug, shop: f.shop }, query: { p: f.product } }),
+			expect: everyone(404),
+			readOnly: true
+		}),
+		probe({
+			probe: "a shop's counted WhatsApp button",
+			setup: async (w) => (await w.services.database.db.selectFrom('shop').select('slug').where('id', '=', w.shopA.id).executeTakeFirstOrThrow()).slug,
+			request: (w, slug) => ({ params: { community: w.c1.slug, shop: slug } }),
+			expect: everyone(303),
+			readOnly: true
+		})
 	],
 	'GET /c/[community]/toko/[shop]/[product]/whatsapp': [
 		probe({

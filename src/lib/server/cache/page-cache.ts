@@ -82,3 +82,16 @@ export function mayShareCache(request: Request, cookieNames: string[]): boolean 
 export function showsStockCounts(pathname: string): boolean {
 	return !/^\/c\/[a-z0-9-]{1,60}(?:\/toko\/[^/]+)?\/?$/.test(pathname);
 }
+
+/** The answer for a cached entry: gzip when the client takes it, else the plain body. */
+export function responseFromCache(entry: CachedResponse, acceptEncoding: string): Response {
+	const headers = new Headers(entry.headers);
+	headers.set('vary', 'accept-encoding, cookie');
+	if (entry.gzip && /\bgzip\b/.test(acceptEncoding)) {
+		headers.set('content-encoding', 'gzip');
+		headers.set('content-length', String(entry.gzip.length));
+		return new Response(new Uint8Array(entry.gzip), { status: entry.status, headers });
+	}
+	headers.set('content-length', String(entry.body.length));
+	return new Response(new Uint8Array(entry.body), { status: entry.status, headers });
+}

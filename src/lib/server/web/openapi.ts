@@ -2,6 +2,7 @@ import { trainingPaths } from './openapi-training';
 import { boardPaths } from './openapi-board';
 import { cashbookPaths } from './openapi-cashbook';
 import { shopeePaths } from './openapi-shopee';
+import { visitPaths } from './openapi-visits';
 import { orderDebtPaths } from './openapi-orders-debts';
 import { ORDER_CAPS } from '../orders/caps';
 import { errorResponses } from './openapi-errors';
@@ -111,6 +112,7 @@ export const openapi = {
 		...boardPaths,
 		...cashbookPaths,
 		...shopeePaths,
+		...visitPaths,
 		...orderDebtPaths,
 		'/communities': { get: { summary: 'Communities on this installation', responses: { 200: { description: '{ data: [ { slug, name, regionCode, … } ] }' } } } },
 		'/communities/{slug}/products': {

@@ -1,4 +1,5 @@
 import { localizeHref } from '$lib/i18n/paths';
+import { countShopEvent } from '$lib/server/visits/visit-hook';
 import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
@@ -96,7 +97,11 @@ export const actions: Actions = {
 			const back = new URLSearchParams(variantId ? { variantId, quantity: String(typed).slice(0, 12) } : { quantity: String(typed).slice(0, 12) });
 			redirect(303, localizeHref(page ? `${page}?${back}#pesan` : `/c/${encodeURIComponent(params.community)}/keranjang`, locals.locale));
 		}
-		if (productId) writeCart(cookies, params.community, addToCart(readCart(cookies, params.community), { productId, variantId, quantity: parsed.value }), url.protocol === 'https:');
+		if (productId) {
+			writeCart(cookies, params.community, addToCart(readCart(cookies, params.community), { productId, variantId, quantity: parsed.value }), url.protocol === 'https:');
+			// Counted for the product's shop when the batch is written (a product of another community counts nowhere).
+			countShopEvent({ request, locals }, 'add_to_cart', { communitySlug: params.community, productId });
+		}
 		redirect(303, localizeHref(`/c/${encodeURIComponent(params.community)}/keranjang`, locals.locale));
 	},
 	hitung: async ({ request, cookies, locals, params, url }) => {

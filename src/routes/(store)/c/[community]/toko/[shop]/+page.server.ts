@@ -1,7 +1,5 @@
 import { pageLoad } from '$lib/server/http';
 import { searchParamsObject } from '$lib/validation/catalog';
-import { translator } from '$lib/i18n';
-import { whatsappUrl } from '$lib/utils/whatsapp';
 import { formatWhatsappLocal } from '$lib/utils/phone';
 import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
@@ -18,7 +16,6 @@ export const load: PageServerLoad = (event) =>
 		if (!(await services.shops.isOpen(actor, shop))) return { open: false as const, shop: { slug: shop.slug, name: shop.name } };
 		const query = { ...searchParamsObject(event.url.searchParams, ['page']), shop: shop.slug, perPage: '48' };
 		const result = await services.catalog.listProducts(actor, community, query);
-		const t = translator(locale);
 		// This page's own address in its language (canonical, og:url, JSON-LD), on the configured public origin.
 		const url = printedOrigin(event.url) + localizeHref(`/c/${community.slug}/toko/${shop.slug}`, locale);
 		return {
@@ -33,7 +30,8 @@ export const load: PageServerLoad = (event) =>
 				whatsappDisplay: formatWhatsappLocal(shop.whatsapp),
 				// The page shows this number to everyone, so structured data may carry it too (E.164).
 				telephone: `+${shop.whatsapp}`,
-				chatUrl: whatsappUrl(shop.whatsapp, t('shop.chatMessage', { shop: shop.name, url }))
+				// Through our counting redirect (visitor counts: a WhatsApp click), which answers 303 to the wa.me link.
+				chatUrl: localizeHref(`/c/${community.slug}/toko/${shop.slug}/whatsapp.url`, locale)
 			},
 			result,
 			url,

@@ -5,7 +5,7 @@ import { shopDisplay } from '$lib/server/shops/shop-display';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
 import { printedOrigin } from '$lib/server/promo/origin';
 import { localizeHref } from '$lib/i18n/paths';
-import { headlinePrice, productWhatsappUrl, readChoice } from '$lib/server/web/product-choice';
+import { headlinePrice, readChoice } from '$lib/server/web/product-choice';
 import { shareLinks, sharePrice } from '$lib/server/share/share-links';
 import type { PageServerLoad } from './$types';
 
@@ -35,7 +35,8 @@ export const load: PageServerLoad = (event) =>
 			headline: headlinePrice(p, detail.variants, choice.variant),
 			priceRange: range,
 			// Only when nothing can be ordered (sold out): a plain link asking the seller; otherwise the form's button sends the choice.
-			askUrl: productWhatsappUrl(shop, p, detail.variants, url, null),
+			// Through our counting redirect (a WhatsApp click of the shop), which answers 303 to the same wa.me question.
+			askUrl: `${localizeHref(`/c/${community.slug}/toko/${shop.slug}/whatsapp.url`, locale)}?p=${encodeURIComponent(p.slug)}`,
 			url,
 			share,
 			origin: printedOrigin(event.url)

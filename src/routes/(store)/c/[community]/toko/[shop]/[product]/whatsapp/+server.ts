@@ -4,13 +4,14 @@ import { pageLoad } from '$lib/server/http';
 import { translator } from '$lib/i18n';
 import { shopOrRedirect } from '$lib/server/web/shop-slug';
 import { productWhatsappUrl, readChoice } from '$lib/server/web/product-choice';
+import { countShopEvent } from '$lib/server/visits/visit-hook';
 import type { RequestHandler } from './$types';
 
 /**
  * "Pesan via WhatsApp" on a product page, without JavaScript: the product form's button sends its variant and
  * quantity here with GET, and this answers 303 to the seller's wa.me link with them in the message. A refused
  * choice (another product's variant, a sold-out one, "abc" as quantity) goes back to the product page with the
- * field marked. The target is built only from the shop's stored number and our own page's address: nothing in
+ * field marked. A sent choice counts as a WhatsApp click of the shop (visitor counts). The target is built only from the shop's stored number and our own page's address: nothing in
  * the request can turn this into a redirect to anywhere else.
  */
 export const GET: RequestHandler = (event) =>
@@ -28,5 +29,6 @@ export const GET: RequestHandler = (event) =>
 			if (params.has('quantity')) back.set('quantity', (params.get('quantity') ?? '').slice(0, 12));
 			redirect(303, localizeHref(`${page}?${back}#pesan`, locale));
 		}
+		countShopEvent(event, 'whatsapp_click', { communitySlug: community.slug, shopId: shop.id, productId: detail.product.id });
 		redirect(303, productWhatsappUrl(shop, detail.product, detail.variants, event.url.origin + localizeHref(page, locale), choice));
 	});

@@ -86,6 +86,27 @@ describe('English store pages at /en', () => {
 		await ctx.close();
 	});
 
+	it('should send one index signal per English view, and the shop structured data at its English URL', async () => {
+		const plain = await (await fetch(`${app.baseUrl}/en/c/cigadung`)).text();
+		expect(plain).toContain(`<link rel="canonical" href="${app.baseUrl}/en/c/cigadung"`);
+		expect(plain).not.toMatch(/<meta name="robots"/);
+		for (const q of ['?q=keripik', '?sort=cheapest', '?page=2', '?category=camilan-keripik']) {
+			const html = await (await fetch(`${app.baseUrl}/en/c/cigadung${q}`)).text();
+			expect(html, q).toContain('<meta name="robots" content="noindex, follow"');
+			expect(html, q).not.toContain('rel="canonical"');
+			expect(html, q).toContain(`hreflang="en" href="${app.baseUrl}/en/c/cigadung${q}"`);
+		}
+		const shop = await (await fetch(`${app.baseUrl}/en/c/cigadung/toko/sambal-mt`)).text();
+		expect(shop).toContain(`<link rel="canonical" href="${app.baseUrl}/en/c/cigadung/toko/sambal-mt"`);
+		expect(shop).toContain(`<meta property="og:url" content="${app.baseUrl}/en/c/cigadung/toko/sambal-mt"`);
+		const ld = [...shop.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
+		expect(ld.find((x) => x['@type'] === 'LocalBusiness')?.url).toBe(`${app.baseUrl}/en/c/cigadung/toko/sambal-mt`);
+		expect(ld.find((x) => x['@type'] === 'BreadcrumbList')?.itemListElement.map((i: { item: string }) => i.item)).toEqual([`${app.baseUrl}/en/c/cigadung`, `${app.baseUrl}/en/c/cigadung/toko/sambal-mt`]);
+		// The Indonesian page keeps Indonesian URLs.
+		const id = await (await fetch(`${app.baseUrl}/c/cigadung/toko/sambal-mt`)).text();
+		expect(id).toContain(`<link rel="canonical" href="${app.baseUrl}/c/cigadung/toko/sambal-mt"`);
+	});
+
 	it('should answer 404 for a workspace under /en (/en/jual is no page) and keep /jual itself', async () => {
 		for (const path of ['/en/jual', '/en/koordinator/cigadung', '/en/masuk', '/en/api/v1/communities']) {
 			const res = await fetch(app.baseUrl + path, { redirect: 'manual' });

@@ -71,7 +71,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		event.locals.actor = PUBLIC_ACTOR;
 		await authenticate(event, isApi);
 		const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
-		const response = await cachedOr(event, render);
+		const response = isApi ? await cachedOr(event, render) : await refusedDownloadPage(event, await cachedOr(event, render));
 		if (language?.variesByLanguage) addVary(response.headers, 'Accept-Language', 'Cookie');
 		// Visitor counts (issue 10 item 6): pages served from the page cache count too; only memory is touched here.
 		countPageView(event, response, event.locals.services.visits);
@@ -80,6 +80,33 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		if (isUpload) uploadGate.leave();
 	}
 };
+
+/** Route ids (`/(seller)/jual/promosi/[file]`) of request handlers (`+server.ts`): downloads, not pages. */
+const ENDPOINT_ROUTES = new Set(Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map((k) => k.slice('/src/routes'.length, -'/+server.ts'.length)));
+
+
+/**
+ * A file a person downloads from a page (`/jual/…`, `/koordinator/…`: a poster, katalog.pdf, the Shopee file) that is
+ * refused: SvelteKit answers a request handler's 404 with JSON when the browser's Accept names no HTML (a `download`
+ * link sends `*\/*`), or with a bare fallback page. The person gets the site's own 404 page instead, as on any page;
+ * API routes and a caller that asks for JSON keep the JSON.
+ */
+async function refusedDownloadPage(event: Parameters<Handle>[0]['event'], response: Response): Promise<Response> {
+	if (response.status !== 404 || !['GET', 'HEAD'].includes(event.request.method) || event.isSubRequest || event.isDataRequest) return response;
+	const route = event.route.id ?? '';
+	if (!ENDPOINT_ROUTES.has(route) || !/^\/\((seller|coordinator)\)\//.test(route)) return response;
+	if ((event.request.headers.get('accept') ?? '').includes('application/json')) return response;
+	// A path no route matches, in the same area (the page then speaks of the person's work) and as deep as the one asked
+	// for, so the page's relative links to its styles and scripts resolve from the address the browser shows.
+	const area = event.url.pathname.startsWith('/koordinator/') ? '/koordinator' : '/jual';
+	const nowhere = area + '/~'.repeat(Math.max(1, event.url.pathname.split('/').length - 2));
+	const page = await event.fetch(new URL(nowhere, event.url), { headers: { accept: 'text/html' } });
+	// its own headers too: the content security policy names the hashes of the page's inline style and script
+	const headers = new Headers(page.headers);
+	for (const h of ['set-cookie', 'content-length', 'content-encoding', 'etag']) headers.delete(h);
+	headers.set('cache-control', 'private, no-store');
+	return new Response(event.request.method === 'HEAD' ? null : await page.text(), { status: 404, headers });
+}
 
 /**
  * A request refused before its body was read (413 from Content-Length, 503 when the image queue is full, a form too

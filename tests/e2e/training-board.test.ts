@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
 import { ensureProgramAndMembers } from './program-fixture';
+import { expectNoAxeViolations } from './a11y';
 
 let app: RunningApp;
 let browser: Browser;
@@ -120,16 +121,20 @@ describe('training board links', () => {
 		expect(await page.getByTestId('board-total').textContent()).toBe(before);
 		expect(await overflow(page)).toBeLessThanOrEqual(0);
 		await page.screenshot({ path: '/tmp/board-1920-js.png' });
+		await expectNoAxeViolations(page, 'board with JS, after a live update');
 		await context.close();
 	});
 
-	it('should fit a 390 px phone, and let the coordinator make the link with a QR code on the training page', async () => {
+	it('should fit 390 and 320 px phones, and let the coordinator make the link with a QR code on the training page', async () => {
 		const context = await browser.newContext(PHONE);
 		const page = await context.newPage();
 		await page.goto(boardUrl);
 		expect(await page.locator('.tile').count()).toBeGreaterThan(10);
 		expect(await overflow(page)).toBeLessThanOrEqual(0);
 		await page.screenshot({ path: '/tmp/board-390.png', fullPage: false });
+		await page.setViewportSize({ width: 320, height: 640 });
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
+		await page.setViewportSize(PHONE.viewport);
 
 		await page.goto(`${app.baseUrl}/masuk`);
 		await page.getByLabel('E-mail atau nomor WhatsApp').fill('koordinator@cigadung.test');
@@ -145,6 +150,9 @@ describe('training board links', () => {
 		expect(await page.getByRole('img', { name: 'Kode QR tautan papan' }).count()).toBe(1);
 		expect(await overflow(page)).toBeLessThanOrEqual(0);
 		await page.screenshot({ path: '/tmp/board-link-390.png', fullPage: false });
+		await expectNoAxeViolations(page, 'training page with a new board link');
+		await page.setViewportSize({ width: 320, height: 640 });
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
 		// the new link opens the same board
 		expect((await fetch(href!, { headers: { accept: 'application/json' } })).status).toBe(200);
 		await context.close();

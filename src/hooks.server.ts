@@ -9,7 +9,7 @@ import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
 import { PUBLIC_ACTOR } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
-import { PageCache, cacheableCommunity, mayShareCache, responseFromCache, showsStockCounts } from '$lib/server/cache/page-cache';
+import { PageCache, cacheableCommunity, mayShareCache, responseFromCache, showsStockCounts, type CachedResponse } from '$lib/server/cache/page-cache';
 import { guardFormBody } from '$lib/server/web/form-body';
 import { addVary, decideLocale } from '$lib/server/web/locale-route';
 import { countPageView } from '$lib/server/visits/visit-hook';
@@ -153,13 +153,38 @@ async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Pro
 	const key = `${event.locals.locale}|${version.catalog}${stock}|${event.url.origin}${event.url.pathname}${event.url.search}`;
 	let entry = pageCache.get(key);
 	if (!entry) {
-		const response = await render();
-		const type = response.headers.get('content-type') ?? '';
-		if (response.status !== 200 || response.headers.has('set-cookie') || !/^(text\/html|application\/json)/.test(type)) return response;
-		entry = pageCache.set(key, { status: response.status, headers: [...response.headers], body: Buffer.from(await response.arrayBuffer()) });
+		// Someone is rendering this page already (right after a change many visitors miss at once): wait for that render.
+		const pending = rendering.get(key);
+		if (pending) entry = (await pending) ?? undefined;
+		if (!entry && pending) return render(); // that answer could not be shared (an error page…): render our own
+		if (!entry) {
+			let settle: (e: CachedResponse | null) => void = () => {};
+			rendering.set(key, new Promise((resolve) => (settle = resolve)));
+			try {
+				const response = await render();
+				const type = response.headers.get('content-type') ?? '';
+				if (response.status !== 200 || response.headers.has('set-cookie') || !/^(text\/html|application\/json)/.test(type)) {
+					settle(null);
+					return response;
+				}
+				entry = pageCache.set(key, { status: response.status, headers: [...response.headers], body: Buffer.from(await response.arrayBuffer()) });
+				settle(entry);
+			} catch (e) {
+				settle(null);
+				throw e;
+			} finally {
+				rendering.delete(key);
+			}
+		}
 	}
 	return responseFromCache(entry, event.request.headers.get('accept-encoding') ?? '');
 }
+
+/**
+ * Renders of missing cache entries in progress, by key: after a change, the 50 visitors who arrive during the first
+ * render share it instead of rendering the same page 50 times (the uncached render is what costs CPU).
+ */
+const rendering = new Map<string, Promise<CachedResponse | null>>();
 
 /**
  * Browser pages sign in with the session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS); the API only

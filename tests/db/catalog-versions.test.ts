@@ -89,20 +89,27 @@ describe(`catalog and stock versions (${TEST_DIALECT})`, () => {
 		expect((await versions()).catalog).toBeGreaterThan(before.catalog);
 	});
 
-	it('should change the kept category counts and shop list as soon as a product is hidden or published', async () => {
+	it('should change the kept category counts, totals and shop list as soon as a product is hidden or published', async () => {
 		const counts = () => ctx.services.catalog.categoryCounts(PUBLIC_ACTOR, cigadung);
 		const shops = async () => (await ctx.services.shops.listByCommunity(PUBLIC_ACTOR, cigadung)).map((s) => s.slug);
 		const products = await ctx.database.db.selectFrom('product').select(['id', 'category_slug']).where('shop_id', '=', jj.shopIds[0]).where('status', '=', 'published').execute();
 		const category = products[0].category_slug;
 		const start = (await counts()).get(category) ?? 0;
+		const total = async (query: Record<string, string> = {}) => (await ctx.services.catalog.listProducts(PUBLIC_ACTOR, cigadung, query)).page.total;
+		const all = await total();
+		const inCategory = await total({ category });
+		const inShop = await total({ shop: 'ketempling-jj' });
+		expect(inShop).toBe(products.length);
 		expect(await counts()).toEqual(await counts()); // kept: the same answer twice
 		expect(await shops()).toContain('ketempling-jj');
 		await ctx.services.products.setStatus(jj, products[0].id, 'draft');
 		expect((await counts()).get(category) ?? 0).toBe(start - 1);
+		expect([await total(), await total({ category }), await total({ shop: 'ketempling-jj' })]).toEqual([all - 1, inCategory - 1, inShop - 1]);
 		for (const p of products.slice(1)) await ctx.services.products.setStatus(jj, p.id, 'draft');
 		expect(await shops()).not.toContain('ketempling-jj');
 		for (const p of products) await ctx.services.products.setStatus(jj, p.id, 'published');
 		expect((await counts()).get(category)).toBe(start);
+		expect([await total(), await total({ category }), await total({ shop: 'ketempling-jj' })]).toEqual([all, inCategory, inShop]);
 		expect(await shops()).toContain('ketempling-jj');
 	});
 

@@ -37,6 +37,7 @@ const VOCAB_TTL_MS = 5 * 60_000;
 export class CatalogService {
 	private vocab = new Map<string, { words: string[]; at: number }>();
 	private readonly counts = new PerVersion<Map<string, number>>();
+	private readonly totals = new PerVersion<number>(5000);
 
 	constructor(
 		private readonly products: ProductRepository,
@@ -59,15 +60,12 @@ export class CatalogService {
 			shopId = shop.id;
 		}
 		const sort = q.sort ?? (search.length > 0 ? 'relevance' : 'newest');
-		const { rows, total } = await this.products.listPublished({
-			communityId: community.id,
-			search,
-			categorySlug: q.category || undefined,
-			shopId,
-			sort,
-			limit: q.perPage,
-			offset: (q.page - 1) * q.perPage
-		});
+		const scope = { communityId: community.id, categorySlug: q.category || undefined, shopId };
+		// Without a search the total depends only on the filters: kept per catalog version (counting 10,000 products
+		// in FTS5 was the largest query of a catalog view).
+		const knownTotal =
+			search.length === 0 ? await this.totals.get(`${community.id}|${q.category}|${shopId ?? ''}`, await this.catalogVersionOf(community.id), () => this.products.countVisible(scope)) : undefined;
+		const { rows, total } = await this.products.listPublished({ ...scope, search, sort, limit: q.perPage, offset: (q.page - 1) * q.perPage }, knownTotal);
 		const suggestions = total === 0 && search.length > 0 ? await this.suggest(community, q.q) : [];
 		return {
 			items: rows.map((r) => toProductCard(community.slug, r)),

@@ -243,16 +243,17 @@ export class ProductRepository {
 	}
 
 	/** One page of product cards plus the total, for the catalog, the shop page and the API. */
-	async listPublished(q: ProductListQuery): Promise<{ rows: ProductCardRow[]; total: number }> {
+	/** `total`: the count of visible products under these filters when the caller already knows it (kept per catalog version). */
+	async listPublished(q: ProductListQuery, total?: number): Promise<{ rows: ProductCardRow[]; total: number }> {
 		if (q.search.length > 0) return this.dialect === 'sqlite' ? this.searchSqlite(q) : this.searchPostgres(q);
 		const base = this.filtered(q);
 		const rows = orderCards(selectCards(base), q.sort).limit(q.limit).offset(q.offset);
-		const [list, total] = await Promise.all([rows.execute(), this.countVisible(q)]);
-		return { rows: list.map(toRow), total };
+		const [list, n] = await Promise.all([rows.execute(), total ?? this.countVisible(q)]);
+		return { rows: list.map(toRow), total: n };
 	}
 
 	/** How many products are visible under these filters. SQLite counts the scope tokens in FTS5 (no table scan). */
-	private async countVisible(q: Pick<ProductListQuery, 'communityId' | 'categorySlug' | 'shopId'>): Promise<number> {
+	async countVisible(q: Pick<ProductListQuery, 'communityId' | 'categorySlug' | 'shopId'>): Promise<number> {
 		if (this.dialect === 'sqlite') {
 			const match = `scope : (${scopeTokens(q).map((t) => `"${t}"`).join(' AND ')})`;
 			const r = await sql<{ n: number }>`SELECT count(*) AS n FROM product_fts WHERE product_fts MATCH ${match}`.execute(this.db);
@@ -366,13 +367,16 @@ export class ProductRepository {
 
 	/** Other products of the community, same category first, for "Produk lain". */
 	async listRelated(communityId: string, product: Pick<Product, 'id' | 'category_slug'>, limit: number): Promise<ProductCardRow[]> {
-		const rows = await selectCards(this.visible(communityId).where('p.id', '!=', product.id))
-			.orderBy(sql`case when p.category_slug = ${product.category_slug} then 0 else 1 end`)
-			.orderBy('p.created_at', 'desc')
-			.orderBy('p.id', 'desc')
+		// Two index walks (newest first) instead of one ORDER BY over every product of the community, which built the
+		// card columns of all 10,000 before sorting (16 ms per product page).
+		const same = await orderCards(selectCards(this.visible(communityId).where('p.category_slug', '=', product.category_slug).where('p.id', '!=', product.id)), 'newest')
 			.limit(limit)
 			.execute();
-		return rows.map(toRow);
+		if (same.length >= limit) return same.map(toRow);
+		const others = await orderCards(selectCards(this.visible(communityId).where('p.category_slug', '!=', product.category_slug)), 'newest')
+			.limit(limit - same.length)
+			.execute();
+		return [...same, ...others].map(toRow);
 	}
 
 	/** Distinct product names of a community (bounded), the vocabulary for "Mungkin maksud Anda". */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alternates, localeOfPath, localizeHref, pathInLocale, unprefixed } from '../../src/lib/i18n/paths';
 import { addVary, decideLocale, isBrowser, prefersEnglish } from '../../src/lib/server/web/locale-route';
 import { storeAlternates } from '../../src/lib/server/web/store-alternates';
-import { cacheableCommunity } from '../../src/lib/server/cache/page-cache';
+import { cacheableCommunity, showsStockCounts } from '../../src/lib/server/cache/page-cache';
 
 /** Issue 10 item 5: English store pages have URLs of their own (`/en/…`), linked by hreflang; a first visit follows Accept-Language. */
 const CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36';
@@ -132,6 +132,11 @@ describe('page cache and Vary', () => {
 		expect(cacheableCommunity('/en/c/cigadung')).toBe('cigadung');
 		expect(cacheableCommunity('/en/c/cigadung/toko/sambal-mt')).toBe('cigadung');
 		expect(cacheableCommunity('/en/jual')).toBeNull();
+	});
+
+	it('should keep English catalog and shop pages cached across orders, like their Indonesian twins (no stock counts shown)', () => {
+		for (const p of ['/c/cigadung', '/en/c/cigadung', '/en/c/cigadung/toko/sambal-mt']) expect(showsStockCounts(p), p).toBe(false);
+		for (const p of ['/c/cigadung/toko/sambal-mt/sambal-cumi', '/en/c/cigadung/toko/sambal-mt/sambal-cumi', '/en/c/cigadung/produk.json']) expect(showsStockCounts(p), p).toBe(true);
 	});
 
 	it('should add names to Vary once', () => {

@@ -80,7 +80,8 @@ export function mayShareCache(request: Request, cookieNames: string[]): boolean 
  * (product pages, the API, feeds) is treated as showing counts.
  */
 export function showsStockCounts(pathname: string): boolean {
-	return !/^\/c\/[a-z0-9-]{1,60}(?:\/toko\/[^/]+)?\/?$/.test(pathname);
+	// Their English twins (`/en/c/…`) are the same templates.
+	return !/^(?:\/en)?\/c\/[a-z0-9-]{1,60}(?:\/toko\/[^/]+)?\/?$/.test(pathname);
 }
 
 /** The answer for a cached entry: gzip when the client takes it, else the plain body. */

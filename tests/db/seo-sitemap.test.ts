@@ -78,6 +78,20 @@ describe(`${SitemapService.name} (${TEST_DIALECT})`, () => {
 			expect(shopUrl.children[1]!.text >= newest).toBe(true);
 		});
 
+		it("should move the lastmod of a shop, its products, its community and the home page when the seller edits the shop's profile, and no one else's", async () => {
+			const lastmods = async () => new Map(findAll(parseXml(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN)), 'url').map((u) => [u.children[0]!.text.replace(ORIGIN, ''), u.children.find((c) => c.name === 'lastmod')!.text]));
+			const before = await lastmods();
+			await new Promise((r) => setTimeout(r, 5));
+			const edited = await ctx.services.shops.saveOnboardingStep(system, open.id, 'cerita', { story: 'Keripik buatan sendiri sejak 1998, digoreng tiap pagi.' });
+			const after = await lastmods();
+			const moved = [`/c/desa-peta/toko/${open.slug}`, `/c/desa-peta/toko/${open.slug}/${shown.slug}`, `/c/desa-peta/toko/${open.slug}/${hostile.slug}`, '/c/desa-peta', '/'];
+			for (const path of [...moved, ...moved.map((p) => (p === '/' ? '/en' : `/en${p}`))]) {
+				expect(after.get(path), path).toBe(edited.updated_at);
+				expect(after.get(path)! > before.get(path)!, path).toBe(true);
+			}
+			for (const path of ['/c/desa-lain', `/c/desa-lain/toko/${farShop.slug}`, `/c/desa-lain/toko/${farShop.slug}/${far.slug}`]) expect(after.get(path), path).toBe(before.get(path));
+		});
+
 		it('should name, on each URL, the Indonesian and English pages and x-default (Indonesian) as xhtml:link alternates', async () => {
 			const xml = await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, ORIGIN);
 			expect(parseXml(xml).attributes['xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml');

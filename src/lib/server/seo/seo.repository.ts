@@ -37,15 +37,18 @@ export class SeoRepository {
 			.where('s.status', '=', 'active');
 	}
 
-	/** Communities that show a product, by slug; lastmod is the later of the community's and its newest product's change. */
+	/**
+	 * Communities that show a product, by slug; lastmod is the latest change of the community, its public products and
+	 * their shops (the community page lists the shops: a shop's new name or logo changes it).
+	 */
 	async listSitemapCommunities(): Promise<SitemapCommunityRow[]> {
 		const rows = await this.visibleProducts()
 			.select(['c.slug', 'c.updated_at'])
-			.select((eb) => eb.fn.max('p.updated_at').as('last'))
+			.select((eb) => [eb.fn.max('p.updated_at').as('last'), eb.fn.max('s.updated_at').as('shop_last')])
 			.groupBy(['c.id', 'c.slug', 'c.updated_at'])
 			.orderBy('c.slug')
 			.execute();
-		return rows.map((r) => ({ slug: r.slug, lastmod: later(r.updated_at, r.last as string | null) }));
+		return rows.map((r) => ({ slug: r.slug, lastmod: later(later(r.updated_at, r.last as string | null), r.shop_last as string | null) }));
 	}
 
 	/** Open shops (active, showing a product), by community then slug; lastmod as for communities. */
@@ -67,14 +70,18 @@ export class SeoRepository {
 		return Number(row.n);
 	}
 
-	/** Public products in a stable order (by id), a slice at a time, so a sitemap of any size is read in bounded pieces. */
+	/**
+	 * Public products in a stable order (by id), a slice at a time, so a sitemap of any size is read in bounded pieces;
+	 * lastmod is the later of the product's and its shop's change (the product page shows the shop's name and details).
+	 */
 	async listSitemapProducts(offset: number, limit: number): Promise<SitemapProductRow[]> {
-		return this.visibleProducts()
-			.select(['c.slug as community_slug', 's.slug as shop_slug', 'p.slug', 'p.updated_at as lastmod'])
+		const rows = await this.visibleProducts()
+			.select(['c.slug as community_slug', 's.slug as shop_slug', 'p.slug', 'p.updated_at', 's.updated_at as shop_updated_at'])
 			.orderBy('p.id')
 			.limit(limit)
 			.offset(offset)
 			.execute();
+		return rows.map((r) => ({ community_slug: r.community_slug, shop_slug: r.shop_slug, slug: r.slug, lastmod: later(r.updated_at, r.shop_updated_at) }));
 	}
 }
 

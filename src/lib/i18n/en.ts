@@ -351,6 +351,7 @@ export const en: Record<MessageKey, string> = {
 	'order.outOfStock': "Sorry, only {available} of {product} left. Change the quantity and order again.",
 	'order.notFound': "Order not found.",
 	'order.badTransition': "The order cannot go from \"{from}\" to \"{to}\".",
+	'order.sameStatus': "The order is already \"{status}\".",
 	'cart.title': "Cart",
 	'cart.add': "Add to cart",
 	'cart.quantity': "Quantity",

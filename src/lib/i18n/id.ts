@@ -349,6 +349,7 @@ export const id = {
 	'order.outOfStock': "Maaf, {product} tinggal {available}. Ubah jumlahnya lalu pesan lagi.",
 	'order.notFound': "Pesanan tidak ditemukan.",
 	'order.badTransition': "Status pesanan tidak bisa diubah dari \"{from}\" ke \"{to}\".",
+	'order.sameStatus': "Pesanan ini sudah berstatus \"{status}\".",
 	'cart.title': "Keranjang",
 	'cart.add': "Tambah ke keranjang",
 	'cart.quantity': "Jumlah",

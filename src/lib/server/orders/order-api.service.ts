@@ -70,10 +70,21 @@ export class OrderApiService {
 		// A refused PATCH changes nothing: an impossible move is refused BEFORE "paid" is written (not after it).
 		if (data.status && data.status !== order.status && !canMove(order.status, data.status, data.reason !== undefined))
 			throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to: data.status });
-		if (data.paid) await this.orders.markPaid(actor, order.id);
+		// Every state conflict is 409 `bad_transition`, the same on both databases: the status it already has with nothing
+		// else to change (a repeated PATCH; of two at once, the later one), and "paid" on a cancelled order.
+		if (data.status && data.status === order.status && !(data.paid && !order.paid_at))
+			throw new DomainError('bad_transition', 'order.sameStatus', 409, { status: order.status });
+		if (data.paid && order.status === 'dibatalkan') throw new DomainError('bad_transition', 'inbox.cannotPayCancelled', 409);
+		if (data.paid) await this.orders.markPaid(actor, order.id).catch(paidConflict);
 		if (data.status === 'dibatalkan' && data.reason !== undefined) await this.inbox.cancel(actor, order.id, data.reason, true);
-		else if (data.status && data.status !== order.status) await this.orders.setStatus(actor, order.id, data.status);
+		else if (data.status && data.status !== order.status) await this.orders.setStatus(actor, order.id, data.status).catch((e) => this.sameStatusConflict(e, order.id, data.status!));
 		return apiOrder((await this.rows().where('o.id', '=', order.id).executeTakeFirst())!);
+	}
+
+	/** A move refused because another request moved the order to this very status first: said as "already", like a repeated PATCH. */
+	private async sameStatusConflict(e: unknown, orderId: string, to: OrderStatus): Promise<never> {
+		if (e instanceof DomainError && e.code === 'bad_transition' && (await this.repo.findOrder(orderId))?.status === to) throw new DomainError('bad_transition', 'order.sameStatus', 409, { status: to });
+		throw e;
 	}
 
 	private rows() {
@@ -115,3 +126,10 @@ function apiOrder(r: {
 		updatedAt: r.updated_at
 	};
 }
+
+/** Cancelled between the check and the write: the same 409 as a cancelled order found at once. */
+function paidConflict(e: unknown): never {
+	if (e instanceof DomainError && e.messageKey === 'inbox.cannotPayCancelled') throw new DomainError('bad_transition', 'inbox.cannotPayCancelled', 409);
+	throw e;
+}
+

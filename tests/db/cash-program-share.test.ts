@@ -114,7 +114,8 @@ describe(`migration 0020-cashbook-3 (${TEST_DIALECT})`, () => {
 				['members', 'members', 'auto', 7],
 				['income_monthly', 'income_monthly', 'auto', 8],
 				['profit_monthly', 'profit_monthly', 'auto', 9],
-				['shops_on_shopee', 'shops_on_shopee', 'auto', 10]
+				['shops_on_shopee', 'shops_on_shopee', 'auto', 10],
+				['visitors_30d', 'visitors_30d', 'auto', 11]
 			]);
 		} finally {
 			await old.cleanup();

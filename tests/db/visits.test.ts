@@ -300,3 +300,17 @@ describe('VisitService switched off (ECRAV_VISITS=off)', () => {
 		await off.flush();
 	});
 });
+
+describe('the program: first_visitor and visitors_30d', () => {
+	it("should put the shop's first visitor in the adoption funnel and the community's visitors in visitors_30d", async () => {
+		const funnel = await ctx.services.funnel.forCommunity(coordinator, community);
+		expect(funnel.reached.first_visitor).toBe(1);
+		const running = await ctx.services.programs.create(coordinator, community, { name: 'Program berjalan', theme: 'Pemasaran daring', goals: 'Lebih banyak pengunjung', targetGroup: 'Pelaku UMKM', startsOn: '2026-11-01', endsOn: '2030-12-31' });
+		const measured = await ctx.services.indicators.measures(coordinator, running.id);
+		// 3 visitors on 30 November (the seller's own views and the bots not counted) + 1 on 1 December
+		expect(measured.metrics.visitors_30d).toBe(4);
+		expect(measured.indicators.find((i) => i.key === 'visitors_30d')).toMatchObject({ metric: 'visitors_30d', value: 4 });
+		const ended = await ctx.services.programs.create(coordinator, community, { name: 'Program November', theme: 'Pemasaran daring', goals: 'Lebih banyak pengunjung', targetGroup: 'Pelaku UMKM', startsOn: '2026-11-01', endsOn: '2026-11-30' });
+		expect((await ctx.services.indicators.measures(coordinator, ended.id)).metrics.visitors_30d).toBe(3);
+	});
+});

@@ -86,9 +86,9 @@ describe('the coordinator works the roster on a 390 × 844 phone', () => {
 		const lapisCard = page.locator('.member-card').filter({ has: page.getByRole('heading', { name: 'Bu Lapis', exact: true }) });
 		await expect(lapisCard.locator('p.small').first().innerText()).resolves.toMatch(/^\S.*\S · RW 0*4$/);
 
-		// the funnel says first_visitor is skipped and offers a kind WhatsApp nudge
+		// the funnel says how first_visitor is counted and offers a kind WhatsApp nudge
 		await page.goto(`${app.baseUrl}/koordinator/cigadung/adopsi`);
-		await expect(page.getByText('E-Crav belum menghitung pengunjung toko').count()).resolves.toBe(1);
+		await expect(page.getByText('hari pertama toko dikunjungi pembeli').count()).resolves.toBe(1);
 		const nudge = await page.getByRole('link', { name: 'Kirim pesan WhatsApp' }).first().getAttribute('href');
 		expect(decodeURIComponent(nudge!)).toMatch(/^https:\/\/wa\.me\/628\d+\?text=Halo /);
 		await expectNoAxeViolations(page, 'funnel');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { funnelPosition, type FunnelFacts } from '../../src/lib/server/members/funnel';
 
-const none: FunnelFacts = { invited: '2024-10-01T00:00:00.000Z', account: null, profile: null, first_product: null, good_listing: null, first_order: null, first_completed: null, regular: null };
+const none: FunnelFacts = { invited: '2024-10-01T00:00:00.000Z', account: null, profile: null, first_product: null, good_listing: null, first_visitor: null, first_order: null, first_completed: null, regular: null };
 
 describe('funnelPosition', () => {
 	it('should stand at invited, since the day the member was listed, when nothing else happened', () => {
@@ -23,8 +23,14 @@ describe('funnelPosition', () => {
 		expect(pos).toEqual({ level: 'first_product', since: '2024-11-09T03:00:00.000Z', next: 'good_listing' });
 	});
 
+	it('should wait at good_listing for the first visitor, then go on to first_order', () => {
+		const listed = { account: '2024-10-02T00:00:00.000Z', profile: '2024-10-03T00:00:00.000Z', first_product: '2024-10-04T00:00:00.000Z', good_listing: '2024-10-05T00:00:00.000Z' };
+		expect(funnelPosition({ ...none, ...listed })).toEqual({ level: 'good_listing', since: '2024-10-05T00:00:00.000Z', next: 'first_visitor' });
+		expect(funnelPosition({ ...none, ...listed, first_visitor: '2024-10-06T17:00:00.000Z' })).toEqual({ level: 'first_visitor', since: '2024-10-06T17:00:00.000Z', next: 'first_order' });
+	});
+
 	it('should end at regular with no next level', () => {
-		const all = { account: '2024-10-02T00:00:00.000Z', profile: '2024-10-03T00:00:00.000Z', first_product: '2024-10-04T00:00:00.000Z', good_listing: '2024-10-05T00:00:00.000Z', first_order: '2024-10-06T00:00:00.000Z', first_completed: '2024-10-07T00:00:00.000Z' };
+		const all = { account: '2024-10-02T00:00:00.000Z', profile: '2024-10-03T00:00:00.000Z', first_product: '2024-10-04T00:00:00.000Z', good_listing: '2024-10-05T00:00:00.000Z', first_visitor: '2024-10-05T17:00:00.000Z', first_order: '2024-10-06T00:00:00.000Z', first_completed: '2024-10-07T00:00:00.000Z' };
 		expect(funnelPosition({ ...none, ...all, regular: '2024-11-01T00:00:00.000Z' })).toMatchObject({ level: 'regular', next: null });
 	});
 });

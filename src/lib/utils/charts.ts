@@ -52,7 +52,8 @@ export function chartGeometry(points: ChartPoint[], width = 340, height = 160): 
 		dots,
 		line: dots.map((d) => `${d.x},${d.y}`).join(' '),
 		ticks: [0, 0.5, 1].map((f) => ({ y: round(y(max * f)), value: max * f })),
-		labelEvery: n > 6 ? 2 : 1
+		// 12 months: every 2nd; 30 days: every 5th, so the labels never run into each other at 320 px
+		labelEvery: n > 12 ? Math.ceil(n / 7) : n > 6 ? 2 : 1
 	};
 }
 

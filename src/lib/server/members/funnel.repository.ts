@@ -130,4 +130,17 @@ export class FunnelRepository {
 			.where('status', '!=', 'dibatalkan')
 			.execute();
 	}
+
+	/** The first WIB day each shop of the community had a counted visitor (visit_daily, the shop's own scope). */
+	async firstVisitorDays(communityId: string): Promise<{ shop_id: string; first_day: string }[]> {
+		const rows = await this.db
+			.selectFrom('visit_daily')
+			.where('community_id', '=', communityId)
+			.whereRef('scope_id', '=', 'shop_id')
+			.where('visitors', '>', 0)
+			.select((eb) => ['shop_id', eb.fn.min<string>('day').as('first_day')])
+			.groupBy('shop_id')
+			.execute();
+		return rows.map((r) => ({ shop_id: r.shop_id!, first_day: r.first_day }));
+	}
 }

@@ -7,6 +7,7 @@ import { checklistShopOf } from '../shops/checklist-shop';
 import { profileComplete, shopChecklist } from '../../shop-checklist';
 import { countLevels, countReached, funnelPosition, GOOD_LISTING_SCORE, regularSince, type FunnelFacts, type FunnelLevel } from './funnel';
 import type { FunnelRepository } from './funnel.repository';
+import { wibMidnight } from '../../utils/dates';
 
 export interface FunnelMember {
 	memberId: string;
@@ -69,13 +70,15 @@ export class FunnelService {
 	private async compute(communityId: string, asOf: Date | null = null): Promise<Funnel> {
 		const now = asOf ?? this.clock();
 		const until = asOf ? asOf.toISOString() : null;
-		const [rows, products, photos, orders, recent] = await Promise.all([
+		const [rows, products, photos, orders, recent, visited] = await Promise.all([
 			this.funnel.members(communityId),
 			this.funnel.listPublishedProducts(communityId),
 			this.funnel.photoHints(communityId),
 			this.funnel.orderSummaries(communityId),
-			this.funnel.recentOrders(communityId, new Date(now.getTime() - FOUR_WEEKS).toISOString(), until)
+			this.funnel.recentOrders(communityId, new Date(now.getTime() - FOUR_WEEKS).toISOString(), until),
+			this.funnel.firstVisitorDays(communityId)
 		]);
+		const firstVisitByShop = new Map(visited.map((v) => [v.shop_id, new Date(wibMidnight(v.first_day)).toISOString()]));
 		const hintsByProduct = photosByProduct(photos);
 		const byShop = new Map<string, { count: number; firstAt: string | null; goodAt: string | null }>();
 		for (const p of products) {
@@ -104,6 +107,8 @@ export class FunnelService {
 				profile: profileComplete(checklist) ? r.shop_updated_at : null,
 				first_product: prod?.firstAt ?? null,
 				good_listing: prod?.goodAt ?? null,
+				// the first counted visitor, or the first order (a visitor placed it, maybe before visits were counted)
+				first_visitor: earliest(firstVisitByShop.get(r.shop_id) ?? null, ord?.first_order_at ?? null),
 				first_order: ord?.first_order_at ?? null,
 				first_completed: ord?.first_completed_at ?? null,
 				regular: regularSince(recentByShop.get(r.shop_id) ?? [], now)
@@ -115,6 +120,12 @@ export class FunnelService {
 		});
 		return { members, counts: countLevels(members.map((m) => m.level)), reached: countReached(allFacts) };
 	}
+}
+
+function earliest(a: string | null, b: string | null): string | null {
+	if (!a) return b;
+	if (!b) return a;
+	return a < b ? a : b;
 }
 
 /** The facts as they stood just before `until`: a step first reached at or after it is not reached yet. */

@@ -9,8 +9,12 @@
 export const FUNNEL_LEVELS = ['invited', 'account', 'profile', 'first_product', 'good_listing', 'first_visitor', 'first_order', 'first_completed', 'regular'] as const;
 export type FunnelLevel = (typeof FUNNEL_LEVELS)[number];
 
-/** E-Crav does not count shop visitors yet, so this level is skipped (never reached, never blocking). */
-export const SKIPPED_LEVELS: readonly FunnelLevel[] = ['first_visitor'];
+/**
+ * Levels not measured (never reached, never blocking). None since E-Crav counts shop visitors (issue 10 item 6):
+ * `first_visitor` is the first day the shop had a counted visitor — or its first order, which a visitor placed even
+ * when it came before visits were counted.
+ */
+export const SKIPPED_LEVELS: readonly FunnelLevel[] = [];
 
 /** The levels actually measured, in order. */
 export const MEASURED_LEVELS = FUNNEL_LEVELS.filter((l) => !SKIPPED_LEVELS.includes(l));
@@ -18,7 +22,7 @@ export const MEASURED_LEVELS = FUNNEL_LEVELS.filter((l) => !SKIPPED_LEVELS.inclu
 export const GOOD_LISTING_SCORE = 80;
 
 /** When each level was reached (ISO time), or null when it was not. `invited` is when the member was listed. */
-export type FunnelFacts = Record<Exclude<FunnelLevel, 'first_visitor'>, string | null> & { invited: string };
+export type FunnelFacts = Record<FunnelLevel, string | null> & { invited: string };
 
 export interface FunnelPosition {
 	level: FunnelLevel;

@@ -110,14 +110,18 @@ export class IndicatorService {
 		const now = this.clock();
 		const period = measuringPeriod(program, now);
 		const end = period.ongoing ? null : period.to;
-		const [funnel, productsPublished, orders, listings, training, cash, shopsOnShopee] = await Promise.all([
+		// visitors_30d: the last 30 days (WIB) of the period, ending on its last day (today for a running program)
+		const last30From = new Date(Date.parse(`${period.lastDay}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+		const visitorsFrom = period.firstDay && period.firstDay > last30From ? period.firstDay : last30From;
+		const [funnel, productsPublished, orders, listings, training, cash, shopsOnShopee, visitors30d] = await Promise.all([
 			this.funnel.forCommunity(actor, { id: program.community_id }, end === null ? null : new Date(end)),
 			this.metrics.publishedProductCount(program.community_id, end),
 			programOrderFigures(this.metrics, program.community_id, program, now),
 			this.metrics.publishedListings(program.community_id, end),
 			programTrainingFigures(new TrainingRepository(this.db), program, now),
 			programCashFigures(new CashReportRepository(this.db), program.community_id, period),
-			this.metrics.shopsOnShopeeCount(program.community_id, end)
+			this.metrics.shopsOnShopeeCount(program.community_id, end),
+			this.metrics.communityVisitors(program.community_id, visitorsFrom, period.lastDay)
 		]);
 		const metrics: MetricValues = {
 			members: funnel.members.length,
@@ -132,7 +136,8 @@ export class IndicatorService {
 			knowledge_gain: gainRounded(training.gain.g),
 			income_monthly: cash.income,
 			profit_monthly: cash.profit,
-			shops_on_shopee: shopsOnShopee
+			shops_on_shopee: shopsOnShopee,
+			visitors_30d: period.empty ? 0 : visitors30d
 		};
 		return { metrics, training, funnel, orders, cash, measuredAt: end === null ? null : period.lastDay };
 	}

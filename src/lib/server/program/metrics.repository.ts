@@ -64,6 +64,21 @@ export class MetricsRepository {
 		return Number(row.shops ?? 0);
 	}
 
+	/**
+	 * The community's visitors (daily visitors of its catalog and every page below it, summed) over `[fromDay, toDay]`,
+	 * WIB days. Days cannot be linked (the salt changes daily), so this counts visitor-days.
+	 */
+	async communityVisitors(communityId: string, fromDay: string, toDay: string): Promise<number> {
+		const row = await this.db
+			.selectFrom('visit_daily')
+			.where('scope_id', '=', communityId)
+			.where('day', '>=', fromDay)
+			.where('day', '<=', toDay)
+			.select((eb) => eb.fn.sum<number>('visitors').as('visitors'))
+			.executeTakeFirst();
+		return Number(row?.visitors ?? 0);
+	}
+
 	/** Products on show in the community now. */
 	/**
 	 * Products on show now; with `untilIso`, only those first published before it (a finished program's figure at

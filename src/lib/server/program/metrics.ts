@@ -18,7 +18,8 @@ export const METRICS = [
 	'knowledge_gain',
 	'income_monthly',
 	'profit_monthly',
-	'shops_on_shopee'
+	'shops_on_shopee',
+	'visitors_30d'
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 
@@ -40,7 +41,8 @@ export const METRIC_DEFAULTS: Record<MetricKey, { label: string; unit: string }>
 	knowledge_gain: { label: 'Peningkatan pengetahuan (gain ternormalisasi)', unit: 'g' },
 	income_monthly: { label: 'Pemasukan sebulan toko yang berbagi buku kas', unit: 'rupiah' },
 	profit_monthly: { label: 'Untung sebulan toko yang berbagi buku kas', unit: 'rupiah' },
-	shops_on_shopee: { label: 'Toko yang produknya masuk Shopee (file Upload Massal dari E-Crav)', unit: 'toko' }
+	shops_on_shopee: { label: 'Toko yang produknya masuk Shopee (file Upload Massal dari E-Crav)', unit: 'toko' },
+	visitors_30d: { label: 'Pengunjung toko 30 hari terakhir masa program', unit: 'pengunjung' }
 };
 
 export const METRIC_LABEL_KEYS: Record<MetricKey, MessageKey> = {
@@ -56,7 +58,8 @@ export const METRIC_LABEL_KEYS: Record<MetricKey, MessageKey> = {
 	knowledge_gain: 'program.metric.knowledge_gain',
 	income_monthly: 'program.metric.income_monthly',
 	profit_monthly: 'program.metric.profit_monthly',
-	shops_on_shopee: 'program.metric.shops_on_shopee'
+	shops_on_shopee: 'program.metric.shops_on_shopee',
+	visitors_30d: 'program.metric.visitors_30d'
 };
 
 export type MetricValues = Record<MetricKey, number | null>;

@@ -36,7 +36,7 @@ export interface EvaluationReportData {
 	productsPublished: number;
 	/**
 	 * Adoption, from the funnel service the adoption page (/adopsi) uses, so the two never disagree: members on
-	 * the roster and how many reached each level (visitors are not counted yet: `first_visitor` is skipped).
+	 * the roster and how many reached each level (`first_visitor` from the visitor counts, or the first order).
 	 */
 	adoption: { members: number; reached: Record<string, number> };
 	/** Orders within the program's period (the dashboard's `programOrderFigures`): turnover = completed orders only. */

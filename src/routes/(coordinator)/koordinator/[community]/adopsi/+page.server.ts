@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) =>
 		const id = translator('id');
 		const origin = url.origin;
 		const urlFor = (next: FunnelLevel | null, shopSlug: string) =>
-			next === 'first_order' || next === 'regular' || next === null ? `${origin}/c/${community.slug}/toko/${shopSlug}` : next === 'first_completed' ? `${origin}/jual/pesanan` : `${origin}/jual`;
+			next === 'first_visitor' || next === 'first_order' || next === 'regular' || next === null ? `${origin}/c/${community.slug}/toko/${shopSlug}` : next === 'first_completed' ? `${origin}/jual/pesanan` : `${origin}/jual`;
 		const levels = MEASURED_LEVELS.map((level) => ({
 			level,
 			count: funnel.counts[level] ?? 0,

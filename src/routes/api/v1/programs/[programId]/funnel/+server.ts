@@ -10,6 +10,7 @@ export const GET: RequestHandler = (event) =>
 		return json({
 			data: funnel.members.map((m) => ({ memberId: m.memberId, name: m.name, level: m.level, since: m.since, next: m.next })),
 			counts: funnel.counts,
-			skipped: ['first_visitor']
+			// Every level is measured since visitors are counted (issue 10 item 6); kept for clients that read it.
+			skipped: []
 		});
 	});

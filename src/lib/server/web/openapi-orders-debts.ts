@@ -61,7 +61,7 @@ export const orderDebtPaths = {
 	'/orders/{orderId}': {
 		patch: {
 			security: [{ bearer: [] }],
-			summary: `Move an order and/or mark it paid, by the seller inbox's own rules (forward steps only; "dibatalkan" before "selesai", or after it only with a "reason" — the income in the cash book is then reversed). "selesai" posts the order's total to the cash book once. The same status again changes nothing. An impossible move → 409. ${seller}`,
+			summary: `Move an order and/or mark it paid, by the seller inbox's own rules (forward steps only; "dibatalkan" before "selesai", or after it only with a "reason" — the income in the cash book is then reversed). "selesai" posts the order's total to the cash book once. Every state conflict → 409 \`bad_transition\`: an impossible move, the status the order already has with nothing else to change (a repeated PATCH), and "paid" on a cancelled order. ${seller}`,
 			parameters: [id('orderId')],
 			requestBody: {
 				required: true,

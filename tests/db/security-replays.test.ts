@@ -69,4 +69,16 @@ describe(`${OrderService.name} replays before the checkout limits (${TEST_DIALEC
 		const ok = await post('replay-key-000004', { ...body('Bu Ana', '0813 6000 0004'), lines: [{ productId: product.id, quantity: 1 }] });
 		expect(ok.status).toBe(201);
 	});
+
+	it('should refuse a body nested 20,000 deep with an Idempotency-Key as 400 with a message, not 500, and keep the key usable', async () => {
+		const deep = '{"a":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}';
+		const before = await count('checkout');
+		const route = await routeByKey('POST /api/v1/communities/[slug]/checkouts');
+		const r = await callRoute(route, { services: ctx.services, actor: PUBLIC_ACTOR }, { params: { slug: community.slug }, raw: { body: deep, type: 'application/json' }, headers: { 'idempotency-key': 'replay-key-000005' }, address: '198.51.100.20' });
+		expect(r.status).toBe(400);
+		expect(JSON.stringify(r.body)).toContain('message');
+		expect(await count('checkout')).toBe(before);
+		const ok = await post('replay-key-000005', body('Bu Dewi', '0813 6000 0005'));
+		expect(ok.status).toBe(201);
+	});
 });

@@ -125,6 +125,8 @@ describe(`${EvaluationReportService.name} (${TEST_DIALECT})`, () => {
 		const xlsxRows = new Map<string, unknown>();
 		sheet.eachRow((row, i) => i > 1 && xlsxRows.set(String(row.getCell(1).value), row.getCell(2).value));
 		for (const r of adoptionRows(data)) expect(xlsxRows.get(r.label), r.label).toBe(r.value);
+		// shop visitors are counted now (issue 10): the report prints the funnel's first_visitor, not a blank
+		expect(adoptionRows(data).find((r) => r.label === 'Toko yang dikunjungi pembeli')?.value).toBe(funnel.reached.first_visitor ?? 0);
 		expect(xlsxRows.get('Sudah membuat akun (kata sandi)')).toBe(funnel.reached.account);
 		expect(xlsxRows.get('Toko dengan produk tayang')).toBe(funnel.reached.first_product);
 		expect(xlsxRows.get('Toko yang sudah mendapat pesanan')).toBe(funnel.reached.first_order);

@@ -2,7 +2,7 @@ import type { EvaluationReportData } from '../training/report.service';
 
 export interface AdoptionRow {
 	label: string;
-	/** null: not measured yet (shop visitors). */
+	/** null: not measured. */
 	value: number | null;
 }
 
@@ -18,7 +18,7 @@ export function adoptionRows(d: Pick<EvaluationReportData, 'adoption'>): Adoptio
 		{ label: 'Profil toko lengkap', value: r.profile ?? 0 },
 		{ label: 'Toko dengan produk tayang', value: r.first_product ?? 0 },
 		{ label: 'Toko dengan produk bernilai ≥ 80', value: r.good_listing ?? 0 },
-		{ label: 'Toko yang dikunjungi pembeli (belum dihitung)', value: null },
+		{ label: 'Toko yang dikunjungi pembeli', value: r.first_visitor ?? 0 },
 		{ label: 'Toko yang sudah mendapat pesanan', value: r.first_order ?? 0 },
 		{ label: 'Toko dengan pesanan selesai', value: r.first_completed ?? 0 },
 		{ label: 'Toko rutin dapat pesanan (3 dari 4 minggu)', value: r.regular ?? 0 }

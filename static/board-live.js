@@ -6,6 +6,7 @@
 	if (!root || !window.EventSource) return;
 	var labels = JSON.parse(root.getAttribute('data-labels') || '{}');
 	var totalTemplate = root.getAttribute('data-total') || '';
+	var away = root.getAttribute('data-away') || '';
 	var list = root.querySelector('.tiles');
 	var total = root.querySelector('.total');
 
@@ -15,8 +16,11 @@
 		name.className = 'name';
 		var step = document.createElement('span');
 		step.className = 'step';
+		var where = document.createElement('span');
+		where.className = 'where';
 		li.appendChild(name);
 		li.appendChild(step);
+		li.appendChild(where);
 		li.setAttribute('data-member', member.memberId);
 		return li;
 	}
@@ -30,12 +34,15 @@
 		board.members.forEach(function (m) {
 			var li = byId[m.memberId] || tile(m);
 			keep[m.memberId] = true;
-			li.className = ['tile', 'step-' + m.step].concat(scope).join(' ');
+			li.className = ['tile', 'step-' + m.step].concat(m.present ? [] : ['away']).concat(scope).join(' ');
 			li.setAttribute('data-step', m.step);
+			li.setAttribute('data-present', String(!!m.present));
 			li.children[0].className = ['name'].concat(scope).join(' ');
 			li.children[1].className = ['step'].concat(scope).join(' ');
 			li.children[0].textContent = m.firstName;
 			li.children[1].textContent = labels[m.step] || m.step;
+			li.children[2].className = ['where'].concat(scope).join(' ');
+			li.children[2].textContent = m.present ? '' : away;
 			list.appendChild(li);
 		});
 		Object.keys(byId).forEach(function (id) { if (!keep[id]) byId[id].remove(); });

@@ -95,7 +95,7 @@ afterAll(() => ctx.cleanup());
 
 describe(`${BoardService.name} (${TEST_DIALECT})`, () => {
 	describe('forStaff', () => {
-		it('should put each present member at the last step done in order, and everyone not present at invited', async () => {
+		it('should put each member at the furthest step done, say who is present, and count who has done each step', async () => {
 			now = new Date('2024-11-28T07:30:00.000Z');
 			const t = await training();
 			for (const k of ['hadir', 'akun', 'toko', 'foto', 'tayang', 'noPhoto', 'ownerless']) await tick(t.id, m[k].memberId);
@@ -110,17 +110,28 @@ describe(`${BoardService.name} (${TEST_DIALECT})`, () => {
 				[m.tayang.memberId]: 'tayang',
 				// live but without a photo: the next thing to help with is the photo
 				[m.noPhoto.memberId]: 'toko',
-				// a live product, but no login yet: the next step is the account
-				[m.ownerless.memberId]: 'hadir'
+				// a live product a facilitator put up, no login yet: already selling online
+				[m.ownerless.memberId]: 'tayang'
 			});
-			expect(board.counts).toEqual({ invited: 1, hadir: 2, akun: 1, toko: 2, foto: 1, tayang: 1 });
+			expect(board.members.filter((x) => !x.present).map((x) => x.memberId)).toEqual([m.invited.memberId]);
+			// done each step: 8 on the board, 7 present, 5 with a password, 5 profiles, 3 with a photo, 2 live with a photo
+			expect(board.counts).toEqual({ invited: 8, hadir: 7, akun: 5, toko: 5, foto: 3, tayang: 2 });
 
-			// unticked (a wrong tap undone): back to invited, whatever the shop has
+			// unticked (a wrong tap undone): no longer present, but still selling online
 			now = new Date(now.getTime() + 60_000);
 			await tick(t.id, m.tayang.memberId, false);
 			const after = await ctx.services.boards.forStaff(coordinator, t.id);
-			expect(after.board.members.find((x) => x.memberId === m.tayang.memberId)?.step).toBe('invited');
-			expect(after.board.counts.tayang).toBe(0);
+			expect(after.board.members.find((x) => x.memberId === m.tayang.memberId)).toMatchObject({ step: 'tayang', present: false });
+			expect(after.board.counts).toMatchObject({ hadir: 6, tayang: 2 });
+		});
+
+		it('should agree with the adoption funnel: a seller already live before the training counts as selling online without a check-in', async () => {
+			now = new Date('2024-11-28T07:30:00.000Z');
+			const t = await training();
+			const { board } = await ctx.services.boards.forStaff(facilitator, t.id);
+			expect(board.counts).toMatchObject({ hadir: 0, tayang: 2 });
+			expect(board.members.find((x) => x.memberId === m.tayang.memberId)).toMatchObject({ step: 'tayang', present: false });
+			expect(board.members.find((x) => x.memberId === m.akun.memberId)).toMatchObject({ step: 'akun', present: false });
 		});
 
 		it('should list only the invited members of a training with a list, plus a walk-in marked present', async () => {
@@ -129,7 +140,7 @@ describe(`${BoardService.name} (${TEST_DIALECT})`, () => {
 			await ctx.services.trainings.setInvitees(coordinator, t.id, [m.hadir.memberId, m.tayang.memberId]);
 			let { board } = await ctx.services.boards.forStaff(facilitator, t.id);
 			expect(board.members.map((x) => x.memberId).sort()).toEqual([m.hadir.memberId, m.tayang.memberId].sort());
-			expect(board.counts).toEqual({ invited: 2, hadir: 0, akun: 0, toko: 0, foto: 0, tayang: 0 });
+			expect(board.counts).toEqual({ invited: 2, hadir: 0, akun: 1, toko: 1, foto: 1, tayang: 1 });
 			await tick(t.id, m.foto.memberId);
 			({ board } = await ctx.services.boards.forStaff(facilitator, t.id));
 			expect(board.members.map((x) => x.memberId)).toContain(m.foto.memberId);
@@ -140,7 +151,7 @@ describe(`${BoardService.name} (${TEST_DIALECT})`, () => {
 			const t = await training();
 			const { board } = await ctx.services.boards.forStaff(facilitator, t.id);
 			expect(board.members.map((x) => x.firstName).sort()).toEqual(['Asep', 'Cucu', 'Eneng', 'Nining', 'Siti A.', 'Siti R.', 'Tati', 'Ujang']);
-			for (const x of board.members) expect(Object.keys(x).sort()).toEqual(['firstName', 'memberId', 'step']);
+			for (const x of board.members) expect(Object.keys(x).sort()).toEqual(['firstName', 'memberId', 'present', 'step']);
 			const text = JSON.stringify(board);
 			for (const secret of ['62812', '0812', 'Sumarni', 'Saepudin', 'Toko ', 'Basreng', 'score', 'whatsapp']) expect(text).not.toContain(secret);
 		});

@@ -59,7 +59,7 @@ describe('training board links', () => {
 		const board = await res.json();
 		expect(board.members.length).toBeGreaterThan(10);
 		expect(board.counts.invited).toBe(board.members.length);
-		for (const m of board.members) expect(Object.keys(m).sort()).toEqual(['firstName', 'memberId', 'step']);
+		for (const m of board.members) expect(Object.keys(m).sort()).toEqual(['firstName', 'memberId', 'present', 'step']);
 		expect(JSON.stringify(board)).not.toMatch(/62\d{8,}|08\d{8,}/);
 		expect(await call('GET', `/api/v1/trainings/${trainingId}/board`, coordToken)).toMatchObject({ status: 200, body: board });
 		expect((await call('GET', `/api/v1/trainings/${trainingId}/board`, sellerToken)).status).toBe(404);
@@ -79,7 +79,11 @@ describe('training board links', () => {
 		expect(headers['x-robots-tag']).toContain('noindex');
 		const board = await (await fetch(boardUrl, { headers: { accept: 'application/json' } })).json();
 		await expect.poll(() => page.locator('.tile').count()).toBe(board.members.length);
-		expect(await page.getByTestId('board-total').textContent()).toBe(`0 dari ${board.members.length} sudah jualan online`);
+		// the total agrees with the tiles: everyone whose tile says Tayang, present today or not
+		const live = board.members.filter((m: { step: string }) => m.step === 'tayang').length;
+		expect(board.counts.tayang).toBe(live);
+		expect(await page.getByTestId('board-total').textContent()).toBe(`${live} dari ${board.members.length} sudah jualan online`);
+		expect(await page.locator(`[data-member="${newcomers[0]}"] .where`).textContent()).toBe('belum hadir');
 		expect(await page.locator(`[data-member="${board.members[0].memberId}"] .name`).textContent()).toBe(board.members[0].firstName);
 		expect(await overflow(page)).toBeLessThanOrEqual(0);
 		// the total and the first rows are readable from the back of a hall: large type, on the first screen
@@ -117,6 +121,8 @@ describe('training board links', () => {
 		console.log(`board with JS showed the check-in after ${((Date.now() - ticked) / 1000).toFixed(2)} s`);
 		expect(reloads).toBe(0); // updated in place, not by a reload
 		expect(await page.locator(`[data-member="${member}"] .step`).textContent()).toBe('Hadir');
+		expect(await page.locator(`[data-member="${member}"] .where`).textContent()).toBe('');
+		expect(await page.locator(`[data-member="${member}"]`).getAttribute('data-present')).toBe('true');
 		expect(await page.locator('[data-count="hadir"]').textContent()).not.toBe('0');
 		expect(await page.getByTestId('board-total').textContent()).toBe(before);
 		expect(await overflow(page)).toBeLessThanOrEqual(0);

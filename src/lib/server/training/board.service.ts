@@ -7,13 +7,13 @@ import { profileComplete, shopChecklist } from '../../shop-checklist';
 import type { FunnelRepository } from '../members/funnel.repository';
 import type { TrainingRepository, TrainingRow } from './training.repository';
 import type { BoardRepository } from './board.repository';
-import { boardStep, countSteps, endOfTrainingDay, firstNames, type BoardStep } from './board';
+import { boardStep, countSteps, endOfTrainingDay, firstNames, type BoardFacts, type BoardStep } from './board';
 import { expectedAt } from './expected';
 import { presentIds } from './gain';
 
 /** The board's JSON: first names and steps only — no phone number, shop, score or full name. */
 export interface Board {
-	members: { memberId: string; firstName: string; step: BoardStep }[];
+	members: { memberId: string; firstName: string; step: BoardStep; present: boolean }[];
 	counts: Record<BoardStep, number>;
 }
 
@@ -123,18 +123,18 @@ export class BoardService {
 		const expected = expectedAt(session, rows.map((r) => ({ id: r.member_id, joinedAt: r.member_created_at })), new Set(named), present);
 		const listed = rows.filter((r) => expected.has(r.member_id));
 		const names = firstNames(listed.map((r) => r.person_name));
-		const members = listed.map((r, i) => {
+		const facts: BoardFacts[] = listed.map((r) => {
 			const shop = products.get(r.shop_id);
-			const step = boardStep({
+			return {
 				present: present.has(r.member_id),
 				account: !!r.owner_user_id && !!r.password_hash,
 				profile: profileComplete(shopChecklist(checklistShopOf(r), 0)),
 				photo: shop?.photo ?? false,
 				published: shop?.published ?? false
-			});
-			return { memberId: r.member_id, firstName: names[i], step };
+			};
 		});
-		return { members, counts: countSteps(members.map((m) => m.step)) };
+		const members = listed.map((r, i) => ({ memberId: r.member_id, firstName: names[i], step: boardStep(facts[i]), present: facts[i].present }));
+		return { members, counts: countSteps(facts) };
 	}
 }
 

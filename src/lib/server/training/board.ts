@@ -1,11 +1,14 @@
 /**
  * The training board (issue 13): where each member on a training's list stands in the room today. One rule for
- * the projector page, its JSON and its live updates: a member stands at the last step done IN ORDER —
+ * the projector page, its JSON and its live updates: a member's tile shows the furthest step they have done —
  * `invited` → `hadir` (marked present at this training) → `akun` (set their password) → `toko` (shop profile
  * complete, the funnel's and the seller checklist's rule) → `foto` (a product, draft or live, with a photo) →
- * `tayang` (a published product with a photo). Nobody ticks a step by hand; a member not marked present stays
- * `invited` whatever their shop already has (the board is about who is in the room), and a live product without
- * a photo waits at `toko`, because the next thing to help with is its photo.
+ * `tayang` (a published product with a photo). Nobody ticks a step by hand. A member whose products are already
+ * live stands at `tayang` whether or not they came today (the total "N dari M sudah jualan online" must agree
+ * with the adoption funnel: review 2026-12-01), and whether they are in the room is shown beside the step
+ * (`present`). A live product without a photo stands at `toko`, because the next thing to help with is its photo.
+ * The counts say how many have DONE each step (independent facts), not how many stand exactly there: marking a
+ * member present raises "Hadir" even when their tile already shows a later step.
  */
 export const BOARD_STEPS = ['invited', 'hadir', 'akun', 'toko', 'foto', 'tayang'] as const;
 export type BoardStep = (typeof BOARD_STEPS)[number];
@@ -20,16 +23,20 @@ export interface BoardFacts {
 
 export function boardStep(f: BoardFacts): BoardStep {
 	const done = [f.present, f.account, f.profile, f.photo, f.published];
-	let i = 0;
-	while (i < done.length && done[i]) i++;
-	return BOARD_STEPS[i];
+	const last = done.lastIndexOf(true);
+	return BOARD_STEPS[last + 1];
 }
 
-/** `{ invited: n, hadir: n, … }`, every step present (0 when nobody stands there). */
-export function countSteps(steps: BoardStep[]): Record<BoardStep, number> {
-	const counts = Object.fromEntries(BOARD_STEPS.map((s) => [s, 0])) as Record<BoardStep, number>;
-	for (const s of steps) counts[s]++;
-	return counts;
+/** How many have done each step: `invited` is everyone on the board, `hadir` those present, and so on. */
+export function countSteps(facts: BoardFacts[]): Record<BoardStep, number> {
+	return {
+		invited: facts.length,
+		hadir: facts.filter((f) => f.present).length,
+		akun: facts.filter((f) => f.account).length,
+		toko: facts.filter((f) => f.profile).length,
+		foto: facts.filter((f) => f.photo).length,
+		tayang: facts.filter((f) => f.published).length
+	};
 }
 
 /** Forms of address that often lead a name on the roster ("Ibu Eneng", "Kang Asep"): not the first name. */

@@ -14,19 +14,20 @@ const board = {
 			description: "The training's invited members (every member of the community when it has no list), plus anyone marked present; in roster order. First names only — no phone number, shop, full name or score.",
 			items: {
 				type: 'object',
-				required: ['memberId', 'firstName', 'step'],
+				required: ['memberId', 'firstName', 'step', 'present'],
 				properties: {
 					memberId: { type: 'string' },
 					firstName: { type: 'string', description: 'First word of the name after a form of address (Ibu, Pak, Kang…); an initial is added when two are the same ("Siti R.").' },
 					step: {
 						enum: STEPS,
 						description:
-							'The last step done in order: hadir (marked present at this training) → akun (set a password) → toko (shop profile complete) → foto (a product with a photo) → tayang (a published product with a photo). Not present: invited.'
-					}
+							'The furthest step done: hadir (marked present at this training) → akun (set a password) → toko (shop profile complete) → foto (a product with a photo) → tayang (a published product with a photo); nothing done: invited. A member already selling online is at tayang whether or not present today.'
+					},
+					present: { type: 'boolean', description: 'Marked present at this training.' }
 				}
 			}
 		},
-		counts: { type: 'object', description: 'Members standing at each step (every step present).', properties: Object.fromEntries(STEPS.map((s) => [s, { type: 'integer' }])) }
+		counts: { type: 'object', description: 'How many members have done each step (independent facts): invited = everyone on the board, hadir = marked present, akun = password set, toko = shop profile complete, foto = a product with a photo, tayang = a published product with a photo.', properties: Object.fromEntries(STEPS.map((s) => [s, { type: 'integer' }])) }
 	}
 } as const;
 

@@ -7,61 +7,21 @@
  * then a load run while orders keep coming).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrate } from '../src/lib/server/db';
 import { generateCatalog } from './generate';
+import { cpuMs, startServer, stopServer, type BenchServer } from './server';
+
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SLUG = 'bench10k';
 
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-		});
-	});
-}
-
-async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'scripts/server.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return { base, child };
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not start');
-}
-
-function stop(child: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGINT');
-	});
-}
-
-/** The server's CPU time so far (user + system, ms), from /proc: on a shared machine a steadier measure than req/s. */
-async function cpuMs(child: ChildProcess): Promise<number> {
-	const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
-	const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-}
-
-async function load(server: { base: string; child: ChildProcess }, path: string) {
+async function load(server: BenchServer, path: string) {
 	for (let i = 0; i < 20; i++) await (await fetch(server.base + path)).arrayBuffer(); // warm
 	const cpu0 = await cpuMs(server.child);
 	const r = await autocannon({ url: server.base + path, connections, duration, headers: { 'accept-encoding': 'gzip' } });
@@ -125,13 +85,13 @@ try {
 	const catalog = `/c/${SLUG}`;
 	const pages = [catalog, `${catalog}?q=keripik+pedas`, `${catalog}/toko/${pick.shopSlug}`, `${catalog}/toko/${pick.shopSlug}/${pick.slug}`];
 
-	const uncached = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'off', ECRAV_PAGE_CACHE: 'off' });
+	const uncached = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'off', ECRAV_PAGE_CACHE: 'off' }, NODE_ARGS);
 	children.push(uncached.child);
 	out.uncached = [];
 	for (const p of pages) (out.uncached as unknown[]).push(await load(uncached, p));
-	await stop(uncached.child);
+	await stopServer(uncached.child, 'SIGINT');
 
-	const cached = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'off', ADDRESS_HEADER: 'x-forwarded-for' });
+	const cached = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ECRAV_DEMO: 'off', ADDRESS_HEADER: 'x-forwarded-for' }, NODE_ARGS);
 	children.push(cached.child);
 	out.cached = [await load(cached, catalog)];
 	// One order, then one catalog view, 30 times: does the view after an order render afresh?
@@ -173,7 +133,7 @@ try {
 	await db.destroy();
 	burst.sort((a, b) => a - b);
 	out.fiftyViewsAfterChange = { runs: burst.length, serverCpuMsPer50: Number((((await cpuMs(cached.child)) - cpu0) / burst.length).toFixed(1)), wallMsP50: pct(burst, 50), wallMsMax: pct(burst, 100) };
-	await stop(cached.child);
+	await stopServer(cached.child, 'SIGINT');
 	console.log(JSON.stringify(out, null, 2));
 } finally {
 	for (const c of children) if (c.exitCode === null) c.kill();

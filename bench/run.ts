@@ -6,10 +6,8 @@
  *   BENCH_DURATION=10                  seconds per HTTP run (default 10)
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,39 +15,12 @@ import { createDb, migrate, type Database } from '../src/lib/server/db';
 import { createServices } from '../src/lib/server/services';
 import { FilesystemStorage } from '../src/lib/server/media/storage';
 import { PUBLIC_ACTOR } from '../src/lib/server/auth/actor';
+import { startServer } from './server';
 import { generateCatalog } from './generate';
 
 const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,image,http,orders,catalog,search').split(','));
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-		});
-	});
-}
-
-async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, ['scripts/server.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, ...env },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return { base, child };
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not start');
-}
 
 /** Bytes as sent over the wire with gzip (Node's fetch would decompress and hide them). */
 function sentBytes(url: string): Promise<{ status: number; bytes: number; body: string; type: string }> {

@@ -9,56 +9,18 @@
  * 200,000 views of 1,000 phones: µs per counted view — on a shared machine a steadier number than the req/s difference.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countPageView } from '../src/lib/server/visits/visit-hook';
 import { VisitService } from '../src/lib/server/visits/visit.service';
+import { cpuMs, startServer, stopServer } from './server';
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const PAGE = '/c/cigadung/toko/ketempling-jj/ketempling-original-250-g';
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-		});
-	});
-}
-
-async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, ['scripts/server.js'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return { base, child };
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not start');
-}
-
-function stop(child: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
-}
-
-async function cpuMs(child: ChildProcess): Promise<number> {
-	const f = (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-	return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-}
 
 async function run(visits: 'on' | 'off', cache: 'on' | 'off') {
 	const dataDir = await mkdtemp(join(tmpdir(), 'ecrav-bench-visits-'));
@@ -71,7 +33,7 @@ async function run(visits: 'on' | 'off', cache: 'on' | 'off') {
 		const cpu = (await cpuMs(server.child)) - cpu0;
 		return { requestsPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, cpuMsPerRequest: Number((cpu / Math.max(1, r.requests.total)).toFixed(3)), non2xx: r.non2xx };
 	} finally {
-		await stop(server.child);
+		await stopServer(server.child);
 		await rm(dataDir, { recursive: true, force: true });
 	}
 }

@@ -244,16 +244,4 @@ export class VisitRepository {
 			.execute();
 		return new Map(rows.map((r) => [r.shop_id!, r.first_day]));
 	}
-
-	/** Visitors of a community (its community scope) over the days: the program's `visitors_30d`. */
-	async communityVisitors(communityId: string, fromDay: string, toDay: string): Promise<number> {
-		const row = await this.db
-			.selectFrom('visit_daily')
-			.where('scope_id', '=', communityId)
-			.where('day', '>=', fromDay)
-			.where('day', '<=', toDay)
-			.select((eb) => eb.fn.sum<number>('visitors').as('visitors'))
-			.executeTakeFirst();
-		return Number(row?.visitors ?? 0);
-	}
 }

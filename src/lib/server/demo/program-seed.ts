@@ -46,11 +46,12 @@ export async function seedDemoProgram(services: Services, community: Community):
 	];
 	await services.assessment.add(actor, program.id, items);
 
-	// The report's indicators, each measured by the E-Crav figure closest to what it meant. Visitors are not
-	// counted yet, so "more visitors" is measured by orders, the visit that matters to a seller.
+	// The report's indicators, each measured by the E-Crav figure that says what it meant: marketing on Shopee by the
+	// shops whose products went into a Shopee bulk-upload file from E-Crav, more visitors by the counted shop visitors.
+	// Both start at 0 in the demo: nothing is invented, they grow as sellers export and buyers come.
 	const [marketing, visitors, products] = p.indicators;
-	await services.indicators.add(actor, program.id, { label: `${marketing} — diukur dari toko dengan produk tayang di E-Crav`, metric: 'shops_selling', unit: 'toko', baseline: 0, target: demo.sellers.length });
-	await services.indicators.add(actor, program.id, { label: `${visitors} (diukur dari pesanan 30 hari)`, metric: 'orders_30d', unit: 'pesanan', baseline: 0, target: 50 });
+	await services.indicators.add(actor, program.id, { label: `${marketing} — diukur dari toko yang produknya masuk file Upload Massal Shopee dari E-Crav`, metric: 'shops_on_shopee', unit: 'toko', baseline: 0, target: demo.sellers.length });
+	await services.indicators.add(actor, program.id, { label: `${visitors} (pengunjung toko yang dihitung E-Crav, 30 hari)`, metric: 'visitors_30d', unit: 'pengunjung', baseline: 0, target: 300 });
 	await services.indicators.add(actor, program.id, { label: products, metric: 'products_published', unit: 'produk', baseline: 0, target: 40 });
 
 	await services.programs.saveHandover(actor, program.id, {

@@ -286,6 +286,23 @@ describe('VisitStatsService', () => {
 		expect((await callRoute(await routeByKey(SHOP_STATS), { services: ctx.services, actor: seller }, { params: { shopId } })).body).toMatchObject({ days: expect.any(Array) });
 	});
 
+	it('should say from which day visits were counted when counting began inside the period, so earlier zeros are not read as nobody came', async () => {
+		const started = async (iso: string) => sql`update kysely_migration set timestamp = ${iso} where name = ${'0030-visits'}`.execute(ctx.database.db);
+		// the visits migration ran on 28 November, 07.30 WIB: 25–27 November were never counted
+		await started('2026-11-28T00:30:00.000Z');
+		const week = await ctx.services.visitStats.shopStats(seller, shopId, 7);
+		expect(week.countedSince).toBe('2026-11-28');
+		expect(week.days[0]).toMatchObject({ date: '2026-11-25', visitors: 0 });
+		// 27 November 20.00 UTC is already 28 November 03.00 in WIB
+		await started('2026-11-27T20:00:00.000Z');
+		expect((await ctx.services.visitStats.communityStats(coordinator, community.slug, 7)).countedSince).toBe('2026-11-28');
+		// counting began before the period: every day shown was counted, nothing to explain
+		await started('2026-10-01T00:00:00.000Z');
+		expect((await ctx.services.visitStats.shopStats(seller, shopId, 30)).countedSince).toBeNull();
+		await started('2026-11-25T00:00:00.000Z');
+		expect((await ctx.services.visitStats.shopStats(seller, shopId, 7)).countedSince).toBeNull();
+	});
+
 	it("should list the shop's most viewed products for its seller", async () => {
 		expect(await ctx.services.visitStats.topProducts(seller, shopId, 7)).toEqual([{ productId: product.id, name: 'Keripik Kunjung Pedas', views: 4, visitors: 2 }]);
 	});

@@ -37,6 +37,7 @@ export const idVisits = {
 	'visits.promote': 'Promosikan toko',
 	'visits.privacy': 'Dihitung tanpa cookie. Alamat internet dan jenis HP pembeli tidak disimpan. Kunjungan Anda sendiri ke toko Anda tidak dihitung, begitu juga mesin pencari dan robot.',
 	'visits.sameDay': 'Orang yang sama pada hari yang sama dihitung satu pengunjung.',
+	'visits.countedSince': 'Pengunjung mulai dihitung sejak {date}. Hari sebelumnya tertulis 0 karena belum dihitung, bukan karena tidak ada yang datang.',
 	'program.metric.visitors_30d': 'Pengunjung toko 30 hari terakhir masa program'
 };
 
@@ -74,6 +75,7 @@ export const enVisits: Record<keyof typeof idVisits, string> = {
 	'visits.shop': 'Shop',
 	'visits.shops': 'Per shop',
 	'visits.promote': 'Promote your shop',
+	'visits.countedSince': 'Visitors have been counted since {date}. Earlier days show 0 because nothing was counted yet, not because nobody came.',
 	'visits.privacy': "Counted without cookies. Buyers' internet addresses and phone types are not stored. Your own visits to your shop are not counted, nor are search engines and robots.",
 	'visits.sameDay': 'The same person on the same day counts as one visitor.',
 	'program.metric.visitors_30d': 'Shop visitors in the last 30 days of the program'

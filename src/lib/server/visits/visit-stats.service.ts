@@ -24,6 +24,11 @@ export interface StatsDay {
 export interface Stats {
 	days: StatsDay[];
 	sources: Record<VisitSource, number>;
+	/**
+	 * The first day (WIB) visits were counted on this installation, when it falls after the period's first day: the days
+	 * before it show 0 because nobody counted, not because nobody came. Null when the whole period was counted.
+	 */
+	countedSince: string | null;
 }
 
 export interface ShopRow {
@@ -100,12 +105,14 @@ export class VisitStatsService {
 
 	private async stats(scopeId: string, where: { shopId: string } | { communityId: string }, n: number): Promise<Stats> {
 		const r = this.range(n);
-		const [totals, sources, events, orders] = await Promise.all([
+		const [totals, sources, events, orders, started] = await Promise.all([
 			this.repo.totalsByDay(scopeId, r.from, r.to),
 			this.repo.visitorsBySource(scopeId, r.from, r.to),
 			this.repo.eventsByDay(where, r.from, r.to),
-			this.repo.orderTimes(where, r.fromIso, r.toIso)
+			this.repo.orderTimes(where, r.fromIso, r.toIso),
+			this.repo.countingStarted()
 		]);
+		const startDay = started ? wibDay(Date.parse(started)) : null;
 		const byDay = new Map<string, StatsDay>(r.list.map((date) => [date, { date, views: 0, visitors: 0, whatsappClicks: 0, addToCart: 0, orders: 0 }]));
 		for (const t of totals) Object.assign(byDay.get(t.day) ?? {}, { views: t.views, visitors: t.visitors });
 		for (const e of events) {
@@ -118,7 +125,7 @@ export class VisitStatsService {
 		}
 		const bySource = Object.fromEntries(VISIT_SOURCES.map((s) => [s, 0])) as Record<VisitSource, number>;
 		for (const s of sources) bySource[s.source] += s.visitors;
-		return { days: [...byDay.values()], sources: bySource };
+		return { days: [...byDay.values()], sources: bySource, countedSince: startDay && startDay > r.from ? startDay : null };
 	}
 
 	/** A shop's most viewed products over the days (for the seller's page). */

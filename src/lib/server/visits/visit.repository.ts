@@ -135,6 +135,19 @@ export class VisitRepository {
 	}
 
 	/** Views and visitors per day of a scope (a community's, shop's or product's id), days without visits left out. */
+	/**
+	 * When this installation began counting visits: the time the visits migration ran (Kysely's own record), or null
+	 * when it cannot be read. Days before it were never counted, which is not the same as nobody coming.
+	 */
+	async countingStarted(): Promise<string | null> {
+		try {
+			const r = await sql<{ timestamp: string }>`select timestamp from kysely_migration where name = ${'0030-visits'}`.execute(this.db);
+			return r.rows[0]?.timestamp ?? null;
+		} catch {
+			return null;
+		}
+	}
+
 	async totalsByDay(scopeId: string, fromDay: string, toDay: string): Promise<DayTotals[]> {
 		const rows = await this.db
 			.selectFrom('visit_daily')

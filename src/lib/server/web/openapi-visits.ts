@@ -15,8 +15,13 @@ const day = {
 };
 const stats = {
 	type: 'object',
-	required: ['days', 'sources'],
+	required: ['days', 'sources', 'countedSince'],
 	properties: {
+		countedSince: {
+			type: ['string', 'null'],
+			format: 'date',
+			description: 'The first day (WIB) this installation counted visits, when it falls inside the period: days before it are zeros because nothing was counted yet. null when the whole period was counted.'
+		},
 		days: { type: 'array', items: day, description: 'Every day of the period, oldest first, today last (days without visits are zeros)' },
 		sources: {
 			type: 'object',

@@ -6,6 +6,7 @@
  *   npm run ecrav -- add-coordinator --community cigadung --name "Nama" --whatsapp 0812… [--email …] [--role facilitator]
  *        (prints a one-time link to set the password)
  *   npm run ecrav -- reindex-search      (rebuilds the SQLite search index, e.g. after VACUUM)
+ *   npm run ecrav -- load-regions [--province 32]   (official Kemendagri regions from idn-area-data; safe to run again)
  * Reads DATABASE_URL / DATA_DIR like the server.
  */
 import { parseArgs } from 'node:util';
@@ -17,12 +18,13 @@ import { DomainError } from '../src/lib/server/errors';
 import { translator } from '../src/lib/i18n';
 import { issueMessage } from '../src/lib/validation/issues';
 import { reindexSearch } from '../src/lib/server/search/reindex';
+import { readRegionRows } from '../src/lib/server/regions/region-data';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values: opts } = parseArgs({
 	args: rest,
 	options: Object.fromEntries(
-		['name', 'email', 'password', 'whatsapp', 'slug', 'region-code', 'kind', 'district', 'regency', 'province', 'group', 'community', 'role', 'origin'].map((k) => [k, { type: 'string' as const }])
+		['name', 'email', 'password', 'whatsapp', 'slug', 'region-code', 'kind', 'district', 'regency', 'province', 'group', 'community', 'role', 'origin', 'province'].map((k) => [k, { type: 'string' as const }])
 	),
 	strict: true
 });
@@ -79,8 +81,17 @@ try {
 			console.log(n === null ? 'PostgreSQL keeps its search column itself; nothing to do.' : `Indeks pencarian dibangun ulang: ${n} produk.`);
 			break;
 		}
+		case 'load-regions': {
+			const started = performance.now();
+			const rows = await readRegionRows({ province: opts.province as string | undefined });
+			const read = Math.round(performance.now() - started);
+			const { counts, ms } = await services.regions.load(actor, rows);
+			console.log(`Wilayah resmi dimuat: ${rows.length} baris dibaca (${read} ms), disimpan dalam ${ms} ms.`);
+			console.log(`Di basis data sekarang: ${counts.province} provinsi, ${counts.regency} kabupaten/kota, ${counts.district} kecamatan, ${counts.village} kelurahan/desa.`);
+			break;
+		}
 		default:
-			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search (lihat README)');
+			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search | load-regions (lihat README)');
 			process.exitCode = command ? 2 : 0;
 	}
 } catch (e) {

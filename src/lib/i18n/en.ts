@@ -11,6 +11,7 @@ import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
 import { enShopee } from './parts/shopee';
 import { enVisits } from './parts/visits';
+import { enAdmin } from './parts/admin';
 import { enCashbook } from './parts/cashbook';
 import { enPosters } from './parts/posters';
 
@@ -443,6 +444,7 @@ export const en: Record<MessageKey, string> = {
 	...enDebts,
 	...enShopee,
 	...enVisits,
+	...enAdmin,
 	...enCashReport,
 	...enShare
 };

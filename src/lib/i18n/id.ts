@@ -10,6 +10,7 @@ import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
 import { idShopee } from './parts/shopee';
 import { idVisits } from './parts/visits';
+import { idAdmin } from './parts/admin';
 import { idCashbook } from './parts/cashbook';
 import { idPosters } from './parts/posters';
 /** Bahasa Indonesia: the first language of E-Crav. Every other catalogue has exactly these keys. */
@@ -441,6 +442,7 @@ export const id = {
 	...idDebts,
 	...idShopee,
 	...idVisits,
+	...idAdmin,
 	...idCashReport,
 	...idShare
 } as const;

@@ -59,6 +59,8 @@ import { ShareService } from './share/share.service';
 import { VisitRepository } from './visits/visit.repository';
 import { VisitService } from './visits/visit.service';
 import { VisitStatsService } from './visits/visit-stats.service';
+import { RegionRepository } from './regions/region.repository';
+import { RegionService } from './regions/region.service';
 
 export interface ServiceDeps {
 	database: Database;
@@ -133,6 +135,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		feeds: new FeedService(new FeedRepository(db), new CommunityService(communityRepo), shops),
 		visits: new VisitService(visitRepo, clock, visitsEnabled),
 		visitStats: new VisitStatsService(visitRepo, shopRepo, communityRepo, clock),
+		regions: new RegionService(new RegionRepository(db)),
 		...memberServices
 	};
 }

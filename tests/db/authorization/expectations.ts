@@ -198,6 +198,10 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "community 2's shop under community 1", request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopC.slug } }), expect: everyone(404), readOnly: true })
 	],
 	'GET /api/v1/me/shops': [probe({ probe: 'own shops only', request: () => ({}), expect: signedIn(200), readOnly: true })],
+	'GET /api/v1/regions': [
+		probe({ probe: 'public official regions', request: () => ({ query: { parent: '32.08' } }), expect: everyone(404), readOnly: true }),
+		probe({ probe: 'public provinces', request: () => ({}), expect: everyone(200), readOnly: true })
+	],
 	'GET /api/v1/openapi.json': [probe({ probe: 'public description', request: () => ({}), expect: everyone(200), readOnly: true })],
 	'GET /api/v1/products/[productId]': [probe({ probe: "the victim's product id in the URL", setup: product, request: (_w, f) => ({ params: { productId: f.product.id } }), expect: shopManagers(200), readOnly: true })],
 	'PATCH /api/v1/products/[productId]': [

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, PaymentMethod, ShopOrder } from '../db/schema';
 import type { CashMethod } from '../db/schema-cashbook';
-import { wibDay } from '$lib/utils/dates';
+import { wibDay } from '../../utils/dates';
 import { postEntry } from './post-entry';
 
 /** How the buyer paid → how the money reached the seller: cash on delivery is cash in hand. */

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { CashKind, CashMethod } from '../db/schema-cashbook';
-import { newId } from '$lib/utils/ids';
+import { newId } from '../../utils/ids';
 
 export interface PostedEntry {
 	shopId: string;

@@ -6,13 +6,14 @@ import type { TrainingTables } from './schema-training';
 import type { MembersTables } from './schema-members';
 import type { CashbookTables } from './schema-cashbook';
 import type { ReachTables } from './schema-reach';
+import type { AdminTables } from './schema-admin';
 
 /**
  * The database as TypeScript sees it. Conventions that hold on both SQLite and PostgreSQL:
  * ids are prefixed text made in TypeScript, money is integer rupiah, time is ISO-8601 UTC text,
  * booleans are 0/1 integers and JSON is text.
  */
-export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables, MembersTables, CashbookTables, ReachTables {
+export interface DB extends SecurityTables, SellerTables, ProgramTables, TrainingTables, MembersTables, CashbookTables, ReachTables, AdminTables {
 	community: CommunityTable;
 	category: CategoryTable;
 	shop: ShopTable;

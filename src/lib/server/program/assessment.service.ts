@@ -5,7 +5,7 @@ import { newId } from '../../utils/ids';
 import { parseInput } from '../validate';
 import { assessmentItemSchema, type AssessmentItemInput } from '../../validation/program';
 import { z } from 'zod';
-import { lineField } from '$lib/validation/text';
+import { lineField } from '../../validation/text';
 import { programFor } from './access';
 import type { ProgramRepository } from './program.repository';
 import type { AssessmentItem, AssessmentRepository } from './assessment.repository';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { lineField } from '$lib/validation/text';
+import { lineField } from '../../validation/text';
 import type { Actor } from '../auth/actor';
 import type { StageKey } from '../db/schema-program';
 import { NotFoundError, ValidationError } from '../errors';

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import { NotFoundError } from '../errors';
 import type { SeoRepository } from './seo.repository';
 import { absoluteUrl, xmlText } from './xml';
-import { localizeHref } from '$lib/i18n/paths';
+import { localizeHref } from '../../i18n/paths';
 
 /** The sitemaps.org limit of URLs in one sitemap file; above it `/sitemap.xml` becomes an index of `/sitemap-N.xml`. */
 export const SITEMAP_MAX_URLS = 50_000;

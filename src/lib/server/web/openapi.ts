@@ -3,6 +3,7 @@ import { boardPaths } from './openapi-board';
 import { cashbookPaths } from './openapi-cashbook';
 import { shopeePaths } from './openapi-shopee';
 import { visitPaths } from './openapi-visits';
+import { adminPaths } from './openapi-admin';
 import { orderDebtPaths } from './openapi-orders-debts';
 import { ORDER_CAPS } from '../orders/caps';
 import { errorResponses } from './openapi-errors';
@@ -113,6 +114,7 @@ export const openapi = {
 		...cashbookPaths,
 		...shopeePaths,
 		...visitPaths,
+		...adminPaths,
 		...orderDebtPaths,
 		'/communities': { get: { summary: 'Communities on this installation', responses: { 200: { description: '{ data: [ { slug, name, regionCode, … } ] }' } } } },
 		'/communities/{slug}/products': {

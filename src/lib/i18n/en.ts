@@ -6,6 +6,7 @@ import { enProgram } from './parts/program';
 import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
 import { enBoard } from './parts/board';
+import { enRoom } from './parts/room';
 import { enCashReport } from './parts/cash-report';
 import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
@@ -439,6 +440,7 @@ export const en: Record<MessageKey, string> = {
 	...enMembers,
 	...enTraining,
 	...enBoard,
+	...enRoom,
 	...enCashbook,
 	...enPosters,
 	...enDebts,

@@ -5,6 +5,7 @@ import { idProgram } from './parts/program';
 import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
 import { idBoard } from './parts/board';
+import { idRoom } from './parts/room';
 import { idCashReport } from './parts/cash-report';
 import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
@@ -437,6 +438,7 @@ export const id = {
 	...idMembers,
 	...idTraining,
 	...idBoard,
+	...idRoom,
 	...idCashbook,
 	...idPosters,
 	...idDebts,

@@ -30,6 +30,8 @@ import { TrainingService } from './training/training.service';
 import { BoardRepository } from './training/board.repository';
 import { BoardService } from './training/board.service';
 import { BoardHub } from './training/board-hub';
+import { RoomRepository } from './training/room.repository';
+import { RoomService } from './training/room.service';
 import { FunnelRepository } from './members/funnel.repository';
 import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
@@ -123,6 +125,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		boards,
 		/** Live boards (Server-Sent Events): one poll per training however many screens watch it. */
 		boardHub: new BoardHub(boards),
+		/** The facilitator's list of the room: who is stuck, who asked for help. */
+		rooms: new RoomService(boards, trainingRepo, new FunnelRepository(db), new RoomRepository(db), clock),
 		trainingPlans: new TrainingPlanService(db, trainings, clock),
 		tests,
 		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),

@@ -321,6 +321,10 @@ export const expectations: Record<string, Probe[]> = {
 	// ——— the training board (issue 13) ———
 	'GET /api/v1/trainings/[trainingId]/board': [probe<TrainingFixture>({ probe: "community 1's training board", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
 	'GET /api/v1/trainings/[trainingId]/board/events': [probe<TrainingFixture>({ probe: "community 1's live board", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(200), readOnly: true })],
+	'GET /koordinator/[community]/pelatihan/[training]/ruang/events': [
+		probe<TrainingFixture>({ probe: "the facilitator list's live stream of community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id } }), expect: communityStaff(200), readOnly: true }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id } }), expect: { ...everyone(404), anonymous: 401 }, readOnly: true })
+	],
 	'POST /api/v1/trainings/[trainingId]/board-links': [probe<TrainingFixture>({ probe: "a no-login link to community 1's board", setup: trainingOfC1, request: (_w, f) => ({ params: { trainingId: f.training.id } }), expect: communityStaff(201) })],
 	'POST /koordinator/[community]/pelatihan/[training]?/papan': [
 		probe<TrainingFixture>({ probe: "a board link for community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: {} }), expect: communityStaff(200) }),

@@ -7,6 +7,7 @@
 	var labels = JSON.parse(root.getAttribute('data-labels') || '{}');
 	var totalTemplate = root.getAttribute('data-total') || '';
 	var away = root.getAttribute('data-away') || '';
+	var help = root.getAttribute('data-help') || '';
 	var list = root.querySelector('.tiles');
 	var total = root.querySelector('.total');
 
@@ -21,6 +22,7 @@
 		li.appendChild(name);
 		li.appendChild(step);
 		li.appendChild(where);
+		li.appendChild(document.createElement('span'));
 		li.setAttribute('data-member', member.memberId);
 		return li;
 	}
@@ -34,7 +36,8 @@
 		board.members.forEach(function (m) {
 			var li = byId[m.memberId] || tile(m);
 			keep[m.memberId] = true;
-			li.className = ['tile', 'step-' + m.step].concat(m.present ? [] : ['away']).concat(scope).join(' ');
+			li.className = ['tile', 'step-' + m.step].concat(m.present ? [] : ['away']).concat(m.help ? ['help'] : []).concat(scope).join(' ');
+			li.setAttribute('data-help', String(!!m.help));
 			li.setAttribute('data-step', m.step);
 			li.setAttribute('data-present', String(!!m.present));
 			li.children[0].className = ['name'].concat(scope).join(' ');
@@ -43,6 +46,8 @@
 			li.children[1].textContent = labels[m.step] || m.step;
 			li.children[2].className = ['where'].concat(scope).join(' ');
 			li.children[2].textContent = m.present ? '' : away;
+			li.children[3].className = ['ask'].concat(scope).join(' ');
+			li.children[3].textContent = m.help ? help : '';
 			list.appendChild(li);
 		});
 		Object.keys(byId).forEach(function (id) { if (!keep[id]) byId[id].remove(); });

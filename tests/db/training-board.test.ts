@@ -151,7 +151,7 @@ describe(`${BoardService.name} (${TEST_DIALECT})`, () => {
 			const t = await training();
 			const { board } = await ctx.services.boards.forStaff(facilitator, t.id);
 			expect(board.members.map((x) => x.firstName).sort()).toEqual(['Asep', 'Cucu', 'Eneng', 'Nining', 'Siti A.', 'Siti R.', 'Tati', 'Ujang']);
-			for (const x of board.members) expect(Object.keys(x).sort()).toEqual(['firstName', 'memberId', 'present', 'step']);
+			for (const x of board.members) expect(Object.keys(x).sort()).toEqual(['firstName', 'help', 'memberId', 'present', 'step']);
 			const text = JSON.stringify(board);
 			for (const secret of ['62812', '0812', 'Sumarni', 'Saepudin', 'Toko ', 'Basreng', 'score', 'whatsapp']) expect(text).not.toContain(secret);
 		});

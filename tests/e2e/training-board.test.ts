@@ -59,7 +59,7 @@ describe('training board links', () => {
 		const board = await res.json();
 		expect(board.members.length).toBeGreaterThan(10);
 		expect(board.counts.invited).toBe(board.members.length);
-		for (const m of board.members) expect(Object.keys(m).sort()).toEqual(['firstName', 'memberId', 'present', 'step']);
+		for (const m of board.members) expect(Object.keys(m).sort()).toEqual(['firstName', 'help', 'memberId', 'present', 'step']);
 		expect(JSON.stringify(board)).not.toMatch(/62\d{8,}|08\d{8,}/);
 		expect(await call('GET', `/api/v1/trainings/${trainingId}/board`, coordToken)).toMatchObject({ status: 200, body: board });
 		expect((await call('GET', `/api/v1/trainings/${trainingId}/board`, sellerToken)).status).toBe(404);

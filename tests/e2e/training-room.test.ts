@@ -77,7 +77,7 @@ describe("the facilitator's list of the room", () => {
 		console.log(`facilitator list showed the stuck member after ${((Date.now() - ticked) / 1000).toFixed(2)} s`);
 		expect(reloads).toBe(0);
 		expect(await stuckRow.textContent()).toContain('sejak 7 menit');
-		expect(await page.getByTestId('room-summary').textContent()).toMatch(/^1 tertahan lebih dari 5 menit/);
+		expect(await page.getByTestId('room-summary').textContent()).toMatch(/^0 minta bantuan · 1 tertahan lebih dari 5 menit/);
 
 		// someone who just walked in is listed below, not among the stuck
 		expect((await tickPresent(newcomers[1].memberId)).status).toBe(200);
@@ -107,5 +107,95 @@ describe("the facilitator's list of the room", () => {
 		const sellerPage = await signIn(seller, 'jj@cigadung.test');
 		expect((await sellerPage.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${trainingId}/ruang`))?.status()).toBe(404);
 		await seller.close();
+	});
+
+	it('should show a member\'s "minta bantuan" live on the list (first) and on the board tile, until the facilitator clears it', async () => {
+		const board = await call('POST', `/api/v1/trainings/${trainingId}/board-links`, coordToken);
+		expect(board.status).toBe(201);
+		const projector = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'id-ID' });
+		const boardPage = await projector.newPage();
+		const stream = boardPage.waitForResponse((r) => r.url().endsWith('/events'));
+		await boardPage.goto(board.body.url);
+		await stream;
+
+		const staff = await browser.newContext(PHONE);
+		const list = await signIn(staff, 'pendamping@cigadung.test');
+		await list.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${trainingId}/ruang`);
+		let reloads = 0;
+		list.on('framenavigated', () => reloads++);
+
+		// the seller's phone, JavaScript off: a plain form button on her shop page
+		const phone = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const seller = await signIn(phone, 'jj@cigadung.test');
+		await seller.goto(`${app.baseUrl}/jual`);
+		await seller.getByTestId('help-bar').waitFor();
+		expect(await overflow(seller)).toBeLessThanOrEqual(0);
+		const raised = Date.now();
+		await seller.getByRole('button', { name: /Minta bantuan pendamping/ }).click();
+		await seller.waitForURL((u) => u.pathname === '/jual');
+		expect(await seller.getByTestId('help-bar').textContent()).toContain('Pendamping sudah diberi tahu');
+		await seller.screenshot({ path: '/tmp/help-seller-390.png' });
+		await seller.setViewportSize({ width: 320, height: 640 });
+		expect(await overflow(seller)).toBeLessThanOrEqual(0);
+
+		const row = list.locator('[data-testid="room-first"] li[data-help="true"]');
+		await row.first().waitFor({ timeout: 3_000 });
+		console.log(`facilitator list showed the raised hand after ${((Date.now() - raised) / 1000).toFixed(2)} s`);
+		expect(reloads).toBe(0);
+		expect(await list.locator('[data-testid="room-first"] li').first().getAttribute('data-help')).toBe('true');
+		expect(await row.first().textContent()).toContain('JJ');
+		const memberId = (await row.first().getAttribute('data-member'))!;
+		const tile = boardPage.locator(`[data-member="${memberId}"]`);
+		await expect.poll(() => tile.getAttribute('data-help'), { timeout: 2_000, interval: 100 }).toBe('true');
+		expect(await tile.locator('.ask').textContent()).toContain('Minta bantuan');
+		// nothing private on the projector: the tile holds the first name, the step and the flag
+		expect(await tile.textContent()).not.toMatch(/\d{6,}/);
+		await boardPage.screenshot({ path: '/tmp/help-board-1280.png' });
+		await list.screenshot({ path: '/tmp/help-list-390.png' });
+		await expectNoAxeViolations(list, "facilitator's list with a raised hand");
+
+		// "Sudah dibantu": the flag comes down on the list and the board
+		await row.first().getByRole('button', { name: 'Sudah dibantu: JJ' }).click();
+		await list.waitForURL((u) => u.searchParams.get('tersimpan') === 'dibantu');
+		expect(await list.locator(`li[data-member="${memberId}"]`).first().getAttribute('data-help')).toBe('false');
+		await expect.poll(() => tile.getAttribute('data-help'), { timeout: 3_000, interval: 100 }).toBe('false');
+
+		// she can raise it again and take it back herself
+		await seller.goto(`${app.baseUrl}/jual`);
+		await seller.getByRole('button', { name: /Minta bantuan pendamping/ }).click();
+		await seller.getByRole('button', { name: /Batalkan/ }).click();
+		await seller.waitForURL((u) => u.pathname === '/jual');
+		expect(await seller.getByRole('button', { name: /Minta bantuan pendamping/ }).count()).toBe(1);
+		await expect.poll(() => tile.getAttribute('data-help'), { timeout: 3_000, interval: 100 }).toBe('false');
+		await Promise.all([projector.close(), staff.close(), phone.close()]);
+	});
+
+	it('should close attendance at the end of the day (ticks refused with a message) and give the one-page results PDF', async () => {
+		const context = await browser.newContext(PHONE);
+		const page = await signIn(context, 'koordinator@cigadung.test');
+		await page.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${trainingId}`);
+		const pdfHref = await page.getByTestId('results-pdf').getAttribute('href');
+		await page.getByRole('button', { name: 'Tutup absensi' }).click();
+		await page.getByTestId('attendance-closed').waitFor();
+		expect(await page.getByTestId('attendance-closed').textContent()).toMatch(/^Absensi ditutup .* WIB\. Tidak ada absen/);
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
+		await page.locator('#akhir').screenshot({ path: '/tmp/day-end-390.png' });
+		await page.setViewportSize({ width: 320, height: 640 });
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+		const refused = await tickPresent(newcomers[1].memberId);
+		expect(refused.status).toBe(409);
+		expect(refused.body.error).toMatchObject({ code: 'attendance_closed' });
+		expect(refused.body.error.message).toContain('sudah ditutup');
+
+		const pdf = await page.request.get(`${app.baseUrl}${pdfHref}`);
+		expect(pdf.status()).toBe(200);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+		await page.getByRole('button', { name: 'Buka absensi lagi' }).click();
+		await page.getByRole('button', { name: 'Tutup absensi' }).waitFor();
+		expect((await tickPresent(newcomers[1].memberId)).status).toBe(200);
+		await context.close();
 	});
 });

@@ -32,6 +32,8 @@ import { BoardService } from './training/board.service';
 import { BoardHub } from './training/board-hub';
 import { RoomRepository } from './training/room.repository';
 import { RoomService } from './training/room.service';
+import { HelpRepository } from './training/help.repository';
+import { HelpService } from './training/help.service';
 import { FunnelRepository } from './members/funnel.repository';
 import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
@@ -97,6 +99,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const sellerInbox = new SellerInboxService(db, orderRepo, shopRepo, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, limiter, clock });
 	const boards = new BoardService(trainingRepo, new BoardRepository(db), new FunnelRepository(db), clock);
+	const rooms = new RoomService(boards, trainingRepo, new FunnelRepository(db), new RoomRepository(db), new HelpRepository(db), clock);
 	const visitRepo = new VisitRepository(db);
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	return {
@@ -126,10 +129,12 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		/** Live boards (Server-Sent Events): one poll per training however many screens watch it. */
 		boardHub: new BoardHub(boards),
 		/** The facilitator's list of the room: who is stuck, who asked for help. */
-		rooms: new RoomService(boards, trainingRepo, new FunnelRepository(db), new RoomRepository(db), clock),
+		rooms,
+		/** "Minta bantuan" flags: raised by a member on the training day, cleared by the facilitator. */
+		help: new HelpService(trainingRepo, new HelpRepository(db), limiter, clock),
 		trainingPlans: new TrainingPlanService(db, trainings, clock),
 		tests,
-		reports: new EvaluationReportService(db, indicators, trainings, tests, clock),
+		reports: new EvaluationReportService(db, indicators, trainings, tests, clock, rooms),
 		cashbook: new CashbookService(new EntryRepository(db), storage, clock),
 		cashReports: new CashReportService(new CashReportRepository(db), clock),
 		debts: new DebtService(new DebtRepository(db), shopRepo, clock),

@@ -110,6 +110,18 @@ const trainingOfC1 = async (w: World) => {
 	return { programId: program.id, training, member, foreignMember: await memberOf(w.shopC.id) };
 };
 type TrainingFixture = Awaited<ReturnType<typeof trainingOfC1>>;
+/** A training of community 1 where shop A's member has a "minta bantuan" flag up (written directly: no rate limit in the way). */
+const helpRaisedInC1 = async (w: World) => {
+	const f = await trainingOfC1(w);
+	await w.services.database.db.insertInto('training_help').values({ id: `help_matriks_${Math.random().toString(36).slice(2, 10)}`, training_id: f.training.id, member_id: f.member, raised_at: new Date().toISOString(), raised_by: null, ended_at: null, ended_by: null, outcome: null }).execute();
+	return f;
+};
+/** A training of community 1 whose attendance is closed. */
+const closedTrainingOfC1 = async (w: World) => {
+	const f = await trainingOfC1(w);
+	await w.services.trainings.closeAttendance(systemActor('matriks'), f.training.id);
+	return f;
+};
 /** A board link of a community 1 training, and another training's id to try it with. */
 const boardLinkOfC1 = async (w: World) => {
 	const f = await trainingOfC1(w);
@@ -350,7 +362,30 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /koordinator/[community]/pelatihan/[training]/dokumen/[doc]': [
 		probe<TrainingFixture>({ probe: "community 1's invitation letter", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id, doc: 'undangan' } }), expect: { ...communityStaff(200), anonymous: 303 }, readOnly: true }),
-		probe<TrainingFixture>({ probe: "community 1's certificates through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id, doc: 'sertifikat' } }), expect: { ...everyone(404), anonymous: 303 }, readOnly: true })
+		probe<TrainingFixture>({ probe: "community 1's certificates through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id, doc: 'sertifikat' } }), expect: { ...everyone(404), anonymous: 303 }, readOnly: true }),
+		probe<TrainingFixture>({ probe: "community 1's one-page 'Hasil pelatihan'", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id, doc: 'hasil' } }), expect: { ...communityStaff(200), anonymous: 303 }, readOnly: true }),
+		probe<TrainingFixture>({ probe: "community 1's 'Hasil pelatihan' through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id, doc: 'hasil' } }), expect: { ...everyone(404), anonymous: 303 }, readOnly: true })
+	],
+	// ——— "minta bantuan" and the end of the day (issue 13, items 4–5) ———
+	'POST /jual/bantuan?/minta': [
+		probe<TrainingFixture>({ probe: "raise a help flag at community 1's training today (shops A and B are on its list)", setup: trainingOfC1, request: (_w, f) => ({ form: { trainingId: f.training.id, kembali: '/jual' } }), expect: { ...everyone(404), seller: 303, sellerSameCommunity: 303 } }),
+		probe<TrainingFixture>({ probe: 'a training id that does not exist', setup: trainingOfC1, request: () => ({ form: { trainingId: 'trn_none', kembali: 'https://evil.example/' } }), expect: everyone(404) })
+	],
+	'POST /jual/bantuan?/batal': [
+		probe<TrainingFixture>({ probe: "take back one's own help flag at community 1's training", setup: trainingOfC1, request: (_w, f) => ({ form: { trainingId: f.training.id } }), expect: { ...everyone(404), seller: 303, sellerSameCommunity: 303 } })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]/ruang?/dibantu': [
+		probe<TrainingFixture>({ probe: "clear shop A's member's help flag", setup: helpRaisedInC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(303) }),
+		probe<TrainingFixture>({ probe: "community 2's member in the hidden field", setup: helpRaisedInC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember } }), expect: communityStaff(404) }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: helpRaisedInC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: { memberId: f.member } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]?/tutup': [
+		probe<TrainingFixture>({ probe: "close the attendance of community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: {} }), expect: communityStaff(303) }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: {} }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]?/buka': [
+		probe<TrainingFixture>({ probe: "reopen the closed attendance of community 1's training", setup: closedTrainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: {} }), expect: communityStaff(303) }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: closedTrainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: {} }), expect: { ...everyone(404), anonymous: 401 } })
 	],
 	'POST /jual/pelatihan/[training]/tes/[kind]?/default': [
 		probe<TrainingFixture & { answers: Record<string, string> }>({

@@ -15,6 +15,7 @@ export interface TrainingTables {
 	test_answer: TestAnswerTable;
 	training_reaction: TrainingReactionTable;
 	training_board_link: TrainingBoardLinkTable;
+	training_help: TrainingHelpTable;
 }
 
 export interface TrainingTable {
@@ -36,6 +37,8 @@ export interface TrainingTable {
 	letter: ColumnType<string, string | undefined, string>;
 	/** Random secret in the venue's self check-in QR code. */
 	checkin_token: string;
+	/** When the coordinator closed attendance (ISO); null while check-ins are open. No ticks after it. */
+	attendance_closed_at: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: string;
 	updated_at: string;
 }
@@ -126,4 +129,19 @@ export interface TrainingBoardLinkTable {
 	created_at: string;
 	/** ISO-8601 UTC: 24.00 WIB of the training's day. */
 	expires_at: string;
+}
+
+/** A "minta bantuan" flag (issue 13): open while `ended_at` is null (one open flag per member and training). */
+export interface TrainingHelpTable {
+	/** `help_…` */
+	id: string;
+	training_id: string;
+	member_id: string;
+	raised_at: string;
+	/** The member's user id. */
+	raised_by: string | null;
+	ended_at: string | null;
+	ended_by: string | null;
+	/** `helped` (the facilitator cleared it) or `cancelled` (the member took it back); null while open. */
+	outcome: 'helped' | 'cancelled' | null;
 }

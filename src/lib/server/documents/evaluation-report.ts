@@ -1,3 +1,4 @@
+import type { DayFigures } from '../training/day-results';
 import type { EvaluationReportData } from '../training/report.service';
 import { gainBand } from '../training/gain';
 import { formatDate, formatTime } from '../../utils/dates';
@@ -190,6 +191,8 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	// each session's feedback under that session's own number (not its place among the sessions that have feedback)
 	for (const [i, { results: { reaction: r } }] of d.trainings.entries())
 		if (r.n > 0) para(doc, `Umpan balik peserta${d.trainings.length > 1 ? ` sesi ${sessionNo(i)}` : ''}, skala 1–5, n = ${r.n}: kepuasan ${dec(r.satisfaction, 1)}, kebermanfaatan ${dec(r.usefulness, 1)}, kepercayaan diri sebelum ${dec(r.confidenceBefore, 1)} dan sesudah ${dec(r.confidenceNow, 1)}.`);
+	// each session's "Hasil pelatihan" (the one-page PDF's figures): what the day produced, not only who came
+	for (const [i, t] of d.trainings.entries()) if (t.day && t.day.present > 0) para(doc, dayResultSentence(t.day, d.trainings.length > 1 ? sessionNo(i) : null));
 	subheading(doc, 'b. Evaluasi hasil');
 	doc.moveDown(0.2);
 	for (const sentence of orderPeriodSentences(d.orders)) para(doc, sentence);
@@ -266,4 +269,14 @@ export async function evaluationReportPdf(d: EvaluationReportData): Promise<Buff
 	numberPages(doc, 1);
 	doc.end();
 	return done;
+}
+
+/** One training day's results in a sentence (the figures of its "Hasil pelatihan" page). */
+export function dayResultSentence(f: DayFigures, session: number | null): string {
+	const t = f.firstProduct;
+	const times =
+		t.measured === 0
+			? 'belum ada yang menayangkan produk pertama setelah absen'
+			: `waktu dari absen sampai produk pertama tayang: median ${String(t.medianMinutes ?? 0).replace('.', ',')} menit (${t.measured} peserta; ≤ 10 menit ${t.buckets[0]}, 10–20 menit ${t.buckets[1]}, 20–30 menit ${t.buckets[2]}, > 30 menit ${t.buckets[3]})`;
+	return `Hasil hari pelatihan${session !== null ? ` sesi ${session}` : ''}: dari ${f.present} peserta yang hadir, ${f.accounts} sudah membuat akun, ${f.profiles} melengkapi profil toko, ${f.photos} punya foto produk, dan ${f.published} tokonya sudah tayang; ${times}.`;
 }

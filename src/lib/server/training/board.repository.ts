@@ -20,6 +20,12 @@ export class BoardRepository {
 		return this.db.selectFrom('training_board_link').select(['training_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
 	}
 
+	/** Members of the training whose "minta bantuan" flag is up. */
+	async helpRaised(trainingId: string): Promise<Set<string>> {
+		const rows = await this.db.selectFrom('training_help').select('member_id').where('training_id', '=', trainingId).where('ended_at', 'is', null).execute();
+		return new Set(rows.map((r) => r.member_id));
+	}
+
 	/** Products of the community that have at least one photo, per shop (archived ones left out). */
 	async productFacts(communityId: string): Promise<Map<string, ShopProductFacts>> {
 		const rows = await this.db
@@ -42,7 +48,7 @@ export class BoardRepository {
 	/**
 	 * A cheap fingerprint of everything a board's steps are computed from, in one round trip of small indexed
 	 * aggregates: the community's catalog_version (bumped by database triggers on every product, photo and shop
-	 * write), the training's attendance ticks and invitation list, the roster (size, last edit) and the latest change to a
+	 * write), the training's attendance ticks, invitation list and "minta bantuan" flags (raised, and still open), the roster (size, last edit) and the latest change to a
 	 * shop owner's account (a password set). Live boards poll this once a second and recompute only when it moves.
 	 */
 	async version(trainingId: string, communityId: string): Promise<string> {
@@ -53,6 +59,8 @@ export class BoardRepository {
 				eb.selectFrom('training_invitee').select((e) => e.fn.countAll().as('n')).where('training_id', '=', trainingId).as('invitees'),
 				eb.selectFrom('training').select('updated_at').where('id', '=', trainingId).as('training_at'),
 				eb.selectFrom('training').select('invite_all').where('id', '=', trainingId).as('invite_all'),
+				eb.selectFrom('training_help').select((e) => e.fn.countAll().as('n')).where('training_id', '=', trainingId).as('help_rows'),
+				eb.selectFrom('training_help').select((e) => e.fn.countAll().as('n')).where('training_id', '=', trainingId).where('ended_at', 'is', null).as('help_open'),
 				eb.selectFrom('member').select((e) => e.fn.countAll().as('n')).where('community_id', '=', communityId).as('members'),
 				eb.selectFrom('member').select((e) => e.fn.max('updated_at').as('at')).where('community_id', '=', communityId).as('members_at'),
 				eb
@@ -63,6 +71,6 @@ export class BoardRepository {
 					.as('accounts')
 			])
 			.executeTakeFirstOrThrow();
-		return [row.catalog, row.ticks, row.invitees, row.training_at, row.invite_all, row.members, row.members_at, row.accounts].map((v) => String(v ?? '')).join('|');
+		return [row.catalog, row.ticks, row.invitees, row.training_at, row.invite_all, row.help_rows, row.help_open, row.members, row.members_at, row.accounts].map((v) => String(v ?? '')).join('|');
 	}
 }

@@ -11,9 +11,9 @@ import { boardStep, countSteps, endOfTrainingDay, firstNames, type BoardFacts, t
 import { expectedAt } from './expected';
 import { presentIds } from './gain';
 
-/** The board's JSON: first names and steps only — no phone number, shop, score or full name. */
+/** The board's JSON: first names and steps only — no phone number, shop, score or full name. `help`: a "minta bantuan" flag is up. */
 export interface Board {
-	members: { memberId: string; firstName: string; step: BoardStep; present: boolean }[];
+	members: { memberId: string; firstName: string; step: BoardStep; present: boolean; help: boolean }[];
 	counts: Record<BoardStep, number>;
 }
 
@@ -112,11 +112,12 @@ export class BoardService {
 	 * gets a tile), in roster order, each at their step.
 	 */
 	private async compute(row: TrainingRow): Promise<Board> {
-		const [rows, named, attendance, products] = await Promise.all([
+		const [rows, named, attendance, products, help] = await Promise.all([
 			this.funnel.members(row.community_id),
 			row.invite_all === 1 ? Promise.resolve([] as string[]) : this.trainings.inviteeIds(row.id),
 			this.trainings.attendance(row.id),
-			this.boards.productFacts(row.community_id)
+			this.boards.productFacts(row.community_id),
+			this.boards.helpRaised(row.id)
 		]);
 		const present = presentIds(attendance);
 		const session = { startsAt: row.starts_at, inviteAll: row.invite_all === 1 };
@@ -133,7 +134,7 @@ export class BoardService {
 				published: shop?.published ?? false
 			};
 		});
-		const members = listed.map((r, i) => ({ memberId: r.member_id, firstName: names[i], step: boardStep(facts[i]), present: facts[i].present }));
+		const members = listed.map((r, i) => ({ memberId: r.member_id, firstName: names[i], step: boardStep(facts[i]), present: facts[i].present, help: help.has(r.member_id) }));
 		return { members, counts: countSteps(facts) };
 	}
 }

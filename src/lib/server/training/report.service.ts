@@ -6,6 +6,8 @@ import type { MetricValues } from '../program/metrics';
 import type { ProgramOrderFigures } from '../program/order-figures';
 import type { TestService, TrainingResults } from './test.service';
 import type { TrainingService, Training } from './training.service';
+import type { RoomService } from './room.service';
+import type { DayFigures } from './day-results';
 import { reportLetterOf, type ReportLetter } from './letter-settings';
 import { parseInput } from '../validate';
 import { reportSignerSchema } from '../../validation/training';
@@ -16,6 +18,8 @@ export interface ReportTraining extends Training {
 	rate: number | null;
 	results: TrainingResults;
 	roster: { name: string; shopName: string; present: boolean }[];
+	/** The day's results ("Hasil pelatihan": accounts, photos, shops live, time to first product), as its one-page PDF prints them. */
+	day: DayFigures | null;
 }
 
 export interface EvaluationReportData {
@@ -63,7 +67,8 @@ export class EvaluationReportService {
 		private readonly indicators: IndicatorService,
 		private readonly trainings: TrainingService,
 		private readonly tests: TestService,
-		private readonly clock: () => Date = () => new Date()
+		private readonly clock: () => Date = () => new Date(),
+		private readonly rooms?: RoomService
 	) {}
 
 	/** Saves the coordinator's name for the report's signature (staff of the program's community; others 404, nothing changed). */
@@ -84,8 +89,8 @@ export class EvaluationReportService {
 		for (const held of training.held) {
 			const t = list.find((x) => x.id === held.id)!;
 			const per = training.attendance.perTraining.find((p) => p.trainingId === t.id)!;
-			const [att, results] = await Promise.all([this.trainings.attendance(actor, t.id), this.tests.results(actor, t.id)]);
-			sessions.push({ ...t, present: per.present, expected: per.expected, rate: per.rate, results, roster: att.data.map((d) => ({ name: d.name, shopName: d.shopName, present: d.present })) });
+			const [att, results, day] = await Promise.all([this.trainings.attendance(actor, t.id), this.tests.results(actor, t.id), this.rooms ? this.rooms.dayResults(actor, t.id) : Promise.resolve(null)]);
+			sessions.push({ ...t, present: per.present, expected: per.expected, rate: per.rate, results, roster: att.data.map((d) => ({ name: d.name, shopName: d.shopName, present: d.present })), day: day?.figures ?? null });
 		}
 		const notCounted = training.sessions.filter((s) => s.state !== 'held').map((s) => ({ title: s.training.title, startsAt: s.training.starts_at, state: s.state as 'upcoming' | 'outside' }));
 		const { trainings: communityTrainings } = await this.trainings.overview(actor, community.id);

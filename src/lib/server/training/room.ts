@@ -21,6 +21,8 @@ export interface RoomMember {
 	stuck: boolean;
 	/** A "minta bantuan" flag is up: when it was raised (ISO), else null. */
 	helpSince: string | null;
+	/** Whole minutes the flag has been up; null without one. */
+	helpMinutes: number | null;
 }
 
 /** The times a member's steps were reached (ISO), where known. */

@@ -23,6 +23,8 @@ export interface Training {
 	inviteAll: boolean;
 	letter: LetterDetails;
 	checkinToken: string;
+	/** When the coordinator closed attendance (ISO), or null while check-ins and ticks are accepted. */
+	attendanceClosedAt: string | null;
 }
 
 export interface AttendanceView {
@@ -51,7 +53,8 @@ function toTraining(row: TrainingRow): Training {
 		agenda: parseList(row.agenda),
 		inviteAll: row.invite_all === 1,
 		letter: letterSchema.parse(safeJson(row.letter) ?? {}),
-		checkinToken: row.checkin_token
+		checkinToken: row.checkin_token,
+		attendanceClosedAt: row.attendance_closed_at ?? null
 	};
 }
 
@@ -69,9 +72,15 @@ export function newTrainingRow(program: { id: string; community_id: string }, da
 		invite_all: 1,
 		letter: JSON.stringify(data.letter ?? letterSchema.parse({})),
 		checkin_token: randomToken(),
+		attendance_closed_at: null,
 		created_at: now,
 		updated_at: now
 	};
+}
+
+/** No ticks or check-ins once the coordinator closed the training's attendance (409, with a clear message). */
+export function refuseWhenClosed(training: Pick<Training, 'attendanceClosedAt'>): void {
+	if (training.attendanceClosedAt) throw new DomainError('attendance_closed', 'training.attendanceClosed', 409);
 }
 
 function safeJson(text: string): unknown {
@@ -209,6 +218,7 @@ export class TrainingService {
 	async recordAttendance(actor: Actor, trainingId: string, body: { events: AttendanceEventInput[] } | unknown, source: AttendanceSource = 'api') {
 		const training = await this.get(actor, trainingId);
 		const { events } = parseInput(attendanceBatchSchema, body);
+		refuseWhenClosed(training);
 		const latest = this.clock().getTime() + 24 * 3600 * 1000;
 		if (events.some((e) => Date.parse(e.at) > latest)) throw new ValidationError('training.futureTick');
 		const known = await this.repo.memberIdsIn(training.communityId, [...new Set(events.map((e) => e.memberId))]);
@@ -245,6 +255,20 @@ export class TrainingService {
 		return { data, others, rate: expected.size ? present / expected.size : null, present, expected: expected.size };
 	}
 
+	/**
+	 * End of the day: the coordinator or facilitator closes attendance. After it no tick, check-in or "minta
+	 * bantuan" is accepted (each is refused with a clear message), so the day's figures, the certificates and the
+	 * "Hasil pelatihan" stay as they were at closing. Closing twice keeps the first time; `reopen` undoes a
+	 * closing made too early.
+	 */
+	async closeAttendance(actor: Actor, trainingId: string, reopen = false): Promise<Training> {
+		const training = await this.get(actor, trainingId);
+		if (reopen ? training.attendanceClosedAt === null : training.attendanceClosedAt !== null) return training;
+		const now = this.now();
+		await this.repo.update(training.id, { attendance_closed_at: reopen ? null : now, updated_at: now });
+		return { ...training, attendanceClosedAt: reopen ? null : now };
+	}
+
 	/** The training behind a venue QR code, for a signed-in member of its community (else "not found"). */
 	async checkinTarget(actor: Actor, token: string) {
 		const row = token.length <= 64 ? await this.repo.byCheckinToken(token) : undefined;
@@ -259,6 +283,7 @@ export class TrainingService {
 	/** Self check-in from the venue QR code: the signed-in member marks themself present (once per event id). */
 	async selfCheckIn(actor: Actor, token: string, eventId: string) {
 		const target = await this.checkinTarget(actor, token);
+		refuseWhenClosed(target.training);
 		const day = (iso: string) => new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString().slice(0, 10);
 		if (day(this.now()) !== day(target.training.startsAt)) throw new ValidationError('training.checkinDay', { date: day(target.training.startsAt) });
 		const id = /^[A-Za-z0-9_-]{8,100}$/.test(eventId) ? eventId : newId('self');

@@ -14,7 +14,7 @@ const board = {
 			description: "The training's invited members (every member of the community when it has no list), plus anyone marked present; in roster order. First names only — no phone number, shop, full name or score.",
 			items: {
 				type: 'object',
-				required: ['memberId', 'firstName', 'step', 'present'],
+				required: ['memberId', 'firstName', 'step', 'present', 'help'],
 				properties: {
 					memberId: { type: 'string' },
 					firstName: { type: 'string', description: 'First word of the name after a form of address (Ibu, Pak, Kang…); an initial is added when two are the same ("Siti R.").' },
@@ -23,7 +23,8 @@ const board = {
 						description:
 							'The furthest step done: hadir (marked present at this training) → akun (set a password) → toko (shop profile complete) → foto (a product with a photo) → tayang (a published product with a photo); nothing done: invited. A member already selling online is at tayang whether or not present today.'
 					},
-					present: { type: 'boolean', description: 'Marked present at this training.' }
+					present: { type: 'boolean', description: 'Marked present at this training.' },
+					help: { type: 'boolean', description: 'The member has raised a "minta bantuan" flag from their phone that no facilitator has cleared yet (no text: nothing private on the projector).' }
 				}
 			}
 		},

@@ -33,7 +33,8 @@ export const load: PageServerLoad = (event) =>
 		return {
 			moveHint,
 			program: { name: program.name, period: programPeriodText({ startsOn: program.starts_on, endsOn: program.ends_on }, event.locals.locale), outside: outsideProgram(training.startsAt, program) },
-			saved: savedParam(event.url, ['training', 'invited'] as const),
+			saved: savedParam(event.url, ['training', 'invited', 'closed', 'reopened'] as const),
+			closedAt: training.attendanceClosedAt ? formatDateTime(training.attendanceClosedAt, event.locals.locale) : null,
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },
 			// `named`: ticked on this session's list; a member who joined the roster after the start is never counted (expected.ts)
@@ -69,7 +70,22 @@ function withDatesShown(e: unknown, locale: Locale): unknown {
 	return new DomainError(e.code, e.messageKey, e.status, show(e.params), e.issues.map((i) => ({ ...i, params: show(i.params) })));
 }
 
+/** End of the day: close attendance (`tutup`), or reopen it after closing too early (`buka`). */
+function closeAction(reopen: boolean) {
+	return async (event: Parameters<Actions[string]>[0]) => {
+		const form = await event.request.formData();
+		const result = await formAction(event.locals.locale, form, async () => {
+			const { training } = await staffTraining(event);
+			await event.locals.services.trainings.closeAttendance(event.locals.actor, training.id, reopen);
+			return { saved: reopen ? ('reopened' as const) : ('closed' as const) };
+		});
+		return redirectWhenSaved(event.url, result, 'akhir');
+	};
+}
+
 export const actions: Actions = {
+	tutup: closeAction(false),
+	buka: closeAction(true),
 	/** A board link for the projector, shown once with its QR code (only its hash is kept). */
 	papan: async (event) => {
 		try {

@@ -3,9 +3,10 @@ import { DomainError } from '$lib/server/errors';
 import { translator } from '$lib/i18n';
 import { certificatesPdf, invitationLetterPdf } from '$lib/server/documents/invitation-letter';
 import { staffTraining } from '$lib/server/training/page-context';
+import { trainingResultsPdf } from '$lib/server/documents/training-results';
 import type { RequestHandler } from './$types';
 
-/** Printable documents of a training: `…/dokumen/undangan` (invitation letter) or `…/dokumen/sertifikat` (one per member present). */
+/** Printable documents of a training: `…/dokumen/undangan` (invitation letter), `…/dokumen/sertifikat` (one per member present) or `…/dokumen/hasil` (the one-page "Hasil pelatihan"). */
 export const GET: RequestHandler = async (event) => {
 	const t = translator(event.locals.locale);
 	try {
@@ -21,6 +22,11 @@ export const GET: RequestHandler = async (event) => {
 			const base = training.letter.number ? `${training.letter.number}/SRT` : training.id.slice(-6).toUpperCase();
 			const pdf = await certificatesPdf({ community, training, participants: present, number: (i) => `${base}/${String(i + 1).padStart(3, '0')}` });
 			return new Response(new Uint8Array(pdf), { headers: headers('sertifikat') });
+		}
+		if (event.params.doc === 'hasil') {
+			const { training: day, figures } = await event.locals.services.rooms.dayResults(event.locals.actor, training.id);
+			const pdf = await trainingResultsPdf({ community, training: day, figures, generatedAt: new Date().toISOString() });
+			return new Response(new Uint8Array(pdf), { headers: headers('hasil-pelatihan') });
 		}
 		error(404, { message: t('api.notFound') });
 	} catch (e) {

@@ -7,7 +7,6 @@
  */
 import autocannon from 'autocannon';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -16,47 +15,12 @@ import { createServices } from '../src/lib/server/services';
 import { FilesystemStorage } from '../src/lib/server/media/storage';
 import { PUBLIC_ACTOR } from '../src/lib/server/auth/actor';
 import { startServer } from './server';
+import { pageWeight } from './page-weight';
 import { generateCatalog } from './generate';
 
 const only = new Set((process.env.BENCH_ONLY ?? 'weight,photos,image,http,orders,catalog,search').split(','));
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const out: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
-
-/** Bytes as sent over the wire with gzip (Node's fetch would decompress and hide them). */
-function sentBytes(url: string): Promise<{ status: number; bytes: number; body: string; type: string }> {
-	return new Promise((resolve, reject) => {
-		request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', async () => {
-				const raw = Buffer.concat(chunks);
-				const body = res.headers['content-encoding'] === 'gzip' ? (await import('node:zlib')).gunzipSync(raw).toString() : raw.toString();
-				resolve({ status: res.statusCode ?? 0, bytes: raw.length, body, type: String(res.headers['content-type'] ?? '') });
-			});
-		})
-			.on('error', reject)
-			.end();
-	});
-}
-
-async function pageWeight(base: string, path: string) {
-	const page = await sentBytes(base + path);
-	const refs = [...page.body.matchAll(/<(?:link|script)[^>]+(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('http'));
-	const sub = [];
-	for (const ref of refs) {
-		const r = await sentBytes(new URL(ref, base + path).toString());
-		sub.push({ url: ref, bytes: r.bytes, type: r.type });
-	}
-	const scripts = (page.body.match(/<script(?![^>]*application\/ld\+json)/g) ?? []).length;
-	return {
-		path,
-		htmlBytesGzip: page.bytes,
-		htmlBytesRaw: Buffer.byteLength(page.body),
-		subresources: sub,
-		totalExceptPhotosGzip: page.bytes + sub.reduce((a, s) => a + s.bytes, 0),
-		javascriptFiles: sub.filter((s) => s.type.includes('javascript')).length + scripts
-	};
-}
 
 async function load(url: string) {
 	const r = await autocannon({ url, connections: 50, duration, headers: { 'accept-encoding': 'gzip' } });

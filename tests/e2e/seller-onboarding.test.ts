@@ -85,6 +85,9 @@ describe('a coordinator adds a seller who sets up a shop alone on a phone', () =
 		await seller.getByRole('checkbox', { name: 'Transfer bank' }).uncheck();
 		await seller.getByRole('button', { name: 'Simpan dan lanjut' }).click();
 
+		// the last step is the guided first product; this seller has a description ready and takes the full form
+		await seller.waitForURL(/\/jual\/produk-pertama$/);
+		await seller.getByRole('link', { name: 'Isi formulir produk lengkap' }).click();
 		await seller.waitForURL(/\/jual\/produk\/baru\?mulai=1$/);
 		await seller.getByLabel('Nama produk').fill('Keripik Pisang Cokelat 200 g');
 		await seller.getByLabel('Harga (Rp)').fill('15.000');

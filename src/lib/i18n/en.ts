@@ -7,6 +7,7 @@ import { enMembers } from './parts/members';
 import { enTraining } from './parts/training';
 import { enBoard } from './parts/board';
 import { enRoom } from './parts/room';
+import { enFirstProduct } from './parts/first-product';
 import { enCashReport } from './parts/cash-report';
 import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
@@ -441,6 +442,7 @@ export const en: Record<MessageKey, string> = {
 	...enTraining,
 	...enBoard,
 	...enRoom,
+	...enFirstProduct,
 	...enCashbook,
 	...enPosters,
 	...enDebts,

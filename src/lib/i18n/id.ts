@@ -6,6 +6,7 @@ import { idMembers } from './parts/members';
 import { idTraining } from './parts/training';
 import { idBoard } from './parts/board';
 import { idRoom } from './parts/room';
+import { idFirstProduct } from './parts/first-product';
 import { idCashReport } from './parts/cash-report';
 import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
@@ -439,6 +440,7 @@ export const id = {
 	...idTraining,
 	...idBoard,
 	...idRoom,
+	...idFirstProduct,
 	...idCashbook,
 	...idPosters,
 	...idDebts,

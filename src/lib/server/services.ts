@@ -9,6 +9,8 @@ import { ShopAddressRepository } from './shops/shop-address.repository';
 import { BuyerOrderService } from './orders/buyer-orders.service';
 import { ProductRepository } from './catalog/product.repository';
 import { CatalogService } from './catalog/catalog.service';
+import { FirstProductService } from './catalog/first-product.service';
+import { AppKey } from './security/app-key';
 import { ProductEditorService } from './catalog/product-editor.service';
 import { FilesystemStorage, type MediaStorage } from './media/storage';
 import { AccountRepository } from './accounts/account.repository';
@@ -98,6 +100,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const orders = new OrderService(orderRepo, productRepo, shopRepo, storage, limiter, clock);
 	const sellerInbox = new SellerInboxService(db, orderRepo, shopRepo, clock);
 	const memberServices = createMemberServices({ db, shopRepo, accountRepo, auth, limiter, clock });
+	const products = new ProductEditorService(productRepo, shopRepo, storage, clock);
 	const boards = new BoardService(trainingRepo, new BoardRepository(db), new FunnelRepository(db), clock);
 	const rooms = new RoomService(boards, trainingRepo, new FunnelRepository(db), new RoomRepository(db), new HelpRepository(db), clock);
 	const visitRepo = new VisitRepository(db);
@@ -113,7 +116,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		members: new MemberService(accountRepo, auth, shops, limiter),
 		catalog: new CatalogService(productRepo, shopRepo, clock, catalogVersionOf),
 		share: new ShareService(productRepo, storage),
-		products: new ProductEditorService(productRepo, shopRepo, storage, clock),
+		products,
+		firstProduct: new FirstProductService(products, productRepo, shopRepo, storage, new AppKey(db, 'first-product-photo', clock), clock),
 		orders,
 		buyerOrders: new BuyerOrderService(orders, orderRepo, limiter, clock),
 		paymentProofs: new PaymentProofService(orderRepo, shopRepo, storage, limiter, clock),

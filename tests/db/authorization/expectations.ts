@@ -64,6 +64,9 @@ const ownOrVictimShop = (w: World, as: ActorName) => w.ownShop(as) ?? w.shopA;
 
 const product = (w: World) => w.fresh.product(w.shopA);
 const photo = (w: World) => w.fresh.photo(w.shopA);
+let firstPhotoTicket: string | null = null;
+/** A step-1 photo of "Produk pertama" for shop A (made once through the real pipeline: it is slow). */
+const firstPhoto = async (w: World) => ({ ticket: (firstPhotoTicket ??= (await w.services.firstProduct.takePhoto(system, w.shopA.id, w.photoBytes)).ticket) });
 const order = (w: World) => w.fresh.order(w.shopA);
 /** A phone of the victim's seller subscribed to shop A's order alerts (a fresh endpoint per attempt). */
 const pushSubscription = async (w: World) => {
@@ -803,6 +806,22 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "a product in the victim's shop (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: productForm }), expect: shopManagers(303, 404) })
 	],
 	'POST /jual/produk/baru?/bantu': [probe({ probe: 'description helper (pure text, no database)', request: () => ({ form: { name: 'Keripik', categorySlug: 'camilan-keripik' } }), expect: everyone(200), readOnly: true })],
+	// ——— "Produk pertama" (issue 13): photo → name and price → show in shop ———
+	'POST /jual/produk-pertama?/default': [
+		probe({ probe: "a first-product photo for the victim's shop (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { photo: jpeg(w) } }), expect: shopManagers(303) })
+	],
+	'POST /jual/produk-pertama/nama?/default': [
+		probe({ probe: "a product in the victim's shop from its step-1 photo (?toko= and ?foto= in the URL)", setup: firstPhoto, request: (w, f) => ({ query: { toko: w.shopA.id, foto: f.ticket }, form: { name: 'Produk Penyusup', price: '15.000' } }), expect: shopManagers(303) }),
+		probe({
+			probe: "own shop, the victim's step-1 photo ticket in ?foto=",
+			setup: firstPhoto,
+			request: (_w, f) => ({ query: { foto: f.ticket }, form: { name: 'Produk Penyusup', price: '15.000' } }),
+			expect: { ...everyone(404), seller: 303, sellerSameCommunity: 400, sellerOtherCommunity: 400 }
+		})
+	],
+	'POST /jual/produk-pertama/tayang?/default': [
+		probe({ probe: "show the victim's product (?produk= in the URL)", setup: photo, request: (_w, f) => ({ query: { produk: f.product.id } }), expect: productManagers(303) })
+	],
 
 	// ——— the cash book's ledger (issue 11): the shop's own seller alone; its coordinator and facilitators get 404 too ———
 	'POST /jual/kas?/catat': [probe({ probe: "a sale in the victim's book (?toko= in the URL)", request: (w) => ({ query: { toko: w.shopA.id }, form: { amount: '24.000', method: 'tunai' } }), expect: shopOwner(303) })],

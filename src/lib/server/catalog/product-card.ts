@@ -144,3 +144,33 @@ export function productDto(p: Product, variants: readonly { stock: number | null
 		published: p.status === 'published'
 	};
 }
+
+/**
+ * The card a seller's product will show buyers, for the seller's own screens (the product editor, the last step
+ * of "Produk pertama"): the same card the catalog draws, with "mulai" for variants, the shop's name and the cover.
+ */
+export function sellerPreviewCard(communitySlug: string, p: Product, shop: { slug: string; name: string }, variants: readonly { price: number; stock: number | null }[], cover: ImageRef | null): ProductCard & { image: ImageRef | null } {
+	const range = variants.length ? priceRangeOf(p, variants) : null;
+	return {
+		...toProductCard(communitySlug, {
+			id: p.id,
+			slug: p.slug,
+			name: p.name,
+			price: p.price,
+			unit: p.unit,
+			category_slug: p.category_slug,
+			stock: p.stock,
+			made_to_order: p.made_to_order,
+			lead_time_days: p.lead_time_days,
+			created_at: p.created_at,
+			shop_slug: shop.slug,
+			shop_name: shop.name,
+			cover: null,
+			variant_stock: variantStockOf(p, variants),
+			// The preview says "mulai" exactly as the buyer's card will.
+			variant_min_price: range ? range.min : null,
+			variant_max_price: range ? range.max : null
+		}),
+		image: cover
+	};
+}

@@ -204,18 +204,34 @@ export class ProductEditorService {
 		const existing = await this.products.listPhotos(product.id);
 		if (existing.length >= MAX_PHOTOS) throw new ValidationError('product.photoLimit');
 		const processed = await processPhoto(this.storage, image);
+		const id = await this.insertPhoto(product.id, existing.length, processed);
+		return { id, ...processed };
+	}
+
+	/**
+	 * Adds a photo the image pipeline already made (the first-product path takes the photo one screen before the
+	 * product exists; first-product.service.ts keeps it in a signed ticket). Same limit as addPhoto.
+	 */
+	async addProcessedPhoto(actor: Actor, productId: string, processed: Pick<ProcessedPhoto, 'width' | 'height' | 'variants'> & { hints: { code: string }[] }): Promise<string> {
+		const { product } = await this.managed(actor, productId);
+		const existing = await this.products.listPhotos(product.id);
+		if (existing.length >= MAX_PHOTOS) throw new ValidationError('product.photoLimit');
+		return this.insertPhoto(product.id, existing.length, processed);
+	}
+
+	private async insertPhoto(productId: string, position: number, processed: Pick<ProcessedPhoto, 'width' | 'height' | 'variants'> & { hints: { code: string }[] }): Promise<string> {
 		const id = newId('pho');
 		await this.products.insertPhoto({
 			id,
-			product_id: product.id,
-			position: existing.length,
+			product_id: productId,
+			position,
 			width: processed.width,
 			height: processed.height,
 			variants: JSON.stringify(processed.variants),
 			hints: JSON.stringify(processed.hints.map((h) => h.code)),
 			created_at: this.now()
 		});
-		return { id, ...processed };
+		return id;
 	}
 
 	/**

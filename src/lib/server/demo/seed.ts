@@ -6,6 +6,7 @@ import type { Community, Role } from '../db/schema';
 import { sampleQrisFor } from '../payments/qris';
 import demo from './cigadung.json';
 import { seedDemoProgram } from './program-seed';
+import { categoryFor, weightFor } from '../catalog/shop-defaults';
 
 const actor = systemActor('demo-seed');
 
@@ -21,30 +22,6 @@ export function demoShopName(business: string, initials: string): string {
 	const what = business.replace(/^(Penjual|Pedagang)\s+/i, '');
 	const title = what.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 	return `${title} ${initials}`;
-}
-
-function categoryFor(name: string, business: string): CategorySlug {
-	const n = name.toLowerCase();
-	const b = business.toLowerCase();
-	if (n.includes('frozen')) return 'frozen-food';
-	if (/sambal/.test(b)) return 'sambal-bumbu';
-	if (/warung|sembako/.test(b) || /^tahu kuning/.test(n)) return 'sembako';
-	if (/mie ayam|gado|sate|bubur/.test(b)) return 'makanan-berat';
-	if (/gemblong|kue|donat|lumpia|risol/.test(b)) return 'kue';
-	return 'camilan-keripik';
-}
-
-const UNIT_GRAMS: Record<string, number> = { porsi: 450, pcs: 60, pak: 350, kotak: 600, bungkus: 250, cup: 300, toples: 350, karung: 5000, botol: 950, kg: 1000, paket: 6000 };
-
-function weightFor(name: string, unit: string): number {
-	const m = /(\d+(?:[.,]\d+)?)\s*(kg|g|ml|l)\b/i.exec(name);
-	if (m) {
-		const v = Number(m[1].replace(',', '.'));
-		const u = m[2].toLowerCase();
-		const grams = u === 'kg' || u === 'l' ? v * 1000 : v;
-		return Math.round(grams + (u === 'ml' ? 120 : 30)); // packaging: a bottle weighs more than a plastic bag
-	}
-	return UNIT_GRAMS[unit] ?? 300;
 }
 
 const SENTENCES: Record<CategorySlug, string> = {

@@ -20,7 +20,8 @@ const withParam = (shopQuery: string, param: string) => `${shopQuery ? `${shopQu
 function nextPath(step: OnboardingStep, shopQuery: string): string {
 	const next = ONBOARDING_STEPS[ONBOARDING_STEPS.indexOf(step) + 1];
 	if (!next) return `/jual${shopQuery}`;
-	if (next === 'produk') return `/jual/produk/baru${withParam(shopQuery, 'mulai=1')}`;
+	// the last step is the guided first product (photo, name and price, show in shop); a shop already showing one gets the full form
+	if (next === 'produk') return `/jual/produk-pertama${shopQuery}`;
 	return `/jual/mulai/${next}${shopQuery}`;
 }
 

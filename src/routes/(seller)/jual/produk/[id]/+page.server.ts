@@ -4,7 +4,7 @@ import { formAction } from '$lib/server/web/forms';
 import { describeFromForm } from '$lib/server/web/product-form';
 import { onPhotoField, photoBytes, photoTooLarge, readPhotoForm } from '$lib/server/web/photo-form';
 import { productInputFromForm } from '$lib/validation/product';
-import { priceRangeOf, productDto, toProductCard, variantStockOf } from '$lib/server/catalog/product-card';
+import { productDto, sellerPreviewCard } from '$lib/server/catalog/product-card';
 import { translator, type MessageKey } from '$lib/i18n';
 import { shareLinks, sharePrice } from '$lib/server/share/share-links';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,28 +28,7 @@ export const load: PageServerLoad = (event) =>
 			},
 			photos: m.photos.map((ph) => ({ id: ph.id, thumb: ph.thumb, hints: ph.hints.map((h) => t(`media.hint.${camel(h)}` as MessageKey)) })),
 			quality: { score: m.quality.score, tips: m.quality.tips.map((tip) => t(tip.messageKey)) },
-			preview: {
-				...toProductCard(community.slug, {
-				id: p.id,
-				slug: p.slug,
-				name: p.name,
-				price: p.price,
-				unit: p.unit,
-				category_slug: p.category_slug,
-				stock: p.stock,
-				made_to_order: p.made_to_order,
-				lead_time_days: p.lead_time_days,
-				created_at: p.created_at,
-				shop_slug: m.shop.slug,
-				shop_name: m.shop.name,
-				cover: null,
-				variant_stock: variantStockOf(p, m.variants),
-				// The preview says "mulai" exactly as the buyer's card will.
-				variant_min_price: m.variants.length ? priceRangeOf(p, m.variants).min : null,
-				variant_max_price: m.variants.length ? priceRangeOf(p, m.variants).max : null
-				}),
-				image: m.photos[0]?.thumb ?? null
-			},
+			preview: sellerPreviewCard(community.slug, p, m.shop, m.variants, m.photos[0]?.thumb ?? null),
 			isNew: event.url.searchParams.has('baru'),
 			publicUrl,
 			sharePrice: sharePrice(p, m.variants),

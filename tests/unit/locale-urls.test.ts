@@ -46,6 +46,11 @@ describe('unprefixed (the reroute mapping) and localeOfPath', () => {
 		expect(pathInLocale('/en/c/cigadung?q=sambal', 'id')).toBe('/c/cigadung?q=sambal');
 		expect(pathInLocale('/en', 'id')).toBe('/');
 		expect(pathInLocale('/', 'en')).toBe('/en');
+		// workspaces have one URL: an English prefix on one (no page) is dropped, in either language, query kept
+		expect(pathInLocale('/en/jual', 'en')).toBe('/jual');
+		expect(pathInLocale('/en/jual/produk?x=1', 'id')).toBe('/jual/produk?x=1');
+		expect(pathInLocale('/jual', 'en')).toBe('/jual');
+		expect(pathInLocale('/english', 'id')).toBe('/english');
 		expect(pathInLocale('/en/c/x', 'en')).toBe('/en/c/x');
 		expect(pathInLocale('/jual/produk', 'en')).toBe('/jual/produk');
 		expect(pathInLocale('/jual/produk', 'id')).toBe('/jual/produk');

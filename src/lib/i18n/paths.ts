@@ -51,10 +51,13 @@ export function localizeHref(href: string, locale: Locale): string {
 	return href === '/' ? EN_PREFIX : /^\/[?#]/.test(href) ? EN_PREFIX + href.slice(1) : EN_PREFIX + href;
 }
 
-/** The same store page in the given language: `/en/c/x?q=1` ↔ `/c/x?q=1`. Non-store paths are returned unchanged. */
+/**
+ * The same store page in the given language: `/en/c/x?q=1` ↔ `/c/x?q=1`. Other paths keep their one URL; a workspace path
+ * someone wrote with the English prefix (`/en/jual`, which is no page) loses it, so switching language never lands on a 404.
+ */
 export function pathInLocale(href: string, locale: Locale): string {
 	const [path] = href.split(/[?#]/);
-	const rest = unprefixed(path);
+	const rest = unprefixed(path) ?? (path.startsWith(`${EN_PREFIX}/`) ? path.slice(EN_PREFIX.length) : null);
 	const plain = rest === null ? href : rest + href.slice(path.length);
 	return localizeHref(plain, locale);
 }

@@ -12,6 +12,8 @@ declare global {
 			locale: Locale;
 			actor: Actor;
 			sessionToken?: string;
+			/** This request's id (X-Request-Id), set first thing by hooks.server.ts. */
+			requestId?: string;
 		}
 	}
 }

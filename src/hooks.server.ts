@@ -1,5 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { logError } from '$lib/server/security/redact';
+import { log, logError, requestContext } from '$lib/server/observability/logger';
+import { observeRequest, pageCacheLookups } from '$lib/server/observability/metrics';
+import { requestIdFrom } from '$lib/server/observability/request-id';
 import { getApp } from '$lib/server/app';
 import { loadConfig } from '$lib/server/config';
 import { securityHeaders } from '$lib/server/web/security-headers.js';
@@ -35,7 +37,51 @@ function isCrossSiteForm(request: Request, url: URL): boolean {
 	return request.headers.get('origin') !== url.origin;
 }
 
+/** Probes a load balancer or Prometheus sends every few seconds: logged at debug level, not info. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * Every request gets an id (a sane incoming `X-Request-Id`, else a new one), echoed in the response and carried by
+ * every log line written while it is handled; then one log line and one latency observation per request. The line
+ * names the route id (`/atur-sandi/[token]`), never the URL: setup, board and check-in links carry their secret in
+ * the path, status links in the query.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	if (event.isSubRequest) return handleSecured({ event, resolve });
+	const started = performance.now();
+	const reqId = requestIdFrom(event.request.headers.get('x-request-id'));
+	event.locals.requestId = reqId;
+	const route = event.route.id;
+	const line = (status: number) => {
+		const ms = performance.now() - started;
+		observeRequest(route, event.request.method, status, ms / 1000);
+		const level = status >= 500 ? 'error' : QUIET_ROUTES.has(route ?? '') && status < 400 ? 'debug' : 'info';
+		log[level]({ reqId, method: event.request.method, route, status, ms: Math.round(ms * 10) / 10 }, 'request');
+	};
+	let response: Response;
+	try {
+		response = await requestContext.run({ reqId, route }, () => handleSecured({ event, resolve }));
+	} catch (e) {
+		line(500);
+		throw e;
+	}
+	line(response.status);
+	return withHeader(response, 'x-request-id', reqId);
+};
+
+/** The response with one more header; a response whose headers are immutable (a redirect, a fetched file) is copied. */
+function withHeader(response: Response, name: string, value: string): Response {
+	try {
+		response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		copy.headers.set(name, value);
+		return copy;
+	}
+}
+
+const handleSecured: Handle = async ({ event, resolve }) => {
 	// Control characters (a NUL byte…) in the path are never a page or an id of ours.
 	if (/%(?:[01][0-9a-f]|7f)/i.test(event.url.pathname)) {
 		const notFound = event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }) : new Response('Not found', { status: 404 });
@@ -152,6 +198,7 @@ async function cachedOr(event: Parameters<Handle>[0]['event'], render: () => Pro
 	const stock = showsStockCounts(event.url.pathname) ? `.${version.stock}` : '';
 	const key = `${event.locals.locale}|${version.catalog}${stock}|${event.url.origin}${event.url.pathname}${event.url.search}`;
 	let entry = pageCache.get(key);
+	pageCacheLookups.inc({ result: entry ? 'hit' : 'miss' });
 	if (!entry) {
 		// Someone is rendering this page already (right after a change many visitors miss at once): wait for that render.
 		const pending = rendering.get(key);
@@ -217,6 +264,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };
 	// SvelteKit's own refusals (a form action posted without a form body: 415) are the caller's mistake, not ours.
 	if (status >= 400 && status < 500) return { message: translator(event.locals.locale ?? 'id')('security.formUnreadable') };
-	logError(`${event.request.method} ${event.url.pathname}`, error);
+	// The route id, not the path: setup, board and check-in links carry their token in the path.
+	logError(`${event.request.method} ${event.route.id ?? '(no route)'}`, error, { reqId: event.locals.requestId });
 	return { message: 'Internal error' };
 };

@@ -10,6 +10,7 @@ import { translator } from '../../src/lib/i18n';
 import type { Actor } from '../../src/lib/server/auth/actor';
 import type { Product } from '../../src/lib/server/db/schema';
 import sharp from 'sharp';
+import { createDb, migrate, pendingMigrations } from '../../src/lib/server/db';
 
 /** Issue 8 item 10: a media folder that cannot be written gives a clear message (not a 500) and /readyz says so. */
 
@@ -58,5 +59,37 @@ describe(`readiness and an unwritable media folder (${TEST_DIALECT})`, () => {
 		expect(api.body).toEqual({ error: { code: 'storage_unavailable', message: translator('en')('security.storageUnwritable') } });
 		expect(api.headers?.get('retry-after')).toMatch(/^\d+$/);
 		expect(changedTables(before, await digestTables(ctx.database))).toEqual([]);
+	});
+
+	it('should answer /readyz 503 (database unavailable, quickly) and /healthz 200 when the database cannot be reached', async () => {
+		// a PostgreSQL server that is not there: nothing listens on port 1
+		const nowhere = await createDb({ url: 'postgres://ecrav@127.0.0.1:1/tidak_ada', lockTimeoutMs: 500 });
+		try {
+			const down = createServices({ database: nowhere, storage: new FilesystemStorage(join(ctx.dataDir, 'media')) });
+			const started = Date.now();
+			const r = await callRoute(await routeByKey('GET /readyz'), { services: down, actor: system }, {});
+			expect(r.status).toBe(503);
+			expect(r.body).toEqual({ status: 'unavailable', checks: { database: 'unavailable', storage: 'ok' } });
+			expect(r.headers?.get('retry-after')).toBe('30');
+			expect(Date.now() - started).toBeLessThan(5000);
+			expect((await callRoute(await routeByKey('GET /healthz'), { services: down, actor: system }, {})).status).toBe(200);
+		} finally {
+			await nowhere.destroy();
+		}
+	});
+
+	it('should answer /readyz 503 (migrations pending) for a database this release has not migrated yet, and 200 once it is', async () => {
+		const old = await createTestContext({ migrateTo: '0030-visits' });
+		try {
+			expect(await pendingMigrations(old.database)).toContain('0031-visits-2');
+			const r = await callRoute(await routeByKey('GET /readyz'), { services: old.services, actor: system }, {});
+			expect(r.status).toBe(503);
+			expect(r.body).toEqual({ status: 'unavailable', checks: { database: 'migrations_pending', storage: 'ok' } });
+			await migrate(old.database);
+			expect(await pendingMigrations(old.database)).toEqual([]);
+			expect((await callRoute(await routeByKey('GET /readyz'), { services: old.services, actor: system }, {})).status).toBe(200);
+		} finally {
+			await old.cleanup();
+		}
 	});
 });

@@ -25,6 +25,8 @@ export interface RunningApp {
 	dataDir: string;
 	/** Everything the server wrote to stdout and stderr so far (to check what reaches the log). */
 	output(): string;
+	/** The server process (scripts/server.js), for tests of signals and exit codes. */
+	child: ChildProcess;
 	stop(): Promise<void>;
 }
 
@@ -56,9 +58,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 		baseUrl,
 		dataDir,
 		output: () => output,
+		child,
 		async stop() {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGTERM');
+				await new Promise((r) => child.once('exit', r));
+			}
 			await rm(dataDir, { recursive: true, force: true });
 		}
 	};

@@ -2,6 +2,7 @@ import { createDb, migrate } from './db';
 import { loadConfig, type AppConfig } from './config';
 import { createServices, filesystemStorage, type Services } from './services';
 import { seedDemoCommunity } from './demo/seed';
+import { log } from './observability/logger';
 
 let app: Promise<Services> | null = null;
 
@@ -35,11 +36,11 @@ export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 		await services.push.publicKey();
 		// Payment receipts stored before they were private (public `p/…`) move to `r/…` once; then none is public.
 		const moved = await services.paymentProofs.moveLegacyReceipts();
-		if (moved > 0) console.log(`[ecrav] ${moved} payment receipt(s) moved out of public media`);
+		if (moved > 0) log.info({ moved }, 'payment receipts moved out of public media');
 		if (config.demo && (await services.communities.isEmpty())) {
 			const started = Date.now();
 			await seedDemoCommunity(services);
-			console.log(`[ecrav] demo community "cigadung" seeded in ${Date.now() - started} ms`);
+			log.info({ community: 'cigadung', ms: Date.now() - started }, 'demo community seeded');
 		}
 		// Live boards hold their streams open: end them when the server stops, so it can close at once.
 		const closeBoards = () => services.boardHub.closeAll();

@@ -15,6 +15,8 @@ export interface AppConfig {
 	visitsEnabled: boolean;
 	/** How often counted visits are written to the database, in ms (ECRAV_VISITS_FLUSH_MS, default 5000). */
 	visitsFlushMs: number;
+	/** The bearer token /metrics asks for (METRICS_TOKEN); unset: /metrics is 404 for everyone. */
+	metricsToken: string | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -27,6 +29,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		lockTimeoutMs: Math.max(100, Number(env.DB_LOCK_TIMEOUT_MS) || 3000),
 		pushExtraAllowedOrigins: parseExtraPushOrigins(env.PUSH_EXTRA_ALLOWED_ORIGINS),
 		visitsEnabled: (env.ECRAV_VISITS ?? 'on').toLowerCase() !== 'off',
-		visitsFlushMs: Math.max(50, Number(env.ECRAV_VISITS_FLUSH_MS) || 5000)
+		visitsFlushMs: Math.max(50, Number(env.ECRAV_VISITS_FLUSH_MS) || 5000),
+		metricsToken: env.METRICS_TOKEN?.trim() || null
 	};
 }

@@ -4,7 +4,7 @@ import { issueMessage } from '../validation/issues';
 import { DomainError, asDomainError } from './errors';
 import { retryAfterOf } from './security/rate-limit';
 import { BUSY_RETRY_AFTER_SECONDS } from './db/busy';
-import { logError } from './security/redact';
+import { logError } from './observability/logger';
 
 function describe(t: Translate, e: DomainError) {
 	const fields: Record<string, string> = {};

@@ -252,6 +252,11 @@ export const expectations: Record<string, Probe[]> = {
 	],
 	'GET /healthz': [probe({ probe: 'health check', request: () => ({}), expect: everyone(200), readOnly: true })],
 	'GET /readyz': [probe({ probe: 'readiness check', request: () => ({}), expect: everyone(200), readOnly: true })],
+	// METRICS_TOKEN is unset here: nobody (signed in or not, with any bearer token) gets the metrics
+	'GET /metrics': [
+		probe({ probe: 'Prometheus metrics without the metrics token', request: () => ({}), expect: everyone(404), readOnly: true }),
+		probe({ probe: 'Prometheus metrics with a guessed bearer token', request: () => ({ headers: { authorization: 'Bearer tebakan' } }), expect: everyone(404), readOnly: true })
+	],
 	'GET /media/[...key]': [
 		probe({ probe: 'a path outside the media folder', request: () => ({ params: { key: '../../etc/passwd' } }), expect: everyone(404), readOnly: true }),
 		probe({ probe: 'a missing file', request: () => ({ params: { key: 'p/ab/abcdef-400.webp' } }), expect: everyone(404), readOnly: true })

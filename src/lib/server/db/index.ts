@@ -82,12 +82,20 @@ function migrationsFor(dialect: Dialect): MigrationProvider {
 	};
 }
 
-/** Brings the schema up to date and makes sure reference data (categories) exists. Safe to run at every start. */
-export async function migrate(database: Database): Promise<void> {
+function migratorFor(database: Database): Migrator {
 	// Kysely looks for its migration tables in every schema unless told which: with several test schemas in
 	// one PostgreSQL database it would find another file's tables and never create its own.
-	const migrator = new Migrator({ db: database.db, provider: migrationsFor(database.dialect), allowUnorderedMigrations: true, migrationTableSchema: database.schema });
-	const { error, results } = await migrator.migrateToLatest();
+	return new Migrator({ db: database.db, provider: migrationsFor(database.dialect), allowUnorderedMigrations: true, migrationTableSchema: database.schema });
+}
+
+/** Names of the migrations this code has that the database has not run yet (empty: the schema is current). */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+	return (await migratorFor(database).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** Brings the schema up to date and makes sure reference data (categories) exists. Safe to run at every start. */
+export async function migrate(database: Database): Promise<void> {
+	const { error, results } = await migratorFor(database).migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error');
 		throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });

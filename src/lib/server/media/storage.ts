@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors';
+import { log } from '../observability/logger';
 
 /**
  * The media folder cannot be written (permissions, a full or read-only disk): the upload is refused with a
@@ -54,7 +55,7 @@ export class FilesystemStorage implements MediaStorage {
 			await rename(tmp, p);
 		} catch (e) {
 			await rm(tmp, { force: true }).catch(() => {});
-			console.error(`[ecrav] media folder ${this.root} is not writable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+			log.error({ folder: this.root, code: (e as NodeJS.ErrnoException).code ?? String(e) }, 'media folder is not writable');
 			throw new StorageUnavailableError();
 		}
 	}

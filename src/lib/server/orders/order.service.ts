@@ -21,6 +21,7 @@ import { parseVariants, type ImageRef } from '../catalog/product-card';
 import { OrderRepository, type PlannedLine, type PlannedOrder } from './order.repository';
 import { ORDER_CAPS } from './caps';
 import { shopDisplay } from '../shops/shop-display';
+import { ordersPlaced } from '../observability/metrics';
 
 /** Anonymous checkouts per client address (generous: a village may share one mobile address) and per buyer number; receipts per order. */
 export const CHECKOUT_LIMITS = {
@@ -161,7 +162,9 @@ export class OrderService {
 		if (waited) return waited;
 		try {
 			// The holder before us may have finished between our first look and our claim.
-			return (await replay()) ?? (await this.createCheckout(community, data, key, fingerprint, replay, client));
+			const placed = (await replay()) ?? (await this.createCheckout(community, data, key, fingerprint, replay, client));
+			if (placed.created) ordersPlaced.inc(placed.view.orders.length);
+			return placed;
 		} finally {
 			await this.limiter.release(CHECKOUT_CLAIM, claim);
 		}

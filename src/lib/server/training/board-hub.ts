@@ -1,4 +1,4 @@
-import { logError } from '../security/redact';
+import { logError } from '../observability/logger';
 import type { Board } from './board.service';
 
 /** What the hub needs from the board service (a narrow seam, so tests can count the work it does). */

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { VisitSource } from '../db/schema-reach';
-import { logError } from '../security/redact';
+import { logError } from '../observability/logger';
+import { visitFlushes } from '../observability/metrics';
 import { wibDay } from '../../utils/dates';
 import type { StorePage } from './visit-rules';
 import type { EventIncrement, VisitRepository, ViewIncrement, VisitorCandidate } from './visit.repository';
@@ -129,12 +130,14 @@ export class VisitService {
 		try {
 			const batch = await this.resolve(views, events);
 			await this.repo.saveBatch(batch.views, batch.candidates, batch.events);
+			visitFlushes.inc({ result: 'ok' });
 			const today = wibDay(this.clock().getTime());
 			if (this.cleanedBefore !== today) {
 				await this.repo.deleteHashesBefore(today);
 				this.cleanedBefore = today;
 			}
 		} catch (e) {
+			visitFlushes.inc({ result: 'failed' });
 			logError('visit counts not saved (kept for the next flush)', e);
 			this.views = views.concat(this.views).slice(0, MAX_PENDING);
 			this.events = events.concat(this.events).slice(0, MAX_PENDING);

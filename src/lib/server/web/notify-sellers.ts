@@ -1,4 +1,5 @@
 import { translator } from '../../i18n';
+import { log } from '../observability/logger';
 import { formatRupiah } from '../../utils/money';
 import type { CheckoutView } from '../orders/order.service';
 import type { Services } from '../services';
@@ -12,6 +13,6 @@ export function notifySellers(services: Services, view: CheckoutView): void {
 	for (const o of view.orders) {
 		services.push
 			.notifyShop(o.shop.id, { title: t('push.newOrder', { code: o.code }), body: t('push.newOrderBody', { name: view.buyer.name, total: formatRupiah(o.total) }), url: `/jual/pesanan/${o.id}` })
-			.catch((e) => console.error('[ecrav] push failed', e));
+			.catch((e) => log.warn({ err: e, shop: o.shop.id }, 'push to a seller failed'));
 	}
 }

@@ -7,10 +7,11 @@
  *        (prints a one-time link to set the password)
  *   npm run ecrav -- reindex-search      (rebuilds the SQLite search index, e.g. after VACUUM)
  *   npm run ecrav -- load-regions [--province 32]   (official Kemendagri regions from idn-area-data; safe to run again)
+ *   npm run ecrav -- migrate             (brings the database schema up to date; the server also does on start)
  * Reads DATABASE_URL / DATA_DIR like the server.
  */
 import { parseArgs } from 'node:util';
-import { createDb, migrate } from '../src/lib/server/db';
+import { createDb, migrate, pendingMigrations } from '../src/lib/server/db';
 import { loadConfig } from '../src/lib/server/config';
 import { createServices, filesystemStorage } from '../src/lib/server/services';
 import { systemActor } from '../src/lib/server/auth/actor';
@@ -38,7 +39,8 @@ const need = (k: string) => {
 };
 
 const config = loadConfig();
-const database = await createDb({ url: config.databaseUrl });
+const database = await createDb({ url: config.databaseUrl, poolSize: 2 });
+const pendingBefore = command === 'migrate' ? await pendingMigrations(database) : [];
 await migrate(database);
 const services = createServices({ database, storage: filesystemStorage(config.dataDir) });
 const actor = systemActor('cli');
@@ -90,8 +92,13 @@ try {
 			console.log(`Di basis data sekarang: ${counts.province} provinsi, ${counts.regency} kabupaten/kota, ${counts.district} kecamatan, ${counts.village} kelurahan/desa.`);
 			break;
 		}
+		case 'migrate': {
+			// migrate() above already ran them: say what it did (a deploy script's log shows the step worked)
+			console.log(pendingBefore.length ? `Migrasi dijalankan (${pendingBefore.length}): ${pendingBefore.join(', ')}` : 'Skema basis data sudah terbaru; tidak ada migrasi.');
+			break;
+		}
 		default:
-			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search | load-regions (lihat README)');
+			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search | load-regions | migrate (lihat README)');
 			process.exitCode = command ? 2 : 0;
 	}
 } catch (e) {

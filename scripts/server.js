@@ -2,6 +2,7 @@
 // logs, graceful shutdown, and with WEB_CONCURRENCY > 1 several worker processes sharing one port (Node's cluster).
 import http from 'node:http';
 import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import compression from 'compression';
 import pino from 'pino';
 
@@ -103,8 +104,11 @@ async function runPrimary() {
 	const aggregator = new AggregatorRegistry();
 	let stopping = false;
 	log.info({ workers }, 'starting workers');
+	// Visitors are counted once a day by a hash under a salt that exists only in memory: the workers share one
+	// random seed (never written anywhere) so a visitor whose requests reach two workers is one visitor.
+	const visitSaltSeed = randomBytes(32).toString('hex');
 	const fork = () => {
-		const worker = cluster.fork();
+		const worker = cluster.fork({ ECRAV_VISIT_SALT_SEED: visitSaltSeed });
 		worker.on('message', (m) => {
 			if (m?.type !== 'ecrav:metrics-req') return;
 			aggregator.clusterMetrics().then(

@@ -15,19 +15,30 @@ function beforeExit(hook: () => Promise<void>) {
 }
 
 /**
+ * The seed scripts/server.js's cluster primary gives its workers (ECRAV_VISIT_SALT_SEED, 64 hex digits, made at random
+ * in memory at each start): read once and removed from the environment, so nothing started later inherits it.
+ */
+function takeVisitSaltSeed(): Buffer | null {
+	const hex = process.env.ECRAV_VISIT_SALT_SEED;
+	delete process.env.ECRAV_VISIT_SALT_SEED;
+	return hex && /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+}
+
+/**
  * Opens the database, migrates it and seeds the demo community when the database is empty (unless
  * ECRAV_DEMO=off). Runs once per process; every request shares the result.
  */
 export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
 	app ??= (async () => {
-		const database = await createDb({ url: config.databaseUrl, lockTimeoutMs: config.lockTimeoutMs });
+		const database = await createDb({ url: config.databaseUrl, lockTimeoutMs: config.lockTimeoutMs, poolSize: config.dbPoolSize });
 		await migrate(database);
 		const services = createServices({
 			database,
 			storage: filesystemStorage(config.dataDir),
 			pushSubject: process.env.ECRAV_PUSH_SUBJECT,
 			pushExtraAllowedOrigins: config.pushExtraAllowedOrigins,
-			visitsEnabled: config.visitsEnabled
+			visitsEnabled: config.visitsEnabled,
+			visitSaltSeed: takeVisitSaltSeed()
 		});
 		// Counted visits are written in batches; scripts/server.js runs the hooks in BEFORE_EXIT on SIGTERM (last batch).
 		services.visits.start(config.visitsFlushMs);

@@ -15,6 +15,8 @@ export interface AppConfig {
 	visitsEnabled: boolean;
 	/** How often counted visits are written to the database, in ms (ECRAV_VISITS_FLUSH_MS, default 5000). */
 	visitsFlushMs: number;
+	/** PostgreSQL connections each process keeps open at most (DB_POOL_SIZE, default 10). */
+	dbPoolSize: number;
 	/** The bearer token /metrics asks for (METRICS_TOKEN); unset: /metrics is 404 for everyone. */
 	metricsToken: string | null;
 }
@@ -30,6 +32,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		pushExtraAllowedOrigins: parseExtraPushOrigins(env.PUSH_EXTRA_ALLOWED_ORIGINS),
 		visitsEnabled: (env.ECRAV_VISITS ?? 'on').toLowerCase() !== 'off',
 		visitsFlushMs: Math.max(50, Number(env.ECRAV_VISITS_FLUSH_MS) || 5000),
+		dbPoolSize: Math.min(200, Math.max(1, Math.floor(Number(env.DB_POOL_SIZE)) || 10)),
 		metricsToken: env.METRICS_TOKEN?.trim() || null
 	};
 }

@@ -78,10 +78,12 @@ export interface ServiceDeps {
 	pushExtraAllowedOrigins?: readonly string[];
 	/** Visitor counting on (default) or off (ECRAV_VISITS=off). */
 	visitsEnabled?: boolean;
+	/** The visitor-salt seed a cluster's workers share (see VisitService); null in a single process. */
+	visitSaltSeed?: Buffer | null;
 }
 
 /** Every service, wired once. Routes and tests use this; nothing else builds repositories. */
-export function createServices({ database, storage, clock, pushSubject, pushExtraAllowedOrigins, visitsEnabled = true }: ServiceDeps) {
+export function createServices({ database, storage, clock, pushSubject, pushExtraAllowedOrigins, visitsEnabled = true, visitSaltSeed = null }: ServiceDeps) {
 	const { db, dialect } = database;
 	const communityRepo = new CommunityRepository(db);
 	const shopRepo = new ShopRepository(db);
@@ -146,7 +148,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		promo: new PromoService(new PromoRepository(db), shopRepo, communityRepo, storage),
 		sitemap: new SitemapService(new SeoRepository(db)),
 		feeds: new FeedService(new FeedRepository(db), new CommunityService(communityRepo), shops),
-		visits: new VisitService(visitRepo, clock, visitsEnabled),
+		visits: new VisitService(visitRepo, clock, visitsEnabled, visitSaltSeed),
 		visitStats: new VisitStatsService(visitRepo, shopRepo, communityRepo, clock),
 		regions: new RegionService(new RegionRepository(db)),
 		...memberServices

@@ -56,15 +56,21 @@ export class VisitService {
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private cleanedBefore = '';
 
+	/**
+	 * @param saltSeed Workers of one cluster (scripts/server.js, WEB_CONCURRENCY > 1) get the same random seed from
+	 *   their primary, in memory only: each day's salt is then HMAC(seed, day) in every worker, so a visitor whose
+	 *   requests land on two workers is one visitor. Without it (one process) each day's salt is random.
+	 */
 	constructor(
 		private readonly repo: VisitRepository,
 		private readonly clock: () => Date = () => new Date(),
-		readonly enabled = true
+		readonly enabled = true,
+		private readonly saltSeed: Buffer | null = null
 	) {}
 
 	private saltFor(day: string): Buffer {
 		if (this.salt?.day !== day) {
-			this.salt = { day, key: randomBytes(32) };
+			this.salt = { day, key: this.saltSeed ? createHmac('sha256', this.saltSeed).update(`visit-salt:${day}`).digest() : randomBytes(32) };
 			this.remembered.clear();
 		}
 		return this.salt.key;

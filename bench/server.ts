@@ -21,10 +21,12 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** Starts scripts/server.js with `env` over this process's; `nodeArgs` go before the script (e.g. --cpu-prof). */
-export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
+/** Starts scripts/server.js with `env` over this process's; `nodeArgs` go before the script (e.g. --cpu-prof); in `appDir` when given. */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = [], appDir?: string): Promise<BenchServer> {
 	const port = await freePort();
+	// appDir: another checkout with its own build (bench/ab.ts compares two), else this one.
 	const child = spawn(process.execPath, [...nodeArgs, 'scripts/server.js'], {
+		cwd: appDir,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

@@ -1,11 +1,12 @@
 import { pageLoad } from '$lib/server/http';
+import { renderOnly } from '$lib/render-only';
 import { readCart } from '$lib/server/web/cart';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const c = await event.locals.services.communities.getBySlug(event.locals.actor, event.params.community);
-		return {
+		return renderOnly({
 			cartCount: readCart(event.cookies, event.params.community).length,
 			community: {
 				id: c.id,
@@ -19,5 +20,5 @@ export const load: LayoutServerLoad = (event) =>
 				groupName: c.group_name,
 				isDemo: c.is_demo === 1
 			}
-		};
+		});
 	});

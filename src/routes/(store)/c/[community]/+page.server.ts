@@ -1,4 +1,5 @@
 import { pageLoad } from '$lib/server/http';
+import { renderOnly } from '$lib/render-only';
 import { searchParamsObject } from '$lib/validation/catalog';
 import { CATEGORY_SLUGS } from '$lib/categories';
 import { printedOrigin } from '$lib/server/promo/origin';
@@ -14,10 +15,11 @@ export const load: PageServerLoad = (event) =>
 			services.catalog.categoryCounts(actor, community),
 			services.shops.listByCommunity(actor, community)
 		]);
-		return {
+		// Read only by the server render (csr = false): not serialized for a browser (render-only.ts).
+		return renderOnly({
 			result,
 			categories: CATEGORY_SLUGS.filter((slug) => (counts.get(slug) ?? 0) > 0).map((slug) => ({ slug, count: counts.get(slug) ?? 0 })),
 			shops: shops.filter((s) => s.product_count > 0).map((s) => ({ slug: s.slug, name: s.name })),
 			origin: printedOrigin(event.url)
-		};
+		});
 	});

@@ -1,4 +1,5 @@
 import { pageLoad } from '$lib/server/http';
+import { renderOnly } from '$lib/render-only';
 import { searchParamsObject } from '$lib/validation/catalog';
 import { formatWhatsappLocal } from '$lib/utils/phone';
 import { shopDisplay } from '$lib/server/shops/shop-display';
@@ -13,12 +14,13 @@ export const load: PageServerLoad = (event) =>
 		const { services, actor, locale } = event.locals;
 		const shop = await shopOrRedirect(event, community, event.params.shop);
 		// A shop opened from the roster, before its owner publishes anything: "not open yet", nothing else (noindex).
-		if (!(await services.shops.isOpen(actor, shop))) return { open: false as const, shop: { slug: shop.slug, name: shop.name } };
+		if (!(await services.shops.isOpen(actor, shop))) return renderOnly({ open: false as const, shop: { slug: shop.slug, name: shop.name } });
 		const query = { ...searchParamsObject(event.url.searchParams, ['page']), shop: shop.slug, perPage: '48' };
 		const result = await services.catalog.listProducts(actor, community, query);
 		// This page's own address in its language (canonical, og:url, JSON-LD), on the configured public origin.
 		const url = printedOrigin(event.url) + localizeHref(`/c/${community.slug}/toko/${shop.slug}`, locale);
-		return {
+		// Read only by the server render (csr = false): not serialized for a browser (render-only.ts).
+		return renderOnly({
 			open: true as const,
 			shop: {
 				slug: shop.slug,
@@ -36,5 +38,5 @@ export const load: PageServerLoad = (event) =>
 			result,
 			url,
 			origin: printedOrigin(event.url)
-		};
+		});
 	});

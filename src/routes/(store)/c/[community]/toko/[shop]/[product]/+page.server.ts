@@ -1,4 +1,5 @@
 import { pageLoad } from '$lib/server/http';
+import { renderOnly } from '$lib/render-only';
 import { translator } from '$lib/i18n';
 import { priceRangeOf, productDto } from '$lib/server/catalog/product-card';
 import { shopDisplay } from '$lib/server/shops/shop-display';
@@ -23,7 +24,8 @@ export const load: PageServerLoad = (event) =>
 		const range = priceRangeOf(p, detail.variants);
 		// Versioned by content, drawn only when first requested (never while rendering this page).
 		const share = shareLinks({ card: { name: p.name, price: sharePrice(p, detail.variants), shopName: shop.name, footer: community.name }, cover: detail.cover }, url, translator(locale));
-		return {
+		// Read only by the server render (csr = false): not serialized for a browser (render-only.ts).
+		return renderOnly({
 			shop: { slug: shop.slug, name: shop.name, area: shop.area, nib: shop.nib, ...shopDisplay(shop) },
 			// With variants, the product can be bought while any variant has stock (productDto's one rule).
 			product: productDto(p, detail.variants),
@@ -40,5 +42,5 @@ export const load: PageServerLoad = (event) =>
 			url,
 			share,
 			origin: printedOrigin(event.url)
-		};
+		});
 	});

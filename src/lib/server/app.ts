@@ -28,8 +28,10 @@ function takeVisitSaltSeed(): Buffer | null {
  * Opens the database, migrates it and seeds the demo community when the database is empty (unless
  * ECRAV_DEMO=off). Runs once per process; every request shares the result.
  */
-export function getApp(config: AppConfig = loadConfig()): Promise<Services> {
+export function getApp(given?: AppConfig): Promise<Services> {
+	// Every request calls this: the configuration is read only the first time.
 	app ??= (async () => {
+		const config = given ?? loadConfig();
 		const database = await createDb({ url: config.databaseUrl, lockTimeoutMs: config.lockTimeoutMs, poolSize: config.dbPoolSize });
 		await migrate(database);
 		const services = createServices({

@@ -21,13 +21,18 @@ export interface AppConfig {
 	metricsToken: string | null;
 }
 
+/** ORIGIN, the address the public reaches the app at; null when not set. Alone for callers on every request (printedOrigin). */
+export function publicOrigin(env: Record<string, string | undefined> = process.env): string | null {
+	return env.ORIGIN || null;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
 	const dataDir = resolve(env.DATA_DIR || './data');
 	return {
 		databaseUrl: env.DATABASE_URL || `sqlite:${join(dataDir, 'ecrav.sqlite')}`,
 		dataDir,
 		demo: (env.ECRAV_DEMO ?? 'on').toLowerCase() !== 'off',
-		publicOrigin: env.ORIGIN || null,
+		publicOrigin: publicOrigin(env),
 		lockTimeoutMs: Math.max(100, Number(env.DB_LOCK_TIMEOUT_MS) || 3000),
 		pushExtraAllowedOrigins: parseExtraPushOrigins(env.PUSH_EXTRA_ALLOWED_ORIGINS),
 		visitsEnabled: (env.ECRAV_VISITS ?? 'on').toLowerCase() !== 'off',

@@ -1,3 +1,4 @@
+import { shareInFlight } from './cache/per-version';
 import { join } from 'node:path';
 import type { Database } from './db';
 import { CommunityRepository } from './communities/community.repository';
@@ -91,7 +92,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const accountRepo = new AccountRepository(db);
 	const limiter = new RateLimiter(db, clock);
 	const auth = new AuthService(accountRepo, limiter, clock, new KnownDevices(db, clock));
-	const catalogVersionOf = (communityId: string) => communityRepo.findCatalogVersionById(communityId);
+	const catalogVersionOf = shareInFlight((communityId: string) => communityRepo.findCatalogVersionById(communityId));
 	const shops = new ShopService(shopRepo, storage, accountRepo, clock, catalogVersionOf);
 	const trainingRepo = new TrainingRepository(db);
 	const trainings = new TrainingService(trainingRepo, clock);

@@ -29,3 +29,23 @@ export class PerVersion<T> {
 
 /** The community's current catalog_version by id; undefined when unknown (nothing is kept then). */
 export type CatalogVersionOf = (communityId: string) => Promise<number | undefined>;
+
+/**
+ * One read of a community's version for every caller that asks while it is in flight (a catalog view asks three
+ * times at once: products total, category counts, shop list). Sharing is safe: the read runs after each caller
+ * asked (or within the same turn of the event loop, after the requests it serves arrived), and it is forgotten as
+ * soon as it settles, so a later request always reads again.
+ */
+export function shareInFlight(read: CatalogVersionOf): CatalogVersionOf {
+	const inFlight = new Map<string, Promise<number | undefined>>();
+	return (communityId) => {
+		let pending = inFlight.get(communityId);
+		if (!pending) {
+			pending = read(communityId);
+			inFlight.set(communityId, pending);
+			const forget = () => inFlight.delete(communityId);
+			pending.then(forget, forget);
+		}
+		return pending;
+	};
+}

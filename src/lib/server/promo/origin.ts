@@ -1,9 +1,9 @@
-import { loadConfig } from '../config';
+import { publicOrigin } from '../config';
 
 /**
  * The origin printed links start with: the configured public origin (ORIGIN) when set, else the one the request
  * came to. A poster lives for months on a wall, so it must never carry an internal address a proxy rewrote.
  */
 export function printedOrigin(url: URL): string {
-	return (loadConfig().publicOrigin ?? url.origin).replace(/\/+$/, '');
+	return (publicOrigin() ?? url.origin).replace(/\/+$/, '');
 }

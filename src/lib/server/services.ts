@@ -68,6 +68,12 @@ import { VisitService } from './visits/visit.service';
 import { VisitStatsService } from './visits/visit-stats.service';
 import { RegionRepository } from './regions/region.repository';
 import { RegionService } from './regions/region.service';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditLog } from './audit/audit-log';
+import { AuditService } from './audit/audit.service';
+import { AdminRepository } from './admin/admin.repository';
+import { AdminService } from './admin/admin.service';
+import { auditStaffActions } from './audit/staff-audit';
 
 export interface ServiceDeps {
 	database: Database;
@@ -107,16 +113,24 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const boards = new BoardService(trainingRepo, new BoardRepository(db), new FunnelRepository(db), clock);
 	const rooms = new RoomService(boards, trainingRepo, new FunnelRepository(db), new RoomRepository(db), new HelpRepository(db), clock);
 	const visitRepo = new VisitRepository(db);
+	const auditRepo = new AuditRepository(db);
+	const auditLog = new AuditLog(auditRepo, clock);
+	const regionRepo = new RegionRepository(db);
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
+	const communities = new CommunityService(communityRepo);
+	const members = new MemberService(accountRepo, auth, shops, limiter);
+	auditStaffActions(auditLog, { members, roster: memberServices.roster, auth, accounts: accountRepo, trainings, boards });
+	const admin = new AdminService({ communities, communityRepo, regions: regionRepo, accounts: accountRepo, auth, members, shops: shopRepo, products: productRepo, audit: auditLog, admin: new AdminRepository(db), clock });
 	return {
 		database,
 		storage,
+		admin,
 		auth,
 		limiter,
-		communities: new CommunityService(communityRepo),
+		communities,
 		shops,
 		shopAddresses: new ShopAddressService(shops, new ShopAddressRepository(db), clock),
-		members: new MemberService(accountRepo, auth, shops, limiter),
+		members,
 		catalog: new CatalogService(productRepo, shopRepo, clock, catalogVersionOf),
 		share: new ShareService(productRepo, storage),
 		products,
@@ -151,7 +165,9 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		feeds: new FeedService(new FeedRepository(db), new CommunityService(communityRepo), shops),
 		visits: new VisitService(visitRepo, clock, visitsEnabled, visitSaltSeed),
 		visitStats: new VisitStatsService(visitRepo, shopRepo, communityRepo, clock),
-		regions: new RegionService(new RegionRepository(db)),
+		regions: new RegionService(regionRepo),
+		audit: new AuditService(auditRepo),
+		auditLog,
 		...memberServices
 	};
 }

@@ -213,6 +213,32 @@ export const expectations: Record<string, Probe[]> = {
 		probe({ probe: "community 2's shop under community 1", request: (w) => ({ params: { slug: w.c1.slug, shop: w.shopC.slug } }), expect: everyone(404), readOnly: true })
 	],
 	'GET /api/v1/me/shops': [probe({ probe: 'own shops only', request: () => ({}), expect: signedIn(200), readOnly: true })],
+	'POST /api/v1/admin/communities': [
+		probe({ probe: 'create a community as a non-admin', request: () => ({ json: { regionCode: '32.08.18.1002', name: 'Kelurahan Penyusup', slug: 'penyusup' } }), expect: everyone(404) })
+	],
+	'POST /admin?/create': [probe({ probe: 'create a community as a non-admin', request: () => ({ form: { regionCode: '32.08.18.1002', name: 'Kelurahan Penyusup', slug: 'penyusup' } }), expect: everyone(404) })],
+	'POST /admin?/appoint': [
+		probe({ probe: 'make oneself coordinator of community 1', request: (w) => ({ form: { community: w.c1.slug, name: 'Penyusup', email: 'penyusup@matriks.test', role: 'coordinator' } }), expect: everyone(404) })
+	],
+	'POST /admin?/suspend': [
+		probe({ probe: "suspend the victim's shop", request: (w) => ({ form: { address: `/c/${w.c1.slug}/toko/${w.shopA.slug}`, reason: 'Diturunkan penyerang' } }), expect: everyone(404) })
+	],
+	'POST /admin?/restore': [
+		probe({
+			probe: 'restore a product an admin suspended',
+			setup: async (w) => {
+				const { product } = await w.fresh.product(w.shopA);
+				await w.services.admin.suspendProduct(system, product.id, { reason: 'Ditangguhkan untuk matriks' });
+				return { productId: product.id };
+			},
+			request: (_w, f: { productId: string }) => ({ form: { kind: 'product', id: f.productId } }),
+			expect: everyone(404)
+		})
+	],
+	'GET /admin/riwayat.csv': [probe({ probe: 'the whole audit log', request: () => ({}), expect: everyone(404), readOnly: true })],
+	'GET /koordinator/[community]/riwayat.csv': [
+		probe({ probe: "community 1's audit log", request: (w) => ({ params: { community: w.c1.slug } }), expect: { ...everyone(404), anonymous: 401, coordinator: 200 }, readOnly: true })
+	],
 	'GET /api/v1/regions': [
 		probe({ probe: 'public official regions', request: () => ({ query: { parent: '32.08' } }), expect: everyone(404), readOnly: true }),
 		probe({ probe: 'public provinces', request: () => ({}), expect: everyone(200), readOnly: true })

@@ -44,10 +44,15 @@ export class MemberService {
 		return { userId, shopId: shop.id, setupToken: link.token, expiresAt: link.expiresAt };
 	}
 
-	/** Gives an existing member a role (used by the CLI and the demo for coordinators and facilitators). */
+	/**
+	 * Gives an existing member a role (the CLI, the demo, a platform admin appointing staff). A change of role ends the
+	 * person's sessions and API tokens: they sign in again and get a new token (no token outlives the role it was made under).
+	 */
 	async addRole(actor: Actor, community: Community, userId: string, role: Role): Promise<void> {
 		requireCommunityRole(actor, community.id, ['coordinator']);
+		const had = await this.accounts.memberships(userId);
 		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role, created_at: nowIso() });
+		if (!had.some((m) => m.communityId === community.id && m.role === role)) await this.accounts.deleteSessionsOfUser(userId);
 	}
 
 	/** The roster with each seller's progress: password set, onboarding step, products on show. */

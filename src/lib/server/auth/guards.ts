@@ -9,6 +9,16 @@ export function requireSystem(actor: Actor): void {
 	throw new ForbiddenError();
 }
 
+/**
+ * Platform administration (/admin, /api/v1/admin/…): the server itself or a platform admin. To anyone else — a
+ * coordinator included, signed in or not — it does not exist (404), so it cannot be probed.
+ */
+export function requirePlatformAdmin(actor: Actor): void {
+	if (actor.kind === 'system') return;
+	if (actor.kind === 'user' && actor.isPlatformAdmin) return;
+	throw new NotFoundError();
+}
+
 export function requireUser(actor: Actor): UserActor {
 	if (actor.kind !== 'user') throw new DomainError('unauthenticated', 'auth.required', 401);
 	return actor;

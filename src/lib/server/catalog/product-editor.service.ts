@@ -112,6 +112,7 @@ export class ProductEditorService {
 		const description = data.description ?? product.description;
 		const now = this.now();
 		const status = data.published === undefined ? product.status : data.published ? 'published' : product.status === 'published' ? 'draft' : product.status;
+		if (status === 'published') refuseSuspended(product);
 		const updated = await this.products.update(product.id, {
 			...(data.name !== undefined && { name }),
 			...(data.categorySlug !== undefined && { category_slug: category }),
@@ -144,6 +145,7 @@ export class ProductEditorService {
 	/** Show in shop / hide (back to draft) / archive. Archived products leave the catalog but keep their history. */
 	async setStatus(actor: Actor, productId: string, status: Product['status']): Promise<Product> {
 		const { product } = await this.managed(actor, productId);
+		if (status === 'published') refuseSuspended(product);
 		const now = this.now();
 		return this.products.update(product.id, { status, published_at: status === 'published' ? (product.published_at ?? now) : product.published_at, updated_at: now });
 	}
@@ -296,4 +298,9 @@ export function qualityOf(product: Product, photos: ProductPhoto[]): QualityScor
 		bpom: product.bpom,
 		photos: photos.map((p) => ({ hints: hintsOf(p) }))
 	});
+}
+
+/** A product a platform admin suspended stays out of sale until they restore it: its seller is told why (422). */
+function refuseSuspended(product: Product): void {
+	if (product.suspended_reason) throw new ValidationError('product.suspendedByAdmin', { reason: product.suspended_reason });
 }

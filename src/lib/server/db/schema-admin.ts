@@ -1,8 +1,33 @@
 /**
- * Platform administration (issue 12): official regions. Each part of the issue adds its tables here.
+ * Platform administration (issue 12): official regions and the audit log. Each part of the issue adds its tables here.
  */
 export interface AdminTables {
 	region: RegionTable;
+	audit_log: AuditLogTable;
+}
+
+export type AuditRole = 'admin' | 'coordinator' | 'facilitator' | 'system';
+
+/**
+ * One staff change (migration 0034-admin-audit), written by the services through AuditLog: who (account and name as
+ * it was), in which role, in which community (null for platform-wide), what (`community.create`, `shop.suspend`,
+ * `roster.add`…), on what, when, and the values before and after as JSON — never a token, link or password.
+ */
+export interface AuditLogTable {
+	/** `aud_…` */
+	id: string;
+	at: string;
+	/** null for the system (the CLI, seeding). */
+	actor_user_id: string | null;
+	actor_name: string;
+	actor_role: AuditRole;
+	community_id: string | null;
+	action: string;
+	target_type: string;
+	target_id: string;
+	target_label: string;
+	before: string | null;
+	after: string | null;
 }
 
 export type RegionLevel = 'province' | 'regency' | 'district' | 'village';

@@ -81,6 +81,8 @@ export interface ShopTable {
 	payment: ColumnType<string, string | undefined, string>;
 	/** Last onboarding step the seller finished (0 = not started). */
 	onboarding_step: ColumnType<number, number | undefined, number>;
+	/** Set while a platform admin has suspended the shop (status is then hidden); its seller reads it (0034-admin-audit). */
+	suspended_reason: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: string;
 	updated_at: string;
 }
@@ -110,6 +112,10 @@ export interface ProductTable {
 	/** What the variants differ in, e.g. "Rasa" or "Ukuran" (≤ 14 characters, Shopee's limit). */
 	variant_title: ColumnType<string | null, string | null | undefined, string | null>;
 	status: ProductStatus;
+	/** Set while a platform admin has suspended the product: it cannot be published (0034-admin-audit). */
+	suspended_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The status it had when suspended, given back on restore. */
+	suspended_status: ColumnType<ProductStatus | null, ProductStatus | null | undefined, ProductStatus | null>;
 	/** Normalised raw + canonical + stemmed words of the name, and of everything else; indexed per dialect. */
 	search_name: string;
 	search_body: string;

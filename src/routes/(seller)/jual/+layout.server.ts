@@ -36,7 +36,9 @@ export const load: LayoutServerLoad = (event) =>
 				hasLogo: !!shop.logo,
 				delivery: readDelivery(shop),
 				payment: readPayment(shop),
-				onboardingStep: shop.onboarding_step
+				onboardingStep: shop.onboarding_step,
+				/** Set while a platform admin has suspended the shop: the seller reads why. */
+				suspendedReason: shop.suspended_reason
 			},
 			community: { slug: community.slug, name: community.name },
 			newOrders,

@@ -33,7 +33,7 @@ export const load: PageServerLoad = (event) =>
 			/** Trainings where the member still has a test or the reaction check to answer. */
 			openTrainings: trainings.filter((t) => t.todo.pre || t.todo.post || t.todo.reaction).map((t) => ({ id: t.id, title: t.title })),
 			hasTrainings: trainings.length > 0,
-			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
+			products: rows.map((r) => ({ id: r.product.id, name: r.product.name, price: r.product.price, status: r.product.status, suspended: !!r.product.suspended_reason, cover: r.cover, score: r.quality.score, firstTip: r.quality.tips[0]?.messageKey ?? null })),
 			/** The shop's page as "Bagikan ke WhatsApp" shares it: `?src=whatsapp`, so the visits it brings are counted as WhatsApp's. */
 			whatsappShareUrl: shopLink(printedOrigin(event.url), community.slug, shop.slug, 'whatsapp'),
 			/** After an "Ubah …" screen saved: the home says what was saved, once. */

@@ -32,6 +32,8 @@ export const load: PageServerLoad = (event) =>
 		return {
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			total: members.length,
+			/** The audit log is the coordinator's (and platform admins'); facilitators get no link to it. */
+			seesAudit: locals.actor.kind === 'user' && (locals.actor.isPlatformAdmin || locals.actor.memberships.some((m) => m.communityId === community.id && m.role === 'coordinator')),
 			q,
 			show,
 			dueCount: due.items.length,

@@ -21,6 +21,8 @@ export const load: PageServerLoad = (event) =>
 				id: p.id,
 				slug: p.slug,
 				status: p.status,
+				/** Why a platform admin suspended it (it cannot be put on show until restored), or null. */
+				suspendedReason: p.suspended_reason,
 				saved: {
 					...productDto(p, m.variants),
 					variants: m.variants.map((v) => ({ id: v.id, label: v.label, price: v.price, stock: v.stock }))

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { DB, Product, Shop } from '../db/schema';
+
+/** One community's figures in the platform comparison (all time). */
+export interface CommunityFigures {
+	id: string;
+	slug: string;
+	name: string;
+	regionCode: string;
+	province: string;
+	regency: string;
+	/** Roster rows (sellers in the program). */
+	members: number;
+	/** Active shops with at least one published product: the shops a buyer can find. */
+	shopsReady: number;
+	/** Published products of active shops. */
+	products: number;
+	/** Orders placed and not cancelled. */
+	orders: number;
+	/** Completed orders' totals, rupiah. */
+	turnover: number;
+}
+
+export interface SuspendedRow {
+	kind: 'shop' | 'product';
+	id: string;
+	name: string;
+	shopName: string;
+	communitySlug: string;
+	reason: string;
+}
+
+/** Platform-wide reads for the admin pages: one grouped query per figure, whatever the number of communities. */
+export class AdminRepository {
+	constructor(private readonly db: Kysely<DB>) {}
+
+	async communityFigures(): Promise<CommunityFigures[]> {
+		const [communities, members, ready, products, orders] = await Promise.all([
+			this.db.selectFrom('community').select(['id', 'slug', 'name', 'region_code', 'province', 'regency']).orderBy('province').orderBy('regency').orderBy('name').execute(),
+			this.db.selectFrom('member').select(['community_id', (eb) => eb.fn.countAll().as('n')]).groupBy('community_id').execute(),
+			this.db
+				.selectFrom('shop as s')
+				.where('s.status', '=', 'active')
+				.where((w) => w.exists(w.selectFrom('product as p').select('p.id').whereRef('p.shop_id', '=', 's.id').where('p.status', '=', 'published')))
+				.select(['s.community_id', (eb) => eb.fn.countAll().as('n')])
+				.groupBy('s.community_id')
+				.execute(),
+			this.db
+				.selectFrom('product as p')
+				.innerJoin('shop as s', 's.id', 'p.shop_id')
+				.where('p.status', '=', 'published')
+				.where('s.status', '=', 'active')
+				.select(['p.community_id', (eb) => eb.fn.countAll().as('n')])
+				.groupBy('p.community_id')
+				.execute(),
+			this.db
+				.selectFrom('shop_order')
+				.select((eb) => [
+					'community_id',
+					eb.fn.sum<number>(eb.case().when('status', '!=', 'dibatalkan').then(1).else(0).end()).as('placed'),
+					eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(eb.ref('total')).else(0).end()).as('turnover')
+				])
+				.groupBy('community_id')
+				.execute()
+		]);
+		const by = <T extends { community_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.community_id, r]));
+		const m = by(members);
+		const r = by(ready);
+		const p = by(products);
+		const o = by(orders);
+		return communities.map((c) => ({
+			id: c.id,
+			slug: c.slug,
+			name: c.name,
+			regionCode: c.region_code,
+			province: c.province,
+			regency: c.regency,
+			members: Number(m.get(c.id)?.n ?? 0),
+			shopsReady: Number(r.get(c.id)?.n ?? 0),
+			products: Number(p.get(c.id)?.n ?? 0),
+			orders: Number(o.get(c.id)?.placed ?? 0),
+			turnover: Number(o.get(c.id)?.turnover ?? 0)
+		}));
+	}
+
+	/** The community that already stands for this kelurahan/desa (one per region code). */
+	async findCommunityByRegion(regionCode: string): Promise<{ slug: string; name: string } | undefined> {
+		return this.db.selectFrom('community').select(['slug', 'name']).where('region_code', '=', regionCode).executeTakeFirst();
+	}
+
+	/** A shop by its address in the catalog (community slug + shop slug), whatever its status. */
+	async findShopBySlugs(communitySlug: string, shopSlug: string): Promise<Shop | undefined> {
+		return this.db
+			.selectFrom('shop as s')
+			.innerJoin('community as c', 'c.id', 's.community_id')
+			.selectAll('s')
+			.where('c.slug', '=', communitySlug)
+			.where('s.slug', '=', shopSlug)
+			.executeTakeFirst();
+	}
+
+	/** A product by its shop and its slug, whatever its status. */
+	async findProductBySlug(shopId: string, slug: string): Promise<Product | undefined> {
+		return this.db.selectFrom('product').selectAll().where('shop_id', '=', shopId).where('slug', '=', slug).executeTakeFirst();
+	}
+
+	/** Every shop and product taken down by an admin now, for the list with "restore" buttons. */
+	async listSuspended(): Promise<SuspendedRow[]> {
+		const [shops, products] = await Promise.all([
+			this.db
+				.selectFrom('shop as s')
+				.innerJoin('community as c', 'c.id', 's.community_id')
+				.select(['s.id', 's.name', 's.suspended_reason', 'c.slug as community_slug'])
+				.where('s.suspended_reason', 'is not', null)
+				.orderBy('s.name')
+				.execute(),
+			this.db
+				.selectFrom('product as p')
+				.innerJoin('shop as s', 's.id', 'p.shop_id')
+				.innerJoin('community as c', 'c.id', 'p.community_id')
+				.select(['p.id', 'p.name', 's.name as shop_name', 'p.suspended_reason', 'c.slug as community_slug'])
+				.where('p.suspended_reason', 'is not', null)
+				.orderBy('p.name')
+				.execute()
+		]);
+		return [
+			...shops.map((s) => ({ kind: 'shop' as const, id: s.id, name: s.name, shopName: s.name, communitySlug: s.community_slug, reason: s.suspended_reason ?? '' })),
+			...products.map((p) => ({ kind: 'product' as const, id: p.id, name: p.name, shopName: p.shop_name, communitySlug: p.community_slug, reason: p.suspended_reason ?? '' }))
+		];
+	}
+}

@@ -1,0 +1,113 @@
+import { fail, isActionFailure, redirect } from '@sveltejs/kit';
+import { pageLoad } from '$lib/server/http';
+import { formAction, savedParam } from '$lib/server/web/forms';
+import { slugify } from '$lib/utils/ids';
+import { formatDate } from '$lib/utils/dates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const csr = false;
+
+const SAVED = ['suspended', 'restored'] as const;
+
+/** A failed form keeps its 4xx status and says which of the page's forms it was, so only that form shows the errors. */
+function failedAs<T>(name: 'create' | 'appoint' | 'suspend' | 'restore', result: T) {
+	return isActionFailure(result) ? fail(result.status, { ...(result.data as unknown as object), formName: name }) : result;
+}
+
+/**
+ * The platform admin's page (404 to everyone else, coordinators included — the service decides): platform figures
+ * and the comparison of communities, creating a community by picking the official region one select per step
+ * (a GET form, so it works without JavaScript), appointing staff, suspending and restoring shops and products.
+ */
+export const load: PageServerLoad = (event) =>
+	pageLoad(event, async () => {
+		const { locals, url } = event;
+		const { admin, regions } = locals.services;
+		const platform = await admin.platform(locals.actor);
+		const suspended = await admin.listSuspended(locals.actor);
+		const q = (k: string) => url.searchParams.get(k)?.trim() ?? '';
+		const provinces = await regions.children(locals.actor, null);
+		const step = async <T extends { code: string }>(list: T[], picked: string) => {
+			const hit = list.find((r) => r.code === picked);
+			return hit ? { hit, next: await regions.children(locals.actor, hit.code) } : null;
+		};
+		const p = await step(provinces, q('provinsi'));
+		const r = p ? await step(p.next, q('kabupaten')) : null;
+		const d = r ? await step(r.next, q('kecamatan')) : null;
+		const village = d?.next.find((v) => v.code === q('desa')) ?? null;
+		const created = url.searchParams.get('dibuat');
+		return {
+			totals: platform.totals,
+			communities: platform.communities,
+			suspended,
+			saved: savedParam(url, SAVED),
+			created: created ? (platform.communities.find((c) => c.slug === created) ?? null) : null,
+			regionsLoaded: provinces.length > 0,
+			steps: {
+				provinces,
+				regencies: p?.next ?? [],
+				districts: r?.next ?? [],
+				villages: d?.next ?? [],
+				picked: { province: p?.hit.code ?? '', regency: r?.hit.code ?? '', district: d?.hit.code ?? '', village: village?.code ?? '' }
+			},
+			village: village && p && r && d
+				? {
+						code: village.code,
+						label: { village: village.name, district: d.hit.name, regency: r.hit.name, province: p.hit.name, code: village.code },
+						suggestedName: `${village.code.charAt(9) === '1' ? 'Kelurahan' : 'Desa'} ${village.name}`,
+						suggestedSlug: slugify(village.name)
+					}
+				: null
+		};
+	});
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { locals, request } = event;
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, () =>
+			locals.services.admin.createCommunity(locals.actor, { regionCode: form.get('regionCode'), name: form.get('name'), slug: form.get('slug') })
+		);
+		if ('slug' in result) redirect(303, `/admin?dibuat=${encodeURIComponent(result.slug)}#angkat`);
+		return failedAs('create', result);
+	},
+	appoint: async (event) => {
+		const { locals, request, url } = event;
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, async () => {
+			const community = await locals.services.admin.communityForAdmin(locals.actor, String(form.get('community') ?? ''));
+			const role = form.get('role') === 'facilitator' ? 'facilitator' : 'coordinator';
+			const appointed = await locals.services.admin.appointStaff(locals.actor, community, { name: form.get('name'), email: form.get('email'), whatsapp: form.get('whatsapp'), role });
+			return {
+				appointed: {
+					name: String(form.get('name') ?? '').trim(),
+					role,
+					community: community.name,
+					existing: appointed.existing,
+					link: appointed.setupLink ? `${url.origin}/atur-sandi/${appointed.setupLink.token}` : null,
+					until: appointed.setupLink ? formatDate(appointed.setupLink.expiresAt, locals.locale) : null
+				}
+			};
+		});
+		return failedAs('appoint', result);
+	},
+	suspend: async (event) => {
+		const { locals, request } = event;
+		const form = await request.formData();
+		const result = await formAction(locals.locale, form, () => locals.services.admin.suspendByAddress(locals.actor, { address: form.get('address'), reason: form.get('reason') }));
+		if (!isActionFailure(result)) redirect(303, '/admin?tersimpan=suspended#tangguhkan');
+		return failedAs('suspend', result);
+	},
+	restore: async (event) => {
+		const { locals, request } = event;
+		const form = await request.formData();
+		const id = String(form.get('id') ?? '');
+		const result = await formAction(locals.locale, form, async () => {
+			if (form.get('kind') === 'product') await locals.services.admin.restoreProduct(locals.actor, id);
+			else await locals.services.admin.restoreShop(locals.actor, id);
+			return { id };
+		});
+		if (!isActionFailure(result)) redirect(303, '/admin?tersimpan=restored#tangguhkan');
+		return failedAs('restore', result);
+	}
+};

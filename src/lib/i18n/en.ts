@@ -8,6 +8,7 @@ import { enTraining } from './parts/training';
 import { enBoard } from './parts/board';
 import { enRoom } from './parts/room';
 import { enFirstProduct } from './parts/first-product';
+import { enCheckin } from './parts/checkin';
 import { enCashReport } from './parts/cash-report';
 import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
@@ -443,6 +444,7 @@ export const en: Record<MessageKey, string> = {
 	...enBoard,
 	...enRoom,
 	...enFirstProduct,
+	...enCheckin,
 	...enCashbook,
 	...enPosters,
 	...enDebts,

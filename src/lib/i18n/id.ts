@@ -7,6 +7,7 @@ import { idTraining } from './parts/training';
 import { idBoard } from './parts/board';
 import { idRoom } from './parts/room';
 import { idFirstProduct } from './parts/first-product';
+import { idCheckin } from './parts/checkin';
 import { idCashReport } from './parts/cash-report';
 import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
@@ -441,6 +442,7 @@ export const id = {
 	...idBoard,
 	...idRoom,
 	...idFirstProduct,
+	...idCheckin,
 	...idCashbook,
 	...idPosters,
 	...idDebts,

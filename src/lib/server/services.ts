@@ -37,6 +37,8 @@ import { RoomRepository } from './training/room.repository';
 import { RoomService } from './training/room.service';
 import { HelpRepository } from './training/help.repository';
 import { HelpService } from './training/help.service';
+import { CheckinRepository } from './training/checkin.repository';
+import { CheckinService } from './training/checkin.service';
 import { FunnelRepository } from './members/funnel.repository';
 import { createMemberServices } from './members/wire';
 import { TestRepository } from './training/test.repository';
@@ -147,6 +149,8 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
 		boards,
+		/** QR check-in without a login, confirmed by staff; personal check-in cards (issue 13 item 2). */
+		checkins: new CheckinService(trainingRepo, new CheckinRepository(db), auth, limiter, clock),
 		/** Live boards (Server-Sent Events): one poll per training however many screens watch it. */
 		boardHub: new BoardHub(boards),
 		/** The facilitator's list of the room: who is stuck, who asked for help. */

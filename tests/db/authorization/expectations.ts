@@ -133,6 +133,21 @@ const boardLinkOfC1 = async (w: World) => {
 	return { ...f, token: link.token, otherTraining: other.training.id };
 };
 type BoardLinkFixture = Awaited<ReturnType<typeof boardLinkOfC1>>;
+/** A phone's pending check-in claim at a community 1 training (by the victim shop's member), and another training of it. */
+const claimOfC1 = async (w: World) => {
+	const f = await trainingOfC1(w);
+	const other = await trainingOfC1(w);
+	const claim = await w.services.checkins.claim(f.training.checkinToken, { memberId: f.member }, undefined, `198.51.100.${Math.floor(Math.random() * 250)}`);
+	return { ...f, ...claim, otherTraining: other.training };
+};
+type ClaimFixture = Awaited<ReturnType<typeof claimOfC1>>;
+/** A personal check-in card of the victim shop's member, printed at a community 1 training happening today. */
+const cardOfC1 = async (w: World) => {
+	const f = await trainingOfC1(w);
+	const [card] = await w.services.checkins.issueCards(systemActor('matriks'), f.training.id, [f.member]);
+	return { ...f, token: card.token };
+};
+type CardFixture = Awaited<ReturnType<typeof cardOfC1>>;
 const tick = (memberId: string, as: string) => ({ id: `matriks-${as}-${Math.random().toString(36).slice(2, 10)}`, memberId, present: true, at: '2024-11-28T08:05:00Z' });
 const trainingForm = { title: 'Pelatihan Penyerang', startsAt: '2024-12-01T09:00', venue: 'Balai Desa' };
 /** The roster member of a shop (every shop has exactly one). */
@@ -445,6 +460,34 @@ export const expectations: Record<string, Probe[]> = {
 			request: (_w, f, as) => ({ params: { token: f.training.checkinToken }, form: { eventId: tick(f.member, as).id } }),
 			expect: { ...everyone(404), seller: 200, sellerSameCommunity: 200 }
 		})
+	],
+
+	// ——— QR check-in without a login, confirmed by staff; personal cards (issue 13 item 2) ———
+	'POST /hadir/[token]/pilih?/default': [
+		probe<TrainingFixture>({ probe: "claim a name at community 1's venue QR (anyone at the venue may ask; staff confirm)", setup: trainingOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, form: { memberId: f.member } }), expect: everyone(303) }),
+		probe<TrainingFixture>({ probe: "community 2's member on community 1's venue QR", setup: trainingOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, form: { memberId: f.foreignMember } }), expect: everyone(404) }),
+		probe<TrainingFixture>({ probe: 'a made-up venue QR token', setup: trainingOfC1, request: (_w, f) => ({ params: { token: `${f.training.checkinToken}x` }, form: { memberId: f.member } }), expect: everyone(404) })
+	],
+	'POST /hadir/[token]/tunggu?/batal': [
+		probe<ClaimFixture>({ probe: "take back another phone's pending claim (a guessed cookie)", setup: claimOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, cookies: { ecrav_hadir: `${f.claimToken.slice(0, -2)}xx` }, form: {} }), expect: everyone(404) }),
+		probe<ClaimFixture>({ probe: "a claim's cookie with another training's QR", setup: claimOfC1, request: (_w, f) => ({ params: { token: f.otherTraining.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: {} }), expect: everyone(404) }),
+		probe<ClaimFixture>({ probe: 'the phone takes back its own claim', setup: claimOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: {} }), expect: everyone(303) })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]/konfirmasi?/benar': [
+		probe<ClaimFixture>({ probe: "confirm a check-in at community 1's training (marks the victim's member present)", setup: claimOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { claimId: f.claimId } }), expect: communityStaff(303) }),
+		probe<ClaimFixture>({ probe: "a claim of another training through this training's page", setup: claimOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.otherTraining.id }, form: { claimId: f.claimId } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]/konfirmasi?/tolak': [
+		probe<ClaimFixture>({ probe: "refuse a check-in at community 1's training", setup: claimOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { claimId: f.claimId } }), expect: communityStaff(303) }),
+		probe<ClaimFixture>({ probe: "a claim of another training through this training's page", setup: claimOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.otherTraining.id }, form: { claimId: f.claimId } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /koordinator/[community]/pelatihan/[training]/kartu-absen': [
+		probe<TrainingFixture>({ probe: "personal check-in cards of community 1's training (bearer QR codes)", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(200) }),
+		probe<TrainingFixture>({ probe: "a card for community 2's member through community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
+	'POST /kartu-hadir/[token]?/default': [
+		probe<CardFixture>({ probe: "the victim member's personal card (a bearer card: check-in only, the seller already has a password)", setup: cardOfC1, request: (_w, f) => ({ params: { token: f.token }, form: {} }), expect: everyone(200) }),
+		probe<CardFixture>({ probe: 'a made-up card token', setup: cardOfC1, request: (_w, f) => ({ params: { token: `${f.token.slice(0, -2)}xx` }, form: {} }), expect: everyone(404) })
 	],
 
 	// ——— coordinator roster ———

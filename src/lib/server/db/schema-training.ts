@@ -16,6 +16,8 @@ export interface TrainingTables {
 	training_reaction: TrainingReactionTable;
 	training_board_link: TrainingBoardLinkTable;
 	training_help: TrainingHelpTable;
+	training_checkin_claim: TrainingCheckinClaimTable;
+	member_checkin_card: MemberCheckinCardTable;
 }
 
 export interface TrainingTable {
@@ -144,4 +146,40 @@ export interface TrainingHelpTable {
 	ended_by: string | null;
 	/** `helped` (the facilitator cleared it) or `cancelled` (the member took it back); null while open. */
 	outcome: 'helped' | 'cancelled' | null;
+}
+
+export type CheckinClaimStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled' | 'expired';
+
+/** A phone's "this is me" at the venue QR, waiting for a facilitator's tap (migration 0035). */
+export interface TrainingCheckinClaimTable {
+	/** `chk_…` */
+	id: string;
+	training_id: string;
+	member_id: string;
+	/** SHA-256 of the random token in the phone's HttpOnly cookie. */
+	claim_hash: string;
+	/** Three digits shown on the phone and beside the name on the facilitator's list, to match the two. */
+	code: string;
+	via: 'name' | 'phone';
+	status: CheckinClaimStatus;
+	created_at: string;
+	/** A pending claim lapses then (ISO-8601 UTC). */
+	expires_at: string;
+	decided_at: string | null;
+	decided_by: string | null;
+	/** When the confirmed phone was given its one setup link. */
+	handed_over_at: string | null;
+}
+
+/** A member's personal check-in QR card (migration 0035). */
+export interface MemberCheckinCardTable {
+	token_hash: string;
+	member_id: string;
+	community_id: string;
+	created_by: string | null;
+	created_at: string;
+	expires_at: string;
+	revoked_at: string | null;
+	/** When a first-password setup link was handed out through this card (once). */
+	password_link_at: string | null;
 }

@@ -24,6 +24,8 @@ export interface BoardTraining {
 	title: string;
 	startsAt: string;
 	venue: string;
+	/** The venue QR's secret: the board shows the check-in QR to the room (never in the board's JSON). */
+	checkinToken: string;
 }
 
 export interface BoardLink {
@@ -140,5 +142,5 @@ export class BoardService {
 }
 
 function trainingOf(row: TrainingRow): BoardTraining {
-	return { id: row.id, communityId: row.community_id, title: row.title, startsAt: row.starts_at, venue: row.venue };
+	return { id: row.id, communityId: row.community_id, title: row.title, startsAt: row.starts_at, venue: row.venue, checkinToken: row.checkin_token };
 }

@@ -7,11 +7,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const csr = false;
 
-/** Self check-in: the QR code at the venue opens this; a signed-in member confirms with one tap. */
+/**
+ * Self check-in: the QR code at the venue opens this; a signed-in member confirms with one tap. A phone without a
+ * login goes on to pick its name (`pilih`), and a facilitator confirms it.
+ */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
-		const { locals, url, params } = event;
-		if (locals.actor.kind !== 'user') redirect(303, `/masuk?kembali=${encodeURIComponent(url.pathname)}`);
+		const { locals, params } = event;
+		if (locals.actor.kind !== 'user') redirect(303, `/hadir/${encodeURIComponent(params.token)}/pilih`);
 		const target = await locals.services.trainings.checkinTarget(locals.actor, params.token);
 		return {
 			training: { title: target.training.title, programName: target.programName, when: formatDateTime(target.training.startsAt, locals.locale), venue: target.training.venue },

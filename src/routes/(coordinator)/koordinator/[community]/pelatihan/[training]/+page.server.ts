@@ -17,11 +17,12 @@ export const csr = false;
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { community, training } = await staffTraining(event);
-		const [invitees, attendance, program, results] = await Promise.all([
+		const [invitees, attendance, program, results, pending] = await Promise.all([
 			event.locals.services.trainings.invitees(event.locals.actor, training.id),
 			event.locals.services.trainings.attendance(event.locals.actor, training.id),
 			event.locals.services.trainings.programFor(event.locals.actor, training.programId),
-			event.locals.services.tests.results(event.locals.actor, training.id)
+			event.locals.services.tests.results(event.locals.actor, training.id),
+			event.locals.services.checkins.pending(event.locals.actor, training.id)
 		]);
 		// answers already sent from phones limit where the start can move: say so beside the date, before a refusal
 		const bounds = await event.locals.services.trainings.answerBounds(event.locals.actor, training.id);
@@ -40,6 +41,7 @@ export const load: PageServerLoad = (event) =>
 			// `named`: ticked on this session's list; a member who joined the roster after the start is never counted (expected.ts)
 			invitees: invitees.map((m) => ({ id: m.id, name: m.name, shopName: m.shopName, invited: m.invited, named: m.named, joinedAfter: m.joinedAfter ? formatDate(m.joinedAt, event.locals.locale) : null })),
 			attendance: { present: attendance.present, expected: attendance.expected, rate: attendance.rate },
+			pendingCheckins: pending.length,
 			reaction: { n: results.reaction.n, items: results.reaction.items }
 		};
 	});

@@ -4,9 +4,14 @@ import { translator } from '$lib/i18n';
 import { certificatesPdf, invitationLetterPdf } from '$lib/server/documents/invitation-letter';
 import { staffTraining } from '$lib/server/training/page-context';
 import { trainingResultsPdf } from '$lib/server/documents/training-results';
+import { checkinPosterPdf } from '$lib/server/documents/checkin-poster';
+import { formatDateTime } from '$lib/utils/dates';
 import type { RequestHandler } from './$types';
 
-/** Printable documents of a training: `…/dokumen/undangan` (invitation letter), `…/dokumen/sertifikat` (one per member present) or `…/dokumen/hasil` (the one-page "Hasil pelatihan"). */
+/**
+ * Printable documents of a training: `…/dokumen/undangan` (invitation letter), `…/dokumen/sertifikat` (one per member
+ * present), `…/dokumen/hasil` (the one-page "Hasil pelatihan") or `…/dokumen/poster-absen` (the venue's check-in QR on A4).
+ */
 export const GET: RequestHandler = async (event) => {
 	const t = translator(event.locals.locale);
 	try {
@@ -27,6 +32,11 @@ export const GET: RequestHandler = async (event) => {
 			const { training: day, figures } = await event.locals.services.rooms.dayResults(event.locals.actor, training.id);
 			const pdf = await trainingResultsPdf({ community, training: day, figures, generatedAt: new Date().toISOString() });
 			return new Response(new Uint8Array(pdf), { headers: headers('hasil-pelatihan') });
+		}
+		if (event.params.doc === 'poster-absen') {
+			const when = formatDateTime(training.startsAt, event.locals.locale);
+			const pdf = await checkinPosterPdf({ title: training.title, when, venue: training.venue, url: `${event.url.origin}/hadir/${training.checkinToken}` }, t);
+			return new Response(new Uint8Array(pdf), { headers: headers('poster-absen') });
 		}
 		error(404, { message: t('api.notFound') });
 	} catch (e) {

@@ -1,0 +1,347 @@
+import { randomInt } from 'node:crypto';
+import { systemActor, type Actor } from '../auth/actor';
+import { hasCommunityRole } from '../auth/guards';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
+import { hashToken, newToken } from '../accounts/tokens';
+import type { AuthService } from '../accounts/auth.service';
+import type { RateLimiter, RateRule } from '../security/rate-limit';
+import { newId } from '../../utils/ids';
+import { normalizeWhatsapp } from '../../utils/phone';
+import { wibDay } from '../../utils/dates';
+import type { TrainingRepository, TrainingRow } from './training.repository';
+import type { CheckinMember, CheckinRepository } from './checkin.repository';
+import { endOfTrainingDay, firstNames } from './board';
+import { expectedAt } from './expected';
+import { presentIds } from './gain';
+import { refuseWhenClosed } from './training.service';
+
+const STAFF = ['coordinator', 'facilitator'] as const;
+const MINUTE = 60_000;
+/** A pending claim nobody confirmed lapses after this (the person left, or tapped the wrong name and walked off). */
+export const CLAIM_MINUTES = 30;
+/** A personal check-in card works this long after it was printed (a program's sessions span a few weeks). */
+export const CARD_DAYS = 90;
+const MAX_TOKEN = 64;
+
+/**
+ * Flood limits of the public check-in (the venue's 60 phones share one hotspot address, so the per-address limit
+ * is generous; the per-training one caps what one QR can cost the server).
+ */
+export const CHECKIN_RULES = {
+	address: { name: 'checkin-addr', limit: 120, windowMs: 10 * MINUTE },
+	training: { name: 'checkin-training', limit: 1000, windowMs: 60 * MINUTE },
+	card: { name: 'checkin-card', limit: 60, windowMs: 10 * MINUTE }
+} satisfies Record<string, RateRule>;
+
+export type CheckinDay = 'before' | 'today' | 'after';
+
+/** What the public check-in page shows: the training and, on its day, the first names on its list. */
+export interface PublicCheckin {
+	training: { id: string; title: string; startsAt: string; venue: string };
+	day: CheckinDay;
+	members: { memberId: string; firstName: string }[];
+}
+
+/** Where a waiting phone stands (`next` says what the page does). */
+export type ClaimState =
+	| { next: 'wait'; firstName: string; code: string; expiresAt: string }
+	| { next: 'setup'; firstName: string; setupToken: string }
+	| { next: 'signin'; firstName: string; linkGiven: boolean }
+	| { next: 'noAccount'; firstName: string }
+	| { next: 'rejected' | 'expired' | 'cancelled' };
+
+export interface PendingCheckin {
+	id: string;
+	memberId: string;
+	name: string;
+	shopName: string;
+	code: string;
+	via: 'name' | 'phone';
+	at: string;
+}
+
+export interface CheckinCard {
+	memberId: string;
+	name: string;
+	shopName: string;
+	token: string;
+	expiresAt: string;
+}
+
+/**
+ * QR check-in that opens the seller's account (issue 13 item 2). A phone WITHOUT a login scans the training's
+ * venue QR, picks a name from the list (or types a WhatsApp number) and gets a pending claim bound to that
+ * browser (a random token in an HttpOnly cookie; only its hash is stored). So nobody takes someone else's seat,
+ * a facilitator or coordinator of the community confirms each claim with one tap; only then is the member
+ * marked present, and the waiting phone — and only it, once — gets a fresh setup link when the member has no
+ * password yet. A member's personal card (printed by staff) checks them in without that tap. Invariants: only on
+ * the training day (WIB); one pending claim per member and training (a database index); a claim or card of
+ * another training or community opens nothing (404).
+ */
+export class CheckinService {
+	constructor(
+		private readonly trainings: TrainingRepository,
+		private readonly repo: CheckinRepository,
+		private readonly auth: AuthService,
+		private readonly limiter: RateLimiter,
+		private readonly clock: () => Date = () => new Date()
+	) {}
+
+	private now(): string {
+		return this.clock().toISOString();
+	}
+
+	private dayOf(row: TrainingRow): CheckinDay {
+		const today = wibDay(this.now());
+		const day = wibDay(row.starts_at);
+		return today < day ? 'before' : today > day ? 'after' : 'today';
+	}
+
+	private requireDay(row: TrainingRow): void {
+		if (this.dayOf(row) !== 'today') throw new DomainError('not_training_day', 'checkin.notToday', 409, { date: wibDay(row.starts_at) });
+	}
+
+	private async byToken(token: string): Promise<TrainingRow> {
+		const row = token.length > 0 && token.length <= MAX_TOKEN ? await this.trainings.byCheckinToken(token) : undefined;
+		if (!row) throw new NotFoundError('checkin.notFound');
+		return row;
+	}
+
+	private async staffRow(actor: Actor, trainingId: string): Promise<TrainingRow> {
+		const row = await this.trainings.byId(trainingId);
+		if (!row || !hasCommunityRole(actor, row.community_id, [...STAFF])) throw new NotFoundError('training.notFound');
+		return row;
+	}
+
+	/** The training's expected members (expected.ts) with the names a public page may show (board.ts firstNames). */
+	private async expected(row: TrainingRow): Promise<{ memberId: string; firstName: string }[]> {
+		const [members, named, attendance] = await Promise.all([this.trainings.members(row.community_id), row.invite_all === 1 ? Promise.resolve([] as string[]) : this.trainings.inviteeIds(row.id), this.trainings.attendance(row.id)]);
+		const expected = expectedAt({ startsAt: row.starts_at, inviteAll: row.invite_all === 1 }, members, new Set(named), presentIds(attendance));
+		const listed = members.filter((m) => expected.has(m.id));
+		const names = firstNames(listed.map((m) => m.name));
+		return listed.map((m, i) => ({ memberId: m.id, firstName: names[i] })).sort((a, b) => a.firstName.localeCompare(b.firstName, 'id') || a.memberId.localeCompare(b.memberId));
+	}
+
+	/** The public check-in page of a venue QR: the list only on the training day (before or after it, a message). */
+	async publicView(token: string): Promise<PublicCheckin> {
+		const row = await this.byToken(token);
+		const day = this.dayOf(row);
+		return { training: { id: row.id, title: row.title, startsAt: row.starts_at, venue: row.venue }, day, members: day === 'today' ? await this.expected(row) : [] };
+	}
+
+	/**
+	 * "This is me": a pending claim for the chosen member (a name from the list, or a WhatsApp number of the
+	 * community's roster), bound to the browser by a new claim token (returned once). The same browser tapping
+	 * again gets its claim back; choosing someone else replaces it. Another browser's pending claim for the same
+	 * member refuses (409): the facilitator sorts it out in person.
+	 */
+	async claim(token: string, input: { memberId?: string; whatsapp?: string }, claimToken: string | undefined, address: string): Promise<{ claimToken: string; claimId: string }> {
+		const row = await this.byToken(token);
+		this.requireDay(row);
+		refuseWhenClosed({ attendanceClosedAt: row.attendance_closed_at });
+		await this.limiter.consume(CHECKIN_RULES.address, address);
+		await this.limiter.consume(CHECKIN_RULES.training, row.id);
+		const member = await this.chosenMember(row, input);
+		const now = this.now();
+		const mine = claimToken ? await this.liveClaim(claimToken, row.id) : undefined;
+		if (mine && claimToken) {
+			if (mine.member_id === member.id) return { claimToken, claimId: mine.id };
+			await this.repo.moveClaim(mine.id, 'pending', 'cancelled', { at: now, by: null });
+		}
+		await this.repo.expirePending(row.id, member.id, now);
+		const fresh = newToken();
+		const id = newId('chk');
+		const expiresAt = new Date(Math.min(Date.parse(now) + CLAIM_MINUTES * MINUTE, Date.parse(endOfTrainingDay(row.starts_at)))).toISOString();
+		const inserted = await this.repo.insertClaim({
+			id,
+			training_id: row.id,
+			member_id: member.id,
+			claim_hash: hashToken(fresh),
+			code: String(randomInt(100, 1000)),
+			via: input.memberId ? 'name' : 'phone',
+			status: 'pending',
+			created_at: now,
+			expires_at: expiresAt
+		});
+		if (!inserted) throw new DomainError('checkin_pending', 'checkin.pendingElsewhere', 409);
+		return { claimToken: fresh, claimId: id };
+	}
+
+	private async chosenMember(row: TrainingRow, input: { memberId?: string; whatsapp?: string }): Promise<CheckinMember> {
+		if (input.memberId) {
+			const listed = await this.expected(row);
+			const member = listed.some((m) => m.memberId === input.memberId) ? await this.repo.member(input.memberId) : undefined;
+			if (!member || member.community_id !== row.community_id) throw new NotFoundError('checkin.notOnList');
+			return member;
+		}
+		const typed = (input.whatsapp ?? '').trim();
+		if (!typed) throw new ValidationError('checkin.chooseName', {}, [{ field: 'whatsapp', messageKey: 'checkin.chooseName', params: {} }]);
+		const whatsapp = normalizeWhatsapp(typed);
+		if (!whatsapp) throw new ValidationError('checkin.phoneInvalid', {}, [{ field: 'whatsapp', messageKey: 'checkin.phoneInvalid', params: {} }]);
+		const member = await this.repo.memberByWhatsapp(row.community_id, whatsapp);
+		if (!member) throw new ValidationError('checkin.phoneUnknown', {}, [{ field: 'whatsapp', messageKey: 'checkin.phoneUnknown', params: {} }]);
+		return member;
+	}
+
+	/** The browser's claim at this training, if its token names one (any status). */
+	private async liveClaim(claimToken: string, trainingId: string) {
+		if (claimToken.length > MAX_TOKEN) return undefined;
+		const claim = await this.repo.claimByHash(hashToken(claimToken));
+		return claim && claim.training_id === trainingId && claim.status === 'pending' && claim.expires_at > this.now() ? claim : undefined;
+	}
+
+	/**
+	 * Where the waiting phone stands. Once confirmed, a member without a password gets ONE fresh setup link —
+	 * issued in the name of the staff member who confirmed (so the seller is told who let them in, as with any
+	 * link someone else issued) — and a second look at the same claim gets none (`signin`, `linkGiven`).
+	 */
+	async claimState(token: string, claimToken: string): Promise<ClaimState> {
+		const row = await this.byToken(token);
+		const claim = claimToken && claimToken.length <= MAX_TOKEN ? await this.repo.claimByHash(hashToken(claimToken)) : undefined;
+		if (!claim || claim.training_id !== row.id) throw new NotFoundError('checkin.claimNotFound');
+		const member = await this.repo.member(claim.member_id);
+		if (!member) throw new NotFoundError('checkin.claimNotFound');
+		const [firstName] = firstNames([member.person_name]);
+		if (claim.status === 'pending') {
+			if (claim.expires_at <= this.now()) return { next: 'expired' };
+			return { next: 'wait', firstName, code: claim.code, expiresAt: claim.expires_at };
+		}
+		if (claim.status !== 'confirmed') return { next: claim.status };
+		return this.afterCheckin(member, firstName, row.community_id, claim.decided_by, () => this.repo.handOver(claim.id, this.now()), () => this.repo.undoHandOver(claim.id));
+	}
+
+	/**
+	 * After a check-in: a member without a password gets one setup link if `takeOnce` wins (in the name of
+	 * `issuer`, who must still be staff of the community); anyone else is sent to sign in.
+	 */
+	private async afterCheckin(member: CheckinMember, firstName: string, communityId: string, issuerId: string | null, takeOnce: () => Promise<boolean>, giveBack: () => Promise<void>): Promise<ClaimState> {
+		if (!member.owner_user_id) return { next: 'noAccount', firstName };
+		if (member.has_password) return { next: 'signin', firstName, linkGiven: false };
+		if (!(await takeOnce())) return { next: 'signin', firstName, linkGiven: true };
+		try {
+			const issuer = issuerId ? await this.auth.loadActor(issuerId) : systemActor('checkin');
+			if (!issuer) throw new NotFoundError('checkin.claimNotFound');
+			const link = await this.auth.issueSetupLink(issuer, member.owner_user_id, communityId, 'invite');
+			return { next: 'setup', firstName, setupToken: link.token };
+		} catch (e) {
+			await giveBack();
+			if (e instanceof NotFoundError) return { next: 'noAccount', firstName };
+			throw e;
+		}
+	}
+
+	/** The phone takes back its pending claim ("bukan saya"). */
+	async cancel(token: string, claimToken: string): Promise<void> {
+		const row = await this.byToken(token);
+		const claim = claimToken.length <= MAX_TOKEN ? await this.repo.claimByHash(hashToken(claimToken)) : undefined;
+		if (!claim || claim.training_id !== row.id) throw new NotFoundError('checkin.claimNotFound');
+		await this.repo.moveClaim(claim.id, 'pending', 'cancelled', { at: this.now(), by: null });
+	}
+
+	/** Pending claims of the training for its staff, oldest first. */
+	async pending(actor: Actor, trainingId: string): Promise<PendingCheckin[]> {
+		const row = await this.staffRow(actor, trainingId);
+		const rows = await this.repo.pending(row.id, this.now());
+		return rows.map((r) => ({ id: r.id, memberId: r.member_id, name: r.person_name, shopName: r.shop_name, code: r.code, via: r.via, at: r.created_at }));
+	}
+
+	/**
+	 * The facilitator's tap: confirm (the member is marked present, once however often it is tapped) or reject.
+	 * A claim of another training is "not found"; one already decided the other way, or lapsed, is refused (409).
+	 */
+	async decide(actor: Actor, trainingId: string, claimId: string, decision: 'confirm' | 'reject'): Promise<void> {
+		const row = await this.staffRow(actor, trainingId);
+		const claim = claimId.length <= MAX_TOKEN ? await this.repo.claimById(claimId) : undefined;
+		if (!claim || claim.training_id !== row.id) throw new NotFoundError('checkin.claimNotFound');
+		const to = decision === 'confirm' ? 'confirmed' : 'rejected';
+		const now = this.now();
+		if (claim.status === to) return;
+		if (claim.status !== 'pending' || claim.expires_at <= now) throw new DomainError('claim_decided', 'checkin.claimDecided', 409);
+		if (decision === 'confirm') refuseWhenClosed({ attendanceClosedAt: row.attendance_closed_at });
+		const by = actor.kind === 'user' ? actor.userId : null;
+		if (!(await this.repo.moveClaim(claim.id, 'pending', to, { at: now, by }))) {
+			const again = await this.repo.claimById(claim.id);
+			if (again?.status === to) return;
+			throw new DomainError('claim_decided', 'checkin.claimDecided', 409);
+		}
+		if (decision === 'confirm') await this.markPresent(row.id, claim.member_id, `chk-${claim.id}`, 'tap', by);
+	}
+
+	private async markPresent(trainingId: string, memberId: string, eventId: string, source: 'tap' | 'self', by: string | null): Promise<void> {
+		const now = this.now();
+		await this.trainings.applyEvents([{ training_id: trainingId, id: eventId, member_id: memberId, present: 1, at: now, source, actor_user_id: by, received_at: now }]);
+	}
+
+	/**
+	 * Personal check-in cards for members of the community (the chosen ones of the training's list, or all of it).
+	 * A new card replaces the member's older ones. Each token is returned once; only its hash is stored.
+	 */
+	async issueCards(actor: Actor, trainingId: string, memberIds: string[] = []): Promise<CheckinCard[]> {
+		const row = await this.staffRow(actor, trainingId);
+		const roster = await this.trainings.members(row.community_id);
+		const listed = new Set((await this.expected(row)).map((m) => m.memberId));
+		const picked = new Set(memberIds);
+		if (memberIds.some((id) => !roster.some((m) => m.id === id))) throw new NotFoundError('training.notFoundMember');
+		const targets = roster.filter((m) => (picked.size ? picked.has(m.id) : listed.has(m.id)));
+		const now = this.now();
+		const expiresAt = new Date(Date.parse(now) + CARD_DAYS * 86_400_000).toISOString();
+		const by = actor.kind === 'user' ? actor.userId : null;
+		const cards: CheckinCard[] = [];
+		for (const m of targets) {
+			const token = newToken();
+			await this.repo.revokeCards(m.id, now);
+			await this.repo.insertCard({ token_hash: hashToken(token), member_id: m.id, community_id: row.community_id, created_by: by, created_at: now, expires_at: expiresAt });
+			cards.push({ memberId: m.id, name: m.name, shopName: m.shopName, token, expiresAt });
+		}
+		return cards;
+	}
+
+	/** Stops every card of a member of the training's community (a lost card). */
+	async revokeCards(actor: Actor, trainingId: string, memberId: string): Promise<number> {
+		const row = await this.staffRow(actor, trainingId);
+		const member = await this.repo.member(memberId);
+		if (!member || member.community_id !== row.community_id) throw new NotFoundError('training.notFoundMember');
+		return this.repo.revokeCards(member.id, this.now());
+	}
+
+	private async cardOf(cardToken: string) {
+		const card = cardToken.length > 0 && cardToken.length <= MAX_TOKEN ? await this.repo.cardByHash(hashToken(cardToken)) : undefined;
+		if (!card || card.revoked_at || card.expires_at <= this.now()) throw new NotFoundError('checkin.cardInvalid');
+		const member = await this.repo.member(card.member_id);
+		if (!member || member.community_id !== card.community_id) throw new NotFoundError('checkin.cardInvalid');
+		return { card, member };
+	}
+
+	/** Today's training of the card's community (WIB), the one starting closest to now, or null. */
+	private async todaysTraining(communityId: string): Promise<TrainingRow | null> {
+		const today = wibDay(this.now());
+		const rows = (await this.trainings.listByCommunity(communityId)).filter((r) => wibDay(r.starts_at) === today);
+		const now = Date.parse(this.now());
+		rows.sort((a, b) => Math.abs(Date.parse(a.starts_at) - now) - Math.abs(Date.parse(b.starts_at) - now));
+		return rows[0] ?? null;
+	}
+
+	/** What a personal card's page shows before the tap: whose card it is and today's training, if any. */
+	async cardView(cardToken: string): Promise<{ firstName: string; training: { title: string; startsAt: string; venue: string } | null }> {
+		const { member } = await this.cardOf(cardToken);
+		const training = await this.todaysTraining(member.community_id);
+		const [firstName] = firstNames([member.person_name]);
+		return { firstName, training: training ? { title: training.title, startsAt: training.starts_at, venue: training.venue } : null };
+	}
+
+	/**
+	 * The member's tap on their personal card's page: present at today's training without confirmation; with no
+	 * password yet, the card's one setup link (in the name of whoever printed it). A lost card therefore allows
+	 * marking its member present and — only until they set a password — setting it first (docs/security.md).
+	 */
+	async useCard(cardToken: string, address: string): Promise<ClaimState> {
+		await this.limiter.consume(CHECKIN_RULES.card, address);
+		const { card, member } = await this.cardOf(cardToken);
+		const training = await this.todaysTraining(member.community_id);
+		if (!training) throw new DomainError('not_training_day', 'checkin.cardNoTraining', 409);
+		refuseWhenClosed({ attendanceClosedAt: training.attendance_closed_at });
+		await this.markPresent(training.id, member.id, `card-${member.id}`, 'self', null);
+		const [firstName] = firstNames([member.person_name]);
+		return this.afterCheckin(member, firstName, member.community_id, card.created_by, () => this.repo.useCardForPassword(card.token_hash, this.now()), () => this.repo.undoCardPassword(card.token_hash));
+	}
+}

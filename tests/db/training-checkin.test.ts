@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
+import { makeCommunity, system } from '../helpers/factories';
+import { makeProgram, rosterSince } from '../helpers/program-fixtures';
+import { CheckinService, CHECKIN_RULES, CLAIM_MINUTES } from '../../src/lib/server/training/checkin.service';
+import type { UserActor } from '../../src/lib/server/auth/actor';
+import type { Community } from '../../src/lib/server/db/schema';
+import type { Training } from '../../src/lib/server/training/training.service';
+
+// The test clock: the training day of the field report (28 Nov 2024, 15.00 WIB = 08.00 UTC), moved by the tests.
+const DAY = '2024-11-28T08:10:00.000Z';
+let now = new Date(DAY);
+let ctx: TestContext;
+let community: Community;
+let other: Community;
+let facilitator: UserActor;
+let coordinator: UserActor;
+let otherCoordinator: UserActor;
+let programId: string;
+let otherProgramId: string;
+let phone = 100;
+const PASSWORD = 'risol-mayo-2024';
+
+type Seller = { userId: string; shopId: string; memberId: string; whatsapp: string };
+
+/** A seller as the coordinator adds them: an account without a password, a shop and a roster row. */
+async function seller(c: Community, name: string): Promise<Seller> {
+	const whatsapp = `0812 7788 ${String(++phone).padStart(4, '0')}`;
+	const added = await ctx.services.members.addSeller(system, c, { name, businessType: 'Penjual keripik', whatsapp });
+	const row = await ctx.database.db.selectFrom('member').select('id').where('shop_id', '=', added.shopId).executeTakeFirstOrThrow();
+	return { userId: added.userId, shopId: added.shopId, memberId: row.id, whatsapp };
+}
+
+async function staff(c: Community, role: 'coordinator' | 'facilitator', name: string): Promise<UserActor> {
+	const id = await ctx.services.auth.createUser(system, { name, email: `${role}-${c.slug}-${++phone}@checkin.test`, password: 'kunci-staf-rahasia-9' });
+	await ctx.services.members.addRole(system, c, id, role);
+	return (await ctx.services.auth.loadActor(id))!;
+}
+
+const training = (startsAt = '2024-11-28T15:00', program = programId): Promise<Training> =>
+	ctx.services.trainings.create(system, program, { title: 'Peningkatan Kapasitas Bagi Para Pelaku UKM', startsAt, venue: 'Gedung Serbaguna Kelurahan Cigadung' });
+const present = async (trainingId: string, memberId: string) => (await ctx.services.trainings.attendance(system, trainingId)).data.find((d) => d.memberId === memberId)?.present ?? false;
+const claims = () => ctx.database.db.selectFrom('training_checkin_claim').selectAll().execute();
+let addr = 0;
+/** Each phone on its own address unless a test is about the address limit. */
+const address = () => `10.0.${Math.floor(++addr / 250)}.${addr % 250}`;
+
+let eneng: Seller;
+let ujang: Seller;
+let siti: Seller;
+let tati: Seller;
+let lain: Seller;
+
+beforeAll(async () => {
+	ctx = await createTestContext({ clock: () => now });
+	community = await makeCommunity(ctx.services);
+	other = await makeCommunity(ctx.services);
+	programId = await makeProgram(ctx.database.db, community);
+	otherProgramId = await makeProgram(ctx.database.db, other);
+	eneng = await seller(community, 'Ibu Eneng Sumarni');
+	ujang = await seller(community, 'Pak Ujang Jaya');
+	siti = await seller(community, 'Siti Rahmawati');
+	tati = await seller(community, 'Bu Tati Dewi');
+	lain = await seller(other, 'Bu Lain Desa');
+	await rosterSince(ctx.database.db, community);
+	await rosterSince(ctx.database.db, other);
+	facilitator = await staff(community, 'facilitator', 'Pendamping Rina');
+	coordinator = await staff(community, 'coordinator', 'Koordinator Dedi');
+	otherCoordinator = await staff(other, 'coordinator', 'Koordinator Lain');
+	// Tati set her password earlier (a setup card): she signs in after the check-in
+	const link = await ctx.services.auth.issueSetupLink(system, tati.userId, community.id, 'invite');
+	await ctx.services.auth.setPasswordWithLink(link.token, { password: PASSWORD, confirm: PASSWORD });
+}, 120_000);
+afterAll(() => ctx.cleanup());
+
+describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
+	describe('publicView', () => {
+		it('should list first names only on the training day, and nothing before or after it', async () => {
+			const t = await training();
+			now = new Date(DAY);
+			const view = await ctx.services.checkins.publicView(t.checkinToken);
+			expect(view.day).toBe('today');
+			expect(view.members.map((m) => m.firstName)).toEqual(['Eneng', 'Siti', 'Tati', 'Ujang']);
+			expect(JSON.stringify(view)).not.toMatch(/Sumarni|Jaya|7788|62812/);
+			now = new Date('2024-11-27T16:59:00.000Z'); // 23.59 WIB the day before
+			expect(await ctx.services.checkins.publicView(t.checkinToken)).toMatchObject({ day: 'before', members: [] });
+			now = new Date('2024-11-28T17:00:00.000Z'); // 00.00 WIB the day after
+			expect(await ctx.services.checkins.publicView(t.checkinToken)).toMatchObject({ day: 'after', members: [] });
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: eneng.memberId }, undefined, address())).rejects.toMatchObject({ status: 409, messageKey: 'checkin.notToday' });
+			now = new Date(DAY);
+			await expect(ctx.services.checkins.publicView('bukan-token')).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.checkins.publicView('x'.repeat(500))).rejects.toMatchObject({ status: 404 });
+		});
+	});
+
+	describe('claim → decide → claimState', () => {
+		it('should wait for the facilitator, then mark present and hand this phone one setup link, issued in the facilitator’s name', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const phoneA = await ctx.services.checkins.claim(t.checkinToken, { memberId: eneng.memberId }, undefined, address());
+			const waiting = await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken);
+			expect(waiting).toMatchObject({ next: 'wait', firstName: 'Eneng' });
+			expect(waiting.next === 'wait' && waiting.code).toMatch(/^\d{3}$/);
+			expect(await present(t.id, eneng.memberId)).toBe(false);
+			// only the hash of the phone's token is stored
+			expect(JSON.stringify(await claims())).not.toContain(phoneA.claimToken);
+
+			const pending = await ctx.services.checkins.pending(facilitator, t.id);
+			expect(pending).toEqual([expect.objectContaining({ id: phoneA.claimId, memberId: eneng.memberId, name: 'Ibu Eneng Sumarni', via: 'name', code: waiting.next === 'wait' ? waiting.code : '' })]);
+			await ctx.services.checkins.decide(facilitator, t.id, phoneA.claimId, 'confirm');
+			await ctx.services.checkins.decide(facilitator, t.id, phoneA.claimId, 'confirm'); // a double tap counts once
+			expect(await present(t.id, eneng.memberId)).toBe(true);
+			expect(await ctx.services.checkins.pending(facilitator, t.id)).toEqual([]);
+
+			const next = await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken);
+			expect(next).toMatchObject({ next: 'setup', firstName: 'Eneng' });
+			if (next.next !== 'setup') throw new Error('expected a setup link');
+			// the claim reused (a reload, a copied cookie): no second link
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual({ next: 'signin', firstName: 'Eneng', linkGiven: true });
+			const session = await ctx.services.auth.setPasswordWithLink(next.setupToken, { password: PASSWORD, confirm: PASSWORD });
+			expect(session.user.id).toBe(eneng.userId);
+			// the seller is told who let her account be opened
+			expect(await ctx.services.auth.recentPasswordResets((await ctx.services.auth.loadActor(eneng.userId))!, eneng.userId)).toEqual([expect.objectContaining({ byName: 'Pendamping Rina', first: true })]);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual({ next: 'signin', firstName: 'Eneng', linkGiven: false });
+		});
+
+		it('should send a member who already has a password to sign in, without a link', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const c = await ctx.services.checkins.claim(t.checkinToken, { whatsapp: tati.whatsapp.replace(/ /g, '-') }, undefined, address());
+			await ctx.services.checkins.decide(coordinator, t.id, c.claimId, 'confirm');
+			expect(await ctx.services.checkins.claimState(t.checkinToken, c.claimToken)).toEqual({ next: 'signin', firstName: 'Tati', linkGiven: false });
+		});
+
+		it('should find a member by the WhatsApp number as people type it, and refuse bad or unknown numbers with a message', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const digits = ujang.whatsapp.replace(/ /g, '');
+			for (const typed of [`+62 ${digits.slice(1, 4)} ${digits.slice(4, 8)} ${digits.slice(8)}`, `62${digits.slice(1)}`, digits.slice(1), ujang.whatsapp]) {
+				const c = await ctx.services.checkins.claim(t.checkinToken, { whatsapp: typed }, undefined, address());
+				expect((await ctx.services.checkins.pending(facilitator, t.id)).map((p) => [p.memberId, p.via])).toEqual([[ujang.memberId, 'phone']]);
+				await ctx.services.checkins.cancel(t.checkinToken, c.claimToken);
+			}
+			await expect(ctx.services.checkins.claim(t.checkinToken, { whatsapp: '12345' }, undefined, address())).rejects.toMatchObject({ status: 422, issues: [{ field: 'whatsapp', messageKey: 'checkin.phoneInvalid' }] });
+			await expect(ctx.services.checkins.claim(t.checkinToken, { whatsapp: '0813 0000 9999' }, undefined, address())).rejects.toMatchObject({ status: 422, issues: [{ field: 'whatsapp', messageKey: 'checkin.phoneUnknown' }] });
+			// another community's member, by number or by id: not on this list
+			await expect(ctx.services.checkins.claim(t.checkinToken, { whatsapp: lain.whatsapp }, undefined, address())).rejects.toMatchObject({ status: 422, issues: [{ field: 'whatsapp', messageKey: 'checkin.phoneUnknown' }] });
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: lain.memberId }, undefined, address())).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.checkins.claim(t.checkinToken, {}, undefined, address())).rejects.toMatchObject({ status: 422 });
+			expect(await ctx.services.checkins.pending(facilitator, t.id)).toEqual([]);
+		});
+	});
+
+	describe('claim stealing', () => {
+		it('should refuse a second phone claiming a member who is waiting, and let the same phone tap again or change its mind', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const phoneA = await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, address());
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, address())).rejects.toMatchObject({ status: 409, messageKey: 'checkin.pendingElsewhere' });
+			await expect(ctx.services.checkins.claim(t.checkinToken, { whatsapp: siti.whatsapp }, 'token-of-nobody', address())).rejects.toMatchObject({ status: 409 });
+			// a double tap on the same phone: the same claim
+			expect(await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, phoneA.claimToken, address())).toEqual(phoneA);
+			// the phone picks another name: its first claim is cancelled, so Siti is free again
+			const changed = await ctx.services.checkins.claim(t.checkinToken, { memberId: ujang.memberId }, phoneA.claimToken, address());
+			expect(changed.claimId).not.toBe(phoneA.claimId);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual({ next: 'cancelled' });
+			expect((await ctx.services.checkins.pending(facilitator, t.id)).map((p) => p.memberId)).toEqual([ujang.memberId]);
+			const phoneB = await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, address());
+			// refused by the facilitator: nobody marked present, the phone is told, the name is free
+			await ctx.services.checkins.decide(facilitator, t.id, phoneB.claimId, 'reject');
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneB.claimToken)).toEqual({ next: 'rejected' });
+			expect(await present(t.id, siti.memberId)).toBe(false);
+			await expect(ctx.services.checkins.decide(facilitator, t.id, phoneB.claimId, 'confirm')).rejects.toMatchObject({ status: 409 });
+			expect(await present(t.id, siti.memberId)).toBe(false);
+		});
+
+		it('should give a confirmed claim’s link to its own phone only, once', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const mine = await ctx.services.checkins.claim(t.checkinToken, { memberId: ujang.memberId }, undefined, address());
+			await ctx.services.checkins.decide(facilitator, t.id, mine.claimId, 'confirm');
+			// another phone (no cookie, a guessed one, or the claim id itself) learns nothing
+			for (const guess of ['', 'tebakan', mine.claimId]) await expect(ctx.services.checkins.claimState(t.checkinToken, guess)).rejects.toMatchObject({ status: 404 });
+			// the claim with another training's QR: not found
+			const t2 = await training();
+			await expect(ctx.services.checkins.claimState(t2.checkinToken, mine.claimToken)).rejects.toMatchObject({ status: 404 });
+			const [first, second] = await Promise.all([ctx.services.checkins.claimState(t.checkinToken, mine.claimToken), ctx.services.checkins.claimState(t.checkinToken, mine.claimToken)]);
+			expect([first.next, second.next].sort()).toEqual(['setup', 'signin']);
+			const links = await ctx.database.db.selectFrom('setup_link').select('token_hash').where('user_id', '=', ujang.userId).where('used_at', 'is', null).execute();
+			expect(links).toHaveLength(1);
+		});
+	});
+
+	describe('expiry', () => {
+		it(`should let a pending claim lapse after ${CLAIM_MINUTES} minutes: not listed, not confirmable, and the name free again`, async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const old = await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, address());
+			now = new Date(Date.parse(DAY) + (CLAIM_MINUTES + 1) * 60_000);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, old.claimToken)).toEqual({ next: 'expired' });
+			expect(await ctx.services.checkins.pending(facilitator, t.id)).toEqual([]);
+			await expect(ctx.services.checkins.decide(facilitator, t.id, old.claimId, 'confirm')).rejects.toMatchObject({ status: 409 });
+			expect(await present(t.id, siti.memberId)).toBe(false);
+			const fresh = await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, address());
+			expect((await ctx.services.checkins.pending(facilitator, t.id)).map((p) => p.id)).toEqual([fresh.claimId]);
+			now = new Date(DAY);
+		});
+	});
+
+	describe('tenants', () => {
+		it('should tell another community’s staff and sellers that the claims do not exist, and change nothing', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const c = await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, address());
+			const sellerActor = (await ctx.services.auth.loadActor(tati.userId))!;
+			for (const actor of [otherCoordinator, sellerActor]) {
+				await expect(ctx.services.checkins.pending(actor, t.id)).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.checkins.decide(actor, t.id, c.claimId, 'confirm')).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.checkins.issueCards(actor, t.id)).rejects.toMatchObject({ status: 404 });
+			}
+			// the other community's coordinator with a training of their own and this claim's id
+			const theirs = await training('2024-11-28T15:00', otherProgramId);
+			await expect(ctx.services.checkins.decide(otherCoordinator, theirs.id, c.claimId, 'confirm')).rejects.toMatchObject({ status: 404 });
+			// this community's own staff, but the claim of another training
+			const t2 = await training();
+			await expect(ctx.services.checkins.decide(facilitator, t2.id, c.claimId, 'confirm')).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.checkins.issueCards(facilitator, t.id, [lain.memberId])).rejects.toMatchObject({ status: 404 });
+			expect(await present(t.id, siti.memberId)).toBe(false);
+			expect((await claims()).find((x) => x.id === c.claimId)?.status).toBe('pending');
+		});
+	});
+
+	describe('flood limits', () => {
+		it('should refuse claims from one address past the limit with 429', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const flood = '192.0.2.77';
+			for (let i = 0; i < CHECKIN_RULES.address.limit; i++) await ctx.services.limiter.hit(CHECKIN_RULES.address, flood);
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, flood)).rejects.toMatchObject({ status: 429 });
+			expect((await claims()).filter((x) => x.training_id === t.id)).toEqual([]);
+		});
+	});
+
+	describe('cards', () => {
+		it('should check the member in at today’s training without confirmation and hand out the first-password link once', async () => {
+			now = new Date(DAY);
+			const card = await seller(community, 'Cucu Cahyati');
+			await rosterSince(ctx.database.db, community);
+			const t = await training();
+			const [issued] = await ctx.services.checkins.issueCards(facilitator, t.id, [card.memberId]);
+			expect(issued).toMatchObject({ memberId: card.memberId, name: 'Cucu Cahyati' });
+			expect(JSON.stringify(await ctx.database.db.selectFrom('member_checkin_card').selectAll().execute())).not.toContain(issued.token);
+			expect(await ctx.services.checkins.cardView(issued.token)).toMatchObject({ firstName: 'Cucu', training: { title: t.title } });
+
+			const first = await ctx.services.checkins.useCard(issued.token, address());
+			expect(first).toMatchObject({ next: 'setup', firstName: 'Cucu' });
+			expect(await present(t.id, card.memberId)).toBe(true);
+			// the card again (a second scan, or someone who found it): present, but no second link
+			expect(await ctx.services.checkins.useCard(issued.token, address())).toEqual({ next: 'signin', firstName: 'Cucu', linkGiven: true });
+			if (first.next !== 'setup') throw new Error('expected a setup link');
+			await ctx.services.auth.setPasswordWithLink(first.setupToken, { password: PASSWORD, confirm: PASSWORD });
+
+			// a new card replaces the old one; a revoked card opens nothing
+			const [again] = await ctx.services.checkins.issueCards(coordinator, t.id, [card.memberId]);
+			await expect(ctx.services.checkins.useCard(issued.token, address())).rejects.toMatchObject({ status: 404, messageKey: 'checkin.cardInvalid' });
+			expect(await ctx.services.checkins.useCard(again.token, address())).toEqual({ next: 'signin', firstName: 'Cucu', linkGiven: false });
+			expect(await ctx.services.checkins.revokeCards(facilitator, t.id, card.memberId)).toBe(1);
+			await expect(ctx.services.checkins.cardView(again.token)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.checkins.revokeCards(otherCoordinator, t.id, card.memberId)).rejects.toMatchObject({ status: 404 });
+		});
+
+		it('should say when there is no training today, and stop working after its days', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const [card] = await ctx.services.checkins.issueCards(facilitator, t.id, [siti.memberId]);
+			now = new Date('2024-12-05T03:00:00.000Z');
+			await expect(ctx.services.checkins.useCard(card.token, address())).rejects.toMatchObject({ status: 409, messageKey: 'checkin.cardNoTraining' });
+			expect(await ctx.services.checkins.cardView(card.token)).toMatchObject({ training: null });
+			now = new Date('2025-03-01T03:00:00.000Z');
+			await expect(ctx.services.checkins.cardView(card.token)).rejects.toMatchObject({ status: 404 });
+			now = new Date(DAY);
+		});
+	});
+});

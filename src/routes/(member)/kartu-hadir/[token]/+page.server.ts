@@ -14,7 +14,8 @@ export const csr = false;
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const view = await event.locals.services.checkins.cardView(event.params.token);
-		event.setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
+		// no 'Referrer-Policy: no-referrer' here: Chromium then posts forms with 'Origin: null' and the CSRF check refuses them
+		event.setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
 		return {
 			firstName: view.firstName,
 			training: view.training ? { title: view.training.title, when: formatDateTime(view.training.startsAt, event.locals.locale), venue: view.training.venue } : null

@@ -20,7 +20,8 @@ export const load: PageServerLoad = (event) =>
 			const state = await locals.services.checkins.claimState(params.token, claim).catch(() => null);
 			if (state?.next === 'wait') redirect(303, `/hadir/${encodeURIComponent(params.token)}/tunggu`);
 		}
-		event.setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
+		// no 'Referrer-Policy: no-referrer' here: Chromium then posts forms with 'Origin: null' and the CSRF check refuses them
+		event.setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
 		return {
 			training: { title: view.training.title, when: formatDateTime(view.training.startsAt, locals.locale), venue: view.training.venue },
 			day: view.day,

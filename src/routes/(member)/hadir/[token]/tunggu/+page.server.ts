@@ -20,7 +20,8 @@ export const load: PageServerLoad = (event) =>
 		const state = await locals.services.checkins.claimState(params.token, claim);
 		if (state.next === 'setup') redirect(303, `/atur-sandi/${state.setupToken}`);
 		if (state.next === 'signin' && locals.actor.kind === 'user' && !state.linkGiven) redirect(303, '/jual');
-		event.setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' });
+		// no 'Referrer-Policy: no-referrer' here: Chromium then posts forms with 'Origin: null' and the CSRF check refuses them
+		event.setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
 		return { state, pick, self: `/hadir/${encodeURIComponent(params.token)}/tunggu` };
 	});
 

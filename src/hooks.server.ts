@@ -5,7 +5,7 @@ import { requestIdFrom } from '$lib/server/observability/request-id';
 import { getApp } from '$lib/server/app';
 import { loadConfig } from '$lib/server/config';
 import { securityHeaders } from '$lib/server/web/security-headers.js';
-import { uploadGate } from '$lib/server/media/image-queue';
+import { LARGEST_UPLOAD_BYTES, uploadGate } from '$lib/server/media/image-queue';
 import { translator } from '$lib/i18n';
 import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
 import { toLocale } from '$lib/i18n';
@@ -24,8 +24,16 @@ export const init: ServerInit = async () => {
 
 const SECURITY_HEADERS = securityHeaders(loadConfig().publicOrigin);
 
-/** Bodies over this size carry a photo: they count against the image queue's capacity (upload gate). */
+/** Bodies over this size carry a photo: they count against the upload gate's byte budget. */
 const UPLOAD_BYTES = 256 * 1024;
+
+/** Bytes a photo upload will hold in memory (its declared length; the largest allowed when it declares none), or 0 when it is no upload. */
+function photoUploadBytes(request: Request): number {
+	if (request.method !== 'POST' || !/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return 0;
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (!Number.isFinite(declared) || declared < 0) return LARGEST_UPLOAD_BYTES;
+	return declared < UPLOAD_BYTES ? 0 : Math.min(declared, LARGEST_UPLOAD_BYTES);
+}
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
@@ -110,8 +118,8 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	// A form that cannot be read (text/plain, broken multipart) is a 400 with a message, not a 500.
 	if (!isApi && event.request.method === 'POST') guardFormBody(event.request, translator(event.locals.locale)('security.formUnreadable'));
 	// A photo upload waits in memory for the image queue: when the queue is full, refuse it before reading its body.
-	const isUpload = event.request.method === 'POST' && /^multipart\/form-data/i.test(event.request.headers.get('content-type') ?? '') && !(Number(event.request.headers.get('content-length') ?? Infinity) < UPLOAD_BYTES);
-	if (isUpload && !uploadGate.tryEnter()) return closeIfBodyUnread(event.request, busyResponse(event.locals.locale, isApi));
+	const uploadBytes = photoUploadBytes(event.request);
+	if (uploadBytes > 0 && !uploadGate.tryEnter(uploadBytes)) return closeIfBodyUnread(event.request, busyResponse(event.locals.locale, isApi));
 	try {
 		event.locals.services = await getApp();
 		event.locals.actor = PUBLIC_ACTOR;
@@ -123,7 +131,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		countPageView(event, response, event.locals.services.visits);
 		return closeIfBodyUnread(event.request, response);
 	} finally {
-		if (isUpload) uploadGate.leave();
+		if (uploadBytes > 0) uploadGate.leave(uploadBytes);
 	}
 };
 

@@ -42,10 +42,27 @@ describe(ImageQueue.name, () => {
 });
 
 describe(UploadGate.name, () => {
-	it('should admit up to its limit and admit again after one leaves', () => {
-		const gate = new UploadGate(2);
-		expect([gate.tryEnter(), gate.tryEnter(), gate.tryEnter()]).toEqual([true, true, false]);
-		gate.leave();
-		expect(gate.tryEnter()).toBe(true);
+	it('should admit bodies up to its byte budget and admit again after one leaves', () => {
+		const gate = new UploadGate(10_000);
+		expect([gate.tryEnter(4_000), gate.tryEnter(4_000), gate.tryEnter(4_000)]).toEqual([true, true, false]);
+		expect(gate.bytesInFlight).toBe(8_000);
+		gate.leave(4_000);
+		expect(gate.tryEnter(4_000)).toBe(true);
+	});
+
+	it('should admit sixty 2 MB phone photos at once where ten slots held by slow bodies refused fifty (venue)', () => {
+		const gate = new UploadGate(10 * 15 * 1024 * 1024);
+		const admitted = Array.from({ length: 60 }, () => gate.tryEnter(2 * 1024 * 1024)).filter(Boolean).length;
+		expect(admitted).toBe(60);
+		// 120 MB in flight: two more of the largest size fill the 150 MB budget exactly; then nothing more.
+		expect([gate.tryEnter(15 * 1024 * 1024), gate.tryEnter(15 * 1024 * 1024), gate.tryEnter(1)]).toEqual([true, true, false]);
+	});
+
+	it('should admit one body larger than the whole budget when nothing else is in flight, and nothing beside it', () => {
+		const gate = new UploadGate(1_000);
+		expect(gate.tryEnter(5_000)).toBe(true);
+		expect(gate.tryEnter(1)).toBe(false);
+		gate.leave(5_000);
+		expect(gate.bytesInFlight).toBe(0);
 	});
 });

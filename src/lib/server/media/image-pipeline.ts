@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type { MediaStorage } from './storage';
 import type { PhotoHint, PhotoVariant, ProcessedPhoto } from './types';
 import { ValidationError } from '../errors';
-import { imageQueue } from './image-queue';
+import { imageQueue, LARGEST_UPLOAD_BYTES } from './image-queue';
 
 /** Limits that protect a small server from phone photos gone wrong and from decompression bombs. */
-export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = LARGEST_UPLOAD_BYTES;
 export const MAX_INPUT_PIXELS = 50_000_000;
 export const MIN_GOOD_SIDE = 800;
 

@@ -8,12 +8,13 @@
  *   npm run ecrav -- reindex-search      (rebuilds the SQLite search index, e.g. after VACUUM)
  *   npm run ecrav -- load-regions [--province 32]   (official Kemendagri regions from idn-area-data; safe to run again)
  *   npm run ecrav -- migrate             (brings the database schema up to date; the server also does on start)
- * Reads DATABASE_URL / DATA_DIR like the server.
+ * Reads DATABASE_URL / DATA_DIR (and MEDIA_STORAGE / S3_* when media is in a bucket) like the server.
  */
 import { parseArgs } from 'node:util';
 import { createDb, migrate, pendingMigrations } from '../src/lib/server/db';
 import { loadConfig } from '../src/lib/server/config';
-import { createServices, filesystemStorage } from '../src/lib/server/services';
+import { createServices } from '../src/lib/server/services';
+import { createMediaStorage, loadMediaStorageConfig } from '../src/lib/server/media/storage-config';
 import { systemActor } from '../src/lib/server/auth/actor';
 import { DomainError } from '../src/lib/server/errors';
 import { translator } from '../src/lib/i18n';
@@ -42,7 +43,7 @@ const config = loadConfig();
 const database = await createDb({ url: config.databaseUrl, poolSize: 2 });
 const pendingBefore = command === 'migrate' ? await pendingMigrations(database) : [];
 await migrate(database);
-const services = createServices({ database, storage: filesystemStorage(config.dataDir) });
+const services = createServices({ database, storage: createMediaStorage(loadMediaStorageConfig(config.dataDir)) });
 const actor = systemActor('cli');
 const t = translator('id');
 

@@ -1,6 +1,7 @@
 import { createDb, migrate } from './db';
 import { loadConfig, type AppConfig } from './config';
-import { createServices, filesystemStorage, type Services } from './services';
+import { createServices, type Services } from './services';
+import { createMediaStorage, loadMediaStorageConfig } from './media/storage-config';
 import { seedDemoCommunity } from './demo/seed';
 import { log } from './observability/logger';
 
@@ -34,9 +35,11 @@ export function getApp(given?: AppConfig): Promise<Services> {
 		const config = given ?? loadConfig();
 		const database = await createDb({ url: config.databaseUrl, lockTimeoutMs: config.lockTimeoutMs, poolSize: config.dbPoolSize });
 		await migrate(database);
+		const media = loadMediaStorageConfig(config.dataDir);
+		log.info(media.kind === 's3' ? { storage: 's3', bucket: media.bucket, endpoint: media.endpoint ?? 'aws' } : { storage: 'filesystem', folder: media.root }, 'media storage');
 		const services = createServices({
 			database,
-			storage: filesystemStorage(config.dataDir),
+			storage: createMediaStorage(media),
 			pushSubject: process.env.ECRAV_PUSH_SUBJECT,
 			pushExtraAllowedOrigins: config.pushExtraAllowedOrigins,
 			visitsEnabled: config.visitsEnabled,

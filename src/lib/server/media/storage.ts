@@ -9,14 +9,16 @@ import { log } from '../observability/logger';
  * message that says so (503, nothing changed) instead of a generic error page; /readyz reports it too.
  */
 export class StorageUnavailableError extends DomainError {
-	constructor() {
-		super('storage_unavailable', 'security.storageUnwritable', 503);
+	/** `security.storageUnreadable` when a file could not be read (S3 unreachable while a photo is shown). */
+	constructor(messageKey: 'security.storageUnwritable' | 'security.storageUnreadable' = 'security.storageUnwritable') {
+		super('storage_unavailable', messageKey, 503);
 	}
 }
 
 /**
- * Where media bytes live. The filesystem adapter is the default; an object-storage adapter only has to
- * implement these methods (keys are relative, slash-separated, and never contain "..").
+ * Where media bytes live. The filesystem adapter is the default; S3Storage (s3-storage.ts, MEDIA_STORAGE=s3) keeps
+ * them in an S3-compatible bucket (keys are relative, slash-separated, and never contain ".."). Either throws
+ * StorageUnavailableError when the storage itself fails; a missing file is null / false.
  */
 export interface MediaStorage {
 	put(key: string, data: Buffer): Promise<void>;

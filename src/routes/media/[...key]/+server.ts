@@ -13,8 +13,8 @@ export const GET: RequestHandler = async (event) => {
 	const { params, locals, request } = event;
 	if (!params.key.startsWith('p/') || params.key.endsWith('.pdf')) error(404, 'Not found');
 	const storage = locals.services.storage;
-	// A full image queue while a rendition is made → 503 'coba lagi', never a 500.
-	const data = isJpegRenditionKey(params.key) ? await pageLoad(event, () => jpegRendition(storage, params.key)) : await storage.get(params.key);
+	// A full image queue while a rendition is made, or a bucket that does not answer (MEDIA_STORAGE=s3) → 503 'coba lagi', never a 500.
+	const data = await pageLoad(event, () => (isJpegRenditionKey(params.key) ? jpegRendition(storage, params.key) : storage.get(params.key)));
 	if (!data) error(404, 'Not found');
 	const etag = `"${params.key.replace(/[^a-z0-9]/g, '').slice(-32)}"`;
 	const headers = {

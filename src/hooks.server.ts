@@ -4,7 +4,8 @@ import { observeRequest, pageCacheLookups } from '$lib/server/observability/metr
 import { requestIdFrom } from '$lib/server/observability/request-id';
 import { getApp } from '$lib/server/app';
 import { loadConfig } from '$lib/server/config';
-import { securityHeaders } from '$lib/server/web/security-headers.js';
+import { allowImagesFrom, securityHeaders } from '$lib/server/web/security-headers.js';
+import { mediaPublicBase } from '$lib/server/media/types';
 import { LARGEST_UPLOAD_BYTES, uploadGate } from '$lib/server/media/image-queue';
 import { translator } from '$lib/i18n';
 import { BUSY_RETRY_AFTER_SECONDS } from '$lib/server/db/busy';
@@ -23,6 +24,9 @@ export const init: ServerInit = async () => {
 };
 
 const SECURITY_HEADERS = securityHeaders(loadConfig().publicOrigin);
+
+/** The media CDN's origin (MEDIA_PUBLIC_BASE_URL), which pages must allow images from; null without a CDN. */
+const MEDIA_ORIGIN = ((base) => (base ? new URL(base).origin : null))(mediaPublicBase());
 
 /** Bodies over this size carry a photo: they count against the upload gate's byte budget. */
 const UPLOAD_BYTES = 256 * 1024;
@@ -96,7 +100,9 @@ const handleSecured: Handle = async ({ event, resolve }) => {
 		for (const [k, v] of Object.entries(SECURITY_HEADERS)) notFound.headers.set(k, v);
 		return notFound;
 	}
-	const response = await handleRequest({ event, resolve });
+	let response = await handleRequest({ event, resolve });
+	const csp = MEDIA_ORIGIN ? response.headers.get('content-security-policy') : null;
+	if (csp && MEDIA_ORIGIN) response = withHeader(response, 'content-security-policy', allowImagesFrom(csp, MEDIA_ORIGIN));
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!response.headers.has(k)) response.headers.set(k, v);
 	// What a signed-in person or an API token sees is theirs: no shared cache may keep it.
 	if ((event.locals.actor?.kind === 'user' || event.request.headers.has('authorization')) && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');

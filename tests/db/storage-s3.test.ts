@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { closedPort, startS3Server, type S3TestServer } from '../helpers/s3';
-import { callRoute, changedTables, digestTables, routeByKey } from '../helpers/routes';
+import { callRoute, changedTables, digestTables, ORIGIN, routeByKey } from '../helpers/routes';
 import { makeCommunity, makeProduct, makeShop, system } from '../helpers/factories';
 import { createServices, type Services } from '../../src/lib/server/services';
 import { READY_PROBE_KEY, S3Storage } from '../../src/lib/server/media/s3-storage';
@@ -122,6 +122,30 @@ describe(`S3 media storage against s3rver (${TEST_DIALECT})`, () => {
 		await services.products.removePhoto(coordinator, photo.id);
 		const left = await s3.keys('p/');
 		for (const key of keys) expect(left, key).not.toContain(key);
+	});
+
+	it('should hand out CDN URLs (MEDIA_PUBLIC_BASE_URL) for public photos in the API and the catalog feed, the bytes coming from the bucket through /media', async () => {
+		vi.stubEnv('MEDIA_PUBLIC_BASE_URL', 'https://cdn.contoh.id/media/');
+		try {
+			const api = await callRoute(await routeByKey('POST /api/v1/products/[productId]/photos'), { services, actor: coordinator }, { params: { productId: product.id }, form: { file: new File([new Uint8Array(await photoOf(150))], 'a.jpg', { type: 'image/jpeg' }) } });
+			expect(api.status).toBe(201);
+			const urls = (api.body as { variants: { url: string }[] }).variants.map((v) => v.url);
+			expect(urls).toHaveLength(3);
+			for (const url of urls) {
+				expect(url).toMatch(/^https:\/\/cdn\.contoh\.id\/media\/p\/[0-9a-f]{2}\/[0-9a-f]{24}-(large|medium|thumb)\.webp$/);
+				// the CDN's origin is this app: the same key answers at /media/… from the bucket, cached for a year
+				const key = url.slice('https://cdn.contoh.id/media/'.length);
+				expect(await s3.keys('p/')).toContain(key);
+				const r = await callRoute(await routeByKey('GET /media/[...key]'), { services, actor: PUBLIC_ACTOR }, { params: { key } });
+				expect(r.status).toBe(200);
+				expect(r.headers?.get('cache-control')).toBe('public, max-age=31536000, immutable');
+			}
+			const feed = await services.feeds.items(PUBLIC_ACTOR, ORIGIN, 'ember-s3');
+			expect(feed.items.length).toBeGreaterThan(0);
+			for (const item of feed.items) expect(item.imageLink).toMatch(/^https:\/\/cdn\.contoh\.id\/media\/p\/.+-large\.jpg$/);
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 
 	it('should answer /readyz 200 with a reachable bucket, writing only its one probe object', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { FilesystemStorage, type MediaStorage } from './storage';
 import { S3Storage, type S3StorageConfig } from './s3-storage';
+import { isMediaBaseUrl } from './types';
 
 export type MediaStorageConfig = { kind: 'filesystem'; root: string } | ({ kind: 's3' } & S3StorageConfig);
 
@@ -11,6 +12,8 @@ export type MediaStorageConfig = { kind: 'filesystem'; root: string } | ({ kind:
  * which variable is wrong, rather than failing on the first upload.
  */
 export function loadMediaStorageConfig(dataDir: string, env: Record<string, string | undefined> = process.env): MediaStorageConfig {
+	const cdn = env.MEDIA_PUBLIC_BASE_URL?.trim();
+	if (cdn && !isMediaBaseUrl(cdn)) throw new Error(`MEDIA_PUBLIC_BASE_URL must be a bare http(s) address such as https://cdn.example.id/media (no query or fragment), not "${cdn}"`);
 	const kind = (env.MEDIA_STORAGE || 'filesystem').trim().toLowerCase();
 	if (kind === 'filesystem' || kind === 'fs') return { kind: 'filesystem', root: join(dataDir, 'media') };
 	if (kind !== 's3') throw new Error(`MEDIA_STORAGE must be "filesystem" (default) or "s3", not "${env.MEDIA_STORAGE}"`);

@@ -8,6 +8,7 @@ import { parseVariants } from '../catalog/product-card';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { ShopRepository } from '../shops/shop.repository';
 import { marketplaceJpegPath } from '../media/jpeg-rendition';
+import { withOrigin } from '../../absolute-url';
 import { shopeeProblems, shopeeRows, type ShopeeProblem, type ShopeeProductSource, type ShopeeRow } from './shopee-rules';
 import { fallbackWorkbook, fillTemplate } from './shopee-workbook';
 import type { ShopeeExport, ShopeeExportRepository } from './shopee-export.repository';
@@ -96,7 +97,7 @@ export class ShopeeExportService {
 			.map((ph) => {
 				// Shopee fetches JPEG or PNG only: the JPEG rendition of the photo (made on Shopee's first fetch).
 				const path = marketplaceJpegPath(parseVariants(ph.variants));
-				return path ? base + path : null;
+				return path ? withOrigin(base, path) : null;
 			})
 			.filter((u): u is string => u !== null);
 		return {

@@ -54,7 +54,10 @@ function coverLink(origin: string, cover: string | null): string | null {
 	const best = variants.find((v) => v.name === 'large') ?? variants.find((v) => v.name === 'medium') ?? variants.find((v) => v.name === 'thumb');
 	// The JPEG rendition, not the WebP: Merchant Center takes WebP, but Meta catalogs (which read this same feed) ask
 	// for JPEG or PNG, and every catalog fetcher takes JPEG.
-	return best ? absoluteUrl(origin, mediaUrl(jpegRenditionKey(best.key) ?? best.key)) : null;
+	if (!best) return null;
+	const url = mediaUrl(jpegRenditionKey(best.key) ?? best.key);
+	// On the CDN (MEDIA_PUBLIC_BASE_URL) the URL is absolute already.
+	return /^https?:\/\//.test(url) ? url : absoluteUrl(origin, url);
 }
 
 export function feedItems(origin: string, communitySlug: string, rows: readonly FeedProductRow[]): FeedItem[] {

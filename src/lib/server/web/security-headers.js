@@ -23,3 +23,14 @@ export function securityHeaders(origin) {
 	if (origin && origin.startsWith('https://')) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
 	return headers;
 }
+
+/**
+ * A page's Content-Security-Policy that also lets images come from the media CDN (MEDIA_PUBLIC_BASE_URL's origin):
+ * only img-src changes, and only when the policy has one.
+ * @param {string} csp
+ * @param {string} origin e.g. https://cdn.example.id
+ * @returns {string}
+ */
+export function allowImagesFrom(csp, origin) {
+	return csp.replace(/(^|;\s*)img-src ([^;]*)/, (all, start, sources) => (sources.split(/\s+/).includes(origin) ? all : `${start}img-src ${sources.trim()} ${origin}`));
+}

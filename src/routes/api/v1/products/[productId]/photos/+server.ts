@@ -3,6 +3,7 @@ import { apiCall } from '$lib/server/http';
 import { requireUser } from '$lib/server/auth/guards';
 import { ValidationError } from '$lib/server/errors';
 import { mediaUrl } from '$lib/server/media/types';
+import { withOrigin } from '$lib/absolute-url';
 import { translator } from '$lib/i18n';
 import { MAX_UPLOAD_BYTES } from '$lib/server/media/image-pipeline';
 import type { RequestHandler } from './$types';
@@ -24,7 +25,7 @@ export const POST: RequestHandler = (event) =>
 		return json(
 			{
 				id: photo.id,
-				variants: photo.variants.map((v) => ({ name: v.name, width: v.width, height: v.height, url: event.url.origin + mediaUrl(v.key), bytes: v.bytes })),
+				variants: photo.variants.map((v) => ({ name: v.name, width: v.width, height: v.height, url: withOrigin(event.url.origin, mediaUrl(v.key)), bytes: v.bytes })),
 				hints: photo.hints.map((h) => ({ code: h.code, message: t(h.messageKey) }))
 			},
 			{ status: 201 }

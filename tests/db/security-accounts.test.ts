@@ -145,6 +145,38 @@ describe(`${AuthService.name} login throttling (${TEST_DIALECT})`, () => {
 		expect((await signIn('192.0.2.21')).status).toBe(429);
 		expect((await signIn('192.0.2.21', { [KNOWN_DEVICE_COOKIE]: proof })).status).toBe(303);
 	});
+
+	it('should let a hall of new sellers behind one hotspot sign in after 99 failed tries there, and a known browser after the address is spent', async () => {
+		now = new Date(now.getTime() + 2 * THROTTLE.windowMs);
+		const services = createServices({ database: ctx.database, storage: ctx.services.storage, clock: () => now });
+		const hotspot = '100.64.20.1';
+		const proof = (await services.auth.login({ login: owner.email, password: owner.password }, { address: '192.0.2.30', kind: 'cookie' })).knownDevice!.token;
+		// 99 typos by many people (different accounts, a few each) from the hall's one carrier address.
+		for (let i = 0; i < 99; i++) await expect(services.auth.login({ login: `peserta${i % 40}@sec.test`, password: `salah-${i}` }, { address: hotspot, kind: 'cookie' })).rejects.toMatchObject({ status: 401 });
+		// The next seller, on a phone that never signed in, still gets in (the old limit of 30 refused the whole hall).
+		await expect(services.auth.login({ login: owner.whatsapp, password: owner.password }, { address: hotspot, kind: 'cookie' })).resolves.toMatchObject({ user: { name: 'Pemilik' } });
+		for (let i = 0; i < 5; i++) await services.auth.login({ login: `lain${i}@sec.test`, password: 'salah' }, { address: hotspot, kind: 'cookie' }).catch(() => undefined);
+		// The address is spent now: an unknown browser is refused…
+		await expect(services.auth.login({ login: owner.email, password: owner.password }, { address: hotspot, kind: 'cookie' })).rejects.toMatchObject({ status: 429 });
+		// …a browser that signed in to the account before is not counted per address.
+		await expect(services.auth.login({ login: owner.email, password: owner.password }, { address: hotspot, kind: 'cookie', knownDevice: proof })).resolves.toMatchObject({ user: { name: 'Pemilik' } });
+	});
+
+	it('should make a browser that set its password through a link a known browser (/atur-sandi sets the cookie)', async () => {
+		now = new Date(now.getTime() + 2 * THROTTLE.windowMs);
+		const services = createServices({ database: ctx.database, storage: ctx.services.storage, clock: () => now });
+		const link = await services.auth.issueSetupLink(actors.coordA, ids.sellerA, a.id, 'invite');
+		const route = await routeByKey('POST /atur-sandi/[token]?/default');
+		const set = await callRoute(route, { services, actor: PUBLIC_ACTOR }, { params: { token: link.token }, form: { password: 'risol-bu-ani-pagi-7', confirm: 'risol-bu-ani-pagi-7' }, address: '100.64.20.2' });
+		expect(set.status).toBe(303);
+		const proof = set.cookiesSet[KNOWN_DEVICE_COOKIE];
+		expect(proof).toMatch(new RegExp(`^${ids.sellerA}\\.\\d+\\.[\\w-]+$`));
+		// Anyone's 20 wrong guesses from elsewhere lock unknown browsers out of the account for 15 minutes…
+		for (let i = 0; i < THROTTLE.perAccount; i++) await services.auth.login({ login: '0812 4000 0001', password: `tebakan-${i}` }, { address: `198.51.104.${i}`, kind: 'api' }).catch(() => undefined);
+		await expect(services.auth.login({ login: '0812 4000 0001', password: 'risol-bu-ani-pagi-7' }, { address: '100.64.20.2', kind: 'cookie' })).rejects.toMatchObject({ status: 429 });
+		// …but not the phone where she made her password at the training.
+		await expect(services.auth.login({ login: '0812 4000 0001', password: 'risol-bu-ani-pagi-7' }, { address: '100.64.20.2', kind: 'cookie', knownDevice: proof })).resolves.toMatchObject({ user: { name: 'Penjual A' } });
+	});
 });
 
 describe(`${AuthService.name} weak passwords (${TEST_DIALECT})`, () => {

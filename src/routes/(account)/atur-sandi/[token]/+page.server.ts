@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
 import { formAction } from '$lib/server/web/forms';
-import { setSessionCookie } from '$lib/server/web/session-cookie';
+import { setKnownDeviceCookie, setSessionCookie } from '$lib/server/web/session-cookie';
 import { formatWhatsappLocal } from '$lib/utils/phone';
 import { landingAfterPassword } from '$lib/server/web/seller-landing';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +20,7 @@ export const actions: Actions = {
 		const result = await formAction(locals.locale, form, async () => {
 			const r = await locals.services.auth.setPasswordWithLink(params.token, { password: form.get('password'), confirm: form.get('confirm') });
 			setSessionCookie(cookies, r.token, r.expiresAt, url.protocol === 'https:');
+			if (r.knownDevice) setKnownDeviceCookie(cookies, r.knownDevice.token, r.knownDevice.expiresAt, url.protocol === 'https:');
 			return landingAfterPassword(locals.services, r.token);
 		});
 		if (typeof result !== 'string') return result;

@@ -96,4 +96,8 @@ describe('withoutSecrets', () => {
 			nested: { setupLink: '[hidden]', password_hash: '[hidden]', checkinToken: '[hidden]', list: [{ accessToken: '[hidden]', ok: 1 }] }
 		});
 	});
+
+	it('should drop NUL and control characters from logged text, as saved names drop them, and keep tabs, newlines and emoji', () => {
+		expect(withoutSecrets({ name: 'Ani\u0000\u0007 Risol\u001b[31m', note: 'baris 1\nbaris 2\t🙂', list: ['a\u0000b'] })).toEqual({ name: 'Ani Risol[31m', note: 'baris 1\nbaris 2\t🙂', list: ['ab'] });
+	});
 });

@@ -11,7 +11,9 @@ export interface FieldIssue {
 /** Turns zod's issues into FieldIssues. Schemas may set `error` to a MessageKey for a field-specific message. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 	return error.issues.map((issue) => {
-		const field = issue.path.join('.') || '_';
+		// An unknown key is named itself ("status" is no field of a product), not the object it sits in ("_").
+		const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys.join(', ')] : issue.path;
+		const field = path.join('.') || '_';
 		const custom = issue.message?.startsWith('msg:') ? (issue.message.slice(4) as MessageKey) : null;
 		// A refinement may carry the numbers its message names (e.g. the per-line cap): `refine(…, { params })`.
 		if (custom) return { field, messageKey: custom, params: issue.code === 'custom' ? { ...(issue.params as Params | undefined) } : {} };
@@ -19,6 +21,16 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 		return { field, messageKey: 'error.badParam', params: { name: field, ...reason } };
 	});
 }
+
+/** What a field of the wrong type should have been, in words a reader of the API or a form understands. */
+const TYPE_REASONS: Partial<Record<string, MessageKey>> = {
+	int: 'error.reason.integer',
+	number: 'error.reason.number',
+	string: 'error.reason.text',
+	array: 'error.reason.list',
+	object: 'error.reason.object',
+	boolean: 'error.reason.boolean'
+};
 
 function reasonOf(issue: z.core.$ZodIssue): { reasonKey: MessageKey; min?: number; max?: number; options?: string } {
 	switch (issue.code) {
@@ -30,8 +42,14 @@ function reasonOf(issue: z.core.$ZodIssue): { reasonKey: MessageKey; min?: numbe
 				: { reasonKey: 'error.reason.max', max: Number(issue.maximum) };
 		case 'invalid_value':
 			return { reasonKey: 'error.reason.oneOf', options: issue.values.map(String).join(', ') };
+		case 'unrecognized_keys':
+			return { reasonKey: 'error.reason.unknownField' };
+		case 'invalid_type':
+			// zod says a missing field is "received undefined"; that is the one case it words so.
+			if (/received undefined$/.test(issue.message ?? '')) return { reasonKey: 'error.reason.required' };
+			return { reasonKey: TYPE_REASONS[issue.expected] ?? 'error.reason.invalid' };
 		default:
-			return { reasonKey: 'error.reason.integer' };
+			return { reasonKey: 'error.reason.invalid' };
 	}
 }
 

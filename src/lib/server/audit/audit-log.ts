@@ -23,9 +23,15 @@ export interface AuditEntry {
 /** Keys whose values never go into the log, at any depth: tokens, setup links, passwords and their hashes. */
 const SECRET_KEY = /token|password|passwd|secret|hash|link|cookie|authorization|p256dh|auth$/i;
 
-/** A copy of the value with every secret-looking key's value replaced by "[hidden]" (JSON-safe, depth-bounded). */
+/** NUL and other control characters (not tab/newline): removed from saved names, so removed from the log too (SQLite kept a raw 0x00, PostgreSQL a U+FFFD). */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const printable = (text: string) => text.replace(CONTROL, '');
+
+/** A copy of the value with every secret-looking key's value replaced by "[hidden]" and control characters removed (JSON-safe, depth-bounded). */
 export function withoutSecrets(value: unknown, depth = 0): unknown {
 	if (value === null || value === undefined || depth > 6) return value ?? null;
+	if (typeof value === 'string') return printable(value);
 	if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, depth + 1));
 	if (typeof value === 'object') {
 		const out: Record<string, unknown> = {};
@@ -71,7 +77,7 @@ export class AuditLog {
 			action: entry.action,
 			target_type: entry.target.type,
 			target_id: entry.target.id,
-			target_label: entry.target.label.slice(0, 200),
+			target_label: printable(entry.target.label).slice(0, 200),
 			before: entry.before === undefined ? null : JSON.stringify(withoutSecrets(entry.before)),
 			after: entry.after === undefined ? null : JSON.stringify(withoutSecrets(entry.after))
 		});

@@ -208,6 +208,7 @@ export const en: Record<MessageKey, string> = {
 	'setup.title': "Create a password",
 	'setup.hello': "Hello {name}! Create a password to log in to E-Crav.",
 	'setup.loginIs': "To log in later, use: {login}",
+	'setup.passwordHint': 'Use a few words only you know, for example coffee-on-the-porch-7. Easy guesses such as secret123 or 12345678 are refused.',
 	'setup.password': "New password (at least 8 characters)",
 	'setup.confirm': "Repeat the password",
 	'setup.submit': "Save and start",

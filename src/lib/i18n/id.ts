@@ -206,6 +206,7 @@ export const id = {
 	'setup.title': "Buat kata sandi",
 	'setup.hello': "Halo {name}! Buat kata sandi untuk masuk ke E-Crav.",
 	'setup.loginIs': "Untuk masuk nanti, pakai: {login}",
+	'setup.passwordHint': 'Pakai beberapa kata yang hanya Anda tahu, misalnya kopi-pagi-di-teras-7. Sandi yang mudah ditebak seperti rahasia123 atau 12345678 ditolak.',
 	'setup.password': "Kata sandi baru (minimal 8 huruf/angka)",
 	'setup.confirm': "Ulangi kata sandi",
 	'setup.submit': "Simpan dan mulai",

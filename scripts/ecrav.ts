@@ -8,6 +8,8 @@
  *   npm run ecrav -- reindex-search      (rebuilds the SQLite search index, e.g. after VACUUM)
  *   npm run ecrav -- load-regions [--province 32]   (official Kemendagri regions from idn-area-data; safe to run again)
  *   npm run ecrav -- migrate             (brings the database schema up to date; the server also does on start)
+ *   npm run ecrav -- backup <file>       (database + media files in one archive, while the server runs; see docs/deploy.md)
+ *   npm run ecrav -- restore <file> [--force]   (into an empty database and DATA_DIR; stop the server first)
  * Reads DATABASE_URL / DATA_DIR (and MEDIA_STORAGE / S3_* when media is in a bucket) like the server.
  */
 import { parseArgs } from 'node:util';
@@ -21,8 +23,11 @@ import { translator } from '../src/lib/i18n';
 import { issueMessage } from '../src/lib/validation/issues';
 import { reindexSearch } from '../src/lib/server/search/reindex';
 import { readRegionRows } from '../src/lib/server/regions/region-data';
+import { backupCommand } from './ecrav-backup';
 
 const [command, ...rest] = process.argv.slice(2);
+// backup and restore open the database themselves: restore must find the target as it is, before any migration
+if (command === 'backup' || command === 'restore') process.exit(await backupCommand(command, rest));
 const { values: opts } = parseArgs({
 	args: rest,
 	options: Object.fromEntries(
@@ -99,7 +104,7 @@ try {
 			break;
 		}
 		default:
-			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search | load-regions | migrate (lihat README)');
+			console.log('Perintah: create-admin | create-community | add-coordinator | reindex-search | load-regions | migrate | backup | restore (lihat README)');
 			process.exitCode = command ? 2 : 0;
 	}
 } catch (e) {

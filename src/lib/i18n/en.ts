@@ -14,6 +14,7 @@ import { enShare } from './parts/share';
 import { enDebts } from './parts/debts';
 import { enShopee } from './parts/shopee';
 import { enVisits } from './parts/visits';
+import { enBackup } from './parts/backup';
 import { enAdmin } from './parts/admin';
 import { enCashbook } from './parts/cashbook';
 import { enPosters } from './parts/posters';
@@ -459,6 +460,7 @@ export const en: Record<MessageKey, string> = {
 	...enDebts,
 	...enShopee,
 	...enVisits,
+	...enBackup,
 	...enAdmin,
 	...enCashReport,
 	...enShare

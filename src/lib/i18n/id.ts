@@ -13,6 +13,7 @@ import { idShare } from './parts/share';
 import { idDebts } from './parts/debts';
 import { idShopee } from './parts/shopee';
 import { idVisits } from './parts/visits';
+import { idBackup } from './parts/backup';
 import { idAdmin } from './parts/admin';
 import { idCashbook } from './parts/cashbook';
 import { idPosters } from './parts/posters';
@@ -457,6 +458,7 @@ export const id = {
 	...idDebts,
 	...idShopee,
 	...idVisits,
+	...idBackup,
 	...idAdmin,
 	...idCashReport,
 	...idShare

@@ -40,6 +40,7 @@ async function staff(c: Community, role: 'coordinator' | 'facilitator', name: st
 const training = (startsAt = '2024-11-28T15:00', program = programId): Promise<Training> =>
 	ctx.services.trainings.create(system, program, { title: 'Peningkatan Kapasitas Bagi Para Pelaku UKM', startsAt, venue: 'Gedung Serbaguna Kelurahan Cigadung' });
 const present = async (trainingId: string, memberId: string) => (await ctx.services.trainings.attendance(system, trainingId)).data.find((d) => d.memberId === memberId)?.present ?? false;
+const linksOf = (userId: string) => ctx.database.db.selectFrom('setup_link').select(['token_hash', 'used_at']).where('user_id', '=', userId).orderBy('created_at').orderBy('token_hash').execute();
 const claims = () => ctx.database.db.selectFrom('training_checkin_claim').selectAll().execute();
 let addr = 0;
 /** Each phone on its own address unless a test is about the address limit. */
@@ -94,7 +95,7 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 	});
 
 	describe('claim → decide → claimState', () => {
-		it('should wait for the facilitator, then mark present and hand this phone one setup link, issued in the facilitator’s name', async () => {
+		it('should wait for the facilitator, then mark present and let this phone set the first password on its own page, once, in the facilitator’s name', async () => {
 			now = new Date(DAY);
 			const t = await training();
 			const phoneA = await ctx.services.checkins.claim(t.checkinToken, { memberId: eneng.memberId }, undefined, address());
@@ -113,15 +114,26 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			expect(await ctx.services.checkins.pending(facilitator, t.id)).toEqual([]);
 
 			const next = await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken);
-			expect(next).toMatchObject({ next: 'setup', firstName: 'Eneng' });
-			if (next.next !== 'setup') throw new Error('expected a setup link');
-			// the claim reused (a reload, a copied cookie): no second link
-			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual({ next: 'signin', firstName: 'Eneng', linkGiven: true });
-			const session = await ctx.services.auth.setPasswordWithLink(next.setupToken, { password: PASSWORD, confirm: PASSWORD });
-			expect(session.user.id).toBe(eneng.userId);
-			// the seller is told who let her account be opened
+			expect(next).toEqual({ next: 'setup', firstName: 'Eneng', login: `62${eneng.whatsapp.replace(/ /g, '').slice(1)}` });
+			// looking again (a reload, a double tap whose first answer was thrown away) spends nothing: the same form
+			const linksBefore = await linksOf(eneng.userId);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual(next);
+			// a typo spends nothing either: the form again, with the message on the field
+			await expect(ctx.services.checkins.claimPassword(t.checkinToken, phoneA.claimToken, { password: PASSWORD, confirm: 'lain' }, address())).rejects.toMatchObject({ status: 422 });
+			await expect(ctx.services.checkins.claimPassword(t.checkinToken, phoneA.claimToken, { password: 'eneng123', confirm: 'eneng123' }, address())).rejects.toMatchObject({ status: 422 });
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual(next);
+			expect(await linksOf(eneng.userId)).toEqual(linksBefore);
+			const set = await ctx.services.checkins.claimPassword(t.checkinToken, phoneA.claimToken, { password: PASSWORD, confirm: PASSWORD }, address());
+			if (!('session' in set)) throw new Error('expected a session');
+			expect(set.session.user.id).toBe(eneng.userId);
+			// the seller is told who let her account be opened, and the audit log says who issued it
 			expect(await ctx.services.auth.recentPasswordResets((await ctx.services.auth.loadActor(eneng.userId))!, eneng.userId)).toEqual([expect.objectContaining({ byName: 'Pendamping Rina', first: true })]);
-			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual({ next: 'signin', firstName: 'Eneng', linkGiven: false });
+			const audit = await ctx.database.db.selectFrom('audit_log').selectAll().where('target_id', '=', eneng.userId).execute();
+			expect(audit.map((a) => [a.action, a.actor_name])).toEqual([['setup_link.invite', 'Pendamping Rina']]);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken)).toEqual({ next: 'signin', firstName: 'Eneng' });
+			// once per claim: a later post changes nothing and signs nobody in
+			expect(await ctx.services.checkins.claimPassword(t.checkinToken, phoneA.claimToken, { password: 'lain-sandi-2024', confirm: 'lain-sandi-2024' }, address())).toEqual({ state: { next: 'signin', firstName: 'Eneng' } });
+			await expect(ctx.services.auth.login({ login: eneng.whatsapp, password: PASSWORD }, { address: address(), kind: 'api' })).resolves.toMatchObject({ user: { id: eneng.userId } });
 		});
 
 		it('should send a member who already has a password to sign in, without a link', async () => {
@@ -129,7 +141,7 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			const t = await training();
 			const c = await ctx.services.checkins.claim(t.checkinToken, { whatsapp: tati.whatsapp.replace(/ /g, '-') }, undefined, address());
 			await ctx.services.checkins.decide(coordinator, t.id, c.claimId, 'confirm');
-			expect(await ctx.services.checkins.claimState(t.checkinToken, c.claimToken)).toEqual({ next: 'signin', firstName: 'Tati', linkGiven: false });
+			expect(await ctx.services.checkins.claimState(t.checkinToken, c.claimToken)).toEqual({ next: 'signin', firstName: 'Tati' });
 		});
 
 		it('should find a member by the WhatsApp number as people type it, and refuse bad or unknown numbers with a message', async () => {
@@ -174,20 +186,58 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			expect(await present(t.id, siti.memberId)).toBe(false);
 		});
 
-		it('should give a confirmed claim’s link to its own phone only, once', async () => {
+		it('should let only the confirmed claim’s own phone set the password, once, even when the form is posted twice at once', async () => {
 			now = new Date(DAY);
 			const t = await training();
 			const mine = await ctx.services.checkins.claim(t.checkinToken, { memberId: ujang.memberId }, undefined, address());
+			const form = { password: PASSWORD, confirm: PASSWORD };
+			// not confirmed yet: no form, and a post is refused like an unknown claim
+			await expect(ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, form, address())).rejects.toMatchObject({ status: 404 });
 			await ctx.services.checkins.decide(facilitator, t.id, mine.claimId, 'confirm');
-			// another phone (no cookie, a guessed one, or the claim id itself) learns nothing
-			for (const guess of ['', 'tebakan', mine.claimId]) await expect(ctx.services.checkins.claimState(t.checkinToken, guess)).rejects.toMatchObject({ status: 404 });
+			// another phone (no cookie, a guessed one, or the claim id itself) learns nothing and sets nothing
+			for (const guess of ['', 'tebakan', mine.claimId]) {
+				await expect(ctx.services.checkins.claimState(t.checkinToken, guess)).rejects.toMatchObject({ status: 404 });
+				await expect(ctx.services.checkins.claimPassword(t.checkinToken, guess, form, address())).rejects.toMatchObject({ status: 404 });
+			}
 			// the claim with another training's QR: not found
 			const t2 = await training();
 			await expect(ctx.services.checkins.claimState(t2.checkinToken, mine.claimToken)).rejects.toMatchObject({ status: 404 });
-			const [first, second] = await Promise.all([ctx.services.checkins.claimState(t.checkinToken, mine.claimToken), ctx.services.checkins.claimState(t.checkinToken, mine.claimToken)]);
-			expect([first.next, second.next].sort()).toEqual(['setup', 'signin']);
-			const links = await ctx.database.db.selectFrom('setup_link').select('token_hash').where('user_id', '=', ujang.userId).where('used_at', 'is', null).execute();
-			expect(links).toHaveLength(1);
+			await expect(ctx.services.checkins.claimPassword(t2.checkinToken, mine.claimToken, form, address())).rejects.toMatchObject({ status: 404 });
+			// a double tap on "Simpan": both posts end signed in as Ujang, one password set, one link made and used
+			const linksBefore = (await linksOf(ujang.userId)).length;
+			const [first, second] = await Promise.all([ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, form, address()), ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, form, address())]);
+			for (const r of [first, second]) expect('session' in r && r.session.user.id).toBe(ujang.userId);
+			const links = await linksOf(ujang.userId);
+			expect(links).toHaveLength(linksBefore + 1);
+			expect(links.every((l) => !!l.used_at)).toBe(true);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, mine.claimToken)).toEqual({ next: 'signin', firstName: 'Ujang' });
+		});
+
+		it('should give a double tap on a name (two posts with the same cookie, JavaScript off) the same claim and waiting page', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			// the list page puts a token in the cookie before the tap; a made-up or used one is replaced
+			const cookie = await ctx.services.checkins.browserToken(undefined);
+			expect(await ctx.services.checkins.browserToken(cookie)).toBe(cookie);
+			expect(await ctx.services.checkins.browserToken('kue-sendiri')).not.toBe('kue-sendiri');
+			const at = address();
+			const [a, b] = await Promise.all([ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, cookie, at), ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, cookie, at)]);
+			expect(a).toEqual({ claimToken: cookie, claimId: a.claimId });
+			expect(b).toEqual(a);
+			// and a third, later post of the same tap
+			expect(await ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, cookie, at)).toEqual(a);
+			expect((await ctx.services.checkins.pending(facilitator, t.id)).map((p) => p.id)).toEqual([a.claimId]);
+			expect(await ctx.services.checkins.claimState(t.checkinToken, cookie)).toMatchObject({ next: 'wait', firstName: 'Siti' });
+			// another browser (another cookie) is still refused: the seat is taken
+			const otherCookie = await ctx.services.checkins.browserToken(undefined);
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, otherCookie, address())).rejects.toMatchObject({ status: 409, messageKey: 'checkin.pendingElsewhere' });
+			// a token that made a claim is never handed out again
+			expect(await ctx.services.checkins.browserToken(cookie)).not.toBe(cookie);
+			// a double tap on the phone form (typed number) works the same
+			const cookie2 = await ctx.services.checkins.browserToken(undefined);
+			const [c, d] = await Promise.all([0, 1].map(() => ctx.services.checkins.claim(t.checkinToken, { whatsapp: ujang.whatsapp }, cookie2, at)));
+			expect(d).toEqual(c);
+			expect(c.claimToken).toBe(cookie2);
 		});
 	});
 
@@ -255,15 +305,23 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			const first = await ctx.services.checkins.useCard(issued.token, address());
 			expect(first).toMatchObject({ next: 'setup', firstName: 'Cucu' });
 			expect(await present(t.id, card.memberId)).toBe(true);
-			// the card again (a second scan, or someone who found it): present, but no second link
-			expect(await ctx.services.checkins.useCard(issued.token, address())).toEqual({ next: 'signin', firstName: 'Cucu', linkGiven: true });
-			if (first.next !== 'setup') throw new Error('expected a setup link');
-			await ctx.services.auth.setPasswordWithLink(first.setupToken, { password: PASSWORD, confirm: PASSWORD });
+			// a double tap on "Saya hadir": the same form again, nothing spent
+			expect(await ctx.services.checkins.useCard(issued.token, address())).toEqual(first);
+			await expect(ctx.services.checkins.cardPassword(issued.token, { password: PASSWORD, confirm: 'salah' }, address())).rejects.toMatchObject({ status: 422 });
+			expect(await ctx.services.checkins.cardState(issued.token)).toEqual(first);
+			// a double tap on "Simpan": both signed in as Cucu, one password, in the name of whoever printed the card
+			const form = { password: PASSWORD, confirm: PASSWORD };
+			const both = await Promise.all([ctx.services.checkins.cardPassword(issued.token, form, address()), ctx.services.checkins.cardPassword(issued.token, form, address())]);
+			for (const r of both) expect('session' in r && r.session.user.id).toBe(card.userId);
+			expect(await ctx.services.auth.recentPasswordResets((await ctx.services.auth.loadActor(card.userId))!, card.userId)).toEqual([expect.objectContaining({ byName: 'Pendamping Rina', first: true })]);
+			// the card again (a second scan, or someone who found it): present, but no second password
+			expect(await ctx.services.checkins.useCard(issued.token, address())).toEqual({ next: 'signin', firstName: 'Cucu' });
+			expect(await ctx.services.checkins.cardPassword(issued.token, { password: 'punya-penemu-99', confirm: 'punya-penemu-99' }, address())).toEqual({ state: { next: 'signin', firstName: 'Cucu' } });
 
 			// a new card replaces the old one; a revoked card opens nothing
 			const [again] = await ctx.services.checkins.issueCards(coordinator, t.id, [card.memberId]);
 			await expect(ctx.services.checkins.useCard(issued.token, address())).rejects.toMatchObject({ status: 404, messageKey: 'checkin.cardInvalid' });
-			expect(await ctx.services.checkins.useCard(again.token, address())).toEqual({ next: 'signin', firstName: 'Cucu', linkGiven: false });
+			expect(await ctx.services.checkins.useCard(again.token, address())).toEqual({ next: 'signin', firstName: 'Cucu' });
 			expect(await ctx.services.checkins.revokeCards(facilitator, t.id, card.memberId)).toBe(1);
 			await expect(ctx.services.checkins.cardView(again.token)).rejects.toMatchObject({ status: 404 });
 			await expect(ctx.services.checkins.revokeCards(otherCoordinator, t.id, card.memberId)).rejects.toMatchObject({ status: 404 });

@@ -68,8 +68,9 @@ async function boardsShow(label: string, check: (page: Page) => Promise<boolean>
 	expect(noJs).toBeLessThanOrEqual(12); // one refresh period (10 s) and the page load
 }
 
-/** The setup page a confirmed phone lands on: set the password, land in the onboarding. */
+/** The form a confirmed phone / a used card shows on its own page: set the password, land in the onboarding. */
 async function setPassword(page: Page) {
+	await page.getByTestId('first-password').waitFor();
 	await page.getByLabel('Kata sandi baru (minimal 8 huruf/angka)').fill(PASSWORD);
 	await page.getByLabel('Ulangi kata sandi').fill(PASSWORD);
 	await Promise.all([page.waitForURL(/\/jual\/mulai\//), page.getByRole('button', { name: 'Simpan dan mulai' }).click()]);
@@ -141,6 +142,12 @@ describe('QR check-in that opens the seller account', () => {
 		await member.waitForURL(/\/hadir\/[^/]+\/pilih$/);
 		expect(await member.getByText(/0857|62857/).count()).toBe(0); // no phone numbers on the list
 		await fits(member, 'pilih');
+		// a double tap on her name with JavaScript off: two quick posts of the same form from this browser (its cookie
+		// came with the list) — both answer "go and wait" for one claim, never "waiting on another phone"
+		const pilih = member.url();
+		const taps = await Promise.all([0, 1].map(() => member.request.post(pilih, { form: { memberId }, headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 })));
+		for (const r of taps) expect([r.status(), r.headers().location]).toEqual([303, new URL(pilih).pathname.replace(/pilih$/, 'tunggu')]);
+		// and the real tap on top of them: the same waiting page
 		await Promise.all([member.waitForURL(/\/tunggu$/), member.getByRole('button', { name: `Saya ${firstName}` }).click()]);
 		expect(await member.getByTestId('checkin-wait').textContent()).toBe('Tunggu sebentar, pendamping akan mengonfirmasi.');
 		const code = (await member.getByTestId('checkin-code').textContent())!.trim();
@@ -158,8 +165,11 @@ describe('QR check-in that opens the seller account', () => {
 		expect(await staffPage.getByTestId('pending-none').count()).toBe(1);
 		await boardsShow('the confirmed check-in', async (p) => (await tile(p, memberId, 'data-present')) === 'true');
 
-		// the waiting phone moves on by itself (meta refresh) to set a password, then into the onboarding
-		await member.waitForURL(/\/atur-sandi\//, { timeout: 12_000 });
+		// the waiting phone moves on by itself (meta refresh) to the password form on the same page, then into the onboarding
+		await member.getByTestId('first-password').waitFor({ timeout: 12_000 });
+		expect(member.url()).toMatch(/\/tunggu$/);
+		expect(await member.getByText('Untuk masuk nanti, pakai: 0857-2100-4401').count()).toBe(1);
+		await fits(member, 'tunggu-sandi');
 		await setPassword(member);
 		console.log(`QR check-in to onboarding took ${((Date.now() - scanned) / 1000).toFixed(1)} s`);
 		await boardsShow("'akun'", async (p) => (await tile(p, memberId, 'data-step')) === 'akun');
@@ -185,14 +195,30 @@ describe('QR check-in that opens the seller account', () => {
 		expect(await member.getByText(`Halo ${firstName}.`).count()).toBe(1);
 		await fits(member, 'kartu');
 		await expectNoAxeViolations(member, 'personal card');
-		await Promise.all([member.waitForURL(/\/atur-sandi\//), member.getByRole('button', { name: 'Saya hadir' }).click()]);
+		// a double tap on "Saya hadir" (two quick posts): both answers show the same password form, nothing is spent
+		const taps = await Promise.all([0, 1].map(() => member.request.post(`${cardUrl}?/hadir`, { form: {}, headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 })));
+		for (const r of taps) {
+			expect(r.status()).toBe(200);
+			expect(await r.text()).toContain('data-testid="first-password"');
+		}
+		await member.getByRole('button', { name: 'Saya hadir' }).click();
+		await member.getByTestId('first-password').waitFor();
 		await boardsShow('the card check-in', async (p) => (await tile(p, memberId, 'data-present')) === 'true');
-		await setPassword(member);
-		// the card again: present, no second link
+		await fits(member, 'kartu-sandi');
+		// a double tap on "Simpan dan mulai" (two quick posts): both end signed in, in the onboarding
+		const form = { password: PASSWORD, confirm: PASSWORD };
+		const saves = await Promise.all([0, 1].map(() => member.request.post(`${cardUrl}?/sandi`, { form, headers: { origin: app.baseUrl, accept: 'text/html' }, maxRedirects: 0 })));
+		for (const r of saves) expect([r.status(), r.headers().location]).toEqual([303, '/jual/mulai/nama']);
+		// signed in: the onboarding opens (not the sign-in page)
+		await member.goto(`${app.baseUrl}/jual/mulai/nama`);
+		expect(new URL(member.url()).pathname).toBe('/jual/mulai/nama');
+		// the card again, in another browser: present, no second password
 		await member.context().clearCookies();
 		await member.goto(cardUrl);
 		await member.getByRole('button', { name: 'Saya hadir' }).click();
 		expect(await member.getByTestId('checkin-done').textContent()).toBe(`Terima kasih, ${firstName}. Anda tercatat hadir.`);
+		expect(await member.getByTestId('first-password').count()).toBe(0);
+		expect(await member.getByRole('link', { name: 'Masuk ke akun Anda untuk lanjut' }).count()).toBe(1);
 		await member.context().close();
 	});
 
@@ -210,9 +236,10 @@ describe('QR check-in that opens the seller account', () => {
 		expect(await row.textContent()).toContain('mengetik nomor');
 		await row.getByRole('button', { name: /^Benar, .* hadir$/ }).click();
 		const confirmed = Date.now();
-		// with JavaScript the waiting phone looks every 4 s and follows as soon as it is confirmed
-		await member.waitForURL(/\/atur-sandi\//, { timeout: 8_000 });
+		// with JavaScript the waiting phone looks every 4 s and shows the password form as soon as it is confirmed
+		await member.getByTestId('first-password').waitFor({ timeout: 8_000 });
 		console.log(`the waiting phone (JS) moved on ${((Date.now() - confirmed) / 1000).toFixed(1)} s after the tap`);
+		await expectNoAxeViolations(member, 'password form on the claim page');
 		await setPassword(member);
 
 		// her first product: name, price, photo — published

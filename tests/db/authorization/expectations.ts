@@ -141,6 +141,12 @@ const claimOfC1 = async (w: World) => {
 	return { ...f, ...claim, otherTraining: other.training };
 };
 type ClaimFixture = Awaited<ReturnType<typeof claimOfC1>>;
+/** The same claim, confirmed by staff (the victim's member is marked present; the victim already has a password). */
+const confirmedClaimOfC1 = async (w: World) => {
+	const f = await claimOfC1(w);
+	await w.services.checkins.decide(systemActor('matriks'), f.training.id, f.claimId, 'confirm');
+	return f;
+};
 /** A personal check-in card of the victim shop's member, printed at a community 1 training happening today. */
 const cardOfC1 = async (w: World) => {
 	const f = await trainingOfC1(w);
@@ -473,6 +479,12 @@ export const expectations: Record<string, Probe[]> = {
 		probe<ClaimFixture>({ probe: "a claim's cookie with another training's QR", setup: claimOfC1, request: (_w, f) => ({ params: { token: f.otherTraining.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: {} }), expect: everyone(404) }),
 		probe<ClaimFixture>({ probe: 'the phone takes back its own claim', setup: claimOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: {} }), expect: everyone(303) })
 	],
+	'POST /hadir/[token]/tunggu?/sandi': [
+		probe<ClaimFixture>({ probe: "set the first password through another phone's confirmed claim (a guessed cookie)", setup: confirmedClaimOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, cookies: { ecrav_hadir: `${f.claimToken.slice(0, -2)}xx` }, form: { password: 'penyerang-sandi-77', confirm: 'penyerang-sandi-77' } }), expect: everyone(404) }),
+		probe<ClaimFixture>({ probe: "a confirmed claim's cookie with another training's QR", setup: confirmedClaimOfC1, request: (_w, f) => ({ params: { token: f.otherTraining.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: { password: 'penyerang-sandi-77', confirm: 'penyerang-sandi-77' } }), expect: everyone(404) }),
+		probe<ClaimFixture>({ probe: 'a claim nobody confirmed yet', setup: claimOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: { password: 'penyerang-sandi-77', confirm: 'penyerang-sandi-77' } }), expect: everyone(404) }),
+		probe<ClaimFixture>({ probe: 'the confirmed phone itself, when the member already has a password (changes nothing; back to the claim page)', setup: confirmedClaimOfC1, request: (_w, f) => ({ params: { token: f.training.checkinToken }, cookies: { ecrav_hadir: f.claimToken }, form: { password: 'penyerang-sandi-77', confirm: 'penyerang-sandi-77' } }), expect: everyone(303) })
+	],
 	'POST /koordinator/[community]/pelatihan/[training]/konfirmasi?/benar': [
 		probe<ClaimFixture>({ probe: "confirm a check-in at community 1's training (marks the victim's member present)", setup: claimOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { claimId: f.claimId } }), expect: communityStaff(303) }),
 		probe<ClaimFixture>({ probe: "a claim of another training through this training's page", setup: claimOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.otherTraining.id }, form: { claimId: f.claimId } }), expect: { ...everyone(404), anonymous: 401 } })
@@ -485,9 +497,13 @@ export const expectations: Record<string, Probe[]> = {
 		probe<TrainingFixture>({ probe: "personal check-in cards of community 1's training (bearer QR codes)", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(200) }),
 		probe<TrainingFixture>({ probe: "a card for community 2's member through community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember } }), expect: { ...everyone(404), anonymous: 401 } })
 	],
-	'POST /kartu-hadir/[token]?/default': [
+	'POST /kartu-hadir/[token]?/hadir': [
 		probe<CardFixture>({ probe: "the victim member's personal card (a bearer card: check-in only, the seller already has a password)", setup: cardOfC1, request: (_w, f) => ({ params: { token: f.token }, form: {} }), expect: everyone(200) }),
 		probe<CardFixture>({ probe: 'a made-up card token', setup: cardOfC1, request: (_w, f) => ({ params: { token: `${f.token.slice(0, -2)}xx` }, form: {} }), expect: everyone(404) })
+	],
+	'POST /kartu-hadir/[token]?/sandi': [
+		probe<CardFixture>({ probe: "the victim member's card's password form, when the seller already has a password (check-in only, no password set)", setup: cardOfC1, request: (_w, f) => ({ params: { token: f.token }, form: { password: 'penyerang-sandi-77', confirm: 'penyerang-sandi-77' } }), expect: everyone(200) }),
+		probe<CardFixture>({ probe: 'a made-up card token', setup: cardOfC1, request: (_w, f) => ({ params: { token: `${f.token.slice(0, -2)}xx` }, form: { password: 'penyerang-sandi-77', confirm: 'penyerang-sandi-77' } }), expect: everyone(404) })
 	],
 
 	// ——— coordinator roster ———

@@ -272,6 +272,27 @@ export class AuthService {
 		return this.openSession(link.user_id, 'cookie');
 	}
 
+	/**
+	 * A first password set on the page of a confirmed check-in claim or a personal card (checkin.service.ts), with no
+	 * link leaving the server: the input is checked first (so a typo spends nothing), then a setup link is issued in
+	 * `issuer`'s name and used at once, so the audit entry, the seller's "who let your account be opened" notice and
+	 * the checks of setup links (staff of the member's community only) are those of any first invite.
+	 */
+	async setFirstPassword(issuer: Actor, userId: string, communityId: string, input: unknown): Promise<LoginResult> {
+		const data = parseInput(setPasswordSchema, input);
+		const user = await this.accounts.findUserById(userId);
+		if (!user) throw new NotFoundError('member.notFound');
+		refuseWeakPassword(data.password, [user.name, user.email, user.whatsapp]);
+		const link = await this.issueSetupLink(issuer, userId, communityId, 'invite');
+		return this.setPasswordWithLink(link.token, data);
+	}
+
+	/** The login a person signs in with (e-mail, else WhatsApp as stored), or null. */
+	async loginOf(userId: string): Promise<string | null> {
+		const user = await this.accounts.findUserById(userId);
+		return user ? (user.email ?? user.whatsapp ?? null) : null;
+	}
+
 	/** Resets of the person's password by someone else in the last `days` days, newest first (their own account only). */
 	async recentPasswordResets(actor: Actor, userId: string, days = 30): Promise<PasswordReset[]> {
 		if (actor.kind !== 'system' && (actor.kind !== 'user' || actor.userId !== userId)) return [];

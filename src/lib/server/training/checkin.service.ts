@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { systemActor, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { hasCommunityRole } from '../auth/guards';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
 import { hashToken, newToken } from '../accounts/tokens';
@@ -14,6 +14,9 @@ import { endOfTrainingDay, firstNames } from './board';
 import { expectedAt } from './expected';
 import { presentIds } from './gain';
 import { refuseWhenClosed } from './training.service';
+import { FirstPassword, type ClaimState, type PasswordOutcome } from './checkin-password';
+
+export type { ClaimState, PasswordOutcome } from './checkin-password';
 
 const STAFF = ['coordinator', 'facilitator'] as const;
 const MINUTE = 60_000;
@@ -30,7 +33,9 @@ const MAX_TOKEN = 64;
 export const CHECKIN_RULES = {
 	address: { name: 'checkin-addr', limit: 120, windowMs: 10 * MINUTE },
 	training: { name: 'checkin-training', limit: 1000, windowMs: 60 * MINUTE },
-	card: { name: 'checkin-card', limit: 60, windowMs: 10 * MINUTE }
+	card: { name: 'checkin-card', limit: 60, windowMs: 10 * MINUTE },
+	/** the first-password forms of confirmed claims and cards (each post hashes a password): 4 tries per member of a full venue */
+	password: { name: 'checkin-password', limit: 240, windowMs: 10 * MINUTE }
 } satisfies Record<string, RateRule>;
 
 export type CheckinDay = 'before' | 'today' | 'after';
@@ -41,14 +46,6 @@ export interface PublicCheckin {
 	day: CheckinDay;
 	members: { memberId: string; firstName: string }[];
 }
-
-/** Where a waiting phone stands (`next` says what the page does). */
-export type ClaimState =
-	| { next: 'wait'; firstName: string; code: string; expiresAt: string }
-	| { next: 'setup'; firstName: string; setupToken: string }
-	| { next: 'signin'; firstName: string; linkGiven: boolean }
-	| { next: 'noAccount'; firstName: string }
-	| { next: 'rejected' | 'expired' | 'cancelled' };
 
 export interface PendingCheckin {
 	id: string;
@@ -73,19 +70,23 @@ export interface CheckinCard {
  * venue QR, picks a name from the list (or types a WhatsApp number) and gets a pending claim bound to that
  * browser (a random token in an HttpOnly cookie; only its hash is stored). So nobody takes someone else's seat,
  * a facilitator or coordinator of the community confirms each claim with one tap; only then is the member
- * marked present, and the waiting phone — and only it, once — gets a fresh setup link when the member has no
- * password yet. A member's personal card (printed by staff) checks them in without that tap. Invariants: only on
+ * marked present, and the waiting phone — and only it, once — sets the member's first password on its own page
+ * when they have none yet (checkin-password.ts). A member's personal card (printed by staff) checks them in without that tap. Invariants: only on
  * the training day (WIB); one pending claim per member and training (a database index); a claim or card of
  * another training or community opens nothing (404).
  */
 export class CheckinService {
+	private readonly passwords: FirstPassword;
+
 	constructor(
 		private readonly trainings: TrainingRepository,
 		private readonly repo: CheckinRepository,
-		private readonly auth: AuthService,
+		auth: AuthService,
 		private readonly limiter: RateLimiter,
 		private readonly clock: () => Date = () => new Date()
-	) {}
+	) {
+		this.passwords = new FirstPassword(auth, repo);
+	}
 
 	private now(): string {
 		return this.clock().toISOString();
@@ -131,9 +132,11 @@ export class CheckinService {
 
 	/**
 	 * "This is me": a pending claim for the chosen member (a name from the list, or a WhatsApp number of the
-	 * community's roster), bound to the browser by a new claim token (returned once). The same browser tapping
-	 * again gets its claim back; choosing someone else replaces it. Another browser's pending claim for the same
-	 * member refuses (409): the facilitator sorts it out in person.
+	 * community's roster), bound to the browser by its claim token: the one the list page put in its cookie
+	 * (`browserToken`) while no claim has it, else a new one (returned). The same browser tapping again — even twice
+	 * at once, before the first answer arrived (a double tap with JavaScript off) — gets the same claim back;
+	 * choosing someone else replaces it. Another browser's pending claim for the same member refuses (409): the
+	 * facilitator sorts it out in person.
 	 */
 	async claim(token: string, input: { memberId?: string; whatsapp?: string }, claimToken: string | undefined, address: string): Promise<{ claimToken: string; claimId: string }> {
 		const row = await this.byToken(token);
@@ -143,13 +146,14 @@ export class CheckinService {
 		await this.limiter.consume(CHECKIN_RULES.training, row.id);
 		const member = await this.chosenMember(row, input);
 		const now = this.now();
-		const mine = claimToken ? await this.liveClaim(claimToken, row.id) : undefined;
-		if (mine && claimToken) {
-			if (mine.member_id === member.id) return { claimToken, claimId: mine.id };
-			await this.repo.moveClaim(mine.id, 'pending', 'cancelled', { at: now, by: null });
+		const given = claimToken && isToken(claimToken) ? claimToken : undefined;
+		const known = given ? await this.repo.claimByHash(hashToken(given)) : undefined;
+		if (known && given && known.training_id === row.id && known.status === 'pending' && known.expires_at > now) {
+			if (known.member_id === member.id) return { claimToken: given, claimId: known.id };
+			await this.repo.moveClaim(known.id, 'pending', 'cancelled', { at: now, by: null });
 		}
 		await this.repo.expirePending(row.id, member.id, now);
-		const fresh = newToken();
+		const fresh = given && !known ? given : newToken();
 		const id = newId('chk');
 		const expiresAt = new Date(Math.min(Date.parse(now) + CLAIM_MINUTES * MINUTE, Date.parse(endOfTrainingDay(row.starts_at)))).toISOString();
 		const inserted = await this.repo.insertClaim({
@@ -163,8 +167,23 @@ export class CheckinService {
 			created_at: now,
 			expires_at: expiresAt
 		});
-		if (!inserted) throw new DomainError('checkin_pending', 'checkin.pendingElsewhere', 409);
+		if (!inserted) {
+			// the same browser's other post of this tap got there first (same token): its claim is this one
+			const twin = fresh === given ? await this.repo.claimByHash(hashToken(fresh)) : undefined;
+			if (twin && twin.training_id === row.id && twin.member_id === member.id && twin.status === 'pending') return { claimToken: fresh, claimId: twin.id };
+			throw new DomainError('checkin_pending', 'checkin.pendingElsewhere', 409);
+		}
 		return { claimToken: fresh, claimId: id };
+	}
+
+	/**
+	 * The claim token the list page puts in the browser's cookie before any tap, so that two posts of one tap carry
+	 * the same token: the browser's own while no claim was made with it, else a new one. (The cookie is HttpOnly and
+	 * a claim is only made by a tap in that browser; docs/security.md says what a planted cookie could do.)
+	 */
+	async browserToken(current: string | undefined): Promise<string> {
+		if (current && isToken(current) && !(await this.repo.claimByHash(hashToken(current)))) return current;
+		return newToken();
 	}
 
 	private async chosenMember(row: TrainingRow, input: { memberId?: string; whatsapp?: string }): Promise<CheckinMember> {
@@ -183,51 +202,46 @@ export class CheckinService {
 		return member;
 	}
 
-	/** The browser's claim at this training, if its token names one (any status). */
-	private async liveClaim(claimToken: string, trainingId: string) {
-		if (claimToken.length > MAX_TOKEN) return undefined;
-		const claim = await this.repo.claimByHash(hashToken(claimToken));
-		return claim && claim.training_id === trainingId && claim.status === 'pending' && claim.expires_at > this.now() ? claim : undefined;
-	}
-
-	/**
-	 * Where the waiting phone stands. Once confirmed, a member without a password gets ONE fresh setup link —
-	 * issued in the name of the staff member who confirmed (so the seller is told who let them in, as with any
-	 * link someone else issued) — and a second look at the same claim gets none (`signin`, `linkGiven`).
-	 */
-	async claimState(token: string, claimToken: string): Promise<ClaimState> {
-		const row = await this.byToken(token);
+	/** The browser's claim at this training (any status), with its member and first name; 404 otherwise. */
+	private async claimOf(row: TrainingRow, claimToken: string) {
 		const claim = claimToken && claimToken.length <= MAX_TOKEN ? await this.repo.claimByHash(hashToken(claimToken)) : undefined;
 		if (!claim || claim.training_id !== row.id) throw new NotFoundError('checkin.claimNotFound');
 		const member = await this.repo.member(claim.member_id);
 		if (!member) throw new NotFoundError('checkin.claimNotFound');
 		const [firstName] = firstNames([member.person_name]);
+		return { claim, member, firstName };
+	}
+
+	/**
+	 * Where the waiting phone stands. Once confirmed, a member without a password sees the form to set it, on this
+	 * claim's page only and only on the training day; reading the state changes nothing, however often it is asked.
+	 */
+	async claimState(token: string, claimToken: string): Promise<ClaimState> {
+		const row = await this.byToken(token);
+		const { claim, member, firstName } = await this.claimOf(row, claimToken);
 		if (claim.status === 'pending') {
 			if (claim.expires_at <= this.now()) return { next: 'expired' };
 			return { next: 'wait', firstName, code: claim.code, expiresAt: claim.expires_at };
 		}
 		if (claim.status !== 'confirmed') return { next: claim.status };
-		return this.afterCheckin(member, firstName, row.community_id, claim.decided_by, () => this.repo.handOver(claim.id, this.now()), () => this.repo.undoHandOver(claim.id));
+		const state = await this.passwords.state(member, firstName);
+		return state.next === 'setup' && this.dayOf(row) !== 'today' ? { next: 'expired' } : state;
 	}
 
 	/**
-	 * After a check-in: a member without a password gets one setup link if `takeOnce` wins (in the name of
-	 * `issuer`, who must still be staff of the community); anyone else is sent to sign in.
+	 * The first password, set on the confirmed claim's own page (the browser holding the claim's cookie): once per
+	 * claim, in the name of the staff member who confirmed it (so the seller is told who let them in, as with any
+	 * link someone else issued), on the training day, within the check-in flood limits. A claim not confirmed (or of
+	 * another training, or no claim) is refused like an unknown one.
 	 */
-	private async afterCheckin(member: CheckinMember, firstName: string, communityId: string, issuerId: string | null, takeOnce: () => Promise<boolean>, giveBack: () => Promise<void>): Promise<ClaimState> {
-		if (!member.owner_user_id) return { next: 'noAccount', firstName };
-		if (member.has_password) return { next: 'signin', firstName, linkGiven: false };
-		if (!(await takeOnce())) return { next: 'signin', firstName, linkGiven: true };
-		try {
-			const issuer = issuerId ? await this.auth.loadActor(issuerId) : systemActor('checkin');
-			if (!issuer) throw new NotFoundError('checkin.claimNotFound');
-			const link = await this.auth.issueSetupLink(issuer, member.owner_user_id, communityId, 'invite');
-			return { next: 'setup', firstName, setupToken: link.token };
-		} catch (e) {
-			await giveBack();
-			if (e instanceof NotFoundError) return { next: 'noAccount', firstName };
-			throw e;
-		}
+	async claimPassword(token: string, claimToken: string, input: unknown, address: string): Promise<PasswordOutcome> {
+		const row = await this.byToken(token);
+		await this.limiter.consume(CHECKIN_RULES.password, address);
+		const { claim, member, firstName } = await this.claimOf(row, claimToken);
+		if (claim.status !== 'confirmed') throw new NotFoundError('checkin.claimNotFound');
+		this.requireDay(row);
+		const slot = { issuerId: claim.decided_by, communityId: row.community_id, take: () => this.repo.handOver(claim.id, this.now()), giveBack: () => this.repo.undoHandOver(claim.id) };
+		return this.passwords.set(member, firstName, slot, input, address);
 	}
 
 	/** The phone takes back its pending claim ("bukan saya"). */
@@ -329,19 +343,44 @@ export class CheckinService {
 		return { firstName, training: training ? { title: training.title, startsAt: training.starts_at, venue: training.venue } : null };
 	}
 
-	/**
-	 * The member's tap on their personal card's page: present at today's training without confirmation; with no
-	 * password yet, the card's one setup link (in the name of whoever printed it). A lost card therefore allows
-	 * marking its member present and — only until they set a password — setting it first (docs/security.md).
-	 */
-	async useCard(cardToken: string, address: string): Promise<ClaimState> {
-		await this.limiter.consume(CHECKIN_RULES.card, address);
+	/** The card's check-in at today's training (once however often tapped); refused with no training or closed. */
+	private async checkInByCard(cardToken: string, address: string, rule: RateRule = CHECKIN_RULES.card) {
+		await this.limiter.consume(rule, address);
 		const { card, member } = await this.cardOf(cardToken);
 		const training = await this.todaysTraining(member.community_id);
 		if (!training) throw new DomainError('not_training_day', 'checkin.cardNoTraining', 409);
 		refuseWhenClosed({ attendanceClosedAt: training.attendance_closed_at });
 		await this.markPresent(training.id, member.id, `card-${member.id}`, 'self', null);
 		const [firstName] = firstNames([member.person_name]);
-		return this.afterCheckin(member, firstName, member.community_id, card.created_by, () => this.repo.useCardForPassword(card.token_hash, this.now()), () => this.repo.undoCardPassword(card.token_hash));
+		return { card, member, firstName };
 	}
+
+	/**
+	 * The member's tap on their personal card's page: present at today's training without confirmation; with no
+	 * password yet, the form to set it on the card's page (the same form again on a second tap, until it is set).
+	 * A lost card therefore allows marking its member present and — only until they set a password — setting it
+	 * first (docs/security.md); "Kartu hilang" stops it.
+	 */
+	async useCard(cardToken: string, address: string): Promise<ClaimState> {
+		const { member, firstName } = await this.checkInByCard(cardToken, address);
+		return this.passwords.state(member, firstName);
+	}
+
+	/** Where the card's member stands (after a refused password form: the form again), without checking in. */
+	async cardState(cardToken: string): Promise<ClaimState> {
+		const { member } = await this.cardOf(cardToken);
+		return this.passwords.state(member, firstNames([member.person_name])[0]);
+	}
+
+	/** The card page's password form: checks in as `useCard` does, then sets the first password once per card. */
+	async cardPassword(cardToken: string, input: unknown, address: string): Promise<PasswordOutcome> {
+		const { card, member, firstName } = await this.checkInByCard(cardToken, address, CHECKIN_RULES.password);
+		const slot = { issuerId: card.created_by, communityId: member.community_id, take: () => this.repo.useCardForPassword(card.token_hash, this.now()), giveBack: () => this.repo.undoCardPassword(card.token_hash) };
+		return this.passwords.set(member, firstName, slot, input, address);
+	}
+}
+
+/** A claim token as `newToken` makes them (43 URL-safe characters); anything else is never used as one. */
+function isToken(value: string): boolean {
+	return /^[A-Za-z0-9_-]{43}$/.test(value);
 }

@@ -13,12 +13,18 @@ export const csr = false;
  */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
-		const { locals, params, cookies } = event;
+		const { locals, params, cookies, url } = event;
 		const view = await locals.services.checkins.publicView(params.token);
 		const claim = checkinCookie(cookies);
 		if (claim && view.day === 'today') {
 			const state = await locals.services.checkins.claimState(params.token, claim).catch(() => null);
 			if (state?.next === 'wait') redirect(303, `/hadir/${encodeURIComponent(params.token)}/tunggu`);
+		}
+		if (view.day === 'today') {
+			// the claim token goes into the cookie now, before any tap: a double tap (two posts, JavaScript off) then
+			// carries the same token twice and gets one claim, whichever answer the browser keeps
+			const token = await locals.services.checkins.browserToken(claim || undefined);
+			if (token !== claim) setCheckinCookie(cookies, token, url.protocol === 'https:');
 		}
 		// no 'Referrer-Policy: no-referrer' here: Chromium then posts forms with 'Origin: null' and the CSRF check refuses them
 		event.setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });

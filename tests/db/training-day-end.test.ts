@@ -93,10 +93,11 @@ describe(`${RoomService.name} end of the day (${TEST_DIALECT})`, () => {
 			present: 4,
 			accounts: 2,
 			profiles: 0,
-			photos: 4,
-			published: 4,
-			// 8, 25 and 45 minutes; Eneng was live before she came
-			firstProduct: { measured: 3, buckets: [1, 0, 1, 1], medianMinutes: 25, before: 1, notYet: 0 }
+			// Eneng's photo and product are from the day before: not the day's work, but "online before"
+			photosToday: 3,
+			publishedToday: 3,
+			// 8, 25 and 45 minutes; Eneng was live before she came and published nothing new
+			firstProduct: { measured: 3, buckets: [1, 0, 1, 1], medianMinutes: 25, before: 1, notYet: 1 }
 		});
 		await expect(ctx.services.rooms.dayResults(staffActor(community, 'seller', [m.ujang.shopId]), trainingId)).rejects.toMatchObject({ status: 404 });
 		await expect(ctx.services.rooms.dayResults(staffActor(await makeCommunity(ctx.services), 'coordinator'), trainingId)).rejects.toMatchObject({ status: 404 });
@@ -108,6 +109,8 @@ describe(`${RoomService.name} end of the day (${TEST_DIALECT})`, () => {
 		expect(firstProductTimes([10, 10.5, 20, 30, 30.01].map((x) => ({ checkInAt, publishedAt: after(x) })))).toMatchObject({ buckets: [1, 2, 1, 1], medianMinutes: 20 });
 		expect(firstProductTimes([4, 7].map((x) => ({ checkInAt, publishedAt: after(x) })))).toMatchObject({ medianMinutes: 5.5 });
 		expect(firstProductTimes([{ checkInAt, publishedAt: null }])).toEqual({ measured: 0, buckets: [0, 0, 0, 0], medianMinutes: null, before: 0, notYet: 1 });
+		// online before and published again that day: both lines count her
+		expect(firstProductTimes([{ checkInAt, publishedAt: after(12), onlineBefore: true }])).toEqual({ measured: 1, buckets: [0, 1, 0, 0], medianMinutes: 12, before: 1, notYet: 0 });
 	});
 
 	it('should print the same figures on the one-page "Hasil pelatihan" and in the evaluation report', async () => {
@@ -123,16 +126,17 @@ describe(`${RoomService.name} end of the day (${TEST_DIALECT})`, () => {
 		expect(text).toContain('Dinas Koperasi dan UMKM Kota Bandung');
 		expect(text).toContain('4 dari 5 yang diundang (80%)');
 		expect(text).toContain('2 dari 4 yang hadir (50%)');
-		expect(text).toMatch(/Toko dengan produk tayang 4 dari 4 \(100%\)/);
-		expect(text).toContain('Median 25 menit dari absen sampai produk pertama tayang (3 peserta)');
-		expect(text).toMatch(/≤ 10 menit 1 .*10–20 menit 0 .*20–30 menit 1 .*> 30 menit 1 .*Sudah tayang sebelum absen 1 .*Belum tayang 0/);
+		expect(text).toContain('Menayangkan produk hari itu setelah absen 3 dari 4 (75%)');
+		expect(text).toContain('Sudah jualan online sebelum absen 1 dari 4 (25%)');
+		expect(text).toContain('Median 25 menit dari absen sampai produk pertama yang ditayangkan hari itu (3 peserta)');
+		expect(text).toMatch(/≤ 10 menit 1 .*10–20 menit 0 .*20–30 menit 1 .*> 30 menit 1 .*Tidak menayangkan produk hari itu 1/);
 		// the picture of it: one page, looked at by a person (pdftoppm) when SCREENSHOT_DIR is set
 		if (process.env.SCREENSHOT_DIR) execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', join(ctx.dataDir, 'hasil-pelatihan.pdf'), join(process.env.SCREENSHOT_DIR, 'hasil-pelatihan')]);
 
 		const report = await ctx.services.reports.build(coordinator, programId);
 		expect(report.trainings.find((x) => x.id === trainingId)?.day).toEqual(figures);
 		const reportText = pdfText(await evaluationReportPdf(report), 'laporan-hasil-hari');
-		expect(reportText).toContain('Hasil hari pelatihan: dari 4 peserta yang hadir, 2 sudah membuat akun, 0 melengkapi profil toko, 4 punya foto produk, dan 4 tokonya sudah tayang; waktu dari absen sampai produk pertama tayang: median 25 menit (3 peserta; ≤ 10 menit 1, 10–20 menit 0, 20–30 menit 1, > 30 menit 1).');
+		expect(reportText).toContain('Hasil hari pelatihan: dari 4 peserta yang hadir, 2 sudah membuat akun, 0 melengkapi profil toko, 3 mengunggah foto produk hari itu, dan 3 menayangkan produk hari itu setelah absen (1 sudah jualan online sebelum absen); waktu dari absen sampai produk pertama yang ditayangkan hari itu: median 25 menit (3 peserta; ≤ 10 menit 1, 10–20 menit 0, 20–30 menit 1, > 30 menit 1).');
 	});
 
 	it('should refuse ticks, self check-ins and help flags once attendance is closed, and take them again when reopened', async () => {

@@ -276,7 +276,7 @@ export function dayResultSentence(f: DayFigures, session: number | null): string
 	const t = f.firstProduct;
 	const times =
 		t.measured === 0
-			? 'belum ada yang menayangkan produk pertama setelah absen'
-			: `waktu dari absen sampai produk pertama tayang: median ${String(t.medianMinutes ?? 0).replace('.', ',')} menit (${t.measured} peserta; ≤ 10 menit ${t.buckets[0]}, 10–20 menit ${t.buckets[1]}, 20–30 menit ${t.buckets[2]}, > 30 menit ${t.buckets[3]})`;
-	return `Hasil hari pelatihan${session !== null ? ` sesi ${session}` : ''}: dari ${f.present} peserta yang hadir, ${f.accounts} sudah membuat akun, ${f.profiles} melengkapi profil toko, ${f.photos} punya foto produk, dan ${f.published} tokonya sudah tayang; ${times}.`;
+			? 'belum ada yang menayangkan produk pada hari itu setelah absen'
+			: `waktu dari absen sampai produk pertama yang ditayangkan hari itu: median ${String(t.medianMinutes ?? 0).replace('.', ',')} menit (${t.measured} peserta; ≤ 10 menit ${t.buckets[0]}, 10–20 menit ${t.buckets[1]}, 20–30 menit ${t.buckets[2]}, > 30 menit ${t.buckets[3]})`;
+	return `Hasil hari pelatihan${session !== null ? ` sesi ${session}` : ''}: dari ${f.present} peserta yang hadir, ${f.accounts} sudah membuat akun, ${f.profiles} melengkapi profil toko, ${f.photosToday} mengunggah foto produk hari itu, dan ${f.publishedToday} menayangkan produk hari itu setelah absen (${t.before} sudah jualan online sebelum absen); ${times}.`;
 }

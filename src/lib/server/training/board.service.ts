@@ -7,11 +7,11 @@ import { profileComplete, shopChecklist } from '../../shop-checklist';
 import type { FunnelRepository } from '../members/funnel.repository';
 import type { TrainingRepository, TrainingRow } from './training.repository';
 import type { BoardRepository } from './board.repository';
-import { boardStep, countSteps, endOfTrainingDay, firstNames, type BoardFacts, type BoardStep } from './board';
+import { boardStep, countSteps, distinctNames, endOfTrainingDay, type BoardFacts, type BoardStep } from './board';
 import { expectedAt } from './expected';
 import { presentIds } from './gain';
 
-/** The board's JSON: first names and steps only — no phone number, shop, score or full name. `help`: a "minta bantuan" flag is up. */
+/** The board's JSON: first names and steps only — no phone number, score or full name; a shop's public name only to tell two same first names apart (distinctNames). `help`: a "minta bantuan" flag is up. */
 export interface Board {
 	members: { memberId: string; firstName: string; step: BoardStep; present: boolean; help: boolean }[];
 	counts: Record<BoardStep, number>;
@@ -125,7 +125,7 @@ export class BoardService {
 		const session = { startsAt: row.starts_at, inviteAll: row.invite_all === 1 };
 		const expected = expectedAt(session, rows.map((r) => ({ id: r.member_id, joinedAt: r.member_created_at })), new Set(named), present);
 		const listed = rows.filter((r) => expected.has(r.member_id));
-		const names = firstNames(listed.map((r) => r.person_name));
+		const names = distinctNames(listed.map((r) => ({ name: r.person_name, shopName: r.shop_name })));
 		const facts: BoardFacts[] = listed.map((r) => {
 			const shop = products.get(r.shop_id);
 			return {

@@ -10,7 +10,7 @@ import { normalizeWhatsapp } from '../../utils/phone';
 import { wibDay } from '../../utils/dates';
 import type { TrainingRepository, TrainingRow } from './training.repository';
 import type { CheckinMember, CheckinRepository } from './checkin.repository';
-import { endOfTrainingDay, firstNames } from './board';
+import { distinctNames, endOfTrainingDay, firstNames } from './board';
 import { expectedAt } from './expected';
 import { presentIds } from './gain';
 import { refuseWhenClosed } from './training.service';
@@ -114,12 +114,12 @@ export class CheckinService {
 		return row;
 	}
 
-	/** The training's expected members (expected.ts) with the names a public page may show (board.ts firstNames). */
+	/** The training's expected members (expected.ts) with the names a public page may show (board.ts distinctNames: same first names told apart). */
 	private async expected(row: TrainingRow): Promise<{ memberId: string; firstName: string }[]> {
 		const [members, named, attendance] = await Promise.all([this.trainings.members(row.community_id), row.invite_all === 1 ? Promise.resolve([] as string[]) : this.trainings.inviteeIds(row.id), this.trainings.attendance(row.id)]);
 		const expected = expectedAt({ startsAt: row.starts_at, inviteAll: row.invite_all === 1 }, members, new Set(named), presentIds(attendance));
 		const listed = members.filter((m) => expected.has(m.id));
-		const names = firstNames(listed.map((m) => m.name));
+		const names = distinctNames(listed.map((m) => ({ name: m.name, shopName: m.shopName })));
 		return listed.map((m, i) => ({ memberId: m.id, firstName: names[i] })).sort((a, b) => a.firstName.localeCompare(b.firstName, 'id') || a.memberId.localeCompare(b.memberId));
 	}
 

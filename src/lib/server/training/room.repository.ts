@@ -32,4 +32,39 @@ export class RoomRepository {
 		}
 		return out;
 	}
+
+	/**
+	 * What each shop of the community did between `from` and `to` (ISO; the training day in WIB): when its products
+	 * with a photo were published (published_at in the window, status still published) and when photos were
+	 * uploaded (product_photo.created_at in the window, archived products left out). Sorted oldest first.
+	 */
+	async dayActivity(communityId: string, from: string, to: string): Promise<Map<string, { publishedAts: string[]; photoAts: string[] }>> {
+		const [published, photos] = await Promise.all([
+			this.db
+				.selectFrom('product as p')
+				.select(['p.shop_id', 'p.published_at'])
+				.where('p.community_id', '=', communityId)
+				.where('p.status', '=', 'published')
+				.where('p.published_at', '>=', from)
+				.where('p.published_at', '<', to)
+				.where((eb) => eb.exists(eb.selectFrom('product_photo as ph').select('ph.id').whereRef('ph.product_id', '=', 'p.id')))
+				.orderBy('p.published_at')
+				.execute(),
+			this.db
+				.selectFrom('product_photo as ph')
+				.innerJoin('product as p', 'p.id', 'ph.product_id')
+				.select(['p.shop_id', 'ph.created_at'])
+				.where('p.community_id', '=', communityId)
+				.where('p.status', 'in', ['draft', 'published'])
+				.where('ph.created_at', '>=', from)
+				.where('ph.created_at', '<', to)
+				.orderBy('ph.created_at')
+				.execute()
+		]);
+		const out = new Map<string, { publishedAts: string[]; photoAts: string[] }>();
+		const of = (shop: string) => out.get(shop) ?? out.set(shop, { publishedAts: [], photoAts: [] }).get(shop)!;
+		for (const r of published) if (r.published_at) of(r.shop_id).publishedAts.push(r.published_at);
+		for (const r of photos) of(r.shop_id).photoAts.push(r.created_at);
+		return out;
+	}
 }

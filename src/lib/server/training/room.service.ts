@@ -5,8 +5,8 @@ import type { BoardService, BoardTraining } from './board.service';
 import type { RoomRepository } from './room.repository';
 import type { HelpRepository } from './help.repository';
 import { roomOrder, sinceOf, stuckAt, type RoomMember } from './room';
-import type { BoardStep } from './board';
-import { dayFigures, type DayFigures } from './day-results';
+import { distinctNames, endOfTrainingDay, type BoardStep } from './board';
+import { dayFigures, type DayFigures, type PresentMemberFacts } from './day-results';
 import { checklistShopOf } from '../shops/checklist-shop';
 import { profileComplete, shopChecklist } from '../../shop-checklist';
 import { NotFoundError } from '../errors';
@@ -51,7 +51,9 @@ export class RoomService {
 		const byMember = new Map(rows.map((r) => [r.member_id, r]));
 		const presentAt = new Map(attendance.filter((a) => a.present === 1).map((a) => [a.member_id, a.at]));
 		const now = this.clock();
-		const members = board.members.map((m): RoomMember => {
+		// full names, told apart like the board's when two are the same (shop name, else a number)
+		const names = distinctNames(board.members.map((m) => { const r = byMember.get(m.memberId); return r ? { name: r.person_name, shopName: r.shop_name } : { name: m.firstName }; }), 'full');
+		const members = board.members.map((m, i): RoomMember => {
 			const r = byMember.get(m.memberId);
 			const shop = r ? shopTimes.get(r.shop_id) : undefined;
 			const since = sinceOf(m.step, m.present, {
@@ -60,7 +62,7 @@ export class RoomService {
 				profileAt: r?.shop_updated_at ?? null,
 				photoAt: shop?.photoAt ?? null
 			});
-			return { memberId: m.memberId, name: r?.person_name ?? m.firstName, step: m.step, present: m.present, since, ...stuckAt(since, now), helpSince: helpSince.get(m.memberId) ?? null, helpMinutes: stuckAt(helpSince.get(m.memberId) ?? null, now).minutes };
+			return { memberId: m.memberId, name: names[i], step: m.step, present: m.present, since, ...stuckAt(since, now), helpSince: helpSince.get(m.memberId) ?? null, helpMinutes: stuckAt(helpSince.get(m.memberId) ?? null, now).minutes };
 		});
 		const ordered = roomOrder(members);
 		return { training, members: ordered, counts: board.counts, stuck: ordered.filter((m) => m.stuck).length, help: ordered.filter((m) => m.helpSince !== null).length, at: now.toISOString() };
@@ -68,21 +70,37 @@ export class RoomService {
 
 	/**
 	 * The day's results (issue 13, item 5) for the one-page "Hasil pelatihan" and the evaluation report: of the
-	 * members present, who has an account, a shop profile, a photo, a published product, and how long check-in
-	 * to first product took. Staff of the community only.
+	 * members present, who has an account and a shop profile, who uploaded a photo during the training day, who
+	 * published a product that day after checking in and how long that took, and who was online before
+	 * (day-results.ts). Staff of the community only.
 	 */
 	async dayResults(actor: Actor, trainingId: string): Promise<DayResults> {
 		const { training, board } = await this.boards.forStaff(actor, trainingId);
 		const row = await this.trainings.byId(training.id);
 		if (!row) throw new NotFoundError('training.notFound');
-		const [rows, attendance, shopTimes] = await Promise.all([this.funnel.members(training.communityId), this.trainings.attendance(training.id), this.rooms.shopStepTimes(training.communityId)]);
+		const dayEnd = endOfTrainingDay(row.starts_at);
+		const dayStart = new Date(Date.parse(dayEnd) - 24 * 3_600_000).toISOString();
+		const [rows, attendance, shopTimes, activity] = await Promise.all([
+			this.funnel.members(training.communityId),
+			this.trainings.attendance(training.id),
+			this.rooms.shopStepTimes(training.communityId),
+			this.rooms.dayActivity(training.communityId, dayStart, dayEnd)
+		]);
 		const byMember = new Map(rows.map((r) => [r.member_id, r]));
 		const present = attendance
 			.filter((a) => a.present === 1 && byMember.has(a.member_id))
-			.map((a) => {
+			.map((a): PresentMemberFacts => {
 				const r = byMember.get(a.member_id)!;
 				const shop = shopTimes.get(r.shop_id);
-				return { checkInAt: a.at, account: !!r.owner_user_id && !!r.password_hash, profile: profileComplete(shopChecklist(checklistShopOf(r), 0)), photo: !!shop?.photoAt, publishedAt: shop?.publishedAt ?? null };
+				const day = activity.get(r.shop_id);
+				return {
+					checkInAt: a.at,
+					account: !!r.owner_user_id && !!r.password_hash,
+					profile: profileComplete(shopChecklist(checklistShopOf(r), 0)),
+					photoToday: (day?.photoAts.length ?? 0) > 0,
+					publishedAt: day?.publishedAts.find((at) => at >= a.at) ?? null,
+					onlineBefore: !!shop?.publishedAt && shop.publishedAt < a.at
+				};
 			});
 		return {
 			training: { id: row.id, communityId: row.community_id, title: row.title, startsAt: row.starts_at, venue: row.venue, speakers: parseSpeakers(row.speakers), attendanceClosedAt: row.attendance_closed_at },

@@ -11,24 +11,24 @@ const board = {
 	properties: {
 		members: {
 			type: 'array',
-			description: "The training's invited members (every member of the community when it has no list), plus anyone marked present; in roster order. First names only — no phone number, shop, full name or score.",
+			description: "The training's invited members (every member of the community when it has no list), plus anyone marked present; in roster order. First names only — no phone number, full name or score; when two shown first names are the same, each gets the public shop name (U · Sate Ayam U), else the initial of the next word (Siti R.), else a number (U (2)).",
 			items: {
 				type: 'object',
 				required: ['memberId', 'firstName', 'step', 'present', 'help'],
 				properties: {
 					memberId: { type: 'string' },
-					firstName: { type: 'string', description: 'First word of the name after a form of address (Ibu, Pak, Kang…); an initial is added when two are the same ("Siti R.").' },
+					firstName: { type: 'string', description: 'First word of the name after a form of address (Ibu, Pak, Kang…), told apart when two are the same: shop name, else next initial, else a number.' },
 					step: {
 						enum: STEPS,
 						description:
-							'The furthest step done: hadir (marked present at this training) → akun (set a password) → toko (shop profile complete) → foto (a product with a photo) → tayang (a published product with a photo); nothing done: invited. A member already selling online is at tayang whether or not present today.'
+							'A chain: the furthest step reached with every earlier step reached too — invited → hadir (marked present at THIS training) → akun (set a password) → toko (shop profile complete) → foto (a product with a photo) → tayang (a published product with a photo). A member not present stays at invited whatever their shop already has; one who was selling online before and checks in with a password and a complete profile goes straight to tayang.'
 					},
 					present: { type: 'boolean', description: 'Marked present at this training.' },
 					help: { type: 'boolean', description: 'The member has raised a "minta bantuan" flag from their phone that no facilitator has cleared yet (no text: nothing private on the projector).' }
 				}
 			}
 		},
-		counts: { type: 'object', description: 'How many members have done each step (independent facts): invited = everyone on the board, hadir = marked present, akun = password set, toko = shop profile complete, foto = a product with a photo, tayang = a published product with a photo.', properties: Object.fromEntries(STEPS.map((s) => [s, { type: 'integer' }])) }
+		counts: { type: 'object', description: 'How many members have REACHED each step along the chain (their step is this one or later), so the counts never rise from left to right: invited = everyone on the board, hadir = present, akun = present with a password, …, tayang = present, password, complete profile, photo and a published product. The board headline "N dari M" is tayang of invited.', properties: Object.fromEntries(STEPS.map((s) => [s, { type: 'integer' }])) }
 	}
 } as const;
 
@@ -42,7 +42,7 @@ export const boardPaths = {
 	'/trainings/{trainingId}/board': {
 		get: {
 			security: [{ bearer: [] }],
-			summary: `The training board: each invited member's first name and step, and how many stand at each step. ${staff}`,
+			summary: `The training board: each invited member's first name and step, and how many have reached each step. ${staff}`,
 			parameters: [id('trainingId')],
 			responses: { 200: { description: 'The board', content: { 'application/json': { schema: board } } }, ...errorResponses(401, 404) }
 		}

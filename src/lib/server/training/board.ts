@@ -3,8 +3,8 @@
  * the projector page, its JSON, its live updates and the facilitator's room list: the steps are a chain —
  * `invited` → `hadir` (marked present at THIS training) → `akun` (set their password) → `toko` (shop profile
  * complete, the funnel's and the seller checklist's rule) → `foto` (a product, draft or live, with a photo) →
- * `tayang` (a published product with a photo) — and a member stands at the furthest step reached with every
- * earlier step reached too. So a member who has not checked in stays at `invited` however much the coordinator
+ * `tayang` (a published product with a photo) — and a member stands at the furthest step reached once she is
+ * present with her own account (see `reached`). So a member who has not checked in stays at `invited` however much the coordinator
  * entered for their shop before the training (review 2026-12-02: "24 dari 24 sudah jualan online" before anyone
  * came), and a member who had products live and checks in with a password and a complete profile goes straight
  * to `tayang`. Nobody ticks a step by hand. The counts say how many have REACHED each step (at least that far
@@ -22,11 +22,18 @@ export interface BoardFacts {
 	published: boolean;
 }
 
-/** How far along the chain: 0 = invited … 5 = tayang (each step counts only when all before it are done). */
+/**
+ * How far along: 0 = invited … 5 = tayang. `hadir` and `akun` are a strict chain (nothing done before the training
+ * counts until the member is here with her own account); after that the furthest of `toko`, `foto`, `tayang` counts,
+ * because the first-product path publishes a product before the shop profile is complete and issue 13 wants the
+ * tile to turn `tayang` the moment the product is public.
+ */
 function reached(f: BoardFacts): number {
-	const done = [f.present, f.account, f.profile, f.photo, f.published];
-	const gap = done.indexOf(false);
-	return gap === -1 ? done.length : gap;
+	if (!f.present) return 0;
+	if (!f.account) return 1;
+	if (f.published) return 5;
+	if (f.photo) return 4;
+	return f.profile ? 3 : 2;
 }
 
 export function boardStep(f: BoardFacts): BoardStep {

@@ -31,6 +31,16 @@ async function seller(c: Community, name: string): Promise<Seller> {
 	return { userId: added.userId, shopId: added.shopId, memberId: row.id, whatsapp };
 }
 
+/** A seller on the roster only, as a spreadsheet import leaves her: a shop and a roster row, no account at all. */
+async function rosterOnly(c: Community, name: string): Promise<{ shopId: string; memberId: string; whatsapp: string }> {
+	const whatsapp = `0812 7788 ${String(++phone).padStart(4, '0')}`;
+	const result = await ctx.services.memberFiles.importFile(system, c, { name: 'anggota.csv', bytes: new TextEncoder().encode(`nama;whatsapp;usaha\r\n${name};${whatsapp};Penjual gemblong`) });
+	if (!result.ok) throw new Error(JSON.stringify(result.problems));
+	const row = await ctx.database.db.selectFrom('member as m').innerJoin('shop as s', 's.id', 'm.shop_id').select(['m.id', 'm.shop_id', 's.owner_user_id']).where('m.person_name', '=', name).where('m.community_id', '=', c.id).executeTakeFirstOrThrow();
+	expect(row.owner_user_id).toBeNull();
+	return { shopId: row.shop_id, memberId: row.id, whatsapp };
+}
+
 async function staff(c: Community, role: 'coordinator' | 'facilitator', name: string): Promise<UserActor> {
 	const id = await ctx.services.auth.createUser(system, { name, email: `${role}-${c.slug}-${++phone}@checkin.test`, password: 'kunci-staf-rahasia-9' });
 	await ctx.services.members.addRole(system, c, id, role);
@@ -337,6 +347,78 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			now = new Date('2025-03-01T03:00:00.000Z');
 			await expect(ctx.services.checkins.cardView(card.token)).rejects.toMatchObject({ status: 404 });
 			now = new Date(DAY);
+		});
+	});
+
+	describe('a member without an account', () => {
+		const usersWith = (whatsapp: string) => ctx.database.db.selectFrom('app_user').select(['id', 'name', 'password_hash']).where('whatsapp', '=', `62${whatsapp.replace(/ /g, '').slice(1)}`).execute();
+		const ownerOf = async (shopId: string) => (await ctx.database.db.selectFrom('shop').select('owner_user_id').where('id', '=', shopId).executeTakeFirstOrThrow()).owner_user_id;
+
+		it('should open her account when the facilitator confirms her check-in, on her WhatsApp number, once, even when the form is posted twice at once', async () => {
+			now = new Date(DAY);
+			const ani = await rosterOnly(community, 'Bu Ani Gemblong');
+			await rosterSince(ctx.database.db, community);
+			const t = await training();
+			const mine = await ctx.services.checkins.claim(t.checkinToken, { memberId: ani.memberId }, undefined, address());
+			await ctx.services.checkins.decide(facilitator, t.id, mine.claimId, 'confirm');
+			expect(await present(t.id, ani.memberId)).toBe(true);
+			// not a dead end: the password form, with the number she will sign in with; reading it makes nothing yet
+			const form = await ctx.services.checkins.claimState(t.checkinToken, mine.claimToken);
+			expect(form).toEqual({ next: 'setup', firstName: 'Ani', login: `62${ani.whatsapp.replace(/ /g, '').slice(1)}` });
+			expect(await usersWith(ani.whatsapp)).toEqual([]);
+			// a weak password: the message, and still the same form (an account without a password is all that exists)
+			await expect(ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, { password: 'ani12345', confirm: 'ani12345' }, address())).rejects.toMatchObject({ status: 422 });
+			expect(await ctx.services.checkins.claimState(t.checkinToken, mine.claimToken)).toEqual(form);
+			const password = { password: PASSWORD, confirm: PASSWORD };
+			const both = await Promise.all([ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, password, address()), ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, password, address())]);
+			const accounts = await usersWith(ani.whatsapp);
+			expect(accounts).toHaveLength(1);
+			expect(accounts[0]).toMatchObject({ name: 'Bu Ani Gemblong', password_hash: expect.stringMatching(/^\$argon2id\$/) });
+			for (const r of both) expect('session' in r && r.session.user.id).toBe(accounts[0].id);
+			// her shop is hers, she is a seller of the community, and the opening is in the facilitator's name
+			expect(await ownerOf(ani.shopId)).toBe(accounts[0].id);
+			const actor = (await ctx.services.auth.loadActor(accounts[0].id))!;
+			expect(actor.shopIds).toEqual([ani.shopId]);
+			expect(actor.memberships).toEqual([expect.objectContaining({ communityId: community.id, role: 'seller' })]);
+			expect(await ctx.services.auth.recentPasswordResets(actor, accounts[0].id)).toEqual([expect.objectContaining({ byName: 'Pendamping Rina', first: true })]);
+			await expect(ctx.services.auth.login({ login: ani.whatsapp, password: PASSWORD }, { address: address(), kind: 'api' })).resolves.toMatchObject({ user: { id: accounts[0].id } });
+			expect(await ctx.services.checkins.claimState(t.checkinToken, mine.claimToken)).toEqual({ next: 'signin', firstName: 'Ani' });
+		});
+
+		it('should open it from her personal card too, and never for a claim nobody confirmed', async () => {
+			now = new Date(DAY);
+			const yati = await rosterOnly(community, 'Yati Suryani');
+			const oom = await rosterOnly(community, 'Oom Komariah');
+			await rosterSince(ctx.database.db, community);
+			const t = await training();
+			const waiting = await ctx.services.checkins.claim(t.checkinToken, { memberId: oom.memberId }, undefined, address());
+			await expect(ctx.services.checkins.claimPassword(t.checkinToken, waiting.claimToken, { password: PASSWORD, confirm: PASSWORD }, address())).rejects.toMatchObject({ status: 404 });
+			expect(await usersWith(oom.whatsapp)).toEqual([]);
+			expect(await ownerOf(oom.shopId)).toBeNull();
+
+			const [card] = await ctx.services.checkins.issueCards(coordinator, t.id, [yati.memberId]);
+			expect(await ctx.services.checkins.useCard(card.token, address())).toEqual({ next: 'setup', firstName: 'Yati', login: `62${yati.whatsapp.replace(/ /g, '').slice(1)}` });
+			expect(await usersWith(yati.whatsapp)).toEqual([]);
+			const set = await ctx.services.checkins.cardPassword(card.token, { password: PASSWORD, confirm: PASSWORD }, address());
+			const [account] = await usersWith(yati.whatsapp);
+			expect('session' in set && set.session.user.id).toBe(account.id);
+			expect(await ownerOf(yati.shopId)).toBe(account.id);
+			expect(await ctx.services.auth.recentPasswordResets((await ctx.services.auth.loadActor(account.id))!, account.id)).toEqual([expect.objectContaining({ byName: 'Koordinator Dedi', first: true })]);
+		});
+
+		it('should leave the account to the facilitator when her number is already another village\'s login, and make nothing', async () => {
+			now = new Date(DAY);
+			const wati = await rosterOnly(community, 'Wati Kurniasih');
+			await rosterSince(ctx.database.db, community);
+			// meanwhile her number became the login of someone else's account (the operator's CLI does not ask the roster)
+			const elsewhere = { userId: await ctx.services.auth.createUser(system, { name: 'Orang Lain', whatsapp: wati.whatsapp, password: 'kunci-orang-lain-7' }) };
+			await ctx.services.members.addRole(system, other, elsewhere.userId, 'coordinator');
+			const t = await training();
+			const mine = await ctx.services.checkins.claim(t.checkinToken, { memberId: wati.memberId }, undefined, address());
+			await ctx.services.checkins.decide(facilitator, t.id, mine.claimId, 'confirm');
+			expect(await ctx.services.checkins.claimPassword(t.checkinToken, mine.claimToken, { password: 'sandi-wati-2024', confirm: 'sandi-wati-2024' }, address())).toEqual({ state: { next: 'noAccount', firstName: 'Wati' } });
+			expect(await ownerOf(wati.shopId)).toBeNull();
+			expect((await usersWith(wati.whatsapp)).map((u) => u.id)).toEqual([elsewhere.userId]);
 		});
 	});
 });

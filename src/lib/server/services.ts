@@ -150,7 +150,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		trainings,
 		boards,
 		/** QR check-in without a login, confirmed by staff; personal check-in cards (issue 13 item 2). */
-		checkins: new CheckinService(trainingRepo, new CheckinRepository(db), auth, limiter, clock),
+		checkins: new CheckinService(trainingRepo, new CheckinRepository(db), auth, limiter, (issuer, member) => memberServices.roster.openAccount(issuer, { id: member.community_id }, member.id), clock),
 		/** Live boards (Server-Sent Events): one poll per training however many screens watch it. */
 		boardHub: new BoardHub(boards),
 		/** The facilitator's list of the room: who is stuck, who asked for help. */

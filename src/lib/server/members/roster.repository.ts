@@ -80,6 +80,17 @@ export class RosterRepository {
 		await this.db.updateTable('member').set(values).where('id', '=', id).execute();
 	}
 
+	/** Gives a shop without an owner to `userId`; false when it has one already (someone else was first). */
+	async handShopTo(shopId: string, userId: string, at: string): Promise<boolean> {
+		const r = await this.db.updateTable('shop').set({ owner_user_id: userId, updated_at: at }).where('id', '=', shopId).where('owner_user_id', 'is', null).executeTakeFirst();
+		return Number(r.numUpdatedRows) === 1;
+	}
+
+	/** Removes an account made a moment ago that lost the race for its shop (no password, session or membership yet). */
+	async removeUnusedUser(userId: string): Promise<void> {
+		await this.db.deleteFrom('app_user').where('id', '=', userId).where('password_hash', 'is', null).execute();
+	}
+
 	/** WhatsApp numbers already used by a member or a shop of the community (for duplicate checks). */
 	async shopSlugs(communityId: string): Promise<Set<string>> {
 		const rows = await this.db.selectFrom('shop').select('slug').where('community_id', '=', communityId).execute();

@@ -102,20 +102,38 @@ export class RosterService {
 	): Promise<{ userId: string; name: string; whatsapp: string | null; token: string; expiresAt: string }> {
 		requireProgramStaff(actor, community.id);
 		const row = await this.findRow(community.id, memberId);
-		let userId = row.owner_user_id;
 		const whatsapp = row.whatsapp ?? row.shop_whatsapp;
-		if (!userId) {
-			const email = input.email?.trim() || undefined;
-			// the report knows some sellers by one initial ("N"); an account name needs two letters
-			const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
-			// the same squatting rules as adding a member (a number another village's shop takes orders on is refused)
-			await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() });
-			userId = await this.auth.insertUser({ name, whatsapp, email }, { invitation: true });
-			await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
-			await this.shops.update(row.shop_id, { owner_user_id: userId, updated_at: nowIso() });
-		}
+		const userId = row.owner_user_id ?? (await this.openAccount(actor, community, memberId, input));
 		const link = await this.auth.issueSetupLink(actor, userId, community.id, row.password_hash ? 'reset' : 'invite');
 		return { userId, name: row.person_name, whatsapp: row.owner_whatsapp ?? whatsapp, token: link.token, expiresAt: link.expiresAt };
+	}
+
+	/**
+	 * The member's own account when the shop has no owner yet: an account without a password (named after the member,
+	 * reachable on the member's WhatsApp or the e-mail given), a seller membership and the shop handed to it. Returns
+	 * the shop owner's user id (the one already there, or the new one). Two calls at once make one account: the shop
+	 * goes to the first, the other's unused account is removed. Used by the invitation above and by a training's
+	 * check-in (a confirmed claim or a personal card of a member without an account, in the name of the staff member
+	 * behind it). A number another village's shop takes orders on is refused as when adding a member.
+	 */
+	async openAccount(actor: Actor, community: Pick<Community, 'id'>, memberId: string, input: { email?: string } = {}): Promise<string> {
+		requireProgramStaff(actor, community.id);
+		const row = await this.findRow(community.id, memberId);
+		if (row.owner_user_id) return row.owner_user_id;
+		const whatsapp = row.whatsapp ?? row.shop_whatsapp;
+		const email = input.email?.trim() || undefined;
+		// the report knows some sellers by one initial ("N"); an account name needs two letters
+		const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
+		await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() });
+		const userId = await this.auth.insertUser({ name, whatsapp, email }, { invitation: true });
+		if (!(await this.roster.handShopTo(row.shop_id, userId, nowIso()))) {
+			await this.roster.removeUnusedUser(userId);
+			const owner = (await this.findRow(community.id, memberId)).owner_user_id;
+			if (!owner) throw new NotFoundError('members.notFound');
+			return owner;
+		}
+		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
+		return userId;
 	}
 
 	private async findRow(communityId: string, memberId: string): Promise<RosterRow> {

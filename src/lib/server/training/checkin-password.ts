@@ -1,5 +1,5 @@
-import { systemActor } from '../auth/actor';
-import { DomainError, NotFoundError } from '../errors';
+import { systemActor, type Actor } from '../auth/actor';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
 import type { AuthService, LoginResult } from '../accounts/auth.service';
 import type { CheckinMember, CheckinRepository } from './checkin.repository';
 
@@ -25,6 +25,12 @@ export interface PasswordSlot {
 	giveBack(): Promise<void>;
 }
 
+/**
+ * Makes the member's own account (no password yet) in the issuer's name and returns its user id (the one already
+ * there when someone was first); refuses like the roster does (a number another village's shop owns, staff gone).
+ */
+export type OpenAccount = (issuer: Actor, member: CheckinMember) => Promise<string>;
+
 /** How long a second, simultaneous post of the same form waits for the first (a double tap) before saying so. */
 export const DOUBLE_TAP_WAIT_MS = 5000;
 const POLL_MS = 150;
@@ -35,36 +41,43 @@ const POLL_MS = 150;
  * throws away) spends nothing — it shows the same form until a password is set. Invariants: one password per
  * claim/card (the slot's marker, taken before and given back on failure); set through AuthService.setFirstPassword,
  * in the name of the staff member behind the claim/card (audit log, the seller's notice, staff-only checks).
+ * A member on the roster without an account (most of a village's sellers before their training) gets one at that
+ * moment, in the same name, on their WhatsApp number: checking in is how the afternoon's accounts get made. Without
+ * a number (or with one another village's account owns) there is nothing to sign in with: "the facilitator helps".
  */
 export class FirstPassword {
 	constructor(
 		private readonly auth: AuthService,
 		private readonly repo: CheckinRepository,
+		private readonly openAccount: OpenAccount,
 		private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))
 	) {}
 
-	/** After a check-in: the form (no password yet), sign in, or "no account yet". */
+	/** After a check-in: the form (no password yet, or no account yet but a number to make it on), sign in, or "the facilitator helps". */
 	async state(member: CheckinMember, firstName: string): Promise<ClaimState> {
-		if (!member.owner_user_id) return { next: 'noAccount', firstName };
 		if (member.has_password) return { next: 'signin', firstName };
+		if (!member.owner_user_id) return member.whatsapp ? { next: 'setup', firstName, login: member.whatsapp } : { next: 'noAccount', firstName };
 		return { next: 'setup', firstName, login: (await this.auth.loginOf(member.owner_user_id)) ?? '' };
 	}
 
-	/** The form posted: sets the password once and signs this browser in. */
+	/** The form posted: makes the account when there is none, sets the password once and signs this browser in. */
 	async set(member: CheckinMember, firstName: string, slot: PasswordSlot, input: unknown, address: string): Promise<PasswordOutcome> {
-		if (!member.owner_user_id || member.has_password) return { state: await this.state(member, firstName) };
+		const state = await this.state(member, firstName);
+		if (state.next !== 'setup') return { state };
 		if (!(await slot.take())) return this.afterTheOther(member, firstName, slot, input, address);
-		return this.setNow(member.owner_user_id, firstName, slot, input);
+		return this.setNow(member, firstName, slot, input);
 	}
 
-	private async setNow(userId: string, firstName: string, slot: PasswordSlot, input: unknown): Promise<PasswordOutcome> {
+	private async setNow(member: CheckinMember, firstName: string, slot: PasswordSlot, input: unknown): Promise<PasswordOutcome> {
 		try {
 			const issuer = slot.issuerId ? await this.auth.loadActor(slot.issuerId) : systemActor('checkin');
 			if (!issuer) throw new NotFoundError('member.notFound');
+			const userId = member.owner_user_id ?? (await this.openAccount(issuer, member).catch((e: unknown) => (e instanceof ValidationError || e instanceof NotFoundError ? null : Promise.reject(e))));
+			if (!userId) throw new NotFoundError('member.notFound');
 			return { session: await this.auth.setFirstPassword(issuer, userId, slot.communityId, input) };
 		} catch (e) {
 			await slot.giveBack();
-			// the staff member behind it is no longer staff here: like a member without an account, the facilitator helps
+			// the staff member behind it is no longer staff here, or the number is another village's login: the facilitator helps
 			if (e instanceof NotFoundError) return { state: { next: 'noAccount', firstName } };
 			throw e;
 		}
@@ -76,10 +89,10 @@ export class FirstPassword {
 	 * If the first failed and gave the slot back, this one tries itself.
 	 */
 	private async afterTheOther(member: CheckinMember, firstName: string, slot: PasswordSlot, input: unknown, address: string): Promise<PasswordOutcome> {
-		const userId = member.owner_user_id as string;
 		for (let waited = 0; waited < DOUBLE_TAP_WAIT_MS; waited += POLL_MS) {
 			const now = await this.repo.member(member.id);
-			if (now?.has_password) {
+			const userId = now?.owner_user_id;
+			if (now?.has_password && userId) {
 				const password = (input as { password?: unknown } | null)?.password;
 				const login = await this.auth.loginOf(userId);
 				if (typeof password !== 'string' || !login) return { state: { next: 'signin', firstName } };
@@ -91,7 +104,7 @@ export class FirstPassword {
 			}
 			await this.sleep(POLL_MS);
 			// the first one failed (a typo, a weak password) and gave the slot back: this post tries in its own right
-			if (await slot.take()) return this.setNow(userId, firstName, slot, input);
+			if (await slot.take()) return this.setNow(now ?? member, firstName, slot, input);
 		}
 		throw new DomainError('password_busy', 'checkin.passwordBusy', 409);
 	}

@@ -13,6 +13,8 @@ export interface CheckinMember {
 	shop_id: string;
 	owner_user_id: string | null;
 	has_password: boolean;
+	/** the number the member is reached on (the roster's, else the shop's): the login of an account made at check-in */
+	whatsapp: string | null;
 }
 
 /** Kysely I/O for QR check-in claims and personal check-in cards; decides nothing about who may do what. */
@@ -24,7 +26,7 @@ export class CheckinRepository {
 			.selectFrom('member as m')
 			.innerJoin('shop as s', 's.id', 'm.shop_id')
 			.leftJoin('app_user as u', 'u.id', 's.owner_user_id')
-			.select(['m.id', 'm.community_id', 'm.person_name', 'm.shop_id', 's.owner_user_id', 'u.password_hash']);
+			.select(['m.id', 'm.community_id', 'm.person_name', 'm.shop_id', 's.owner_user_id', 'u.password_hash', 'm.whatsapp', 's.whatsapp as shop_whatsapp']);
 	}
 
 	async member(memberId: string): Promise<CheckinMember | undefined> {
@@ -119,6 +121,6 @@ export class CheckinRepository {
 	}
 }
 
-function toMember(r: { id: string; community_id: string; person_name: string; shop_id: string; owner_user_id: string | null; password_hash: string | null }): CheckinMember {
-	return { id: r.id, community_id: r.community_id, person_name: r.person_name, shop_id: r.shop_id, owner_user_id: r.owner_user_id, has_password: !!r.password_hash };
+function toMember(r: { id: string; community_id: string; person_name: string; shop_id: string; owner_user_id: string | null; password_hash: string | null; whatsapp: string | null; shop_whatsapp: string | null }): CheckinMember {
+	return { id: r.id, community_id: r.community_id, person_name: r.person_name, shop_id: r.shop_id, owner_user_id: r.owner_user_id, has_password: !!r.password_hash, whatsapp: r.whatsapp ?? r.shop_whatsapp };
 }

@@ -14,7 +14,7 @@ import { distinctNames, endOfTrainingDay, firstNames } from './board';
 import { expectedAt } from './expected';
 import { presentIds } from './gain';
 import { refuseWhenClosed } from './training.service';
-import { FirstPassword, type ClaimState, type PasswordOutcome } from './checkin-password';
+import { FirstPassword, type ClaimState, type OpenAccount, type PasswordOutcome } from './checkin-password';
 
 export type { ClaimState, PasswordOutcome } from './checkin-password';
 
@@ -83,9 +83,10 @@ export class CheckinService {
 		private readonly repo: CheckinRepository,
 		auth: AuthService,
 		private readonly limiter: RateLimiter,
+		openAccount: OpenAccount,
 		private readonly clock: () => Date = () => new Date()
 	) {
-		this.passwords = new FirstPassword(auth, repo);
+		this.passwords = new FirstPassword(auth, repo, openAccount);
 	}
 
 	private now(): string {

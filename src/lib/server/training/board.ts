@@ -6,8 +6,7 @@
  * `tayang` (a published product with a photo) — and a member stands at the furthest step reached once she is
  * present with her own account (see `reached`). So a member who has not checked in stays at `invited` however much the coordinator
  * entered for their shop before the training (review 2026-12-02: "24 dari 24 sudah jualan online" before anyone
- * came), and a member who had products live and checks in with a password and a complete profile goes straight
- * to `tayang`. Nobody ticks a step by hand. The counts say how many have REACHED each step (at least that far
+ * came), and a member who had products live and checks in with her password goes straight to `tayang`. Nobody ticks a step by hand. The counts say how many have REACHED each step (at least that far
  * along the chain), so they only ever fall from left to right and the headline "N dari M" is the `tayang` count.
  * (The adoption funnel, which counts the whole community whether or not anyone came, is a different question.)
  */

@@ -25,7 +25,8 @@ export const GET: RequestHandler = (event) =>
 		const shopId = requestedShopId(url, user) ?? '';
 		const origin = printedOrigin(url);
 		const headers = (name: string) => ({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
-		if (params.file in POSTERS) {
+		// own keys only: `'constructor' in POSTERS` is true (stop 20's CI: the fuzz's /jual/promosi/constructor → 500)
+		if (Object.hasOwn(POSTERS, params.file)) {
 			const size = POSTERS[params.file as keyof typeof POSTERS];
 			const data = await locals.services.promo.poster(locals.actor, shopId, origin);
 			const pdf = await posterPdf(data, size, printed);

@@ -224,6 +224,16 @@ describe('QR check-in that opens the seller account', () => {
 		expect(await member.getByTestId('checkin-done').textContent()).toBe(`Terima kasih, ${firstName}. Anda tercatat hadir.`);
 		expect(await member.getByTestId('first-password').count()).toBe(0);
 		expect(await member.getByRole('link', { name: 'Masuk ke akun Anda untuk lanjut' }).count()).toBe(1);
+
+		// she loses the card: the coordinator stops it on the training page ("Kartu hilang atau rusak?"), and whoever
+		// finds it gets "card not valid"
+		await staffPage.goto(`${app.baseUrl}/koordinator/cigadung/pelatihan/${trainingId}`);
+		await staffPage.getByText('Kartu hilang atau rusak?').click();
+		await staffPage.getByLabel('Anggota', { exact: true }).selectOption(memberId);
+		await Promise.all([staffPage.waitForURL(/tersimpan=cardStopped/), staffPage.getByRole('button', { name: 'Hentikan kartu' }).click()]);
+		expect(await staffPage.getByTestId('card-stopped').textContent()).toBe('Kartu anggota itu sudah tidak berlaku.');
+		const found = await member.goto(cardUrl);
+		expect(found?.status()).toBe(404);
 		await member.context().close();
 	});
 

@@ -434,6 +434,11 @@ export const expectations: Record<string, Probe[]> = {
 		probe<TrainingFixture>({ probe: "community 2's member in the hidden field", setup: helpRaisedInC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember } }), expect: communityStaff(404) }),
 		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: helpRaisedInC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: { memberId: f.member } }), expect: { ...everyone(404), anonymous: 401 } })
 	],
+	'POST /koordinator/[community]/pelatihan/[training]?/kartuHilang': [
+		probe<TrainingFixture>({ probe: "stop a member's check-in cards at community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.member } }), expect: communityStaff(303) }),
+		probe<TrainingFixture>({ probe: "community 2's member's cards through community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: { memberId: f.foreignMember } }), expect: { ...everyone(404), anonymous: 401 } }),
+		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: { memberId: f.member } }), expect: { ...everyone(404), anonymous: 401 } })
+	],
 	'POST /koordinator/[community]/pelatihan/[training]?/tutup': [
 		probe<TrainingFixture>({ probe: "close the attendance of community 1's training", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c1.slug, training: f.training.id }, form: {} }), expect: communityStaff(303) }),
 		probe<TrainingFixture>({ probe: "community 1's training through community 2's URL", setup: trainingOfC1, request: (w, f) => ({ params: { community: w.c2.slug, training: f.training.id }, form: {} }), expect: { ...everyone(404), anonymous: 401 } })

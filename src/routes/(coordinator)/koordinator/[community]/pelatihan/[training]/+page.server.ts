@@ -34,7 +34,7 @@ export const load: PageServerLoad = (event) =>
 		return {
 			moveHint,
 			program: { name: program.name, period: programPeriodText({ startsOn: program.starts_on, endsOn: program.ends_on }, event.locals.locale), outside: outsideProgram(training.startsAt, program) },
-			saved: savedParam(event.url, ['training', 'invited', 'closed', 'reopened'] as const),
+			saved: savedParam(event.url, ['training', 'invited', 'closed', 'reopened', 'cardStopped', 'noCard'] as const),
 			closedAt: training.attendanceClosedAt ? formatDateTime(training.attendanceClosedAt, event.locals.locale) : null,
 			group: { slug: community.slug, name: community.name, groupName: community.group_name },
 			training: { ...training, when: formatDateTime(training.startsAt, event.locals.locale), startsAtInput: wibInputValue(training.startsAt) },
@@ -86,6 +86,16 @@ function closeAction(reopen: boolean) {
 }
 
 export const actions: Actions = {
+	/** "Kartu hilang": stops the chosen member's personal check-in cards (a member of another community → 404). */
+	kartuHilang: async (event) => {
+		const form = await event.request.formData();
+		const result = await formAction(event.locals.locale, form, async () => {
+			const { training } = await staffTraining(event);
+			const stopped = await event.locals.services.checkins.revokeCards(event.locals.actor, training.id, String(form.get('memberId') ?? ''));
+			return { saved: stopped > 0 ? ('cardStopped' as const) : ('noCard' as const) };
+		});
+		return redirectWhenSaved(event.url, result, 'kartu');
+	},
 	tutup: closeAction(false),
 	buka: closeAction(true),
 	/** A board link for the projector, shown once with its QR code (only its hash is kept). */

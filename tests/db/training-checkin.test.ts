@@ -334,6 +334,12 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			expect(await ctx.services.checkins.useCard(again.token, address())).toEqual({ next: 'signin', firstName: 'Cucu' });
 			expect(await ctx.services.checkins.revokeCards(facilitator, t.id, card.memberId)).toBe(1);
 			await expect(ctx.services.checkins.cardView(again.token)).rejects.toMatchObject({ status: 404 });
+			// cards are credentials: the audit log says who printed them for whom and who stopped one, never the token
+			const audit = await ctx.database.db.selectFrom('audit_log').select(['action', 'actor_name', 'target_id', 'after']).where('action', 'like', 'checkin_card.%').where('community_id', '=', community.id).execute();
+			expect(audit.map((a) => `${a.action} ${a.actor_name} ${a.action === 'checkin_card.revoke' ? a.target_id : ''}`).sort()).toEqual(['checkin_card.issue Koordinator Dedi ', 'checkin_card.issue Pendamping Rina ', `checkin_card.revoke Pendamping Rina ${card.memberId}`]);
+			expect(audit.find((a) => a.action === 'checkin_card.issue')!.after).toContain('Cucu Cahyati');
+			expect(JSON.stringify(audit)).not.toContain(issued.token);
+			expect(JSON.stringify(audit)).not.toContain(again.token);
 			await expect(ctx.services.checkins.revokeCards(otherCoordinator, t.id, card.memberId)).rejects.toMatchObject({ status: 404 });
 		});
 

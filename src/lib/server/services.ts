@@ -121,7 +121,9 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	const indicators = new IndicatorService(programRepo, indicatorRepo, new MetricsRepository(db, dialect), db, memberServices.funnel, clock);
 	const communities = new CommunityService(communityRepo);
 	const members = new MemberService(accountRepo, auth, shops, limiter);
-	auditStaffActions(auditLog, { members, roster: memberServices.roster, auth, accounts: accountRepo, trainings, boards });
+	/** QR check-in without a login, confirmed by staff; personal check-in cards (issue 13 item 2). */
+	const checkins = new CheckinService(trainingRepo, new CheckinRepository(db), auth, limiter, (issuer, member) => memberServices.roster.openAccount(issuer, { id: member.community_id }, member.id), clock);
+	auditStaffActions(auditLog, { members, roster: memberServices.roster, auth, accounts: accountRepo, trainings, boards, checkins });
 	const admin = new AdminService({ communities, communityRepo, regions: regionRepo, accounts: accountRepo, auth, members, shops: shopRepo, products: productRepo, audit: auditLog, admin: new AdminRepository(db), clock });
 	return {
 		database,
@@ -149,8 +151,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 		evidence: new EvidenceService(programRepo, new EvidenceRepository(db), storage, clock),
 		trainings,
 		boards,
-		/** QR check-in without a login, confirmed by staff; personal check-in cards (issue 13 item 2). */
-		checkins: new CheckinService(trainingRepo, new CheckinRepository(db), auth, limiter, (issuer, member) => memberServices.roster.openAccount(issuer, { id: member.community_id }, member.id), clock),
+		checkins,
 		/** Live boards (Server-Sent Events): one poll per training however many screens watch it. */
 		boardHub: new BoardHub(boards),
 		/** The facilitator's list of the room: who is stuck, who asked for help. */

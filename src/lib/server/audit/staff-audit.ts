@@ -5,6 +5,7 @@ import type { MemberService } from '../accounts/member.service';
 import type { RosterService } from '../members/roster.service';
 import type { TrainingService, Training } from '../training/training.service';
 import type { BoardService } from '../training/board.service';
+import type { CheckinService } from '../training/checkin.service';
 import type { AuditEntry, AuditLog } from './audit-log';
 
 /**
@@ -42,7 +43,7 @@ export function recordAfter<T extends object, K extends keyof T, S = never>(
 const trainingFacts = (t: Training) => ({ title: t.title, startsAt: t.startsAt, venue: t.venue, speakers: t.speakers, agenda: t.agenda, inviteAll: t.inviteAll });
 
 /** Wires the staff actions listed above; called once by createServices. */
-export function auditStaffActions(log: AuditLog, s: { members: MemberService; roster: RosterService; auth: AuthService; accounts: AccountRepository; trainings: TrainingService; boards: BoardService }): void {
+export function auditStaffActions(log: AuditLog, s: { members: MemberService; roster: RosterService; auth: AuthService; accounts: AccountRepository; trainings: TrainingService; boards: BoardService; checkins: CheckinService }): void {
 	recordAfter(log, s.members, 'addSeller', ({ args: [community, input], result }) => {
 		const i = input as { name?: unknown; businessType?: unknown; whatsapp?: unknown; area?: unknown };
 		return { communityId: community.id, action: 'roster.add', target: { type: 'user', id: result.userId, label: String(i.name ?? '') }, after: { name: i.name, businessType: i.businessType, whatsapp: i.whatsapp, area: i.area ?? null, shopId: result.shopId } };
@@ -93,6 +94,21 @@ export function auditStaffActions(log: AuditLog, s: { members: MemberService; ro
 		s.boards,
 		'createLink',
 		({ result, before }) => before && { communityId: before.communityId, action: 'board_link.create', target: { type: 'board_link', id: result.trainingId, label: before.title }, after: { expiresAt: result.expiresAt } },
+		([trainingId], actor) => s.trainings.get(actor, trainingId)
+	);
+	// personal check-in cards are bearer credentials (a card may set a first password): who printed them for whom, and who stopped one
+	recordAfter<CheckinService, 'issueCards', Training>(
+		log,
+		s.checkins,
+		'issueCards',
+		({ result, before }) => before && { communityId: before.communityId, action: 'checkin_card.issue', target: { type: 'training', id: before.id, label: before.title }, after: { members: result.map((c) => ({ memberId: c.memberId, name: c.name })), expiresAt: result[0]?.expiresAt ?? null } },
+		([trainingId], actor) => s.trainings.get(actor, trainingId)
+	);
+	recordAfter<CheckinService, 'revokeCards', Training>(
+		log,
+		s.checkins,
+		'revokeCards',
+		({ args: [, memberId], result, before }) => before && { communityId: before.communityId, action: 'checkin_card.revoke', target: { type: 'member', id: memberId, label: before.title }, after: { cardsStopped: result } },
 		([trainingId], actor) => s.trainings.get(actor, trainingId)
 	);
 }

@@ -5,6 +5,7 @@ import { makeCommunity, makeProduct, system } from '../helpers/factories';
 import { makeMember, makeProgram, rosterSince, staffActor } from '../helpers/program-fixtures';
 import { BoardService } from '../../src/lib/server/training/board.service';
 import { BoardHub } from '../../src/lib/server/training/board-hub';
+import { boardEventStream, MAX_STREAMS_PER_TRAINING, staffStillSignedIn } from '../../src/lib/server/web/board-stream';
 import { firstNames } from '../../src/lib/server/training/board';
 import { hashToken } from '../../src/lib/server/accounts/tokens';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
@@ -281,6 +282,39 @@ describe(`${BoardHub.name} (${TEST_DIALECT})`, () => {
 		hub.closeAll();
 		expect(closed).toEqual(['link', 'staff']);
 		expect(hub.channelCount).toBe(0);
+	});
+
+	it('should end a signed-in stream at the next ping once its session is gone, and refuse streams past the cap (attacker 2026-12-02, L4 and L5)', async () => {
+		const t = await training();
+		const hub = new BoardHub(ctx.services.boards, { pollMs: 20, pingEvery: 2 });
+		const id = await ctx.services.auth.createUser(system, { name: 'Pendamping Papan', email: 'pendamping-board@papan.test', password: 'kunci-pendamping-board-7' });
+		await ctx.services.members.addRole(system, community, id, 'facilitator');
+		const login = await ctx.services.auth.login({ login: 'pendamping-board@papan.test', password: 'kunci-pendamping-board-7' }, { address: '198.51.100.9', kind: 'api' });
+		const stream = boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null, stillAllowed: staffStillSignedIn(ctx.services.auth, login.token, 'api', community.id) });
+		const reader = stream.body!.getReader();
+		const first = new TextDecoder().decode((await reader.read()).value);
+		expect(first).toContain('retry: 2000');
+		expect(hub.listeners(t.id)).toBe(1);
+		// still signed in: pings keep coming
+		await new Promise((r) => setTimeout(r, 120));
+		expect(hub.listeners(t.id)).toBe(1);
+		// "Keluar dari semua perangkat": the stream ends by itself and leaves the hub
+		await ctx.services.auth.logoutEverywhere((await ctx.services.auth.loadActor(login.user.id))!);
+		const ended = async () => {
+			for (;;) if ((await reader.read()).done) return true;
+		};
+		await expect(Promise.race([ended(), new Promise((r) => setTimeout(() => r(false), 2000))])).resolves.toBe(true);
+		expect(hub.listeners(t.id)).toBe(0);
+		// an unknown token is nobody
+		expect(await staffStillSignedIn(ctx.services.auth, 'no-such-token', 'api', community.id)()).toBe(false);
+
+		const open = Array.from({ length: MAX_STREAMS_PER_TRAINING }, () => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null }));
+		await new Promise((r) => setTimeout(r, 50));
+		expect(hub.listeners(t.id)).toBe(MAX_STREAMS_PER_TRAINING);
+		expect(() => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null })).toThrow(expect.objectContaining({ status: 503, messageKey: 'board.tooManyScreens' }));
+		await Promise.all(open.map((r) => r.body!.cancel()));
+		expect(hub.listeners(t.id)).toBe(0);
+		hub.closeAll();
 	});
 });
 

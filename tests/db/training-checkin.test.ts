@@ -123,6 +123,9 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			expect(await present(t.id, eneng.memberId)).toBe(true);
 			expect(await ctx.services.checkins.pending(facilitator, t.id)).toEqual([]);
 
+			// "Bukan saya" tapped a moment too late: told so (409), the claim stays confirmed and she stays present
+			await expect(ctx.services.checkins.cancel(t.checkinToken, phoneA.claimToken)).rejects.toMatchObject({ status: 409, messageKey: 'checkin.claimDecided' });
+			expect(await present(t.id, eneng.memberId)).toBe(true);
 			const next = await ctx.services.checkins.claimState(t.checkinToken, phoneA.claimToken);
 			expect(next).toEqual({ next: 'setup', firstName: 'Eneng', login: `62${eneng.whatsapp.replace(/ /g, '').slice(1)}` });
 			// looking again (a reload, a double tap whose first answer was thrown away) spends nothing: the same form
@@ -299,6 +302,20 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, flood)).rejects.toMatchObject({ status: 429 });
 			expect((await claims()).filter((x) => x.training_id === t.id)).toEqual([]);
 		});
+
+		it('should refuse junk (names not on the list, unknown numbers) past its own limits without locking out the members', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			const prankster = '192.0.2.90';
+			for (let i = 0; i < CHECKIN_RULES.misses.limit; i++) await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: `mbr_junk${i}` }, undefined, prankster)).rejects.toMatchObject({ status: 404 });
+			await expect(ctx.services.checkins.claim(t.checkinToken, { whatsapp: '0812 0000 0000' }, undefined, prankster)).rejects.toMatchObject({ status: 429 });
+			// the same address (the venue's hotspot) and another one: real names still go through
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: siti.memberId }, undefined, prankster)).resolves.toMatchObject({ claimId: expect.any(String) });
+			// a flood from many addresses spends the training's junk budget: junk is refused everywhere, members are not
+			for (let i = 0; i < CHECKIN_RULES.training.limit; i++) await ctx.services.limiter.hit(CHECKIN_RULES.training, t.id);
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: 'mbr_junk' }, undefined, address())).rejects.toMatchObject({ status: 429 });
+			await expect(ctx.services.checkins.claim(t.checkinToken, { memberId: ujang.memberId }, undefined, address())).resolves.toMatchObject({ claimId: expect.any(String) });
+		});
 	});
 
 	describe('cards', () => {
@@ -341,6 +358,25 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			expect(JSON.stringify(audit)).not.toContain(issued.token);
 			expect(JSON.stringify(audit)).not.toContain(again.token);
 			await expect(ctx.services.checkins.revokeCards(otherCoordinator, t.id, card.memberId)).rejects.toMatchObject({ status: 404 });
+		});
+
+		it('should mark the card’s member present even when another seller posted the card’s event id first (self check-in ids are the member’s own)', async () => {
+			now = new Date(DAY);
+			const victim = await seller(community, 'Enok Marlina');
+			await rosterSince(ctx.database.db, community);
+			const t = await training();
+			const [card] = await ctx.services.checkins.issueCards(facilitator, t.id, [victim.memberId]);
+			// Tati (signed in, with a password) posts the ids a card and a confirmed claim used to get, from her own "Saya hadir" form
+			const tatiActor = (await ctx.services.auth.loadActor(tati.userId))!;
+			for (const id of [`card-${victim.memberId}`, `card:${victim.memberId}`, 'chk-abcdefgh']) await ctx.services.trainings.selfCheckIn(tatiActor, t.checkinToken, id);
+			expect(await present(t.id, tati.memberId)).toBe(true);
+			await ctx.services.checkins.useCard(card.token, address());
+			expect(await present(t.id, victim.memberId)).toBe(true);
+			// her own check-in is still once per event id (a retried post of the same form)
+			const events = await ctx.database.db.selectFrom('attendance_event').select('id').where('training_id', '=', t.id).where('member_id', '=', tati.memberId).execute();
+			expect(events).toHaveLength(3);
+			await ctx.services.trainings.selfCheckIn(tatiActor, t.checkinToken, `card-${victim.memberId}`);
+			expect(await ctx.database.db.selectFrom('attendance_event').select('id').where('training_id', '=', t.id).where('member_id', '=', tati.memberId).execute()).toHaveLength(3);
 		});
 
 		it('should say when there is no training today, and stop working after its days', async () => {
@@ -410,6 +446,33 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			expect('session' in set && set.session.user.id).toBe(account.id);
 			expect(await ownerOf(yati.shopId)).toBe(account.id);
 			expect(await ctx.services.auth.recentPasswordResets((await ctx.services.auth.loadActor(account.id))!, account.id)).toEqual([expect.objectContaining({ byName: 'Koordinator Dedi', first: true })]);
+		});
+
+		it('should set ONE first password when her card and her confirmed claim are posted at once with different passwords', async () => {
+			now = new Date(DAY);
+			const t = await training();
+			for (let round = 0; round < 4; round++) {
+				const m = await rosterOnly(community, `Bu Kembar ${'ABCD'[round]}`);
+				await rosterSince(ctx.database.db, community);
+				const claim = await ctx.services.checkins.claim(t.checkinToken, { memberId: m.memberId }, undefined, address());
+				await ctx.services.checkins.decide(facilitator, t.id, claim.claimId, 'confirm');
+				const [card] = await ctx.services.checkins.issueCards(facilitator, t.id, [m.memberId]);
+				await ctx.services.checkins.useCard(card.token, address());
+				const [a, b] = await Promise.all([
+					ctx.services.checkins.cardPassword(card.token, { password: 'sandi-kartu-2024', confirm: 'sandi-kartu-2024' }, address()),
+					ctx.services.checkins.claimPassword(t.checkinToken, claim.claimToken, { password: 'sandi-klaim-2024', confirm: 'sandi-klaim-2024' }, address())
+				]);
+				const accounts = await usersWith(m.whatsapp);
+				expect(accounts).toHaveLength(1);
+				const resets = await ctx.database.db.selectFrom('password_reset').select('id').where('user_id', '=', accounts[0].id).execute();
+				expect(resets).toHaveLength(1);
+				// one of them set it and is signed in; the other is told to sign in (its password is not hers)
+				const winners = [a, b].filter((r) => 'session' in r);
+				expect(winners).toHaveLength(1);
+				expect([a, b].find((r) => !('session' in r))).toEqual({ state: { next: 'signin', firstName: 'Kembar' } });
+				const winning = winners[0] === a ? 'sandi-kartu-2024' : 'sandi-klaim-2024';
+				await expect(ctx.services.auth.login({ login: m.whatsapp, password: winning }, { address: address(), kind: 'api' })).resolves.toMatchObject({ user: { id: accounts[0].id } });
+			}
 		});
 
 		it('should leave the account to the facilitator when her number is already another village\'s login, and make nothing', async () => {

@@ -151,20 +151,24 @@ export class AccountRepository {
 	 * account with a password owns the person's e-mail or number — checked here, and by the partial unique
 	 * indexes when two set a password at the same moment.
 	 */
-	async setPasswordWithLink(tokenHash: string, userId: string, hash: string, at: string, reset: Insertable<PasswordResetTable> | null): Promise<'ok' | 'used' | 'claimed'> {
+	/** `firstOnly`: only while the account has no password ('hasPassword' otherwise, nothing written): a check-in's first password. */
+	async setPasswordWithLink(tokenHash: string, userId: string, hash: string, at: string, reset: Insertable<PasswordResetTable> | null, firstOnly = false): Promise<'ok' | 'used' | 'claimed' | 'hasPassword'> {
 		try {
 			return await this.db.transaction().execute(async (trx) => {
 				const r = await trx.updateTable('setup_link').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
 				if (Number(r.numUpdatedRows) !== 1) return 'used';
 				const user = await trx.selectFrom('app_user').select(['id', 'email', 'whatsapp', 'created_at']).where('id', '=', userId).executeTakeFirstOrThrow();
 				if (await this.loginClaimedByOther(user, trx)) throw new LoginClaimed();
-				await trx.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
+				let q = trx.updateTable('app_user').set({ password_hash: hash, updated_at: at }).where('id', '=', userId);
+				if (firstOnly) q = q.where('password_hash', 'is', null);
+				if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) throw new PasswordAlreadySet();
 				if (reset) await trx.insertInto('password_reset').values(reset).execute();
 				await trx.deleteFrom('session').where('user_id', '=', userId).execute();
 				return 'ok';
 			});
 		} catch (e) {
 			if (e instanceof LoginClaimed || isUniqueViolation(e)) return 'claimed';
+			if (e instanceof PasswordAlreadySet) return 'hasPassword';
 			throw e;
 		}
 	}
@@ -207,6 +211,8 @@ export class AccountRepository {
 
 /** Rolls the password transaction back when the login turned out to be owned by another account. */
 class LoginClaimed extends Error {}
+/** Rolls back a first password when another one was set a moment before (a card and a claim of the same member racing). */
+class PasswordAlreadySet extends Error {}
 
 /** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
 function isUniqueViolation(e: unknown): boolean {

@@ -249,7 +249,7 @@ export class AuthService {
 	 * home page, and bank account, QRIS and the shop's WhatsApp number stay locked for a while (ShopService),
 	 * so staff cannot take over a seller's account to redirect money or orders.
 	 */
-	async setPasswordWithLink(token: string, input: unknown): Promise<LoginResult> {
+	async setPasswordWithLink(token: string, input: unknown, { firstOnly = false }: { firstOnly?: boolean } = {}): Promise<LoginResult> {
 		await this.setupLinkInfo(token);
 		const data = parseInput(setPasswordSchema, input);
 		const link = await this.accounts.findSetupLink(hashToken(token));
@@ -266,8 +266,9 @@ export class AuthService {
 			reset = { id: newId(user.password_hash ? 'rst' : 'inv'), user_id: user.id, issued_by: issuer?.id ?? null, issued_by_name: issuer?.name ?? '', issued_at: link.created_at, used_at: at };
 		}
 		const passwordHash = await hash(data.password, ARGON2);
-		const outcome = await this.accounts.setPasswordWithLink(link.token_hash, user.id, passwordHash, at, reset);
+		const outcome = await this.accounts.setPasswordWithLink(link.token_hash, user.id, passwordHash, at, reset, firstOnly);
 		if (outcome === 'used') throw new DomainError('link_used', 'auth.linkUsed', 410);
+		if (outcome === 'hasPassword') throw new DomainError(FIRST_PASSWORD_TAKEN, 'checkin.passwordSetAlready', 409);
 		if (outcome === 'claimed') throw new DomainError('login_claimed', 'security.loginClaimed', 409);
 		return this.openSession(link.user_id, 'cookie');
 	}
@@ -284,7 +285,8 @@ export class AuthService {
 		if (!user) throw new NotFoundError('member.notFound');
 		refuseWeakPassword(data.password, [user.name, user.email, user.whatsapp]);
 		const link = await this.issueSetupLink(issuer, userId, communityId, 'invite');
-		return this.setPasswordWithLink(link.token, data);
+		// only while there is none: a card and a claim of the same member posted at once set one password, not two
+		return this.setPasswordWithLink(link.token, data, { firstOnly: true });
 	}
 
 	/** The login a person signs in with (e-mail, else WhatsApp as stored), or null. */
@@ -300,6 +302,9 @@ export class AuthService {
 		return rows.map((r) => ({ byName: r.issued_by_name, at: r.used_at, first: r.id.startsWith('inv_') }));
 	}
 }
+
+/** The error code of a first password refused because another one was set a moment before (checkin-password.ts). */
+export const FIRST_PASSWORD_TAKEN = 'first_password_taken';
 
 export interface PasswordReset {
 	/** Who issued the link ('' for the system). */

@@ -124,7 +124,13 @@ export class RosterService {
 		const email = input.email?.trim() || undefined;
 		// the report knows some sellers by one initial ("N"); an account name needs two letters
 		const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
-		await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() });
+		await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() }).catch(async (e: unknown) => {
+			// a call a moment earlier (her card and her claim at once) made the account on this very number: that one is hers
+			if ((await this.findRow(community.id, memberId)).owner_user_id) return;
+			throw e;
+		});
+		const again = (await this.findRow(community.id, memberId)).owner_user_id;
+		if (again) return again;
 		const userId = await this.auth.insertUser({ name, whatsapp, email }, { invitation: true });
 		if (!(await this.roster.handShopTo(row.shop_id, userId, nowIso()))) {
 			await this.roster.removeUnusedUser(userId);

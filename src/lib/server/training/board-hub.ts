@@ -66,6 +66,11 @@ export class BoardHub {
 		return () => this.leave(trainingId, ch, listener);
 	}
 
+	/** How many streams follow this training now. */
+	listeners(trainingId: string): number {
+		return this.channels.get(trainingId)?.listeners.size ?? 0;
+	}
+
 	/** How many trainings have a live channel (for tests and the bench). */
 	get channelCount(): number {
 		return this.channels.size;

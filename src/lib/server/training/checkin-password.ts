@@ -1,6 +1,6 @@
 import { systemActor, type Actor } from '../auth/actor';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
-import type { AuthService, LoginResult } from '../accounts/auth.service';
+import { FIRST_PASSWORD_TAKEN, type AuthService, type LoginResult } from '../accounts/auth.service';
 import type { CheckinMember, CheckinRepository } from './checkin.repository';
 
 /** Where a phone stands after a check-in (`next` says what the page shows). */
@@ -65,10 +65,15 @@ export class FirstPassword {
 		const state = await this.state(member, firstName);
 		if (state.next !== 'setup') return { state };
 		if (!(await slot.take())) return this.afterTheOther(member, firstName, slot, input, address);
-		return this.setNow(member, firstName, slot, input);
+		return this.setNow(member, firstName, slot, input, address, true);
 	}
 
-	private async setNow(member: CheckinMember, firstName: string, slot: PasswordSlot, input: unknown): Promise<PasswordOutcome> {
+	/**
+	 * `mayWait`: when the member's other way in (her card while a claim is confirmed, or the other way round) set a
+	 * password a moment before or replaced this one's link, wait for it and sign in as after a double tap (attacker
+	 * 2026-12-02, M4: on PostgreSQL both posts used to set a password, the second silently replacing the first).
+	 */
+	private async setNow(member: CheckinMember, firstName: string, slot: PasswordSlot, input: unknown, address: string, mayWait: boolean): Promise<PasswordOutcome> {
 		try {
 			const issuer = slot.issuerId ? await this.auth.loadActor(slot.issuerId) : systemActor('checkin');
 			if (!issuer) throw new NotFoundError('member.notFound');
@@ -79,6 +84,10 @@ export class FirstPassword {
 			await slot.giveBack();
 			// the staff member behind it is no longer staff here, or the number is another village's login: the facilitator helps
 			if (e instanceof NotFoundError) return { state: { next: 'noAccount', firstName } };
+			if (e instanceof DomainError && [FIRST_PASSWORD_TAKEN, 'link_used', 'link_replaced'].includes(e.code)) {
+				if (mayWait) return this.afterTheOther(member, firstName, slot, input, address);
+				return { state: { next: 'signin', firstName } };
+			}
 			throw e;
 		}
 	}
@@ -104,7 +113,7 @@ export class FirstPassword {
 			}
 			await this.sleep(POLL_MS);
 			// the first one failed (a typo, a weak password) and gave the slot back: this post tries in its own right
-			if (await slot.take()) return this.setNow(now ?? member, firstName, slot, input);
+			if (await slot.take()) return this.setNow(now ?? member, firstName, slot, input, address, false);
 		}
 		throw new DomainError('password_busy', 'checkin.passwordBusy', 409);
 	}

@@ -31,7 +31,15 @@ const MAX_TOKEN = 64;
  * is generous; the per-training one caps what one QR can cost the server).
  */
 export const CHECKIN_RULES = {
+	/** claims of names on the list (the venue's 60 phones, a few taps each) per address */
 	address: { name: 'checkin-addr', limit: 120, windowMs: 10 * MINUTE },
+	/**
+	 * Lookups that found nobody (an id not on the list, a number not on the roster): per address, and per training
+	 * for a flood from many addresses. They only ever refuse further misses: a real member choosing her name still
+	 * gets through (attacker 2026-12-02, M2: 1,000 junk posts used to spend the training's whole budget and lock
+	 * every phone out of the QR for an hour).
+	 */
+	misses: { name: 'checkin-miss', limit: 40, windowMs: 10 * MINUTE },
 	training: { name: 'checkin-training', limit: 1000, windowMs: 60 * MINUTE },
 	card: { name: 'checkin-card', limit: 60, windowMs: 10 * MINUTE },
 	/** the first-password forms of confirmed claims and cards (each post hashes a password): 4 tries per member of a full venue */
@@ -143,9 +151,14 @@ export class CheckinService {
 		const row = await this.byToken(token);
 		this.requireDay(row);
 		refuseWhenClosed({ attendanceClosedAt: row.attendance_closed_at });
+		const member = await this.chosenMember(row, input).catch(async (e: unknown) => {
+			if (e instanceof NotFoundError || e instanceof ValidationError) {
+				await this.limiter.consume(CHECKIN_RULES.misses, address);
+				await this.limiter.consume(CHECKIN_RULES.training, row.id);
+			}
+			throw e;
+		});
 		await this.limiter.consume(CHECKIN_RULES.address, address);
-		await this.limiter.consume(CHECKIN_RULES.training, row.id);
-		const member = await this.chosenMember(row, input);
 		const now = this.now();
 		const given = claimToken && isToken(claimToken) ? claimToken : undefined;
 		const known = given ? await this.repo.claimByHash(hashToken(given)) : undefined;
@@ -250,7 +263,10 @@ export class CheckinService {
 		const row = await this.byToken(token);
 		const claim = claimToken.length <= MAX_TOKEN ? await this.repo.claimByHash(hashToken(claimToken)) : undefined;
 		if (!claim || claim.training_id !== row.id) throw new NotFoundError('checkin.claimNotFound');
-		await this.repo.moveClaim(claim.id, 'pending', 'cancelled', { at: this.now(), by: null });
+		if (await this.repo.moveClaim(claim.id, 'pending', 'cancelled', { at: this.now(), by: null })) return;
+		// too late: the facilitator confirmed (or refused) it a moment before — say so instead of pretending (attacker L2)
+		const now = await this.repo.claimById(claim.id);
+		if (now && now.status !== 'cancelled') throw new DomainError('claim_decided', 'checkin.claimDecided', 409);
 	}
 
 	/** Pending claims of the training for its staff, oldest first. */
@@ -279,9 +295,14 @@ export class CheckinService {
 			if (again?.status === to) return;
 			throw new DomainError('claim_decided', 'checkin.claimDecided', 409);
 		}
-		if (decision === 'confirm') await this.markPresent(row.id, claim.member_id, `chk-${claim.id}`, 'tap', by);
+		if (decision === 'confirm') await this.markPresent(row.id, claim.member_id, `chk:${claim.id}`, 'tap', by);
 	}
 
+	/**
+	 * Event ids made here carry a ':' — a character no client-sent event id may contain (attendance API, the phone's
+	 * queue, the self check-in form) — so nobody can post an id that makes a check-in look like a duplicate and be
+	 * ignored (attacker 2026-12-02, M1: a seller posted `card-<victim>` and the victim's card tap then changed nothing).
+	 */
 	private async markPresent(trainingId: string, memberId: string, eventId: string, source: 'tap' | 'self', by: string | null): Promise<void> {
 		const now = this.now();
 		await this.trainings.applyEvents([{ training_id: trainingId, id: eventId, member_id: memberId, present: 1, at: now, source, actor_user_id: by, received_at: now }]);
@@ -351,7 +372,7 @@ export class CheckinService {
 		const training = await this.todaysTraining(member.community_id);
 		if (!training) throw new DomainError('not_training_day', 'checkin.cardNoTraining', 409);
 		refuseWhenClosed({ attendanceClosedAt: training.attendance_closed_at });
-		await this.markPresent(training.id, member.id, `card-${member.id}`, 'self', null);
+		await this.markPresent(training.id, member.id, `card:${member.id}`, 'self', null);
 		const [firstName] = firstNames([member.person_name]);
 		return { card, member, firstName };
 	}

@@ -286,7 +286,8 @@ export class TrainingService {
 		refuseWhenClosed(target.training);
 		const day = (iso: string) => new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString().slice(0, 10);
 		if (day(this.now()) !== day(target.training.startsAt)) throw new ValidationError('training.checkinDay', { date: day(target.training.startsAt) });
-		const id = /^[A-Za-z0-9_-]{8,100}$/.test(eventId) ? eventId : newId('self');
+		// the member's own id space: an id typed by someone else can never match this member's or a card's event
+		const id = `self:${target.member.id}:${/^[A-Za-z0-9_-]{8,100}$/.test(eventId) ? eventId : newId('self')}`;
 		await this.repo.applyEvents([
 			{ training_id: target.training.id, id, member_id: target.member.id, present: 1, at: this.now(), source: 'self', actor_user_id: actor.kind === 'user' ? actor.userId : null, received_at: this.now() }
 		]);

@@ -1,4 +1,13 @@
-import type { BoardHub } from '../training/board-hub';
+import type { BoardHub, BoardListener } from '../training/board-hub';
+import { BusyError } from '../errors';
+import { hasCommunityRole } from '../auth/guards';
+import type { AuthService } from '../accounts/auth.service';
+
+/**
+ * Streams one training may have open at once: two projectors, the facilitators' phones and reloads fit many times
+ * over; one holder of a board link opening thousands (attacker 2026-12-02, L5: 10,000 streams, /healthz slow) does not.
+ */
+export const MAX_STREAMS_PER_TRAINING = 100;
 
 /**
  * A board as Server-Sent Events: `event: board` with the board's JSON now and whenever a member's step changes,
@@ -6,7 +15,8 @@ import type { BoardHub } from '../training/board-hub';
  * board link expires or the server shuts down. `Cache-Control: no-transform` keeps the gzip middleware
  * (scripts/server.js) from buffering the events.
  */
-export function boardEventStream(hub: BoardHub, target: { trainingId: string; communityId: string; expiresAt: string | null }): Response {
+export function boardEventStream(hub: BoardHub, target: { trainingId: string; communityId: string; expiresAt: string | null; stillAllowed?: () => Promise<boolean> }): Response {
+	if (hub.listeners(target.trainingId) >= MAX_STREAMS_PER_TRAINING) throw new BusyError('board.tooManyScreens');
 	const encoder = new TextEncoder();
 	let unsubscribe: (() => void) | null = null;
 	let ended = false;
@@ -21,20 +31,29 @@ export function boardEventStream(hub: BoardHub, target: { trainingId: string; co
 				}
 			};
 			write('retry: 2000\n\n');
-			unsubscribe = await hub.subscribe(target.trainingId, target.communityId, {
+			const listener: BoardListener = {
 				expiresAt: target.expiresAt ? Date.parse(target.expiresAt) : null,
 				board: (json) => write(`event: board\ndata: ${json}\n\n`),
-				ping: () => write(': ping\n\n'),
+				ping: () => {
+					write(': ping\n\n');
+					// a signed-in stream ends with its session (sign-out, "keluar dari semua perangkat", a role taken away; attacker L4)
+					void target.stillAllowed?.().then(
+						(ok) => ok || listener.close(),
+						() => undefined
+					);
+				},
 				close: () => {
 					if (ended) return;
 					ended = true;
+					unsubscribe?.();
 					try {
 						controller.close();
 					} catch {
 						// already closed by the client
 					}
 				}
-			});
+			};
+			unsubscribe = await hub.subscribe(target.trainingId, target.communityId, listener);
 			if (ended) unsubscribe();
 		},
 		cancel() {
@@ -51,4 +70,15 @@ export function boardEventStream(hub: BoardHub, target: { trainingId: string; co
 			'referrer-policy': 'no-referrer'
 		}
 	});
+}
+
+/**
+ * For a stream opened with a session cookie or a bearer token: still signed in with it, and still staff of the
+ * training's community (checked at each ping, ~20 s).
+ */
+export function staffStillSignedIn(auth: Pick<AuthService, 'actorForToken'>, token: string | undefined, kind: 'cookie' | 'api', communityId: string): () => Promise<boolean> {
+	return async () => {
+		const found = token ? await auth.actorForToken(token, kind) : null;
+		return !!found && hasCommunityRole(found.actor, communityId, ['coordinator', 'facilitator']);
+	};
 }

@@ -1,7 +1,7 @@
 import { apiCall } from '$lib/server/http';
 import { requireUser } from '$lib/server/auth/guards';
 import { staffTraining } from '$lib/server/training/page-context';
-import { boardEventStream } from '$lib/server/web/board-stream';
+import { boardEventStream, staffStillSignedIn } from '$lib/server/web/board-stream';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,5 +12,5 @@ export const GET: RequestHandler = (event) =>
 	apiCall(event, async () => {
 		requireUser(event.locals.actor);
 		const { training } = await staffTraining(event);
-		return boardEventStream(event.locals.services.boardHub, { trainingId: training.id, communityId: training.communityId, expiresAt: null });
+		return boardEventStream(event.locals.services.boardHub, { trainingId: training.id, communityId: training.communityId, expiresAt: null, stillAllowed: staffStillSignedIn(event.locals.services.auth, event.locals.sessionToken, 'cookie', training.communityId) });
 	});

@@ -55,7 +55,8 @@
 			var n = root.querySelector('[data-count="' + s + '"]');
 			if (n) n.textContent = String(board.counts[s]);
 		});
-		list.classList.toggle('many', board.members.length > 30);
+		list.classList.toggle('many', board.members.length > 16);
+		list.classList.toggle('crowd', board.members.length > 30);
 		if (total) total.textContent = totalTemplate.replace('{done}', String(board.counts.tayang || 0)).replace('{total}', String(board.members.length));
 	}
 

@@ -180,7 +180,7 @@ describe(`${AuthService.name} login throttling (${TEST_DIALECT})`, () => {
 });
 
 describe(`${AuthService.name} weak passwords (${TEST_DIALECT})`, () => {
-	it.each(['12345678', 'password', '        ', 'bismillah1', 'sayangku123', 'qwertyuiop', 'Penjual123', 'rahasia2024'])('should refuse %j with a plain message, leaving the link usable', async (weak) => {
+	it.each(['12345678', 'password', '        ', 'bismillah1', 'sayangku123', 'qwertyuiop', 'Penjual123', 'rahasia2024', '081240000001', '0812-4000-0001', '+62 812 4000 0001', '6281240000001'])('should refuse %j with a plain message, leaving the link usable', async (weak) => {
 		const link = await ctx.services.auth.issueSetupLink(actors.coordA, ids.sellerA, a.id, 'reset');
 		await expect(ctx.services.auth.setPasswordWithLink(link.token, { password: weak, confirm: weak })).rejects.toMatchObject({ status: 422, issues: [{ field: 'password', messageKey: 'security.passwordWeak' }] });
 		expect((await ctx.services.auth.setupLinkInfo(link.token)).name).toBe('Penjual A');

@@ -62,14 +62,14 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 		// Whoever issued the invite could have opened it first: the same lock as a reset.
 		const refused = await savePayment(seller, '0123000111');
 		expect(refused.status).toBe(403);
-		expect((refused.body as { message: string }).message).toContain('Sandi akun ini diatur lewat tautan dari Pak Koordinator');
+		expect((refused.body as { message: string }).message).toContain('Akun ini dibuka atau sandinya diatur oleh Pak Koordinator');
 		expect((refused.body as { message: string }).message).toContain('Bayar di tempat (COD) tetap bisa dipilih');
 		expect((await paymentOf()).transfer).toBeNull();
 		// Cash on delivery is not where the money goes to: switching it stays open.
 		const cod = await callRoute(await routeByKey('POST /jual/mulai/[step]?/default'), { services: ctx.services, actor: seller }, { params: { step: 'pembayaran' }, query: { toko: shopId }, form: { cod: 'on' } });
 		expect(cod.status).toBe(303);
 		expect(await ctx.services.auth.recentPasswordResets(seller, sellerId)).toEqual([{ byName: 'Pak Koordinator', at: inviteUsedAt, first: true }]);
-		expect(translator('id')('security.passwordFirstBy', { name: 'Pak Koordinator', resetAt: inviteUsedAt })).toMatch(/^Sandi Anda dibuat lewat tautan dari Pak Koordinator pada .* pukul \d{2}\.\d{2} WIB\.$/);
+		expect(translator('id')('security.passwordFirstBy', { name: 'Pak Koordinator', resetAt: inviteUsedAt })).toMatch(/^Akun Anda dibuka oleh Pak Koordinator pada .* pukul \d{2}\.\d{2} WIB, dan kata sandinya dibuat saat itu\.$/);
 		// The payment step says so before the seller types anything.
 		const page = await (await import('../../src/routes/(seller)/jual/mulai/[step]/+page.server')).load({
 			params: { step: 'pembayaran' },
@@ -119,7 +119,7 @@ describe(`${ShopService.name} payment details after a staff reset (${TEST_DIALEC
 			expect(r.status).toBe(403);
 			const message = (r.body as { message: string }).message;
 			const name = staff[role].name;
-			expect(message).toContain(`diatur lewat tautan dari ${name}`);
+			expect(message).toContain(`dibuka atau sandinya diatur oleh ${name}`);
 			// Until when, in WIB: 24 h after the reset (03:06 UTC → 10.06 WIB the next day).
 			const until = new Date(Date.parse(resetAt) + PAYMENT_LOCK_AFTER_RESET_MS).toISOString();
 			expect(message).toContain(translator('id')('security.paymentLockedUntil', { untilAt: until }).match(/mulai (.*)\.$/)![1]);

@@ -101,6 +101,12 @@ describe(`${CheckinService.name} (${TEST_DIALECT})`, () => {
 			now = new Date(DAY);
 			await expect(ctx.services.checkins.publicView('bukan-token')).rejects.toMatchObject({ status: 404 });
 			await expect(ctx.services.checkins.publicView('x'.repeat(500))).rejects.toMatchObject({ status: 404 });
+			expect(view.closed).toBe(false);
+			// attendance closed: the page says so and offers no list that would only refuse (stranger 2026-12-02); reopened: back
+			await ctx.services.trainings.closeAttendance(coordinator, t.id);
+			expect(await ctx.services.checkins.publicView(t.checkinToken)).toMatchObject({ day: 'today', closed: true, members: [] });
+			await ctx.services.trainings.closeAttendance(coordinator, t.id, true);
+			expect((await ctx.services.checkins.publicView(t.checkinToken)).members).toHaveLength(4);
 		});
 	});
 

@@ -27,6 +27,17 @@ function estimator(): ZxcvbnFactory {
  */
 export function isWeakPassword(password: string, hints: (string | null | undefined)[] = []): boolean {
 	if (password.trim().length === 0) return true;
-	const inputs = hints.filter((h): h is string => !!h).flatMap((h) => [h, ...h.split(/[\s@._-]+/)]).filter((h) => h.length >= 3);
+	const inputs = hints.filter((h): h is string => !!h).flatMap((h) => [h, ...h.split(/[\s@._-]+/), ...phoneForms(h)]).filter((h) => h.length >= 3);
+	// her own WhatsApp number, written any way (stranger 2026-12-02: '0857…' was accepted while the login is '62857…')
+	const digits = password.replace(/[\s().+-]/g, '');
+	if (/^\d+$/.test(digits) && inputs.some((h) => h === digits)) return true;
 	return estimator().check(password.slice(0, 100), inputs).score < MIN_PASSWORD_SCORE;
+}
+
+/** An Indonesian number as people write it: 62812…, 0812…, 812… */
+function phoneForms(hint: string): string[] {
+	const d = hint.replace(/\D/g, '');
+	if (d.length < 8) return [];
+	const rest = d.startsWith('62') ? d.slice(2) : d.startsWith('0') ? d.slice(1) : d;
+	return [`62${rest}`, `0${rest}`, rest];
 }

@@ -52,6 +52,8 @@ export type CheckinDay = 'before' | 'today' | 'after';
 export interface PublicCheckin {
 	training: { id: string; title: string; startsAt: string; venue: string };
 	day: CheckinDay;
+	/** attendance closed by the coordinator: the page says so instead of offering a list that only refuses */
+	closed: boolean;
 	members: { memberId: string; firstName: string }[];
 }
 
@@ -136,7 +138,8 @@ export class CheckinService {
 	async publicView(token: string): Promise<PublicCheckin> {
 		const row = await this.byToken(token);
 		const day = this.dayOf(row);
-		return { training: { id: row.id, title: row.title, startsAt: row.starts_at, venue: row.venue }, day, members: day === 'today' ? await this.expected(row) : [] };
+		const closed = !!row.attendance_closed_at;
+		return { training: { id: row.id, title: row.title, startsAt: row.starts_at, venue: row.venue }, day, closed, members: day === 'today' && !closed ? await this.expected(row) : [] };
 	}
 
 	/**

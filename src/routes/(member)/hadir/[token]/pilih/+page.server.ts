@@ -31,6 +31,7 @@ export const load: PageServerLoad = (event) =>
 		return {
 			training: { title: view.training.title, when: formatDateTime(view.training.startsAt, locals.locale), venue: view.training.venue },
 			day: view.day,
+			closed: view.closed,
 			members: view.members
 		};
 	});

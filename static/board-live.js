@@ -57,6 +57,9 @@
 		});
 		list.classList.toggle('many', board.members.length > 16);
 		list.classList.toggle('crowd', board.members.length > 30);
+		var cols = Math.max(1, Math.ceil(Math.sqrt(board.members.length * 1.4)));
+		list.style.setProperty('--cols', String(cols));
+		list.style.setProperty('--rows', String(Math.max(1, Math.ceil(board.members.length / cols))));
 		if (total) total.textContent = totalTemplate.replace('{done}', String(board.counts.tayang || 0)).replace('{total}', String(board.members.length));
 	}
 

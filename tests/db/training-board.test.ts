@@ -5,7 +5,7 @@ import { makeCommunity, makeProduct, system } from '../helpers/factories';
 import { makeMember, makeProgram, rosterSince, staffActor } from '../helpers/program-fixtures';
 import { BoardService } from '../../src/lib/server/training/board.service';
 import { BoardHub } from '../../src/lib/server/training/board-hub';
-import { boardEventStream, MAX_STREAMS_PER_TRAINING, staffStillSignedIn } from '../../src/lib/server/web/board-stream';
+import { boardEventStream, MAX_LINK_STREAMS_PER_TRAINING, MAX_STREAMS_PER_TRAINING, staffStillSignedIn } from '../../src/lib/server/web/board-stream';
 import { firstNames } from '../../src/lib/server/training/board';
 import { hashToken } from '../../src/lib/server/accounts/tokens';
 import { PUBLIC_ACTOR, type UserActor } from '../../src/lib/server/auth/actor';
@@ -308,7 +308,11 @@ describe(`${BoardHub.name} (${TEST_DIALECT})`, () => {
 		// an unknown token is nobody
 		expect(await staffStillSignedIn(ctx.services.auth, 'no-such-token', 'api', community.id)()).toBe(false);
 
-		const open = Array.from({ length: MAX_STREAMS_PER_TRAINING }, () => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null }));
+		// board-link streams stop at their own cap, below the total, so a leaked link leaves room for the facilitators
+		const links = Array.from({ length: MAX_LINK_STREAMS_PER_TRAINING }, () => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null }, MAX_LINK_STREAMS_PER_TRAINING));
+		await new Promise((r) => setTimeout(r, 50));
+		expect(() => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null }, MAX_LINK_STREAMS_PER_TRAINING)).toThrow(expect.objectContaining({ status: 503 }));
+		const open = [...links, ...Array.from({ length: MAX_STREAMS_PER_TRAINING - MAX_LINK_STREAMS_PER_TRAINING }, () => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null }))];
 		await new Promise((r) => setTimeout(r, 50));
 		expect(hub.listeners(t.id)).toBe(MAX_STREAMS_PER_TRAINING);
 		expect(() => boardEventStream(hub, { trainingId: t.id, communityId: community.id, expiresAt: null })).toThrow(expect.objectContaining({ status: 503, messageKey: 'board.tooManyScreens' }));

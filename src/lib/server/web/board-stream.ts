@@ -8,6 +8,8 @@ import type { AuthService } from '../accounts/auth.service';
  * over; one holder of a board link opening thousands (attacker 2026-12-02, L5: 10,000 streams, /healthz slow) does not.
  */
 export const MAX_STREAMS_PER_TRAINING = 100;
+/** Of those, how many a board link (no login) may hold, so a leaked link never locks the facilitators' live list out. */
+export const MAX_LINK_STREAMS_PER_TRAINING = 50;
 
 /**
  * A board as Server-Sent Events: `event: board` with the board's JSON now and whenever a member's step changes,
@@ -15,8 +17,8 @@ export const MAX_STREAMS_PER_TRAINING = 100;
  * board link expires or the server shuts down. `Cache-Control: no-transform` keeps the gzip middleware
  * (scripts/server.js) from buffering the events.
  */
-export function boardEventStream(hub: BoardHub, target: { trainingId: string; communityId: string; expiresAt: string | null; stillAllowed?: () => Promise<boolean> }): Response {
-	if (hub.listeners(target.trainingId) >= MAX_STREAMS_PER_TRAINING) throw new BusyError('board.tooManyScreens');
+export function boardEventStream(hub: BoardHub, target: { trainingId: string; communityId: string; expiresAt: string | null; stillAllowed?: () => Promise<boolean> }, limit = MAX_STREAMS_PER_TRAINING): Response {
+	if (hub.listeners(target.trainingId) >= limit) throw new BusyError('board.tooManyScreens');
 	const encoder = new TextEncoder();
 	let unsubscribe: (() => void) | null = null;
 	let ended = false;

@@ -5,6 +5,7 @@ import { makeCommunity, makeProduct, makeShop, system } from '../helpers/factori
 import type { Community } from '../../src/lib/server/db/schema';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import { RosterService } from '../../src/lib/server/members/roster.service';
+import { RosterRepository } from '../../src/lib/server/members/roster.repository';
 import { MemberIoService } from '../../src/lib/server/members/member-io.service';
 import { FunnelService } from '../../src/lib/server/members/funnel.service';
 import { MentoringService } from '../../src/lib/server/members/mentoring.service';
@@ -99,6 +100,22 @@ describe(`${RosterService.name} (${TEST_DIALECT})`, () => {
 		const again = await ctx.services.roster.inviteOwner(coordinator, community, m.id);
 		expect(again.userId).toBe(invite.userId);
 		expect(await ctx.services.auth.setupLinkInfo(again.token)).toMatchObject({ purpose: 'reset' });
+	});
+
+	it('should wait for a call a moment earlier that made her account and is handing her the shop, instead of refusing her number', async () => {
+		// CI 2026-12-02 (PostgreSQL): her card and her confirmed claim opened her account at once; the second call found
+		// the first's new account on her number before the shop was handed to it and told her to ask the facilitator
+		const shop = await makeShop(ctx.services, community, 'Cireng Kembar');
+		const m = (await ctx.services.roster.list(coordinator, community)).find((x) => x.shop.id === shop.id)!;
+		await ctx.database.db.updateTable('member').set({ whatsapp: '6281330000031' }).where('id', '=', m.id).execute();
+		const first = await ctx.services.auth.insertUser({ name: m.name, whatsapp: '6281330000031' }, { invitation: true });
+		const second = ctx.services.roster.openAccount(coordinator, community, m.id);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(await new RosterRepository(ctx.database.db).handShopTo(shop.id, first, new Date().toISOString(), { id: newId('mem'), community_id: community.id })).toBe(true);
+		await expect(second).resolves.toBe(first);
+		// and she is already a seller here, so her first password can be set at once
+		expect((await ctx.services.auth.loadActor(first))!.memberships).toEqual([{ communityId: community.id, role: 'seller' }]);
+		await expect(ctx.services.roster.inviteOwner(coordinator, community, m.id)).resolves.toMatchObject({ userId: first });
 	});
 
 	it('should invite the owner of a member known by one initial, as the field report names them', async () => {

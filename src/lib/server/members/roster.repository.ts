@@ -81,9 +81,19 @@ export class RosterRepository {
 	}
 
 	/** Gives a shop without an owner to `userId`; false when it has one already (someone else was first). */
-	async handShopTo(shopId: string, userId: string, at: string): Promise<boolean> {
-		const r = await this.db.updateTable('shop').set({ owner_user_id: userId, updated_at: at }).where('id', '=', shopId).where('owner_user_id', 'is', null).executeTakeFirst();
-		return Number(r.numUpdatedRows) === 1;
+	async handShopTo(shopId: string, userId: string, at: string, membership: { id: string; community_id: string }): Promise<boolean> {
+		// one transaction: whoever sees the shop's owner also finds her a seller of the community (a concurrent
+		// check-in of the same member issues her first password as soon as it sees the owner)
+		return this.db.transaction().execute(async (trx) => {
+			const r = await trx.updateTable('shop').set({ owner_user_id: userId, updated_at: at }).where('id', '=', shopId).where('owner_user_id', 'is', null).executeTakeFirst();
+			if (Number(r.numUpdatedRows) !== 1) return false;
+			await trx
+				.insertInto('membership')
+				.values({ ...membership, user_id: userId, role: 'seller', created_at: at })
+				.onConflict((oc) => oc.columns(['user_id', 'community_id', 'role']).doNothing())
+				.execute();
+			return true;
+		});
 	}
 
 	/** Removes an account made a moment ago that lost the race for its shop (no password, session or membership yet). */

@@ -124,22 +124,33 @@ export class RosterService {
 		const email = input.email?.trim() || undefined;
 		// the report knows some sellers by one initial ("N"); an account name needs two letters
 		const name = row.person_name.trim().length >= 2 ? row.person_name : `${row.person_name} (${row.shop_name})`.slice(0, 80);
-		await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() }).catch(async (e: unknown) => {
-			// a call a moment earlier (her card and her claim at once) made the account on this very number: that one is hers
-			if ((await this.findRow(community.id, memberId)).owner_user_id) return;
-			throw e;
-		});
+		const refused = await refuseClaimedLogins(this.accounts, community.id, { whatsapp, email: email?.toLowerCase() }).then(
+			() => null,
+			(e: unknown) => e
+		);
+		// A call a moment earlier (her card and her claim at once) may have made the account on this very number and
+		// not yet handed her the shop (CI 2026-12-02, PostgreSQL: the second call was refused in that gap): wait for it.
+		if (refused) return this.ownerSoon(community.id, memberId, refused);
 		const again = (await this.findRow(community.id, memberId)).owner_user_id;
 		if (again) return again;
 		const userId = await this.auth.insertUser({ name, whatsapp, email }, { invitation: true });
-		if (!(await this.roster.handShopTo(row.shop_id, userId, nowIso()))) {
+		if (!(await this.roster.handShopTo(row.shop_id, userId, nowIso(), { id: newId('mem'), community_id: community.id }))) {
 			await this.roster.removeUnusedUser(userId);
 			const owner = (await this.findRow(community.id, memberId)).owner_user_id;
 			if (!owner) throw new NotFoundError('members.notFound');
 			return owner;
 		}
-		await this.accounts.addMembership({ id: newId('mem'), user_id: userId, community_id: community.id, role: 'seller', created_at: nowIso() });
 		return userId;
+	}
+
+	/** The shop's owner once a concurrent openAccount has handed it over (≤ OWNER_WAIT_MS), else the refusal. */
+	private async ownerSoon(communityId: string, memberId: string, refusal: unknown): Promise<string> {
+		for (let waited = 0; ; waited += OWNER_POLL_MS) {
+			const owner = (await this.findRow(communityId, memberId)).owner_user_id;
+			if (owner) return owner;
+			if (waited >= OWNER_WAIT_MS) throw refusal;
+			await new Promise((r) => setTimeout(r, OWNER_POLL_MS));
+		}
 	}
 
 	private async findRow(communityId: string, memberId: string): Promise<RosterRow> {
@@ -148,6 +159,10 @@ export class RosterService {
 		return row;
 	}
 }
+
+/** How long openAccount waits for a concurrent call on the same member (a few queries apart) before refusing. */
+const OWNER_WAIT_MS = 1_000;
+const OWNER_POLL_MS = 50;
 
 function toRosterMember(r: RosterRow, f: { level: FunnelLevel; since: string; next: FunnelLevel | null } | null): RosterMember {
 	const checklist = shopChecklist(checklistShopOf(r), r.published);

@@ -31,9 +31,10 @@ export interface RunningApp {
 }
 
 /** Starts the built server (`build/`, via scripts/server.js) on a free port with a fresh data folder and the demo. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, reuse?: { dataDir: string }): Promise<RunningApp> {
 	const port = await freePort();
-	const dataDir = await mkdtemp(join(tmpdir(), 'ecrav-e2e-'));
+	// `reuse`: a restart on another app's data folder (after a crash); that app's stop() removes the folder
+	const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'ecrav-e2e-')));
 	const child: ChildProcess = spawn(process.execPath, ['scripts/server.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ORIGIN: `http://127.0.0.1:${port}`, DATABASE_URL: '', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -64,7 +65,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 				child.kill('SIGTERM');
 				await new Promise((r) => child.once('exit', r));
 			}
-			await rm(dataDir, { recursive: true, force: true });
+			if (!reuse) await rm(dataDir, { recursive: true, force: true });
 		}
 	};
 }

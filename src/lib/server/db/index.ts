@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { DB, Dialect } from './schema';
 import { migrationsFor as allMigrations } from './migrations';
 import { seedCategories } from './reference-data';
+import { log } from '../observability/logger';
 
 export type { Dialect };
 
@@ -70,6 +71,13 @@ export async function createDb(config: DbConfig): Promise<Database> {
 		connectionTimeoutMillis: lockTimeout + 2000,
 		options: settings.join(' ')
 	});
+	// A connection that PostgreSQL closes (a restart, a failover, a proxy's idle timeout) is reported as an 'error'
+	// event on the pool (idle) or on the client (in use), and an unheard 'error' ends the Node process: every request
+	// in flight lost with it. The query in flight fails on its own (→ 503), and the pool drops a broken connection
+	// and opens a new one when asked (fault test, tests/e2e/fault-orders.test.ts).
+	const closed = (e: Error) => log.warn({ err: e }, 'postgres: a pooled connection was closed');
+	pool.on('error', closed);
+	pool.on('connect', (client) => client.on('error', closed));
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new NulSafePlugin()] });
 	return { db, dialect, schema: config.schema, destroy: () => db.destroy() };
 }

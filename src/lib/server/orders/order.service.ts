@@ -36,10 +36,15 @@ export const CHECKOUT_LIMITS = {
 } satisfies Record<string, RateRule>;
 /** The claim an idempotency key's first request holds while it places the checkout (rate_limit row, hits 0). */
 const CHECKOUT_CLAIM = 'checkout-claim';
-/** A claim this old belongs to a request that died; the next replay takes it over. */
-const CLAIM_STALE_MS = 30_000;
-/** How long a replay waits for the request holding the claim before answering 503 (try again). */
-const CLAIM_WAIT_MS = 10_000;
+/**
+ * A claim this old belongs to a request that died (a killed process, PostgreSQL restarted before the claim could be
+ * given back); the next replay takes it over. Taking over a slow live request's claim duplicates nothing: the unique
+ * (community, key) lets one checkout in and the other answers with it. A checkout takes well under a second, and the
+ * buyer whose answer was lost in a crash is answered by her retry within this (fault test: was 30 s → ~34 s waits).
+ */
+const CLAIM_STALE_MS = 10_000;
+/** How long a replay waits for the request holding the claim before answering 503 (try again): past a stale claim. */
+const CLAIM_WAIT_MS = 12_000;
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Forward steps a seller may take; "dibatalkan" is possible from any status before "selesai". */
@@ -184,7 +189,7 @@ export class OrderService {
 				const done = await replay();
 				if (done) return done;
 				if (Date.now() > deadline) throw new BusyError();
-			} while (await this.limiter.claimed(CHECKOUT_CLAIM, claim));
+			} while (await this.limiter.claimed(CHECKOUT_CLAIM, claim, CLAIM_STALE_MS));
 		}
 	}
 

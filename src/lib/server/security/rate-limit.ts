@@ -125,9 +125,10 @@ export class RateLimiter {
 		return !!row;
 	}
 
-	/** Whether someone holds the claim on `subject`. */
-	async claimed(name: string, subject: string): Promise<boolean> {
-		return !!(await this.db.selectFrom('rate_limit').select('key').where('key', '=', `${name}:${subject}`.slice(0, 300)).executeTakeFirst());
+	/** Whether someone holds the claim on `subject` (a claim older than `staleMs` is a dead request's: nobody). */
+	async claimed(name: string, subject: string, staleMs: number): Promise<boolean> {
+		const since = this.clock().getTime() - staleMs;
+		return !!(await this.db.selectFrom('rate_limit').select('key').where('key', '=', `${name}:${subject}`.slice(0, 300)).where('window_start', '>=', since).executeTakeFirst());
 	}
 
 	async release(name: string, subject: string): Promise<void> {

@@ -78,6 +78,23 @@ describe(`${OrderService.name} (${TEST_DIALECT})`, () => {
 			expect(Number(orders.n)).toBe(5);
 		});
 
+		it('should serve carts holding the same two products in opposite orders at once, without a deadlock', async () => {
+			// stock is taken in one fixed order (order.repository placeCheckout): on PostgreSQL A-then-B against
+			// B-then-A could otherwise deadlock and one buyer would be told "busy" (503)
+			const a = await product('donat-gula');
+			const b = await product('keripik-singkong-balado-250-g');
+			await ctx.database.db.updateTable('product').set({ stock: 1000 }).where('id', 'in', [a.id, b.id]).execute();
+			const shops = { 'donat-n': { delivery: 'pickup', payment: 'cod' }, 'keripik-singkong-t': { delivery: 'pickup', payment: 'cod' } } as const;
+			const results = await Promise.allSettled(
+				Array.from({ length: 30 }, (_, i) =>
+					ctx.services.orders.checkout(PUBLIC_ACTOR, cigadung, { buyer, lines: i % 2 ? [{ productId: a.id, quantity: 1 }, { productId: b.id, quantity: 2 }] : [{ productId: b.id, quantity: 2 }, { productId: a.id, quantity: 1 }], shops }, k())
+				)
+			);
+			expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason?.code)).toEqual([]);
+			expect(await stock('donat-gula')).toBe(1000 - 30);
+			expect(await stock('keripik-singkong-balado-250-g')).toBe(1000 - 60);
+		});
+
 		it('should create nothing at all when one item of a multi-shop checkout runs out', async () => {
 			const a = await product('donat-gula');
 			const b = await product('keripik-singkong-balado-250-g');

@@ -134,7 +134,6 @@ export class OrderRepository {
 				})
 				.execute();
 			for (const order of plan.orders) {
-				for (const line of order.lines) await takeStock(trx, line);
 				const subtotal = order.lines.reduce((s, l) => s + l.price * l.quantity, 0);
 				await trx
 					.insertInto('shop_order')
@@ -177,6 +176,12 @@ export class OrderRepository {
 					.execute();
 				await trx.insertInto('order_event').values({ id: plan.newId('evt'), order_id: order.id, status: 'baru', by_user_id: null, at: plan.at }).execute();
 			}
+			// Stock last: taking it locks the product row (and, through the stock-version trigger, the community's), and
+			// every other checkout of the community waits for that lock until this commit — so hold it for as short as
+			// possible (PostgreSQL load bench: 60 → see docs/scaling.md). In one fixed order, so two carts holding the same
+			// products in another order cannot deadlock. Out of stock still rolls everything above back.
+			const lines = plan.orders.flatMap((o) => o.lines).sort((a, b) => stockKey(a).localeCompare(stockKey(b)));
+			for (const line of lines) await takeStock(trx, line);
 		});
 	}
 
@@ -285,6 +290,8 @@ async function putStockBack(trx: Transaction<DB>, orderId: string): Promise<void
 		await trx.updateTable('product').set((eb) => ({ stock: eb('stock', '+', item.quantity) })).where('id', '=', item.product_id).where('stock', 'is not', null).where('made_to_order', '=', 0).execute();
 	}
 }
+
+const stockKey = (l: PlannedLine) => `${l.stockFrom}:${l.variantId ?? l.productId}`;
 
 async function takeStock(trx: Transaction<DB>, line: PlannedLine): Promise<void> {
 	if (line.stockFrom === 'none') return;

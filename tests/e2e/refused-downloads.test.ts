@@ -74,6 +74,20 @@ describe('a refused download on a page route', () => {
 		await ctx.close();
 	}, 90_000);
 
+	it('should answer a refused printing form (a POST that opens a PDF in a new tab) with a plain Indonesian page, not a bare one', async () => {
+		// tester 2026-12-02: a refused card print opened SvelteKit's fallback page, its styles blocked by the strict policy
+		const ctx = await signedIn('pendamping@cigadung.test');
+		const res = await ctx.request.post(`${app.baseUrl}/koordinator/cigadung/pelatihan/trn_tidak_ada/kartu-absen`, { form: { memberId: 'x' }, headers: { accept: 'text/html', origin: app.baseUrl } });
+		expect(res.status()).toBe(404);
+		expect(res.headers()['content-type']).toMatch(/^text\/html/);
+		const html = await res.text();
+		expect(html).toContain('<html lang="id">');
+		expect(html).toContain('<h1>Pelatihan tidak ditemukan.</h1>');
+		expect(html).toContain('Tidak ada yang berubah. Tutup tab ini');
+		expect(html).not.toMatch(/<style|<script/);
+		await ctx.close();
+	}, 60_000);
+
 	it('should keep JSON for the API, and for a page-route caller that asks for JSON', async () => {
 		const login = await (await fetch(`${app.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'mt@cigadung.test', password: DEMO_PASSWORD }) })).json();
 		const api = await fetch(`${app.baseUrl}/api/v1/shops/${jjShopId}/exports/shopee.xlsx`, { headers: { authorization: `Bearer ${login.token}`, accept: '*/*' } });

@@ -67,7 +67,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const line = (status: number) => {
 		const ms = performance.now() - started;
 		observeRequest(route, event.request.method, status, ms / 1000);
-		const level = status >= 500 ? 'error' : QUIET_ROUTES.has(route ?? '') && status < 400 ? 'debug' : 'info';
+		// 503 is a deliberate "busy, try again" (database locked or restarting, image queue full, too many screens): a
+		// warning to watch, not a fault to page someone for; other 5xx are bugs
+		const level = status === 503 ? 'warn' : status >= 500 ? 'error' : QUIET_ROUTES.has(route ?? '') && status < 400 ? 'debug' : 'info';
 		log[level]({ reqId, method: event.request.method, route, status, ms: Math.round(ms * 10) / 10 }, 'request');
 	};
 	let response: Response;

@@ -258,6 +258,15 @@ describe('orders under faults', () => {
 			const answeredAfterPgMs = await buyers.retryUnanswered();
 			const statusesAcrossRestart = Object.fromEntries(buyers.statuses);
 			expect(buyers.statuses.get(500) ?? 0).toBe(0);
+			// a "busy, try again" is a warning in the log, not an error (those are for bugs)
+			const requestLines = app
+				.output()
+				.split('\n')
+				.filter((l) => l.startsWith('{'))
+				.map((l) => JSON.parse(l) as { msg?: string; status?: number; level?: string })
+				.filter((l) => l.msg === 'request');
+			expect(requestLines.filter((l) => l.status === 503).length).toBe(buyers.statuses.get(503) ?? 0);
+			expect(requestLines.filter((l) => l.level === 'error')).toEqual([]);
 			// and a SIGKILL of the server on PostgreSQL
 			const killed = new Buyers(app.baseUrl, productId, shopSlug, 'pg-kill');
 			const { figures } = await killUnderLoad(app, killed, env);

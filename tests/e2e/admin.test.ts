@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, PHONE, startApp, type RunningApp } from './harness';
+import { DEMO_PASSWORD } from './pages';
+
+/**
+ * Issue 12 item 1, the platform admin's pages as an operator uses them on a phone (390×844, JavaScript off): the
+ * first admin and the official regions come from the CLI (as docs/deploy.md says), then in /admin a new community is
+ * made by picking its kelurahan step by step, its coordinator appointed (the one-time link works and opens the new
+ * community's workspace), a shop suspended by pasting its link (buyers lose it, its seller reads the reason) and
+ * restored, and every one of those changes is in /admin/riwayat. A coordinator and a seller get 404 there.
+ */
+let app: RunningApp;
+let browser: Browser;
+const ADMIN = { email: 'admin@uji-platform.test', password: 'admin-platform-uji-2024' };
+
+function cli(...args: string[]) {
+	execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/ecrav.ts', ...args], { env: { ...process.env, DATA_DIR: app.dataDir, DATABASE_URL: '' }, stdio: 'pipe', timeout: 120_000 });
+}
+
+async function signedIn(login: string, password: string): Promise<{ ctx: BrowserContext; page: Page }> {
+	const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+	const page = await ctx.newPage();
+	await page.goto(`${app.baseUrl}/masuk`);
+	await page.getByLabel('E-mail atau nomor WhatsApp').fill(login);
+	await page.getByLabel('Kata sandi').fill(password);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/masuk')), page.getByRole('button', { name: 'Masuk' }).click()]);
+	return { ctx, page };
+}
+
+/** Picks the first real option of a step's select and goes on (a GET form: works without JavaScript). */
+async function pickFirst(page: Page, label: string, name: string) {
+	const select = page.locator(`label:has-text("${label}") select[name="${name}"]`);
+	const value = await select.locator('option').nth(1).getAttribute('value');
+	expect(value, label).toBeTruthy();
+	await select.selectOption(value!);
+	await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Lanjut' }).click()]);
+}
+
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+	cli('create-admin', '--name', 'Admin Platform Uji', '--email', ADMIN.email, '--password', ADMIN.password);
+	cli('load-regions', '--province', '32');
+}, 240_000);
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('platform admin on a phone', () => {
+	it('should create a community from the official regions, appoint its coordinator, suspend and restore a shop, and log it all', async () => {
+		const { ctx, page } = await signedIn(ADMIN.email, ADMIN.password);
+		await page.goto(`${app.baseUrl}/admin`);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Admin platform');
+
+		// 1. a new community: province → regency → district → kelurahan/desa, then name and catalog address
+		await pickFirst(page, 'Provinsi', 'provinsi');
+		await pickFirst(page, 'Kabupaten/kota', 'kabupaten');
+		await pickFirst(page, 'Kecamatan', 'kecamatan');
+		await pickFirst(page, 'Kelurahan/desa', 'desa');
+		await expect(page.getByText(/^Wilayah: .+\(kode 32[.\d]+\)$/).count()).resolves.toBe(1);
+		await page.getByLabel('Nama komunitas').fill('UMKM Uji Wilayah');
+		await page.getByLabel('Alamat katalog').fill('uji-wilayah');
+		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Buat komunitas' }).click()]);
+		await expect(page.getByText('Komunitas “UMKM Uji Wilayah” sudah dibuat.', { exact: false }).count()).resolves.toBe(1);
+		expect((await fetch(`${app.baseUrl}/c/uji-wilayah`)).status).toBe(200);
+
+		// 2. its coordinator, a new account: a one-time link that opens the new community's workspace
+		await page.locator('#community').selectOption('uji-wilayah');
+		await page.locator('#appoint-name').fill('Bu Koordinator Baru');
+		await page.locator('#email').fill('koor-baru@uji-platform.test');
+		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Angkat', exact: true }).click()]);
+		await expect(page.getByText('Bu Koordinator Baru sekarang koordinator di UMKM Uji Wilayah.').count()).resolves.toBe(1);
+		const link = (await page.locator('code.link').textContent())!.trim();
+		expect(link).toMatch(/\/atur-sandi\/\S+$/);
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+		await page.screenshot({ path: '/tmp/admin-390.png', fullPage: true });
+		const coordinator = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+		const cp = await coordinator.newPage();
+		await cp.goto(link);
+		await cp.getByLabel('Kata sandi baru (minimal 8 huruf/angka)').fill('koordinator-baru-77');
+		await cp.getByLabel('Ulangi kata sandi').fill('koordinator-baru-77');
+		await Promise.all([cp.waitForURL((u) => !u.pathname.startsWith('/atur-sandi')), cp.getByRole('button').filter({ hasText: /Simpan/ }).first().click()]);
+		expect((await cp.goto(`${app.baseUrl}/koordinator/uji-wilayah`))?.status()).toBe(200);
+		// and nothing of the village that was there before
+		expect((await cp.goto(`${app.baseUrl}/koordinator/cigadung`))?.status()).toBe(404);
+		await coordinator.close();
+
+		// 3. suspend a shop by pasting the link buyers see, with a reason its seller reads
+		const reason = 'Foto produk diambil dari toko lain, mohon ganti dengan foto sendiri.';
+		await page.locator('#address').fill(`${app.baseUrl}/c/cigadung/toko/ketempling-jj`);
+		await page.locator('#reason').fill(reason);
+		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Tangguhkan' }).click()]);
+		await expect(page.getByText('Sudah ditangguhkan.', { exact: false }).count()).resolves.toBe(1);
+		await expect(page.getByText('Toko Ketempling JJ').count()).resolves.toBe(1);
+		expect((await fetch(`${app.baseUrl}/c/cigadung/toko/ketempling-jj`)).status).toBe(404);
+		expect(await (await fetch(`${app.baseUrl}/c/cigadung?q=ketempling`)).text()).not.toContain('/toko/ketempling-jj');
+		const seller = await signedIn('jj@cigadung.test', DEMO_PASSWORD);
+		await seller.page.goto(`${app.baseUrl}/jual`);
+		await expect(seller.page.getByRole('alert').filter({ hasText: reason }).count()).resolves.toBe(1);
+
+		// 4. restore: buyers find it again, the seller's notice is gone
+		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Pulihkan' }).click()]);
+		await expect(page.getByText('Sudah dipulihkan.').count()).resolves.toBe(1);
+		expect((await fetch(`${app.baseUrl}/c/cigadung/toko/ketempling-jj`)).status).toBe(200);
+		await seller.page.goto(`${app.baseUrl}/jual`);
+		await expect(seller.page.getByText(reason).count()).resolves.toBe(0);
+
+		// 5. the audit log names each change, with the reason
+		await page.goto(`${app.baseUrl}/admin/riwayat`);
+		const log = (await page.locator('main').textContent()) ?? '';
+		for (const expected of ['UMKM Uji Wilayah', 'Bu Koordinator Baru', 'Ketempling JJ', reason]) expect(log, expected).toContain(expected);
+		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+		const csv = await ctx.request.get(`${app.baseUrl}/admin/riwayat.csv`);
+		expect(csv.status()).toBe(200);
+		expect(await csv.text()).toContain('shop.suspend');
+
+		// 6. staff and sellers are not admins: 404, as for a page that does not exist
+		for (const path of ['/admin', '/admin/riwayat', '/admin/riwayat.csv']) expect((await seller.ctx.request.get(`${app.baseUrl}${path}`)).status(), path).toBe(404);
+		const staff = await signedIn('koordinator@cigadung.test', DEMO_PASSWORD);
+		for (const path of ['/admin', '/admin/riwayat']) expect((await staff.ctx.request.get(`${app.baseUrl}${path}`)).status(), path).toBe(404);
+		await Promise.all([staff.ctx.close(), seller.ctx.close(), ctx.close()]);
+	}, 180_000);
+});

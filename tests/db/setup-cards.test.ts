@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../helpers/db';
 import { callRoute, digestTables, routeByKey } from '../helpers/routes';
 import { makeCommunity, system } from '../helpers/factories';
-import { setupCardsPdf } from '../../src/lib/server/documents/setup-cards';
+import { linkLines, setupCardsPdf } from '../../src/lib/server/documents/setup-cards';
+import { pdfPages } from '../helpers/pdf';
 import { MemberService } from '../../src/lib/server/accounts/member.service';
 import type { UserActor } from '../../src/lib/server/auth/actor';
 import type { Community } from '../../src/lib/server/db/schema';
@@ -60,6 +61,22 @@ describe(`setup cards (${TEST_DIALECT})`, () => {
 		expect(text).toContain('Bánh mì Tuấn');
 		expect(fonts).toMatch(/DejaVuSans-Bold/);
 		expect(fonts).not.toMatch(/Helvetica/);
+	});
+
+	it('should print a long link whole, cut by width and never after its hyphens (stranger 2026-12-02)', async () => {
+		const url = 'https://e-crav.example/kartu-hadir/Ab-cD_ef-GH-ij_KL-mn-OP_qr-ST-uv_WX-yz-01_23-45';
+		const pdf = await setupCardsPdf([{ name: 'Ibu Ëni', shop: 'Kue Ëni', url, expires: '7 Des 2026' }], { title: 'Kartu', scan: 'Pindai', expires: (d) => d });
+		const { fonts } = pdfText(pdf, 'kartu-link');
+		const lines = pdfPages(pdf, ctx.dataDir, 'kartu-link-lines')[0].filter((l) => l.length > 8 && url.includes(l));
+		expect(lines.join('')).toBe(url);
+		expect(lines.length).toBeGreaterThan(1);
+		// the cut falls where the width ends, not after a '-' the way word wrapping cut it
+		expect(lines.slice(0, -1).every((l) => l.length >= lines[0].length - 1)).toBe(true);
+		expect(lines.filter((l) => l.endsWith('-'))).toEqual([]);
+		// and a cut that would fall right after a '-' moves it to the next line
+		const narrow = linkLines('ab-cd-ef', 3, (t) => t.length);
+		expect(narrow).toEqual(['ab', '-cd', '-ef']);
+		expect(fonts).toMatch(/DejaVuSansMono/);
 	});
 
 	it(`${MemberService.name}.planSetupCards should name the chosen sellers whose link still works`, async () => {

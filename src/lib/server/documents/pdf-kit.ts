@@ -9,7 +9,9 @@ const FONT_FILES = {
 	'serif-bold': 'dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf',
 	'serif-italic': 'dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf',
 	sans: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-	'sans-bold': 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'
+	'sans-bold': 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+	// links to type by hand: l/1/I and O/0 told apart, every character as wide as the next
+	mono: 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf'
 } as const;
 export type FontName = keyof typeof FONT_FILES;
 

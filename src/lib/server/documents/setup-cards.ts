@@ -34,11 +34,32 @@ export async function setupCardsPdf(cards: SetupCard[], text: { title: string; s
 		doc.font('sans').fontSize(10).text(card.shop, { width: tw });
 		doc.moveDown(0.5).fontSize(9).text(text.scan, { width: tw });
 		doc.moveDown(0.5).fontSize(8).fillColor('#444444').text(text.expires(card.expires), { width: tw });
-		doc.fontSize(6.5).fillColor('#444444').text(card.url, x + 10, y + size + 14, { width: w - 20 });
+		doc.font('mono').fontSize(6.5).fillColor('#444444');
+		// The link for typing it by hand: cut into whole lines by width, never at its hyphens (pdfkit's word wrap broke
+		// '…/kartu-hadir/Ab-cD…' after a '-', so a reader could not tell whether the hyphen belongs to the link).
+		for (const [n, line] of linkLines(card.url, w - 20, (t) => doc.widthOfString(t)).entries()) doc.text(line, x + 10, y + size + 14 + n * 8, { lineBreak: false });
+		doc.font('sans');
 	}
 	if (cards.length === 0) doc.font('sans').fontSize(12).text(text.title);
 	doc.end();
 	return done;
+}
+
+/** `url` in lines no wider than `width` (measured by `widthOf`), cut between any two characters, no line ending in '-'. */
+export function linkLines(url: string, width: number, widthOf: (text: string) => number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const ch of url) {
+		if (line && widthOf(line + ch) > width) {
+			// a line ending in '-' reads as a word broken in two: that hyphen starts the next line instead
+			const carry = line.length > 1 && line.endsWith('-') ? '-' : '';
+			lines.push(carry ? line.slice(0, -1) : line);
+			line = carry;
+		}
+		line += ch;
+	}
+	if (line) lines.push(line);
+	return lines;
 }
 
 /** A QR code as a data: URL, for showing a member's link on screen right after adding them. */

@@ -59,6 +59,7 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
  * the path, status links in the query.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	proxyAddressOrShared(event);
 	if (event.isSubRequest) return handleSecured({ event, resolve });
 	const started = performance.now();
 	const reqId = requestIdFrom(event.request.headers.get('x-request-id'));
@@ -142,6 +143,23 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		if (uploadBytes > 0) uploadGate.leave(uploadBytes);
 	}
 };
+
+/**
+ * Behind a proxy (ADDRESS_HEADER), adapter-node throws when a request lacks the header — one that reached the app
+ * port directly, or a proxy that dropped it — and every sign-in or checkout of it was a 500 (attacker 2026-12-02).
+ * Such requests count under one shared address instead: they work, and share their limits with each other only.
+ */
+const NO_PROXY_ADDRESS = 'proxy-header-missing';
+function proxyAddressOrShared(event: Parameters<Handle>[0]['event']): void {
+	const read = event.getClientAddress.bind(event);
+	event.getClientAddress = () => {
+		try {
+			return read();
+		} catch {
+			return NO_PROXY_ADDRESS;
+		}
+	};
+}
 
 /** Route ids (`/(seller)/jual/promosi/[file]`) of request handlers (`+server.ts`): downloads, not pages. */
 const ENDPOINT_ROUTES = new Set(Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map((k) => k.slice('/src/routes'.length, -'/+server.ts'.length)));

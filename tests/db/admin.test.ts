@@ -119,6 +119,11 @@ describe(AdminService.name, () => {
 			expect(layout.status).toBe(404);
 			await ctx.services.admin.restoreShop(admin, shop.id);
 			expect(await catalogNames()).toContain(product.name);
+			// restoring what is not suspended changes nothing and writes no audit row (attacker 2026-12-02)
+			const before = await digestTables(ctx.database);
+			await expect(ctx.services.admin.restoreShop(admin, shop.id)).rejects.toMatchObject({ status: 409, code: 'not_suspended' });
+			await expect(ctx.services.admin.restoreProduct(admin, product.id)).rejects.toMatchObject({ status: 409, code: 'not_suspended' });
+			expect(changedTables(before, await digestTables(ctx.database))).toEqual([]);
 		});
 
 		it('should take a suspended product out of sale and keep its seller from publishing it until restored', async () => {
@@ -153,6 +158,17 @@ describe(AdminService.name, () => {
 			const text = JSON.stringify(await ctx.database.db.selectFrom('audit_log').selectAll().execute());
 			expect(text).not.toContain(made.setupLink!.token);
 			expect(text).not.toContain(hashToken(made.setupLink!.token));
+		});
+
+		it('should appoint the same new person twice onto one account whose newest link works (attacker 2026-12-02)', async () => {
+			const first = await ctx.services.admin.appointStaff(admin, c2, { name: 'Pak Dua Kali', email: 'duakali@dinas.test', role: 'facilitator' });
+			const again = await ctx.services.admin.appointStaff(admin, c1, { name: 'Pak Dua Kali', email: 'duakali@dinas.test', role: 'coordinator' });
+			expect(again.userId).toBe(first.userId);
+			expect(await ctx.database.db.selectFrom('app_user').select('id').where('email', '=', 'duakali@dinas.test').execute()).toHaveLength(1);
+			// the link handed out last sets the password, and the account holds both appointments
+			const session = await ctx.services.auth.setPasswordWithLink(again.setupLink!.token, { password: 'dua-kali-diangkat-9', confirm: 'dua-kali-diangkat-9' });
+			const actor = (await ctx.services.auth.actorForToken(session.token, 'cookie'))!.actor;
+			expect(actor.memberships).toEqual(expect.arrayContaining([{ communityId: c2.id, role: 'facilitator' }, { communityId: c1.id, role: 'coordinator' }]));
 		});
 
 		it('should give an account that already signs in the role, end its sessions (a new token after signing in again) and send no link', async () => {

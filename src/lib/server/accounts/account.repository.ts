@@ -39,6 +39,19 @@ export class AccountRepository {
 		return (await q.execute()).map((r) => r.id);
 	}
 
+	/**
+	 * The account that holds this login: the one with a password, else the oldest without one (the one that may still
+	 * claim it, loginClaimedByOther's rule), else none.
+	 */
+	async accountHoldingLogin(login: { email?: string; whatsapp?: string }): Promise<User | undefined> {
+		let q = this.db.selectFrom('app_user').selectAll();
+		if (login.email) q = q.where('email', '=', login.email);
+		else if (login.whatsapp) q = q.where('whatsapp', '=', login.whatsapp);
+		else return undefined;
+		const rows = await q.orderBy('created_at').orderBy('id').execute();
+		return rows.find((r) => r.password_hash) ?? rows[0];
+	}
+
 	/** Communities (ids) of the shops that take orders on this WhatsApp number. */
 	async communitiesOfShopNumber(whatsapp: string): Promise<string[]> {
 		const rows = await this.db.selectFrom('shop').select('community_id').distinct().where('whatsapp', '=', whatsapp).execute();

@@ -112,7 +112,9 @@ export class AdminService {
 		requirePlatformAdmin(actor);
 		const data = parseInput(appointStaffSchema, input);
 		if (!data.email && !data.whatsapp) throw new ValidationError('auth.loginRequired', {}, [{ field: 'email', messageKey: 'auth.loginRequired', params: {} }]);
-		const owner = (data.email ? await this.deps.accounts.findLoginOwner({ email: data.email }) : undefined) ?? (data.whatsapp ? await this.deps.accounts.findLoginOwner({ whatsapp: data.whatsapp }) : undefined);
+		// the account already holding the e-mail or number — also one appointed a moment ago that has no password yet
+		// (attacker 2026-12-02: appointing the same new person twice made a second account whose link could never work)
+		const owner = (data.email ? await this.deps.accounts.accountHoldingLogin({ email: data.email }) : undefined) ?? (data.whatsapp ? await this.deps.accounts.accountHoldingLogin({ whatsapp: data.whatsapp }) : undefined);
 		const userId = owner?.id ?? (await this.deps.auth.insertUser({ name: data.name, email: data.email, whatsapp: data.whatsapp }, { invitation: true }));
 		await this.deps.members.addRole(actor, community, userId, data.role);
 		const setupLink = owner?.password_hash ? null : await this.deps.auth.issueSetupLink(actor, userId, community.id, 'invite');
@@ -144,6 +146,8 @@ export class AdminService {
 	async restoreShop(actor: Actor, shopId: string): Promise<Shop> {
 		requirePlatformAdmin(actor);
 		const shop = await this.shop(shopId);
+		// only a suspended shop: "restoring" an open one changed nothing and still wrote a misleading audit row
+		if (shop.suspended_reason === null) throw new DomainError('not_suspended', 'admin.notSuspended', 409);
 		const updated = await this.deps.shops.update(shop.id, { status: 'active', suspended_reason: null, updated_at: this.now() });
 		await this.deps.audit.record(actor, {
 			communityId: shop.community_id,
@@ -179,6 +183,7 @@ export class AdminService {
 	async restoreProduct(actor: Actor, productId: string): Promise<Product> {
 		requirePlatformAdmin(actor);
 		const product = await this.product(productId);
+		if (product.suspended_reason === null) throw new DomainError('not_suspended', 'admin.notSuspended', 409);
 		const status = (product.suspended_status as Product['status'] | null) ?? product.status;
 		const updated = await this.deps.products.update(product.id, { status, suspended_reason: null, suspended_status: null, updated_at: this.now() });
 		await this.deps.audit.record(actor, {

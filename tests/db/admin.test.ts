@@ -113,6 +113,10 @@ describe(AdminService.name, () => {
 			await expect(ctx.services.feeds.items(PUBLIC_ACTOR, 'https://ecrav.test', c1.slug, shop.slug)).rejects.toMatchObject({ status: 404 });
 			expect((await ctx.services.feeds.items(PUBLIC_ACTOR, 'https://ecrav.test', c1.slug)).items.map((i) => i.productId)).not.toContain(product.id);
 			expect(await ctx.services.sitemap.sitemap(PUBLIC_ACTOR, 'https://ecrav.test')).not.toContain(shop.slug);
+			// once: the same shop again is refused and writes nothing (stranger 2026-12-02)
+			const suspended = await digestTables(ctx.database);
+			await expect(ctx.services.admin.suspendShop(admin, shop.id, { reason: 'Alasan kedua yang lain' })).rejects.toMatchObject({ status: 409, code: 'already_suspended' });
+			expect(changedTables(suspended, await digestTables(ctx.database))).toEqual([]);
 			const seen = await ctx.services.shops.getManaged(seller, shop.id);
 			expect(seen.suspended_reason).toBe('Foto produk milik toko lain');
 			const layout = await callRoute(await routeByKey('POST /admin?/restore'), { services: ctx.services, actor: coordinator }, { form: { kind: 'shop', id: shop.id } });

@@ -51,7 +51,10 @@ afterAll(async () => {
 describe('platform admin on a phone', () => {
 	it('should create a community from the official regions, appoint its coordinator, suspend and restore a shop, and log it all', async () => {
 		const { ctx, page } = await signedIn(ADMIN.email, ADMIN.password);
-		await page.goto(`${app.baseUrl}/admin`);
+		// an operator with no shop or group lands on the admin pages, and every page links to them (stranger 2026-12-02)
+		expect(new URL(page.url()).pathname).toBe('/admin');
+		await page.goto(`${app.baseUrl}/`);
+		await Promise.all([page.waitForURL(/\/admin$/), page.getByRole('navigation').getByRole('link', { name: 'Admin', exact: true }).click()]);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Admin platform');
 
 		// 1. a new community: province → regency → district → kelurahan/desa, then name and catalog address
@@ -94,6 +97,11 @@ describe('platform admin on a phone', () => {
 		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Tangguhkan' }).click()]);
 		await expect(page.getByText('Sudah ditangguhkan.', { exact: false }).count()).resolves.toBe(1);
 		await expect(page.getByText('Toko Ketempling JJ').count()).resolves.toBe(1);
+		// the same link again: said so, nothing written twice
+		await page.locator('#address').fill(`${app.baseUrl}/c/cigadung/toko/ketempling-jj`);
+		await page.locator('#reason').fill('Alasan kedua yang tidak boleh menimpa.');
+		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Tangguhkan' }).click()]);
+		await expect(page.getByText('sudah ditangguhkan sejak sebelumnya', { exact: false }).count()).resolves.toBeGreaterThan(0);
 		expect((await fetch(`${app.baseUrl}/c/cigadung/toko/ketempling-jj`)).status).toBe(404);
 		expect(await (await fetch(`${app.baseUrl}/c/cigadung?q=ketempling`)).text()).not.toContain('/toko/ketempling-jj');
 		const seller = await signedIn('jj@cigadung.test', DEMO_PASSWORD);
@@ -111,6 +119,11 @@ describe('platform admin on a phone', () => {
 		await page.goto(`${app.baseUrl}/admin/riwayat`);
 		const log = (await page.locator('main').textContent()) ?? '';
 		for (const expected of ['UMKM Uji Wilayah', 'Bu Koordinator Baru', 'Ketempling JJ', reason]) expect(log, expected).toContain(expected);
+		// in words, not codes (stranger 2026-12-02)
+		for (const words of ['Komunitas dibuat', 'Koordinator diangkat', 'Toko ditangguhkan', 'Toko dipulihkan', '(toko)']) expect(log, words).toContain(words);
+		for (const code of ['shop.suspend', 'staff.appoint_coordinator', 'community.create', '(shop)']) expect(log, code).not.toContain(code);
+		const rows = (await page.locator('.audit-rows').textContent()) ?? '';
+		expect(rows.split('Toko ditangguhkan').length - 1).toBe(1);
 		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
 		const csv = await ctx.request.get(`${app.baseUrl}/admin/riwayat.csv`);
 		expect(csv.status()).toBe(200);

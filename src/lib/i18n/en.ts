@@ -206,6 +206,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.logoutEverywhere': "Log out on all phones and computers",
 	'nav.myShop': "My shop",
 	'nav.coordinator': "Group",
+	'nav.admin': "Admin",
 	'setup.title': "Create a password",
 	'setup.hello': "Hello {name}! Create a password to log in to E-Crav.",
 	'setup.loginIs': "To log in later, use: {login}",

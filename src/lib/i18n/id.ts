@@ -204,6 +204,7 @@ export const id = {
 	'nav.logoutEverywhere': "Keluar dari semua HP dan komputer",
 	'nav.myShop': "Toko saya",
 	'nav.coordinator': "Kelompok",
+	'nav.admin': "Admin",
 	'setup.title': "Buat kata sandi",
 	'setup.hello': "Halo {name}! Buat kata sandi untuk masuk ke E-Crav.",
 	'setup.loginIs': "Untuk masuk nanti, pakai: {login}",

@@ -132,6 +132,8 @@ export class AdminService {
 		requirePlatformAdmin(actor);
 		const shop = await this.shop(shopId);
 		const { reason } = parseInput(suspensionSchema, input);
+		// once: suspending it again changed nothing and wrote another audit row (stranger 2026-12-02)
+		if (shop.suspended_reason !== null) throw new DomainError('already_suspended', 'admin.alreadySuspended', 409);
 		const updated = await this.deps.shops.update(shop.id, { status: 'hidden', suspended_reason: reason, updated_at: this.now() });
 		await this.deps.audit.record(actor, {
 			communityId: shop.community_id,
@@ -167,6 +169,7 @@ export class AdminService {
 		requirePlatformAdmin(actor);
 		const product = await this.product(productId);
 		const { reason } = parseInput(suspensionSchema, input);
+		if (product.suspended_reason !== null) throw new DomainError('already_suspended', 'admin.alreadySuspended', 409);
 		const kept = product.suspended_status ?? product.status;
 		const status = product.status === 'published' ? 'draft' : product.status;
 		const updated = await this.deps.products.update(product.id, { status, suspended_reason: reason, suspended_status: kept, updated_at: this.now() });

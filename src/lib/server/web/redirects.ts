@@ -46,7 +46,7 @@ function isPlainPath(value: string): boolean {
 	return true;
 }
 
-/** Where a person lands after logging in: their shop, else the group they coordinate, else home. */
+/** Where a person lands after logging in: their shop, else the group they coordinate, else /admin for a platform admin, else home. */
 export async function homeFor(actor: Actor, communitySlugOf: (communityId: string) => Promise<string | undefined>): Promise<string> {
 	if (actor.kind !== 'user') return '/';
 	if (actor.shopIds.length) return '/jual';
@@ -55,5 +55,7 @@ export async function homeFor(actor: Actor, communitySlugOf: (communityId: strin
 		const slug = await communitySlugOf(led.communityId);
 		if (slug) return `/koordinator/${slug}`;
 	}
+	// a platform admin (a Dinas operator) with no shop or group of their own: the admin pages (stranger 2026-12-02)
+	if (actor.isPlatformAdmin) return '/admin';
 	return '/';
 }

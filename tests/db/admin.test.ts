@@ -8,6 +8,8 @@ import { readRegionRows } from '../../src/lib/server/regions/region-data';
 import { AdminService } from '../../src/lib/server/admin/admin.service';
 import { AuditService } from '../../src/lib/server/audit/audit.service';
 import { hashToken } from '../../src/lib/server/accounts/tokens';
+import { makeStaff } from '../helpers/program';
+import { makeMember, rosterSince } from '../helpers/program-fixtures';
 
 /**
  * Platform administration (issue 12 item 1): only a platform admin creates a community from the official regions
@@ -182,6 +184,34 @@ describe(AdminService.name, () => {
 			expect(made).toMatchObject({ existing: true, setupLink: null });
 			expect(await ctx.services.auth.actorForToken(login.token, 'cookie')).toBeNull();
 		});
+	});
+});
+
+describe('platform comparison', () => {
+	it("should give each community its newest program's knowledge gain by the dashboard's rule, and none to a community without a program", async () => {
+		const village = await makeCommunity(ctx.services, { slug: 'admin-gain' });
+		const coord = await makeStaff(ctx.services, village, 'coordinator');
+		const m: string[] = [];
+		for (const name of ['Ani', 'Budi']) m.push((await makeMember(ctx.services, ctx.database.db, village, `Ibu ${name}`)).memberId);
+		await rosterSince(ctx.database.db, village);
+		let n = 0;
+		const session = async (programId: string, startsAt: string, at: string, scores: [string, number, number][]) => {
+			const t = await ctx.services.trainings.create(coord, programId, { title: `Sesi ${++n}`, startsAt, venue: 'Balai RW' });
+			await ctx.services.trainings.recordAttendance(coord, t.id, { events: m.slice(0, 2).map((memberId) => ({ id: `evt-gain-${n}-${memberId}`, memberId, present: true, at })) });
+			await ctx.services.tests.setScores(coord, t.id, { kind: 'pre', scores: scores.map(([memberId, pre]) => ({ memberId, score: pre })) });
+			await ctx.services.tests.setScores(coord, t.id, { kind: 'post', scores: scores.map(([memberId, , post]) => ({ memberId, score: post })) });
+		};
+		const old = await ctx.services.programs.create(coord, village, { name: 'Program Lama', theme: '', goals: '', targetGroup: '', startsOn: '2025-01-01', endsOn: '2025-12-31' });
+		await session(old.id, '2025-03-10T09:00', '2025-03-10T02:05:00Z', [[m[0], 10, 100]]);
+		const newest = await ctx.services.programs.create(coord, village, { name: 'Program Baru', theme: '', goals: '', targetGroup: '', startsOn: '2026-01-01', endsOn: '2027-12-31' });
+		await session(newest.id, '2026-02-10T09:00', '2026-02-10T02:05:00Z', [[m[0], 40, 70], [m[1], 60, 80]]);
+
+		const { communities } = await ctx.services.admin.platform(admin);
+		const row = communities.find((c) => c.slug === 'admin-gain')!;
+		const dashboard = await ctx.services.indicators.dashboard(coord, newest.id);
+		expect(row.program).toMatchObject({ programName: 'Program Baru', gain: { n: 2, meanPre: 50, meanPost: 75, g: 0.5 } });
+		expect(dashboard.metrics.knowledge_gain).toBe(row.program!.gain.g);
+		expect(communities.find((c) => c.slug === 'admin-dua')!.program).toBeNull();
 	});
 });
 

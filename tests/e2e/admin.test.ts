@@ -78,6 +78,10 @@ describe('platform admin on a phone', () => {
 		const link = (await page.locator('code.link').textContent())!.trim();
 		expect(link).toMatch(/\/atur-sandi\/\S+$/);
 		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+		// the comparison is a card per community on a phone, not a table to scroll sideways; a new village has no program yet
+		const compare = page.locator('table.compare');
+		await expect(compare.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).resolves.toBeLessThanOrEqual(0);
+		await expect(compare.locator('tr', { hasText: 'UMKM Uji Wilayah' }).innerText()).resolves.toContain('belum ada program');
 		await page.screenshot({ path: '/tmp/admin-390.png', fullPage: true });
 		const coordinator = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
 		const cp = await coordinator.newPage();

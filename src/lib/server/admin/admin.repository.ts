@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, Product, Shop } from '../db/schema';
+import { TrainingRepository } from '../training/training.repository';
+import { programGain } from '../training/figures';
+import type { GroupGain } from '../training/gain';
 
 /** One community's figures in the platform comparison (all time). */
 export interface CommunityFigures {
@@ -19,6 +22,12 @@ export interface CommunityFigures {
 	orders: number;
 	/** Completed orders' totals, rupiah. */
 	turnover: number;
+}
+
+/** A community's newest program and its knowledge gain so far (held sessions, members present at both tests). */
+export interface ProgramGainRow {
+	programName: string;
+	gain: GroupGain;
 }
 
 export interface SuspendedRow {
@@ -127,5 +136,23 @@ export class AdminRepository {
 			...shops.map((s) => ({ kind: 'shop' as const, id: s.id, name: s.name, shopName: s.name, communitySlug: s.community_slug, reason: s.suspended_reason ?? '' })),
 			...products.map((p) => ({ kind: 'product' as const, id: p.id, name: p.name, shopName: p.shop_name, communitySlug: p.community_slug, reason: p.suspended_reason ?? '' }))
 		];
+	}
+
+	/**
+	 * Each community's newest program (by creation) and its normalised gain, computed by the rule the program's
+	 * dashboard and report use (`programGain`). Three small reads per program, eight programs at a time.
+	 */
+	async newestProgramGains(now: Date): Promise<Map<string, ProgramGainRow>> {
+		const programs = await this.db.selectFrom('program').select(['id', 'community_id', 'name', 'starts_on', 'ends_on']).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+		const newest = new Map<string, (typeof programs)[number]>();
+		for (const p of programs) if (!newest.has(p.community_id)) newest.set(p.community_id, p);
+		const repo = new TrainingRepository(this.db);
+		const out = new Map<string, ProgramGainRow>();
+		const queue = [...newest.values()];
+		const worker = async () => {
+			for (let p = queue.shift(); p; p = queue.shift()) out.set(p.community_id, { programName: p.name, gain: await programGain(repo, p, now) });
+		};
+		await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
+		return out;
 	}
 }

@@ -13,7 +13,7 @@ import type { MemberService } from '../accounts/member.service';
 import type { ShopRepository } from '../shops/shop.repository';
 import type { ProductRepository } from '../catalog/product.repository';
 import type { AuditLog } from '../audit/audit-log';
-import type { AdminRepository, CommunityFigures, SuspendedRow } from './admin.repository';
+import type { AdminRepository, CommunityFigures, ProgramGainRow, SuspendedRow } from './admin.repository';
 
 /** Where a name or code is already taken: 409, on the field. */
 function conflict(field: string, slug: string): DomainError {
@@ -208,9 +208,10 @@ export class AdminService {
 	}
 
 	/** Every community's figures side by side, with the platform's totals: what a Dinas compares. */
-	async platform(actor: Actor): Promise<{ communities: CommunityFigures[]; totals: Omit<CommunityFigures, 'id' | 'slug' | 'name' | 'regionCode' | 'province' | 'regency'> & { communities: number } }> {
+	async platform(actor: Actor): Promise<{ communities: (CommunityFigures & { program: ProgramGainRow | null })[]; totals: Omit<CommunityFigures, 'id' | 'slug' | 'name' | 'regionCode' | 'province' | 'regency'> & { communities: number } }> {
 		requirePlatformAdmin(actor);
-		const communities = await this.deps.admin.communityFigures();
+		const [figures, gains] = await Promise.all([this.deps.admin.communityFigures(), this.deps.admin.newestProgramGains(new Date(this.now()))]);
+		const communities = figures.map((c) => ({ ...c, program: gains.get(c.id) ?? null }));
 		const sum = (k: 'members' | 'shopsReady' | 'products' | 'orders' | 'turnover') => communities.reduce((n, c) => n + c[k], 0);
 		return { communities, totals: { communities: communities.length, members: sum('members'), shopsReady: sum('shopsReady'), products: sum('products'), orders: sum('orders'), turnover: sum('turnover') } };
 	}

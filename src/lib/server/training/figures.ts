@@ -57,12 +57,23 @@ export interface ProgramTrainingFigures {
  * check: callers (services) check the actor first.
  */
 export async function programTrainingFigures(repo: TrainingRepository, program: ProgramPeriod, now: Date): Promise<ProgramTrainingFigures> {
+	const { sessions, held, states } = await heldSessions(repo, program, now);
+	const [attendance, gain] = await Promise.all([attendanceOf(repo, held, states), gainOf(repo, held, states)]);
+	return { sessions, held, attendance, gain };
+}
+
+/** The program's knowledge gain alone (the platform comparison's column), by the same rule as programTrainingFigures. */
+export async function programGain(repo: TrainingRepository, program: ProgramPeriod, now: Date): Promise<GroupGain> {
+	const { held, states } = await heldSessions(repo, program, now);
+	return gainOf(repo, held, states);
+}
+
+async function heldSessions(repo: TrainingRepository, program: ProgramPeriod, now: Date) {
 	const all = await repo.listByProgram(program.id);
 	const sessions = all.map((training) => ({ training, state: sessionState(training.starts_at, program, now) }));
 	const held = sessions.filter((s) => s.state === 'held').map((s) => s.training);
 	const states = await repo.attendanceOfTrainings(held.map((t) => t.id));
-	const [attendance, gain] = await Promise.all([attendanceOf(repo, held, states), gainOf(repo, held, states)]);
-	return { sessions, held, attendance, gain };
+	return { sessions, held, states };
 }
 
 /**

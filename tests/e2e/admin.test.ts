@@ -63,11 +63,22 @@ describe('platform admin on a phone', () => {
 		await pickFirst(page, 'Kecamatan', 'kecamatan');
 		await pickFirst(page, 'Kelurahan/desa', 'desa');
 		await expect(page.getByText(/^Wilayah: .+\(kode 32[.\d]+\)$/).count()).resolves.toBe(1);
+		const pickedUrl = new URL(page.url());
 		await page.getByLabel('Nama komunitas').fill('UMKM Uji Wilayah');
 		await page.getByLabel('Alamat katalog').fill('uji-wilayah');
 		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Buat komunitas' }).click()]);
 		await expect(page.getByText('Komunitas “UMKM Uji Wilayah” sudah dibuat.', { exact: false }).count()).resolves.toBe(1);
 		expect((await fetch(`${app.baseUrl}/c/uji-wilayah`)).status).toBe(200);
+		// the same kelurahan picked again is named as taken in its list, and its page offers no second community
+		const picked = Object.fromEntries(['provinsi', 'kabupaten', 'kecamatan', 'desa'].map((k) => [k, pickedUrl.searchParams.get(k)!]));
+		await page.goto(`${app.baseUrl}/admin?${new URLSearchParams({ ...picked, desa: '' })}#buat`);
+		const option = page.locator(`select[name=desa] option[value="${picked.desa}"]`);
+		await expect(option.textContent()).resolves.toMatch(/— sudah ada: UMKM Uji Wilayah$/);
+		await expect(option.isDisabled()).resolves.toBe(true);
+		await page.goto(`${app.baseUrl}/admin?${new URLSearchParams(picked)}#buat`);
+		await expect(page.getByText(/sudah punya komunitas di E-Crav/).count()).resolves.toBe(1);
+		await expect(page.getByRole('button', { name: 'Buat komunitas' }).count()).resolves.toBe(0);
+		await page.goto(`${app.baseUrl}/admin`);
 
 		// 2. its coordinator, a new account: a one-time link that opens the new community's workspace
 		await page.locator('#community').selectOption('uji-wilayah');

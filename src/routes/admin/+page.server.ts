@@ -36,6 +36,7 @@ export const load: PageServerLoad = (event) =>
 		const d = r ? await step(r.next, q('kecamatan')) : null;
 		const village = d?.next.find((v) => v.code === q('desa')) ?? null;
 		const created = url.searchParams.get('dibuat');
+		const taken = new Map(platform.communities.map((c) => [c.regionCode, { name: c.name, slug: c.slug }]));
 		return {
 			totals: platform.totals,
 			communities: platform.communities,
@@ -47,12 +48,14 @@ export const load: PageServerLoad = (event) =>
 				provinces,
 				regencies: p?.next ?? [],
 				districts: r?.next ?? [],
-				villages: d?.next ?? [],
+				// a kelurahan/desa that already has its community (one per Kemendagri code) is named as taken in the list
+				villages: (d?.next ?? []).map((v) => ({ ...v, taken: taken.get(v.code) ?? null })),
 				picked: { province: p?.hit.code ?? '', regency: r?.hit.code ?? '', district: d?.hit.code ?? '', village: village?.code ?? '' }
 			},
 			village: village && p && r && d
 				? {
 						code: village.code,
+						taken: taken.get(village.code) ?? null,
 						label: { village: village.name, district: d.hit.name, regency: r.hit.name, province: p.hit.name, code: village.code },
 						suggestedName: `${village.code.charAt(9) === '1' ? 'Kelurahan' : 'Desa'} ${village.name}`,
 						suggestedSlug: slugify(village.name)

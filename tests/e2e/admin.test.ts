@@ -122,6 +122,8 @@ describe('platform admin on a phone', () => {
 		const seller = await signedIn('jj@cigadung.test', DEMO_PASSWORD);
 		await seller.page.goto(`${app.baseUrl}/jual`);
 		await expect(seller.page.getByRole('alert').filter({ hasText: reason }).count()).resolves.toBe(1);
+		// nothing on her page leads buyers to the 404: no 'Bagikan ke WhatsApp', no link to the shop as buyers see it
+		for (const name of ['Bagikan ke WhatsApp', 'Lihat toko saya seperti pembeli']) await expect(seller.page.getByRole('link', { name }).count(), name).resolves.toBe(0);
 
 		// 4. restore: buyers find it again, the seller's notice is gone
 		await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Pulihkan' }).click()]);
@@ -129,6 +131,7 @@ describe('platform admin on a phone', () => {
 		expect((await fetch(`${app.baseUrl}/c/cigadung/toko/ketempling-jj`)).status).toBe(200);
 		await seller.page.goto(`${app.baseUrl}/jual`);
 		await expect(seller.page.getByText(reason).count()).resolves.toBe(0);
+		await expect(seller.page.getByRole('link', { name: 'Bagikan ke WhatsApp' }).count()).resolves.toBe(1);
 
 		// 5. the audit log names each change, with the reason
 		await page.goto(`${app.baseUrl}/admin/riwayat`);

@@ -140,6 +140,11 @@ describe('platform admin on a phone', () => {
 		// in words, not codes (stranger 2026-12-02)
 		for (const words of ['Komunitas dibuat', 'Koordinator diangkat', 'Toko ditangguhkan', 'Toko dipulihkan', '(toko)']) expect(log, words).toContain(words);
 		for (const code of ['shop.suspend', 'staff.appoint_coordinator', 'community.create', '(shop)']) expect(log, code).not.toContain(code);
+		// what changed reads as fields, not JSON: 'Alasan penangguhan: — → <reason>'
+		expect(log).toContain(`Alasan penangguhan: — → ${reason}`);
+		expect(log).toContain('Status: aktif → disembunyikan');
+		expect(log).toMatch(/Berlaku sampai: \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB/);
+		for (const raw of ['{"', 'suspendedReason', 'hidden', 'Z\n']) expect(log, raw).not.toContain(raw);
 		const rows = (await page.locator('.audit-rows').textContent()) ?? '';
 		expect(rows.split('Toko ditangguhkan').length - 1).toBe(1);
 		await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);

@@ -17,7 +17,7 @@ describe('changeLines', () => {
 			{ field: 'inviteAll', after: { yes: false } },
 			{ field: 'members', after: { text: 'Ibu 0, Ibu 1' } },
 			{ field: 'events', after: { count: 12 } },
-			{ field: 'expiresAt', after: { text: '2026-12-31T00:00:00Z' } }
+			{ field: 'expiresAt', after: { at: '2026-12-31T00:00:00Z' } }
 		]);
 	});
 

@@ -34,6 +34,10 @@ describe(safeReturnPath.name, () => {
 		'/a/b/../..//evil.com',
 		'/./..//evil.com',
 		'/x/%2E%2E//evil.com?x=1',
+		'/en//evil.test',
+		'/en///evil.test?x=1',
+		'/en/%2F%2Fevil.test',
+		'/c//evil.test',
 		'',
 		'/' + 'a'.repeat(3000),
 		null,
@@ -50,5 +54,31 @@ describe(safeReturnPath.name, () => {
 		['/jual/../masuk', '/masuk']
 	])('should keep the same-origin path %j', (value, expected) => {
 		expect(safeReturnPath(value, '/', ORIGIN)).toBe(expected);
+	});
+});
+
+describe('the language switch (/bahasa)', () => {
+	// attacker 2026-12-03: '/en//evil.test' passed as a local path and the switch to Indonesian took '/en' off, answering
+	// 'Location: //evil.test' — another host to a browser
+	it.each(['/en//evil.test', '/en///evil.test', '/en//evil.test?x=1', '//evil.test', '/en/%2F%2Fevil.test'])('should send %j home in either language', async (kembali) => {
+		const { GET } = await import('../../src/routes/bahasa/+server');
+		for (const ke of ['id', 'en']) {
+			const url = new URL(`http://localhost/bahasa?${new URLSearchParams({ ke, kembali })}`);
+			const thrown = await Promise.resolve()
+				.then(() => GET({ url, cookies: { set: () => {} } } as never))
+				.catch((e: unknown) => e);
+			const location = (thrown as { location?: string }).location;
+			expect(location, `${ke} ${kembali}`).toBe('/');
+		}
+	});
+
+	it('should return to a store page in the chosen language', async () => {
+		const { GET } = await import('../../src/routes/bahasa/+server');
+		const to = async (ke: string, kembali: string) =>
+			((await Promise.resolve()
+				.then(() => GET({ url: new URL(`http://localhost/bahasa?${new URLSearchParams({ ke, kembali })}`), cookies: { set: () => {} } } as never))
+				.catch((e: unknown) => e)) as { location?: string }).location;
+		expect(await to('en', '/c/cigadung?q=keripik')).toBe('/en/c/cigadung?q=keripik');
+		expect(await to('id', '/en/c/cigadung')).toBe('/c/cigadung');
 	});
 });

@@ -13,5 +13,6 @@ export const GET: RequestHandler = ({ url, cookies }) => {
 	cookies.set('lang', locale, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 365, secure: url.protocol === 'https:' });
 	// Only paths on this origin: never an open redirect, never a 500 (see safeReturnPath).
 	const back = safeReturnPath(url.searchParams.get('kembali'), '', url.origin);
-	redirect(303, back ? pathInLocale(back, locale) : '/');
+	// and the path in the chosen language passes the same check: taking '/en' off must never leave another host
+	redirect(303, back ? safeReturnPath(pathInLocale(back, locale), '/', url.origin) : '/');
 };

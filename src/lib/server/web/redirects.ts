@@ -33,7 +33,10 @@ function isPlainPath(value: string): boolean {
 	if (!value.startsWith('/') || UNSAFE.test(value)) return false;
 	let decoded = value;
 	for (let i = 0; i < 4; i++) {
-		if (decoded.startsWith('//') || UNSAFE.test(decoded.split(/[?#]/)[0])) return false;
+		// '//' anywhere in the path, not only at its start: a prefix taken off later ('/en//evil.example' → '//evil.example'
+		// by the language switch, attacker 2026-12-03) must not leave another host behind
+		const path = decoded.split(/[?#]/)[0];
+		if (path.includes('//') || UNSAFE.test(path)) return false;
 		let next: string;
 		try {
 			next = decodeURIComponent(decoded);

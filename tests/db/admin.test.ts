@@ -29,6 +29,8 @@ let c2: Community;
 let shop: Shop;
 let product: Product;
 const password = 'kunci-admin-platform-9';
+/** The origins the admin page passes: links to this site may carry its host. */
+const SITE = ['https://ecrav.test'];
 
 async function user(name: string, email: string, opts: { admin?: boolean; community?: Community; role?: 'coordinator' | 'facilitator' } = {}): Promise<Actor> {
 	const id = await ctx.services.auth.createUser(system, { name, email, password, platformAdmin: opts.admin });
@@ -108,7 +110,7 @@ describe(AdminService.name, () => {
 	describe('suspendShop / suspendProduct', () => {
 		it('should take a suspended shop out of the catalog, search, shop list, feed and sitemap, and show its seller the reason', async () => {
 			expect(await catalogNames()).toContain(product.name);
-			await ctx.services.admin.suspendByAddress(admin, { address: `https://ecrav.test/c/${c1.slug}/toko/${shop.slug}`, reason: 'Foto produk milik toko lain' });
+			await ctx.services.admin.suspendByAddress(admin, { address: `https://ecrav.test/c/${c1.slug}/toko/${shop.slug}`, reason: 'Foto produk milik toko lain' }, SITE);
 			expect(await catalogNames()).not.toContain(product.name);
 			expect(await catalogNames('singkong pedas')).not.toContain(product.name);
 			expect((await ctx.services.shops.listByCommunity(PUBLIC_ACTOR, c1)).map((s) => s.id)).not.toContain(shop.id);
@@ -149,8 +151,15 @@ describe(AdminService.name, () => {
 				await expect(ctx.services.admin.suspendProduct(actor, product.id, { reason: 'Bukan hak Anda' })).rejects.toMatchObject({ status: 404 });
 			}
 			for (const address of ['https://ecrav.test/c/admin-satu/toko/tidak-ada', '/c/tidak-ada/toko/x', 'javascript:alert(1)', '%%%']) {
-				await expect(ctx.services.admin.suspendByAddress(admin, { address, reason: 'Alasan yang cukup' })).rejects.toMatchObject({ status: 422, issues: [{ field: 'address' }] });
+				await expect(ctx.services.admin.suspendByAddress(admin, { address, reason: 'Alasan yang cukup' }, SITE)).rejects.toMatchObject({ status: 422, issues: [{ field: 'address' }] });
 			}
+			// the same path on another site is not this shop (attacker 2026-12-03: all three suspended it)
+			const status = async () => (await ctx.services.shops.getManaged(system, shop.id)).status;
+			const before = await status();
+			for (const address of [`http://evil.test/c/${c1.slug}/toko/${shop.slug}`, `//evil.test/c/${c1.slug}/toko/${shop.slug}`, `\\\\evil\\c\\${c1.slug}\\toko\\${shop.slug}`]) {
+				await expect(ctx.services.admin.suspendByAddress(admin, { address, reason: 'Alasan yang cukup' }, SITE), address).rejects.toMatchObject({ status: 422, issues: [{ field: 'address', messageKey: 'admin.addressOtherSite' }] });
+			}
+			expect(await status()).toBe(before);
 		});
 	});
 

@@ -1,5 +1,6 @@
 import { fail, isActionFailure, redirect } from '@sveltejs/kit';
 import { pageLoad } from '$lib/server/http';
+import { loadConfig } from '$lib/server/config';
 import { formAction, savedParam } from '$lib/server/web/forms';
 import { slugify } from '$lib/utils/ids';
 import { formatDate } from '$lib/utils/dates';
@@ -19,6 +20,9 @@ function failedAs<T>(name: 'create' | 'appoint' | 'suspend' | 'restore', result:
  * and the comparison of communities, creating a community by picking the official region one select per step
  * (a GET form, so it works without JavaScript), appointing staff, suspending and restoring shops and products.
  */
+/** The origins a pasted link may name: the configured public one and the one this page was opened on. */
+const siteOrigins = (url: URL) => [...new Set([loadConfig().publicOrigin ?? url.origin, url.origin])];
+
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { locals, url } = event;
@@ -97,7 +101,7 @@ export const actions: Actions = {
 	suspend: async (event) => {
 		const { locals, request } = event;
 		const form = await request.formData();
-		const result = await formAction(locals.locale, form, () => locals.services.admin.suspendByAddress(locals.actor, { address: form.get('address'), reason: form.get('reason') }));
+		const result = await formAction(locals.locale, form, () => locals.services.admin.suspendByAddress(locals.actor, { address: form.get('address'), reason: form.get('reason') }, siteOrigins(event.url)));
 		if (!isActionFailure(result)) redirect(303, '/admin?tersimpan=suspended#tangguhkan');
 		return failedAs('suspend', result);
 	},

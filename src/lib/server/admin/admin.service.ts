@@ -223,15 +223,22 @@ export class AdminService {
 
 	/**
 	 * What a shop or product link names, as buyers see it (`https://…/c/cigadung/toko/keripik-ani[/produk]`, with or
-	 * without the host or `/en`): a complaint usually arrives as a link. Unknown → 404 on the field.
+	 * without the host or `/en`): a complaint usually arrives as a link. Unknown → 404 on the field. A link with a host
+	 * must name this site (`siteOrigins`: the public origin and the one the admin is using) — another site's page with
+	 * the same path is not this shop (attacker 2026-12-03).
 	 */
-	async findByAddress(actor: Actor, address: string): Promise<{ kind: 'shop' | 'product'; id: string; name: string }> {
+	async findByAddress(actor: Actor, address: string, siteOrigins: string[]): Promise<{ kind: 'shop' | 'product'; id: string; name: string }> {
 		requirePlatformAdmin(actor);
 		const notFound = () => new ValidationError('admin.addressUnknown', {}, [{ field: 'address', messageKey: 'admin.addressUnknown', params: {} }]);
+		const otherSite = () => new ValidationError('admin.addressOtherSite', {}, [{ field: 'address', messageKey: 'admin.addressOtherSite', params: {} }]);
 		let path = address.trim().slice(0, 500);
 		try {
-			path = new URL(path, 'http://x.invalid').pathname;
-		} catch {
+			const base = 'http://relative.invalid';
+			const url = new URL(path, base);
+			if (url.origin !== base && !siteOrigins.includes(url.origin)) throw otherSite();
+			path = url.pathname;
+		} catch (e) {
+			if (e instanceof ValidationError) throw e;
 			throw notFound();
 		}
 		const m = /^(?:\/en)?\/c\/([a-z0-9-]+)\/toko\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?\/?$/.exec(path);
@@ -245,10 +252,10 @@ export class AdminService {
 	}
 
 	/** The /admin form: a link and a reason → the shop or product taken down. */
-	async suspendByAddress(actor: Actor, input: { address?: unknown; reason?: unknown }): Promise<{ kind: 'shop' | 'product'; name: string }> {
+	async suspendByAddress(actor: Actor, input: { address?: unknown; reason?: unknown }, siteOrigins: string[]): Promise<{ kind: 'shop' | 'product'; name: string }> {
 		requirePlatformAdmin(actor);
 		parseInput(suspensionSchema, { reason: input.reason });
-		const target = await this.findByAddress(actor, String(input.address ?? ''));
+		const target = await this.findByAddress(actor, String(input.address ?? ''), siteOrigins);
 		if (target.kind === 'shop') await this.suspendShop(actor, target.id, { reason: input.reason });
 		else await this.suspendProduct(actor, target.id, { reason: input.reason });
 		return target;

@@ -246,9 +246,17 @@ describe(AuditService.name, () => {
 		const res = await callRoute(await routeByKey('GET /koordinator/[community]/riwayat.csv'), { services: ctx.services, actor: coordinator }, { params: { community: c1.slug }, query: { jenis: 'product.suspend' } });
 		expect(res.status).toBe(200);
 		const lines = new TextDecoder().decode(res.bytes ?? new TextEncoder().encode(String(res.body))).replace(/^\uFEFF/, '').trim().split('\r\n');
-		expect(lines[0]).toBe('at,actor,role,community_id,action,target_type,target_id,target,before,after');
+		// what a person reads first (WIB time, the community, the change in words), then the codes for processing
+		expect(lines[0]).toBe('Waktu (WIB),Oleh,Peran,Komunitas,Perubahan,Sasaran,Yang berubah,waktu_utc,kode_perubahan,jenis_sasaran,id_sasaran,id_komunitas,sebelum_json,sesudah_json');
 		expect(lines).toHaveLength(suspends.length + 1);
 		expect(lines[1]).toContain('Diperiksa dulu oleh dinas');
+		expect(lines[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d\\.\\d\\d,Admin Dinas,admin,${c1.name},Produk ditangguhkan,`));
+		expect(lines[1]).toContain('Alasan penangguhan: — → Diperiksa dulu oleh dinas');
+		expect(lines[1]).toContain(',product.suspend,product,');
+		const en = await callRoute(await routeByKey('GET /koordinator/[community]/riwayat.csv'), { services: ctx.services, actor: coordinator, locale: 'en' }, { params: { community: c1.slug }, query: { jenis: 'product.suspend' } });
+		expect(new TextDecoder().decode(en.bytes ?? new TextEncoder().encode(String(en.body))).replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Time \(WIB\),By,Role,Community,Change,/);
+		// an unknown kind of change is named as such, not as a date problem (attacker 2026-12-03)
+		await expect(ctx.services.audit.listCommunity(coordinator, c1, { action: 'x' })).rejects.toMatchObject({ status: 400, issues: [{ messageKey: 'audit.badAction' }] });
 		const other = await callRoute(await routeByKey('GET /koordinator/[community]/riwayat.csv'), { services: ctx.services, actor: otherCoordinator }, { params: { community: c1.slug } });
 		expect(other.status).toBe(404);
 	});

@@ -100,6 +100,8 @@ describe('platform admin on a phone', () => {
 		await cp.getByLabel('Kata sandi baru (minimal 8 huruf/angka)').fill('koordinator-baru-77');
 		await cp.getByLabel('Ulangi kata sandi').fill('koordinator-baru-77');
 		await Promise.all([cp.waitForURL((u) => !u.pathname.startsWith('/atur-sandi')), cp.getByRole('button').filter({ hasText: /Simpan/ }).first().click()]);
+		// the new password opens her group's workspace, not the public list of communities (stranger 2026-12-03)
+		expect(new URL(cp.url()).pathname).toBe('/koordinator/uji-wilayah');
 		expect((await cp.goto(`${app.baseUrl}/koordinator/uji-wilayah`))?.status()).toBe(200);
 		// and nothing of the village that was there before
 		expect((await cp.goto(`${app.baseUrl}/koordinator/cigadung`))?.status()).toBe(404);
@@ -143,6 +145,8 @@ describe('platform admin on a phone', () => {
 		// what changed reads as fields, not JSON: 'Alasan penangguhan: — → <reason>'
 		expect(log).toContain(`Alasan penangguhan: — → ${reason}`);
 		expect(log).toContain('Status: aktif → disembunyikan');
+		// which community each staff change was in (stranger 2026-12-03: 'Koordinator diangkat · Bu …' did not say where)
+		expect(log).toMatch(/Koordinator diangkat · Bu Koordinator Baru \(akun\) · di UMKM Uji Wilayah/);
 		expect(log).toMatch(/Berlaku sampai: \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB/);
 		for (const raw of ['{"', 'suspendedReason', 'hidden', 'Z\n']) expect(log, raw).not.toContain(raw);
 		const rows = (await page.locator('.audit-rows').textContent()) ?? '';

@@ -50,3 +50,26 @@ export function changeLines(before: unknown, after: unknown): ChangeLine[] {
 	const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
 	return fields.filter((f) => !same(b[f], a[f])).map((field) => ({ field, before: auditValue(b[field]), after: auditValue(a[field]) }));
 }
+
+type Words = (key: string, params?: Record<string, string | number>) => string;
+
+/** A catalogue word for a code (`audit.field.status` → "Status"), or the code itself when the catalogue has none. */
+export function codeWord(t: Words, prefix: string, code: string): string {
+	const key = `${prefix}${code}`;
+	const text = t(key);
+	return text === key ? code : text;
+}
+
+/** One value in words, as the audit page and its CSV show it. */
+export function valueText(v: AuditValue, t: Words, at: (iso: string) => string): string {
+	if ('text' in v) return codeWord(t, 'audit.value.', v.text);
+	if ('at' in v) return at(v.at);
+	if ('yes' in v) return t(v.yes ? 'audit.yes' : 'audit.no');
+	if ('count' in v) return t('audit.items', { count: v.count });
+	return '—';
+}
+
+/** Each changed field as "Status: aktif → disembunyikan" (a creation: "Nama: Toko Ani"). */
+export function changeTexts(before: unknown, after: unknown, t: Words, at: (iso: string) => string): string[] {
+	return changeLines(before, after).map((l) => `${codeWord(t, 'audit.field.', l.field)}: ${l.before ? `${valueText(l.before, t, at)} → ` : ''}${l.after ? valueText(l.after, t, at) : '—'}`);
+}

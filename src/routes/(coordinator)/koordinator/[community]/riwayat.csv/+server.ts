@@ -9,7 +9,7 @@ export const GET: RequestHandler = (event) =>
 		const { locals } = event;
 		requireUser(locals.actor);
 		const community = await locals.services.communities.getBySlug(locals.actor, event.params.community);
-		const csv = await locals.services.audit.exportCsv(locals.actor, community, auditQuery(event.url));
+		const csv = await locals.services.audit.exportCsv(locals.actor, community, auditQuery(event.url), locals.locale);
 		return new Response(new Uint8Array(csv), {
 			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="riwayat-${community.slug}.csv"`, 'cache-control': 'private, no-store' }
 		});

@@ -54,5 +54,34 @@ describe(AdminService.name, () => {
 			expect(row(empty)).toMatchObject({ slug: 'angka-sepi', members: 0, shopsReady: 0, products: 0, orders: 0, turnover: 0 });
 			expect(totals).toMatchObject({ communities: communities.length, shopsReady: 1, products: 2, orders: 4, turnover: 15_000 });
 		});
+
+		it('should follow orders placed, completed, cancelled, repriced and deleted after an earlier read (kept figures, migration 0037)', async () => {
+			const { db } = ctx.database;
+			const figures = async () => (await ctx.services.admin.platform(admin)).communities.find((r) => r.id === busy.id);
+			await figures();
+			await db.updateTable('shop_order').set({ status: 'selesai' }).where('id', '=', 'ord_f3').execute(); // baru → selesai: +3,000
+			await db.updateTable('shop_order').set({ status: 'dibatalkan' }).where('id', '=', 'ord_f0').execute(); // selesai → dibatalkan: −1 order, −10,000
+			await db.updateTable('shop_order').set({ total: 6_000 }).where('id', '=', 'ord_f1').execute(); // a completed order's total: +1,000
+			await db.updateTable('shop_order').set({ updated_at: new Date().toISOString() }).where('id', '=', 'ord_f4').execute(); // no figure changes
+			await db.insertInto('checkout').values({ id: 'chk_f9', code: 'F9', token: 't9', community_id: busy.id, idempotency_key: 'f9', buyer_name: 'Pembeli', buyer_whatsapp: '6281234567890', created_at: '2026-02-01T00:00:00.000Z' }).execute();
+			const shopId = (await db.selectFrom('shop_order').select('shop_id').where('id', '=', 'ord_f1').executeTakeFirstOrThrow()).shop_id;
+			await db
+				.insertInto('shop_order')
+				.values({ id: 'ord_f9', code: 'F9-1', checkout_id: 'chk_f9', community_id: busy.id, shop_id: shopId, status: 'selesai', delivery: 'pickup', delivery_fee: 0, payment_method: 'cod', paid_at: null, subtotal: 4_000, total: 4_000, item_count: 1, created_at: '2026-02-01T00:00:00.000Z', updated_at: '2026-02-01T00:00:00.000Z' })
+				.execute();
+			await db.deleteFrom('shop_order').where('id', '=', 'ord_f2').execute(); // a cancelled order: nothing
+			const expected = await db
+				.selectFrom('shop_order')
+				.where('community_id', '=', busy.id)
+				.select((eb) => [
+					eb.fn.sum<number>(eb.case().when('status', '!=', 'dibatalkan').then(1).else(0).end()).as('placed'),
+					eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(eb.ref('total')).else(0).end()).as('turnover')
+				])
+				.executeTakeFirstOrThrow();
+			expect({ orders: Number(expected.placed), turnover: Number(expected.turnover) }).toEqual({ orders: 4, turnover: 13_000 });
+			expect(await figures()).toMatchObject({ orders: 4, turnover: 13_000 });
+			expect(await figures()).toMatchObject({ orders: 4, turnover: 13_000 });
+			expect(await db.selectFrom('order_figure_delta').selectAll().execute()).toEqual([]);
+		});
 	});
 });

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB, Product, Shop } from '../db/schema';
+import { sql, type Kysely } from 'kysely';
+import type { DB, Dialect, Product, Shop } from '../db/schema';
 
 /** One community's figures in the platform comparison (all time). */
 export interface CommunityFigures {
@@ -32,7 +32,10 @@ export interface SuspendedRow {
 
 /** Platform-wide reads for the admin pages: one grouped query per figure, whatever the number of communities. */
 export class AdminRepository {
-	constructor(private readonly db: Kysely<DB>) {}
+	constructor(
+		private readonly db: Kysely<DB>,
+		private readonly dialect: Dialect
+	) {}
 
 	async communityFigures(): Promise<CommunityFigures[]> {
 		const [communities, members, shops, orders] = await Promise.all([
@@ -51,15 +54,7 @@ export class AdminRepository {
 				.select(['s.community_id', (eb) => eb.fn.countAll().as('ready'), (eb) => eb.fn.sum('p.n').as('products')])
 				.groupBy('s.community_id')
 				.execute(),
-			this.db
-				.selectFrom('shop_order')
-				.select((eb) => [
-					'community_id',
-					eb.fn.sum<number>(eb.case().when('status', '!=', 'dibatalkan').then(1).else(0).end()).as('placed'),
-					eb.fn.sum<number>(eb.case().when('status', '=', 'selesai').then(eb.ref('total')).else(0).end()).as('turnover')
-				])
-				.groupBy('community_id')
-				.execute()
+			this.orderFigures()
 		]);
 		const by = <T extends { community_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.community_id, r]));
 		const m = by(members);
@@ -78,6 +73,31 @@ export class AdminRepository {
 			orders: Number(o.get(c.id)?.placed ?? 0),
 			turnover: Number(o.get(c.id)?.turnover ?? 0)
 		}));
+	}
+
+	/**
+	 * Every community's all-time orders placed and completed turnover (migration 0037): folds the deltas the shop_order
+	 * triggers appended since the last read into `community_order_figures`, then reads it — the same figures as summing
+	 * every order (tests/db/admin-figures.test.ts), at the cost of the orders since the last read instead of all of them.
+	 * PostgreSQL takes exactly the delta rows it deletes (rows appended meanwhile stay for the next read); SQLite holds
+	 * the write lock from the first statement, so nothing is appended between the sum and the delete.
+	 */
+	async orderFigures(): Promise<{ community_id: string; placed: number; turnover: number }[]> {
+		return this.db.transaction().execute(async (trx) => {
+			if (this.dialect === 'postgres') {
+				await sql`WITH moved AS (DELETE FROM order_figure_delta RETURNING community_id, placed, turnover),
+					sums AS (SELECT community_id, sum(placed) AS placed, sum(turnover) AS turnover FROM moved GROUP BY community_id ORDER BY community_id)
+					INSERT INTO community_order_figures AS f (community_id, placed, turnover) SELECT community_id, placed, turnover FROM sums
+					ON CONFLICT (community_id) DO UPDATE SET placed = f.placed + excluded.placed, turnover = f.turnover + excluded.turnover`.execute(trx);
+			} else {
+				await sql`INSERT INTO community_order_figures (community_id, placed, turnover)
+					SELECT community_id, sum(placed), sum(turnover) FROM order_figure_delta WHERE true GROUP BY community_id ORDER BY community_id
+					ON CONFLICT (community_id) DO UPDATE SET placed = placed + excluded.placed, turnover = turnover + excluded.turnover`.execute(trx);
+				await sql`DELETE FROM order_figure_delta`.execute(trx);
+			}
+			const rows = await trx.selectFrom('community_order_figures').select(['community_id', 'placed', 'turnover']).execute();
+			return rows.map((r) => ({ community_id: r.community_id, placed: Number(r.placed), turnover: Number(r.turnover) }));
+		});
 	}
 
 	/** The community that already stands for this kelurahan/desa (one per region code). */

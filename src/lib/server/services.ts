@@ -124,7 +124,7 @@ export function createServices({ database, storage, clock, pushSubject, pushExtr
 	/** QR check-in without a login, confirmed by staff; personal check-in cards (issue 13 item 2). */
 	const checkins = new CheckinService(trainingRepo, new CheckinRepository(db), auth, limiter, (issuer, member) => memberServices.roster.openAccount(issuer, { id: member.community_id }, member.id), clock);
 	auditStaffActions(auditLog, { members, roster: memberServices.roster, auth, accounts: accountRepo, trainings, boards, checkins });
-	const admin = new AdminService({ communities, communityRepo, regions: regionRepo, accounts: accountRepo, auth, members, shops: shopRepo, products: productRepo, audit: auditLog, admin: new AdminRepository(db), clock });
+	const admin = new AdminService({ communities, communityRepo, regions: regionRepo, accounts: accountRepo, auth, members, shops: shopRepo, products: productRepo, audit: auditLog, admin: new AdminRepository(db, dialect), clock });
 	return {
 		database,
 		storage,

@@ -4,6 +4,25 @@
 export interface AdminTables {
 	region: RegionTable;
 	audit_log: AuditLogTable;
+	community_order_figures: CommunityOrderFiguresTable;
+	order_figure_delta: OrderFigureDeltaTable;
+}
+
+/**
+ * All-time order figures of a community for the admin's comparison (migration 0037): orders placed and not cancelled,
+ * completed orders' totals. Current once the pending `order_figure_delta` rows are folded in (AdminRepository).
+ */
+export interface CommunityOrderFiguresTable {
+	community_id: string;
+	placed: number;
+	turnover: number;
+}
+
+/** What one order's insert, status/total change or delete added (or, negative, took away); written by triggers only. */
+export interface OrderFigureDeltaTable {
+	community_id: string;
+	placed: number;
+	turnover: number;
 }
 
 export type AuditRole = 'admin' | 'coordinator' | 'facilitator' | 'system';

@@ -29,12 +29,14 @@ import { regionsMigration } from './0032-regions';
 import { trainingHelpMigration } from './0033-training-help';
 import { adminAuditMigration } from './0034-admin-audit';
 import { trainingCheckinMigration } from './0035-training-checkin';
+import { scaleIndexesMigration } from './0036-scale-indexes';
+import { orderFiguresMigration } from './0037-order-figures';
 
 /**
  * Every migration, by name. Names sort in the order they were written; unordered landing is allowed
  * (see `migrate`) because areas of work get numbers in advance: 0004 security, 0005 field/seller,
  * 0006 members and programs (base tables, shared), 0007 program workspace, 0008 members' profile extras,
- * 0009 trainings, 0010 security (second round), 0012 buyer side of the field test, 0013 Web Push keyed by (shop, endpoint), 0016 the program report's relabelled indicators, 0017 only accounts with a password own their number/e-mail, 0018 the seller's cash book, 0020 its two program indicators for existing programs, 0022 trainings of a copied program waiting for their dates, 0023 Shopee bulk-upload exports (-2: their program indicator for existing programs), 0027 one-time form tokens of debts and payments, 0028 an order's stock change no longer empties the page cache (stock_version), 0029 board links of trainings, 0030 daily visitor counts (no raw hits; -2 0031: their program indicator for existing programs), 0032 official regions (Kemendagri codes, loaded by the CLI), 0033 "minta bantuan" flags and closed attendance of trainings, 0034 the audit log and admin suspension of shops/products, 0035 QR check-in claims and personal check-in cards. Once a release has
+ * 0009 trainings, 0010 security (second round), 0012 buyer side of the field test, 0013 Web Push keyed by (shop, endpoint), 0016 the program report's relabelled indicators, 0017 only accounts with a password own their number/e-mail, 0018 the seller's cash book, 0020 its two program indicators for existing programs, 0022 trainings of a copied program waiting for their dates, 0023 Shopee bulk-upload exports (-2: their program indicator for existing programs), 0027 one-time form tokens of debts and payments, 0028 an order's stock change no longer empties the page cache (stock_version), 0029 board links of trainings, 0030 daily visitor counts (no raw hits; -2 0031: their program indicator for existing programs), 0032 official regions (Kemendagri codes, loaded by the CLI), 0033 "minta bantuan" flags and closed attendance of trainings, 0034 the audit log and admin suspension of shops/products, 0035 QR check-in claims and personal check-in cards, 0036 indexes from the scale simulation (bench/scale.ts), 0037 all-time order figures per community kept by triggers. Once a release has
  * shipped a migration, never edit it: add a new one.
  */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
@@ -67,6 +69,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 		'0032-regions': regionsMigration(),
 		'0033-training-help': trainingHelpMigration(),
 		'0034-admin-audit': adminAuditMigration(),
-		'0035-training-checkin': trainingCheckinMigration()
+		'0035-training-checkin': trainingCheckinMigration(),
+		'0036-scale-indexes': scaleIndexesMigration(),
+		'0037-order-figures': orderFiguresMigration(dialect)
 	};
 }

@@ -45,7 +45,7 @@ const successes: Record<string, { as: ActorName | 'admin'; request: (w: World) =
 			// the built-in workbook is itself a Shopee template: fill it again
 			request: async (w) => {
 				const file = await callRoute(await routeByKey('GET /api/v1/shops/[shopId]/exports/shopee.xlsx'), { services: ctx.services, actor: await w.actor('seller') }, { params: { shopId: w.shopA.id } });
-				return { params: { shopId: w.shopA.id }, form: { template: new File([file.bytes!], 'template.xlsx') } };
+				return { params: { shopId: w.shopA.id }, form: { template: new File([new Uint8Array(file.bytes!)], 'template.xlsx') } };
 			}
 		}
 	],

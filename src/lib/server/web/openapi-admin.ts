@@ -2,6 +2,7 @@ import { errorResponses, BEARER, PUBLIC } from './openapi-errors';
 import { jsonBody, jsonResponse } from './api-schemas/json-schema';
 import { createdCommunity, regionList } from './api-schemas/admin';
 import { adminCommunitySchema } from '../../validation/admin';
+import { PARENT_REGION_CODE } from '../../validation/region';
 
 /** OpenAPI paths of official regions and platform administration (issue 12), spread into openapi.ts. */
 export const adminPaths = {
@@ -24,7 +25,7 @@ export const adminPaths = {
 			operationId: 'listRegions',
 			summary: 'Official regions one level below a parent (Kemendagri codes, from the idn-area-data package loaded by `npm run ecrav -- load-regions`)',
 			description: 'Without `parent`: the provinces. Sorted by name. Public and cacheable (Cache-Control: public, max-age=86400). Empty until the installation has loaded the regions.',
-			parameters: [{ name: 'parent', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{2}(\\.\\d{2}){0,2}$' }, description: 'A province, regency/city or district code; anything else is a 400, an unknown code a 404' }],
+			parameters: [{ name: 'parent', in: 'query', required: false, schema: { type: 'string', pattern: PARENT_REGION_CODE.source }, description: 'A province, regency/city or district code; anything else is a 400, an unknown code a 404' }],
 			responses: {
 				200: jsonResponse('The regions', regionList),
 				...errorResponses(400, 404)

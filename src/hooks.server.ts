@@ -16,6 +16,7 @@ import { PageCache, cacheableCommunity, mayShareCache, responseFromCache, showsS
 import { guardFormBody } from '$lib/server/web/form-body';
 import { addVary, decideLocale } from '$lib/server/web/locale-route';
 import { countPageView } from '$lib/server/visits/visit-hook';
+import { apiMethodNotAllowed } from '$lib/server/http';
 
 const pageCache = process.env.ECRAV_PAGE_CACHE === 'off' ? null : new PageCache();
 
@@ -134,7 +135,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		event.locals.actor = PUBLIC_ACTOR;
 		await authenticate(event, isApi);
 		const render = async () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
-		const response = isApi ? await cachedOr(event, render) : await refusedDownloadPage(event, await cachedOr(event, render));
+		const response = isApi ? await apiMethodNotAllowed(await cachedOr(event, render), event.request.method, event.locals.locale) : await refusedDownloadPage(event, await cachedOr(event, render));
 		if (language?.variesByLanguage) addVary(response.headers, 'Accept-Language', 'Cookie');
 		// Visitor counts (issue 10 item 6): pages served from the page cache count too; only memory is touched here.
 		countPageView(event, response, event.locals.services.visits);

@@ -88,9 +88,10 @@ describe(`cancel reason (${TEST_DIALECT})`, () => {
 		const view = await order();
 		await ctx.services.sellerInbox.cancel(mt, view.orders[0].id, 'Toko tutup hari ini', true);
 		const json = checkoutJson(await ctx.services.orders.getCheckout(PUBLIC_ACTOR, view.code, view.token), 'https://x.test');
-		const schema = openapi.components.schemas.Checkout;
+		type Props = Record<string, { type?: unknown; enum?: unknown[]; items?: { properties: Props } }>;
+		const schema = openapi.components.schemas.Checkout as { properties: Props };
 		expect(Object.keys(json).sort()).toEqual(Object.keys(schema.properties).sort());
-		const orderProps = schema.properties.orders.items.properties;
+		const orderProps = schema.properties.orders.items!.properties;
 		expect(Object.keys(json.orders[0]).sort()).toEqual(Object.keys(orderProps).sort());
 		expect(orderProps.cancelReason).toMatchObject({ type: ['string', 'null'] });
 		expect(orderProps.status.enum).toContain(json.orders[0].status);

@@ -103,6 +103,13 @@ describe('seller JSON API', () => {
 		expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/me/shops', '/shops/{shopId}/products', '/products/{productId}', '/products/{productId}/photos']));
 	});
 
+	it('should answer a method a path does not have with 405 in the API error shape and an Allow header', async () => {
+		const res = await fetch(app.baseUrl + '/api/v1/regions', { method: 'DELETE', headers: { 'accept-language': 'en' } });
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toMatch(/\bGET\b/);
+		expect(await res.json()).toEqual({ error: { code: 'method_not_allowed', message: expect.stringMatching(/^DELETE is not allowed here\. Allowed: .*GET/) } });
+	});
+
 	it('should never answer 500 to odd requests', async () => {
 		const paths = ['/c/cigadung?page=-1', '/c/cigadung?perPage=x', '/c/cigadung?q=' + '%F0%9F'.repeat(3), '/c/%00', '/jual/produk/xyz', '/jual/mulai/tidak-ada', '/atur-sandi/' + 'a'.repeat(500), '/koordinator/cigadung', '/api/v1/products/x/photos', '/media/../../etc/passwd', '/media/p/zz/none.webp', '/bahasa?kembali=//evil.example'];
 		for (const p of paths) {

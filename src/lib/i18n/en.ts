@@ -128,6 +128,7 @@ export const en: Record<MessageKey, string> = {
 	'media.hint.tooSmall': 'The photo is too small. Use a photo of at least 800 × 800 pixels.',
 	'media.hint.notSquare': 'The photo is not square. Keep the product in the middle: product cards are cropped square.',
 	'api.notFound': 'Not found.',
+	'api.methodNotAllowed': '{method} is not allowed here. Allowed: {allow}.',
 	'api.internal': 'Something went wrong on the server. Please try again shortly.',
 	'category.makanan-berat': 'Meals',
 	'category.camilan-keripik': 'Snacks & chips',

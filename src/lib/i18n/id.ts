@@ -126,6 +126,7 @@ export const id = {
 	'media.hint.tooSmall': 'Foto terlalu kecil. Gunakan foto minimal 800 × 800 piksel.',
 	'media.hint.notSquare': 'Foto tidak persegi. Letakkan produk di tengah, karena kartu produk dipotong persegi.',
 	'api.notFound': 'Tidak ditemukan.',
+	'api.methodNotAllowed': 'Metode {method} tidak bisa dipakai di alamat ini. Yang bisa: {allow}.',
 	'api.internal': 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
 	'category.makanan-berat': 'Makanan berat',
 	'category.camilan-keripik': 'Camilan & keripik',

@@ -48,3 +48,15 @@ export async function apiCall(event: Pick<RequestEvent, 'locals'>, fn: () => Pro
 		return json({ error: { code: 'internal', message: translator(event.locals.locale)('api.internal') } }, { status: 500 });
 	}
 }
+
+/**
+ * SvelteKit answers a method a `+server.ts` does not export with a plain-text 405; /api/v1 clients get the API's one
+ * error shape instead (`method_not_allowed`, in the caller's language), keeping SvelteKit's `Allow` header.
+ */
+export async function apiMethodNotAllowed(response: Response, method: string, locale: App.Locals['locale']): Promise<Response> {
+	if (response.status !== 405) return response;
+	await response.body?.cancel();
+	const allow = response.headers.get('allow') ?? '';
+	const message = translator(locale)('api.methodNotAllowed', { method, allow: allow || '-' });
+	return json({ error: { code: 'method_not_allowed', message } }, { status: 405, headers: allow ? { allow } : undefined });
+}

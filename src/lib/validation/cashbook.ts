@@ -16,7 +16,7 @@ export const MAX_CASH_RANGE_DAYS = 400;
  */
 export const cashEntrySchema = z.object({
 	kind: z.enum(CASH_KINDS, 'msg:cashbook.kind.invalid'),
-	amount: cashAmount(),
+	amount: cashAmount().meta({ description: 'Integer rupiah, 1 to 1000000000000 (a string such as "24.000" or "24rb" is read the Indonesian way)' }),
 	date: calendarDay('msg:cashbook.date.invalid'),
 	category: lineField('msg:cashbook.category.invalid').max(40, 'msg:cashbook.category.invalid').optional(),
 	method: z.enum(CASH_METHODS, 'msg:cashbook.method.invalid'),

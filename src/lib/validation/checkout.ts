@@ -24,6 +24,8 @@ export const checkoutSchema = z.object({
 					.number('msg:error.number')
 					.int('msg:error.number')
 					.refine((q) => q >= 1, { message: 'msg:order.quantity', params: { max: ORDER_CAPS.perLine } })
+					// the refine and the service's cap are invisible to JSON Schema: /api/v1/openapi.json states both bounds
+					.meta({ minimum: 1, maximum: ORDER_CAPS.perLine })
 			})
 		)
 		.min(1, 'msg:order.empty')

@@ -7,7 +7,8 @@ import { ValidationError } from '../errors';
  * second submission of a token stores nothing new and answers with what the first stored. Tokens are the shop's:
  * stored with the shop's id, so another shop using the same string neither sees nor blocks anything.
  */
-const TOKEN = /^[A-Za-z0-9._:~-]{8,100}$/;
+/** What a token may be; also the `Idempotency-Key` pattern in /api/v1/openapi.json. */
+export const FORM_TOKEN_PATTERN = /^[A-Za-z0-9._:~-]{8,100}$/;
 
 /** How many bits a page's token has (see formTokenOf in web/cashbook-form.ts for how a page carries them). */
 export const FORM_TOKEN_BITS = 64;
@@ -22,7 +23,7 @@ export function newFormToken(): string {
 /** The token as given (null when none); one that is not 8–100 letters, digits or `._:~-` → 400, nothing stored. */
 export function parseFormToken(raw: string | null | undefined): string | null {
 	if (raw === null || raw === undefined || raw === '') return null;
-	if (!TOKEN.test(raw)) throw new ValidationError('cashbook.token.invalid', {}, [], 400);
+	if (!FORM_TOKEN_PATTERN.test(raw)) throw new ValidationError('cashbook.token.invalid', {}, [], 400);
 	return raw;
 }
 

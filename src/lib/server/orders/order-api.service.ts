@@ -27,10 +27,11 @@ export interface ApiOrder {
 	updatedAt: string;
 }
 
-const listQuerySchema = z.object({ status: z.enum(ORDER_STATUSES, 'msg:debts.api.status').optional() });
+/** `GET /shops/{id}/orders?status=`: an optional status (also the parameter in /api/v1/openapi.json). */
+export const orderListQuerySchema = z.object({ status: z.enum(ORDER_STATUSES, 'msg:debts.api.status').optional() });
 
 /** `PATCH /orders/{id}`: a status and/or `paid: true`; `reason` is the buyer-readable reason of a cancel. */
-const patchSchema = z
+export const orderPatchSchema = z
 	.object({
 		status: z.enum(ORDER_STATUSES, 'msg:debts.api.status').optional(),
 		paid: z.literal(true, 'msg:debts.api.paid').optional(),
@@ -55,7 +56,7 @@ export class OrderApiService {
 	/** A shop's orders, newest first (at most 500), optionally of one status. */
 	async list(actor: Actor, shopId: string, query: { status?: string | null }): Promise<ApiOrder[]> {
 		requireCashbookOwner(actor, shopId, () => new NotFoundError('order.notFound'));
-		const { status } = parseInput(listQuerySchema, { status: query.status || undefined }, 400);
+		const { status } = parseInput(orderListQuerySchema, { status: query.status || undefined }, 400);
 		let q = this.rows().where('o.shop_id', '=', shopId);
 		if (status) q = q.where('o.status', '=', status);
 		return (await q.orderBy('o.created_at', 'desc').orderBy('o.id').limit(500).execute()).map(apiOrder);
@@ -66,7 +67,7 @@ export class OrderApiService {
 		const order = typeof orderId === 'string' && orderId.length <= 64 ? await this.repo.findOrder(orderId) : undefined;
 		if (!order) throw new NotFoundError('order.notFound');
 		requireCashbookOwner(actor, order.shop_id, () => new NotFoundError('order.notFound'));
-		const data = parseInput(patchSchema, body, 400);
+		const data = parseInput(orderPatchSchema, body, 400);
 		// A refused PATCH changes nothing: an impossible move is refused BEFORE "paid" is written (not after it).
 		if (data.status && data.status !== order.status && !canMove(order.status, data.status, data.reason !== undefined))
 			throw new DomainError('bad_transition', 'order.badTransition', 409, { from: order.status, to: data.status });

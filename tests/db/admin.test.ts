@@ -145,6 +145,15 @@ describe(AdminService.name, () => {
 			expect(await catalogNames()).toContain(product.name);
 		});
 
+		it('should leave a product its seller archived while suspended archived when it is restored (attacker 2026-12-03)', async () => {
+			const other = await makeProduct(ctx.services, shop, { name: 'Basreng Diarsipkan Saat Ditangguhkan', published: true });
+			await ctx.services.admin.suspendProduct(admin, other.id, { reason: 'Foto milik toko lain' });
+			await ctx.services.products.setStatus(seller, other.id, 'archived');
+			await ctx.services.admin.restoreProduct(admin, other.id);
+			expect((await ctx.services.products.getManaged(seller, other.id)).product).toMatchObject({ status: 'archived', suspended_reason: null });
+			expect(await catalogNames()).not.toContain(other.name);
+		});
+
 		it('should refuse a suspension by anyone but an admin with 404, and a link that names nothing with a message', async () => {
 			for (const actor of [coordinator, facilitator, seller, otherCoordinator, PUBLIC_ACTOR]) {
 				await expect(ctx.services.admin.suspendShop(actor, shop.id, { reason: 'Bukan hak Anda' })).rejects.toMatchObject({ status: 404 });
@@ -193,6 +202,27 @@ describe(AdminService.name, () => {
 			expect(made).toMatchObject({ existing: true, setupLink: null });
 			expect(await ctx.services.auth.actorForToken(login.token, 'cookie')).toBeNull();
 		});
+	});
+});
+
+describe('appointStaff, the same or a wrong appointment (attacker 2026-12-03)', () => {
+	const auditRows = async () => (await ctx.database.db.selectFrom('audit_log').select('id').where('action', 'like', 'staff.appoint%').execute()).length;
+	it('should answer the same appointment of an account that signs in with 409 and write nothing, and name the account as it is', async () => {
+		const rows = await auditRows();
+		await expect(ctx.services.admin.appointStaff(admin, c1, { name: 'Nama Lain', email: 'koor1@admin.test', role: 'coordinator' })).rejects.toMatchObject({ status: 409, messageKey: 'admin.alreadyCoordinator', params: { name: 'Koordinator Satu' } });
+		expect(await auditRows()).toBe(rows);
+		const made = await ctx.services.admin.appointStaff(admin, c1, { name: 'Nama Lain', email: 'koor1@admin.test', role: 'facilitator' });
+		expect(made).toMatchObject({ existing: true, name: 'Koordinator Satu', setupLink: null });
+		expect(await auditRows()).toBe(rows + 1);
+	});
+
+	it("should refuse a role that is neither coordinator nor facilitator, and the admin's own account, changing nothing", async () => {
+		const rows = await auditRows();
+		await expect(ctx.services.admin.appointStaff(admin, c2, { name: 'Orang Baru', email: 'baru-admin@admin.test', role: 'admin' })).rejects.toMatchObject({ status: 422 });
+		expect(await ctx.database.db.selectFrom('app_user').select('id').where('email', '=', 'baru-admin@admin.test').execute()).toEqual([]);
+		await expect(ctx.services.admin.appointStaff(admin, c2, { name: 'Admin Dinas', email: 'admin@dinas.test', role: 'coordinator' })).rejects.toMatchObject({ status: 409, messageKey: 'admin.notSelf' });
+		expect((await ctx.services.auth.loadActor(admin.kind === 'user' ? admin.userId : ''))?.memberships ?? []).toEqual([]);
+		expect(await auditRows()).toBe(rows);
 	});
 });
 

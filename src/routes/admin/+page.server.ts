@@ -83,12 +83,16 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const result = await formAction(locals.locale, form, async () => {
 			const community = await locals.services.admin.communityForAdmin(locals.actor, String(form.get('community') ?? ''));
-			const role = form.get('role') === 'facilitator' ? 'facilitator' : 'coordinator';
-			const appointed = await locals.services.admin.appointStaff(locals.actor, community, { name: form.get('name'), email: form.get('email'), whatsapp: form.get('whatsapp'), role });
+			// a field left out of the post is an empty field (attacker 2026-12-03: 'harus berupa teks'); a role that is
+			// neither is refused by the schema, not made a coordinator
+			const field = (k: string) => form.get(k) ?? '';
+			const role = field('role');
+			const appointed = await locals.services.admin.appointStaff(locals.actor, community, { name: field('name'), email: field('email'), whatsapp: field('whatsapp'), role });
 			return {
 				appointed: {
-					name: String(form.get('name') ?? '').trim(),
-					role,
+					// the name of the account that got the role (an existing account keeps its own name)
+					name: appointed.name,
+					role: role === 'facilitator' ? ('facilitator' as const) : ('coordinator' as const),
 					community: community.name,
 					existing: appointed.existing,
 					link: appointed.setupLink ? `${url.origin}/atur-sandi/${appointed.setupLink.token}` : null,

@@ -30,6 +30,8 @@ export interface AppointResult {
 	/** A new account (or one that never set a password) gets a one-time setup link; null when the person can already sign in. */
 	setupLink: { token: string; expiresAt: string } | null;
 	existing: boolean;
+	/** The appointed account's name: an existing account's own, else the one typed. */
+	name: string;
 }
 
 /**
@@ -115,16 +117,23 @@ export class AdminService {
 		// the account already holding the e-mail or number — also one appointed a moment ago that has no password yet
 		// (attacker 2026-12-02: appointing the same new person twice made a second account whose link could never work)
 		const owner = (data.email ? await this.deps.accounts.accountHoldingLogin({ email: data.email }) : undefined) ?? (data.whatsapp ? await this.deps.accounts.accountHoldingLogin({ whatsapp: data.whatsapp }) : undefined);
+		// attacker 2026-12-03: an admin appointing their own account was signed out at once (a new role ends the
+		// account's sessions); a Dinas operator who also runs a group keeps a second account for it
+		if (owner && actor.kind === 'user' && owner.id === actor.userId) throw new DomainError('self_appoint', 'admin.notSelf', 409);
+		const already = owner ? (await this.deps.accounts.memberships(owner.id)).some((m) => m.communityId === community.id && m.role === data.role) : false;
+		// the same appointment again changes nothing and writes no second audit row; only a person who has not set a
+		// password yet gets a fresh link (the newest one works)
+		if (already && owner?.password_hash) throw new DomainError('already_staff', data.role === 'coordinator' ? 'admin.alreadyCoordinator' : 'admin.alreadyFacilitator', 409, { name: owner.name, community: community.name });
 		const userId = owner?.id ?? (await this.deps.auth.insertUser({ name: data.name, email: data.email, whatsapp: data.whatsapp }, { invitation: true }));
-		await this.deps.members.addRole(actor, community, userId, data.role);
+		if (!already) await this.deps.members.addRole(actor, community, userId, data.role);
 		const setupLink = owner?.password_hash ? null : await this.deps.auth.issueSetupLink(actor, userId, community.id, 'invite');
-		await this.deps.audit.record(actor, {
+		if (!already) await this.deps.audit.record(actor, {
 			communityId: community.id,
 			action: data.role === 'coordinator' ? 'staff.appoint_coordinator' : 'staff.appoint_facilitator',
 			target: { type: 'user', id: userId, label: owner?.name ?? data.name },
 			after: { role: data.role, existingAccount: !!owner, email: data.email ?? null, whatsapp: data.whatsapp ?? null }
 		});
-		return { userId, setupLink, existing: !!owner };
+		return { userId, setupLink, existing: !!owner, name: owner?.name ?? data.name };
 	}
 
 	/** Takes a shop off the catalog, search, feeds and sitemap (status hidden) with a reason its seller reads. */
@@ -187,7 +196,9 @@ export class AdminService {
 		requirePlatformAdmin(actor);
 		const product = await this.product(productId);
 		if (product.suspended_reason === null) throw new DomainError('not_suspended', 'admin.notSuspended', 409);
-		const status = (product.suspended_status as Product['status'] | null) ?? product.status;
+		// back to what it was before — unless its seller has since archived it (attacker 2026-12-03: restore republished
+		// a product its seller had deleted while it was suspended): a suspension leaves a draft, anything else is hers
+		const status = product.status === 'draft' ? ((product.suspended_status as Product['status'] | null) ?? 'draft') : product.status;
 		const updated = await this.deps.products.update(product.id, { status, suspended_reason: null, suspended_status: null, updated_at: this.now() });
 		await this.deps.audit.record(actor, {
 			communityId: product.community_id,

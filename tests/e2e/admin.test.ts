@@ -78,6 +78,11 @@ describe('platform admin on a phone', () => {
 		await page.goto(`${app.baseUrl}/admin?${new URLSearchParams(picked)}#buat`);
 		await expect(page.getByText(/sudah punya komunitas di E-Crav/).count()).resolves.toBe(1);
 		await expect(page.getByRole('button', { name: 'Buat komunitas' }).count()).resolves.toBe(0);
+		// the comparison sorts by a figure, largest first, with plain links (the header row is hidden on a phone)
+		await page.goto(`${app.baseUrl}/admin`);
+		await Promise.all([page.waitForURL(/urut=anggota/), page.locator('.sort-links').getByRole('link', { name: 'Anggota' }).click()]);
+		await expect(page.locator('table.compare tbody tr').first().innerText()).resolves.toContain('Kelurahan Cigadung');
+		await expect(page.locator('table.compare th[aria-sort="descending"]').innerText()).resolves.toContain('Anggota');
 		await page.goto(`${app.baseUrl}/admin`);
 
 		// 2. its coordinator, a new account: a one-time link that opens the new community's workspace

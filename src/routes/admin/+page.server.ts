@@ -23,6 +23,22 @@ function failedAs<T>(name: 'create' | 'appoint' | 'suspend' | 'restore', result:
 /** The origins a pasted link may name: the configured public one and the one this page was opened on. */
 const siteOrigins = (url: URL) => [...new Set([loadConfig().publicOrigin ?? url.origin, url.origin])];
 
+/** The comparison's columns a Dinas sorts by (largest first, `?urut=`); the official order otherwise. */
+const SORTS = ['anggota', 'toko', 'produk', 'pesanan', 'omzet', 'gain'] as const;
+type Compared = Awaited<ReturnType<App.Locals['services']['admin']['platform']>>['communities'][number];
+function sortCommunities(rows: Compared[], by: string | null): Compared[] {
+	const value: Record<(typeof SORTS)[number], (c: Compared) => number> = {
+		anggota: (c) => c.members,
+		toko: (c) => c.shopsReady,
+		produk: (c) => c.products,
+		pesanan: (c) => c.orders,
+		omzet: (c) => c.turnover,
+		gain: (c) => c.program?.gain.g ?? -Infinity
+	};
+	const key = SORTS.find((k) => k === by);
+	return key ? [...rows].sort((a, b) => value[key](b) - value[key](a)) : rows;
+}
+
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { locals, url } = event;
@@ -43,7 +59,8 @@ export const load: PageServerLoad = (event) =>
 		const taken = new Map(platform.communities.map((c) => [c.regionCode, { name: c.name, slug: c.slug }]));
 		return {
 			totals: platform.totals,
-			communities: platform.communities,
+			communities: sortCommunities(platform.communities, url.searchParams.get('urut')),
+			sort: SORTS.find((k) => k === url.searchParams.get('urut')) ?? null,
 			suspended,
 			saved: savedParam(url, SAVED),
 			created: created ? (platform.communities.find((c) => c.slug === created) ?? null) : null,

@@ -15,19 +15,16 @@ function failedAs<T>(name: 'create' | 'appoint' | 'suspend' | 'restore', result:
 	return isActionFailure(result) ? fail(result.status, { ...(result.data as unknown as object), formName: name }) : result;
 }
 
-/**
- * The platform admin's page (404 to everyone else, coordinators included — the service decides): platform figures
- * and the comparison of communities, creating a community by picking the official region one select per step
- * (a GET form, so it works without JavaScript), appointing staff, suspending and restoring shops and products.
- */
 /** The origins a pasted link may name: the configured public one and the one this page was opened on. */
 const siteOrigins = (url: URL) => [...new Set([loadConfig().publicOrigin ?? url.origin, url.origin])];
 
 /** The comparison's columns a Dinas sorts by (largest first, `?urut=`); the official order otherwise. */
 const SORTS = ['anggota', 'toko', 'produk', 'pesanan', 'omzet', 'gain'] as const;
 type Compared = Awaited<ReturnType<App.Locals['services']['admin']['platform']>>['communities'][number];
-function sortCommunities(rows: Compared[], by: string | null): Compared[] {
-	const value: Record<(typeof SORTS)[number], (c: Compared) => number> = {
+type Sort = (typeof SORTS)[number];
+const sortParam = (url: URL): Sort | null => SORTS.find((k) => k === url.searchParams.get('urut')) ?? null;
+function sortCommunities(rows: Compared[], key: Sort | null): Compared[] {
+	const value: Record<Sort, (c: Compared) => number> = {
 		anggota: (c) => c.members,
 		toko: (c) => c.shopsReady,
 		produk: (c) => c.products,
@@ -35,10 +32,14 @@ function sortCommunities(rows: Compared[], by: string | null): Compared[] {
 		omzet: (c) => c.turnover,
 		gain: (c) => c.program?.gain.g ?? -Infinity
 	};
-	const key = SORTS.find((k) => k === by);
 	return key ? [...rows].sort((a, b) => value[key](b) - value[key](a)) : rows;
 }
 
+/**
+ * The platform admin's page (404 to everyone else, coordinators included — the service decides): platform figures
+ * and the comparison of communities, creating a community by picking the official region one select per step
+ * (a GET form, so it works without JavaScript), appointing staff, suspending and restoring shops and products.
+ */
 export const load: PageServerLoad = (event) =>
 	pageLoad(event, async () => {
 		const { locals, url } = event;
@@ -56,11 +57,12 @@ export const load: PageServerLoad = (event) =>
 		const d = r ? await step(r.next, q('kecamatan')) : null;
 		const village = d?.next.find((v) => v.code === q('desa')) ?? null;
 		const created = url.searchParams.get('dibuat');
+		const sort = sortParam(url);
 		const taken = new Map(platform.communities.map((c) => [c.regionCode, { name: c.name, slug: c.slug }]));
 		return {
 			totals: platform.totals,
-			communities: sortCommunities(platform.communities, url.searchParams.get('urut')),
-			sort: SORTS.find((k) => k === url.searchParams.get('urut')) ?? null,
+			communities: sortCommunities(platform.communities, sort),
+			sort,
 			suspended,
 			saved: savedParam(url, SAVED),
 			created: created ? (platform.communities.find((c) => c.slug === created) ?? null) : null,

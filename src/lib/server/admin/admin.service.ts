@@ -242,17 +242,15 @@ export class AdminService {
 		requirePlatformAdmin(actor);
 		const notFound = () => new ValidationError('admin.addressUnknown', {}, [{ field: 'address', messageKey: 'admin.addressUnknown', params: {} }]);
 		const otherSite = () => new ValidationError('admin.addressOtherSite', {}, [{ field: 'address', messageKey: 'admin.addressOtherSite', params: {} }]);
-		let path = address.trim().slice(0, 500);
+		const base = 'http://relative.invalid';
+		let url: URL;
 		try {
-			const base = 'http://relative.invalid';
-			const url = new URL(path, base);
-			if (url.origin !== base && !siteOrigins.includes(url.origin)) throw otherSite();
-			path = url.pathname;
-		} catch (e) {
-			if (e instanceof ValidationError) throw e;
+			url = new URL(address.trim().slice(0, 500), base);
+		} catch {
 			throw notFound();
 		}
-		const m = /^(?:\/en)?\/c\/([a-z0-9-]+)\/toko\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?\/?$/.exec(path);
+		if (url.origin !== base && !siteOrigins.includes(url.origin)) throw otherSite();
+		const m = /^(?:\/en)?\/c\/([a-z0-9-]+)\/toko\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?\/?$/.exec(url.pathname);
 		if (!m) throw notFound();
 		const shop = await this.deps.admin.findShopBySlugs(m[1], m[2]);
 		if (!shop) throw notFound();

@@ -120,9 +120,9 @@ export class AuditService {
 	}
 
 	private filter(query: AuditQuery) {
-		const bad = (field: string) => new ValidationError('audit.badFilter', {}, [{ field, messageKey: 'audit.badFilter', params: {} }], 400);
+		const bad = (field: string, messageKey: 'audit.badFilter' | 'audit.badAction' = 'audit.badFilter') => new ValidationError(messageKey, {}, [{ field, messageKey, params: {} }], 400);
 		const action = query.action?.trim() || undefined;
-		if (action && !ACTION.test(action)) throw new ValidationError('audit.badAction', {}, [{ field: 'action', messageKey: 'audit.badAction', params: {} }], 400);
+		if (action && !ACTION.test(action)) throw bad('action', 'audit.badAction');
 		const from = query.from?.trim() || undefined;
 		const to = query.to?.trim() || undefined;
 		const isDay = (d: string) => DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00+07:00`)) && new Date(`${d}T12:00:00Z`).toISOString().startsWith(d);

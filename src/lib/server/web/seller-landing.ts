@@ -21,6 +21,6 @@ export async function landingAfterPassword(services: Services, sessionToken: str
 	const actor = session.actor;
 	if (actor.shopIds.length === 0) return homeFor(actor, async (id) => (await services.communities.getById(actor, id)).slug);
 	// The shop /jual opens by default.
-	const shop = await services.shops.getManaged(session.actor, session.actor.shopIds[0]);
+	const shop = await services.shops.getManaged(actor, actor.shopIds[0]);
 	return sellerLandingPath(shop.onboarding_step);
 }
